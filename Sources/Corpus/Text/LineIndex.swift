@@ -1,0 +1,155 @@
+//! Line starts of a text and conversions between UTF-8 offsets and (line, column) in any unit.
+
+/// The unit a column is counted in. LSP's `positionEncoding` maps onto this one-to-one.
+public enum TextUnit: String, Sendable, CaseIterable {
+  case utf8, utf16, utf32
+}
+
+/// Line table for one text. Lines end at `\n`, `\r\n` or `\r`.
+///
+/// Stores only line starts; columns are computed by scanning the one line concerned, so the
+/// index costs 8 bytes a line whatever the script. All inputs are clamped, never trapped on:
+/// a line past the end means end of text, a column past the end of a line means end of line,
+/// a column inside a multi-unit character snaps to that character's start.
+public struct LineIndex: Sendable {
+  public let text: String
+  /// UTF-8 offset of the first byte of each line. Always non-empty (`[0]` for an empty text).
+  public let lineStarts: [Int]
+  public let utf8Count: Int
+
+  public init(_ text: String) {
+    var text = text
+    text.makeContiguousUTF8()
+    self.text = text
+    var starts = [0]
+    let count = text.utf8.count
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var i = 0
+      while i < count {
+        let b = bytes[i]
+        if b == 0x0A {
+          starts.append(i + 1)
+        } else if b == 0x0D {
+          if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+          starts.append(i + 1)
+        }
+        i += 1
+      }
+    }
+    self.lineStarts = starts
+    self.utf8Count = count
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// Offset of the first byte of `line` (clamped).
+  public func lineStart(_ line: Int) -> TextSize {
+    if line < 0 { return .zero }
+    if line >= lineStarts.count { return TextSize(utf8Count) }
+    return TextSize(lineStarts[line])
+  }
+
+  /// Offset just past the last character of `line`, before its terminator.
+  public func lineEnd(_ line: Int) -> TextSize {
+    if line < 0 { return lineEnd(0) }
+    if line >= lineStarts.count { return TextSize(utf8Count) }
+    var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : utf8Count
+    withBytes { bytes in
+      if end > lineStarts[line], bytes[end - 1] == 0x0A { end -= 1 }
+      if end > lineStarts[line], bytes[end - 1] == 0x0D { end -= 1 }
+    }
+    return TextSize(end)
+  }
+
+  /// Zero-based line containing `offset` (clamped to the text).
+  public func line(containing offset: TextSize) -> Int {
+    let target = max(0, min(offset.utf8Offset, utf8Count))
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// Zero-based (line, column) of `offset`, the column counted in `unit`.
+  /// An offset inside a line terminator or inside a multi-byte character is moved back to a boundary.
+  public func lineColumn(at offset: TextSize, unit: TextUnit) -> (line: Int, column: Int) {
+    let line = line(containing: offset)
+    let start = lineStarts[line]
+    let end = lineEnd(line).utf8Offset
+    let target = max(start, min(offset.utf8Offset, end))
+    return (line, columnCount(from: start, to: target, unit: unit))
+  }
+
+  /// UTF-8 offset of (line, column), the column counted in `unit`; clamped as the type describes.
+  public func offset(line: Int, column: Int, unit: TextUnit) -> TextSize {
+    if line < 0 { return .zero }
+    if line >= lineStarts.count { return TextSize(utf8Count) }
+    let start = lineStarts[line]
+    let end = lineEnd(line).utf8Offset
+    if column <= 0 { return TextSize(start) }
+    var result = end
+    withBytes { bytes in
+      var i = start
+      var units = 0
+      while i < end {
+        let width = Self.sequenceLength(bytes[i])
+        let step: Int
+        switch unit {
+        case .utf8: step = width
+        case .utf16: step = width == 4 ? 2 : 1
+        case .utf32: step = 1
+        }
+        if units + step > column { result = i; return }  // inside this character: snap to its start
+        units += step
+        i = min(end, i + width)
+        if units == column { result = i; return }
+      }
+      result = end
+    }
+    return TextSize(result)
+  }
+
+  /// Number of `unit`s between two offsets of the same text (`from <= to`, on scalar boundaries).
+  public func columnCount(from: Int, to: Int, unit: TextUnit) -> Int {
+    if unit == .utf8 { return to - from }
+    var count = 0
+    withBytes { bytes in
+      var i = from
+      while i < to {
+        let b = bytes[i]
+        if b & 0xC0 != 0x80 {
+          count += (unit == .utf16 && b >= 0xF0) ? 2 : 1
+        }
+        i += 1
+      }
+    }
+    return count
+  }
+
+  /// Moves an offset back to the start of the scalar it falls in.
+  public func scalarBoundary(atOrBefore offset: TextSize) -> TextSize {
+    var i = max(0, min(offset.utf8Offset, utf8Count))
+    withBytes { bytes in
+      while i > 0, i < utf8Count, bytes[i] & 0xC0 == 0x80 { i -= 1 }
+    }
+    return TextSize(i)
+  }
+
+  private func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    if text.utf8.withContiguousStorageIfAvailable({ body($0) }) == nil {
+      let copy = Array(text.utf8)
+      copy.withUnsafeBufferPointer { body($0) }
+    }
+  }
+
+  @inline(__always) static func sequenceLength(_ lead: UInt8) -> Int {
+    if lead < 0x80 { return 1 }
+    if lead >= 0xF0 { return 4 }
+    if lead >= 0xE0 { return 3 }
+    if lead >= 0xC0 { return 2 }
+    return 1  // stray continuation byte: step over it
+  }
+}

@@ -1,0 +1,72 @@
+//! A monotone map from offsets in normalised text back to offsets in the raw file.
+
+/// Built while normalising: each copied run of bytes records where it came from. Inserted text
+/// (a joining space) maps to the raw position of what follows it; removed raw text has no image.
+public struct OffsetMap: Sendable, Equatable {
+  /// Runs sorted by `normalizedStart`: bytes `normalizedStart..<normalizedStart+length` came from
+  /// `rawStart..<rawStart+length`. An inserted byte is a run with `length` 1 and `inserted` set.
+  public struct Run: Sendable, Equatable {
+    public var normalizedStart: Int
+    public var rawStart: Int
+    public var length: Int
+    public var inserted: Bool
+  }
+
+  public private(set) var runs: [Run] = []
+  public private(set) var normalizedLength = 0
+
+  public init() {}
+
+  public enum Bias: Sendable { case start, end }
+
+  /// Records that the next `length` normalised bytes are a copy of raw bytes at `rawStart`.
+  public mutating func appendCopy(rawStart: Int, length: Int) {
+    guard length > 0 else { return }
+    if let last = runs.last, !last.inserted, last.rawStart + last.length == rawStart,
+      last.normalizedStart + last.length == normalizedLength
+    {
+      runs[runs.count - 1].length += length
+    } else {
+      runs.append(Run(normalizedStart: normalizedLength, rawStart: rawStart, length: length, inserted: false))
+    }
+    normalizedLength += length
+  }
+
+  /// Records `length` normalised bytes that have no raw source (a joining space), anchored at `rawAnchor`.
+  public mutating func appendInserted(length: Int, rawAnchor: Int) {
+    guard length > 0 else { return }
+    runs.append(Run(normalizedStart: normalizedLength, rawStart: rawAnchor, length: length, inserted: true))
+    normalizedLength += length
+  }
+
+  /// Raw offset of a normalised offset. At a run boundary, `.start` picks the following run (where a
+  /// range begins) and `.end` the preceding one (where a range ends), so ranges never swallow removed text.
+  public func rawOffset(forNormalized offset: TextSize, bias: Bias) -> TextSize {
+    guard !runs.isEmpty else { return .zero }
+    let n = max(0, min(offset.utf8Offset, normalizedLength))
+    // Last run whose start is <= n (for .end: whose start is < n, when n > 0).
+    var low = 0
+    var high = runs.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      let start = runs[mid].normalizedStart
+      if bias == .end ? start < n : start <= n { low = mid } else { high = mid - 1 }
+    }
+    let run = runs[low]
+    if run.inserted { return TextSize(run.rawStart) }
+    let delta = max(0, min(n - run.normalizedStart, run.length))
+    return TextSize(run.rawStart + delta)
+  }
+
+  /// Normalised offset of a raw offset: the position of the first normalised byte at or after it
+  /// (raw text that was removed maps to the next kept byte). `nil` when the raw offset is past the passage.
+  public func normalizedOffset(forRaw raw: TextSize) -> TextSize? {
+    let r = raw.utf8Offset
+    for run in runs where !run.inserted {
+      if r < run.rawStart { return TextSize(run.normalizedStart) }
+      if r < run.rawStart + run.length { return TextSize(run.normalizedStart + (r - run.rawStart)) }
+    }
+    if let last = runs.last(where: { !$0.inserted }), r == last.rawStart + last.length { return TextSize(normalizedLength) }
+    return nil
+  }
+}
