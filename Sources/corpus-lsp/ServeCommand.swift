@@ -12,6 +12,7 @@ enum ServeCommand {
       --workspace DIR      the workspace folder (default: the folder the client opens, else the current one)
       --log-level LEVEL    error, warning, info (default), debug or trace
       --debounce-ms N      delay before diagnostics run after an edit (default: 150)
+      --max-message-bytes N  refuse larger messages with an error (default: 67108864)
       --help, -h           show this help
     """
 
@@ -19,7 +20,7 @@ enum ServeCommand {
     let options: ParsedOptions
     do {
       options = try ParsedOptions(
-        arguments, valueOptions: ["--workspace", "--log-level", "--debounce-ms"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--workspace", "--log-level", "--debounce-ms", "--max-message-bytes"], flagOptions: ["--help", "-h"])
     } catch {
       printError("\(error)\n\n\(usage)")
       return 2
@@ -50,6 +51,14 @@ enum ServeCommand {
       }
       serverOptions.documentHookDelay = .milliseconds(milliseconds)
     }
+    if let text = options.values["--max-message-bytes"] {
+      guard let bytes = Int(text), bytes > 0 else {
+        printError("--max-message-bytes needs a positive number")
+        return 2
+      }
+      serverOptions.maximumMessageLength = bytes
+    }
+    serverOptions.enableTestHooks = ProcessInfo.processInfo.environment["CORPUS_LSP_TEST_HOOKS"] == "1"
     signal(SIGPIPE, SIG_IGN)  // a vanished client must not kill us mid-write
     let server = Server(
       input: STDIN_FILENO, output: STDOUT_FILENO, options: serverOptions, logger: Logger(level: level))

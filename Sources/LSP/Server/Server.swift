@@ -12,6 +12,8 @@ public struct ServerOptions: Sendable {
   public var maximumMessageLength = 64 << 20
   /// How long a document must stay unchanged before the document hooks (diagnostics) run.
   public var documentHookDelay: DispatchTimeInterval = .milliseconds(150)
+  /// Registers the `corpusLsp/test/…` requests the end-to-end tests use (never in normal use).
+  public var enableTestHooks = false
 
   public init() {}
 }
@@ -48,6 +50,8 @@ public final class Server: @unchecked Sendable {
   ) {
     self.options = options
     self.logger = logger
+    var registry = registry
+    if options.enableTestHooks { TestHooksHandlers.register(&registry) }
     self.registry = registry
     self.connection = Connection(
       input: input, output: output, maximumContentLength: options.maximumMessageLength, logger: logger)
