@@ -24,16 +24,15 @@ import TestSupport
     for _ in 0..<40 {
       var changes: [JSON] = []
       for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        // A random range of up to 4 scalars, both ends on valid cursor places (never inside a \r\n).
         let boundaries = ReferenceText.boundaries(expected)
-        let a = boundaries.randomElement(using: &generator) ?? 0
-        let b = boundaries.randomElement(using: &generator) ?? 0
-        let start = ReferenceText.position(ofScalar: min(a, b), in: expected, encoding: encoding)
-        let end = ReferenceText.position(ofScalar: min(max(a, b), min(a, b) + 4), in: expected, encoding: encoding)
-        let end2 = ReferenceText.boundaries(expected).contains(min(max(a, b), min(a, b) + 4))
-          ? end : start
+        let lower = boundaries.randomElement(using: &generator) ?? 0
+        let upper = boundaries.filter { $0 >= lower && $0 <= lower + 4 }.randomElement(using: &generator) ?? lower
+        let start = ReferenceText.position(ofScalar: lower, in: expected, encoding: encoding)
+        let end = ReferenceText.position(ofScalar: upper, in: expected, encoding: encoding)
         let text = insertions.randomElement(using: &generator) ?? ""
-        expected = ReferenceText.apply(text, from: start, to: end2, in: expected, encoding: encoding)
-        changes.append(["range": ["start": start.json, "end": end2.json], "text": .string(text)])
+        expected = ReferenceText.apply(text, from: start, to: end, in: expected, encoding: encoding)
+        changes.append(["range": ["start": start.json, "end": end.json], "text": .string(text)])
       }
       version += 1
       client.notify("textDocument/didChange", change(uri, version: version, changes))
