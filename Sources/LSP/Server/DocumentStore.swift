@@ -1,5 +1,6 @@
 //! The texts the client owns (opened in the editor): versions, contents, line tables, and applying edits.
 import Corpus
+import Foundation
 
 /// One open document. Immutable: an edit makes a new value, so snapshots taken earlier stay valid.
 public struct Document: Sendable {
@@ -38,28 +39,38 @@ public struct TextChange: Sendable, Equatable {
 }
 
 /// Open documents by URI. A value type: the message loop mutates it, snapshots copy it (copy-on-write).
+/// URIs are compared after percent-decoding (`%E4%B8%AD` and `中` name the same file: clients differ).
 public struct DocumentStore: Sendable {
-  public private(set) var documents: [String: Document] = [:]
+  private var documents: [String: Document] = [:]
 
   public init() {}
 
-  public subscript(uri: String) -> Document? { documents[uri] }
+  /// The comparison key of a URI.
+  public static func key(_ uri: String) -> String { uri.removingPercentEncoding ?? uri }
+
+  public subscript(uri: String) -> Document? { documents[Self.key(uri)] }
+
+  /// Every open document, in no particular order.
+  public var all: [Document] { Array(documents.values) }
+
+  public var count: Int { documents.count }
 
   public mutating func open(uri: String, languageID: String, version: Int, text: String) {
-    documents[uri] = Document(uri: uri, languageID: languageID, version: version, text: text)
+    documents[Self.key(uri)] = Document(uri: uri, languageID: languageID, version: version, text: text)
   }
 
   @discardableResult
   public mutating func close(uri: String) -> Document? {
-    documents.removeValue(forKey: uri)
+    documents.removeValue(forKey: Self.key(uri))
   }
 
   /// Applies `changes` in order, each against the text the previous one left. Returns false for an unknown URI.
   @discardableResult
   public mutating func change(uri: String, version: Int, changes: [TextChange], encoding: PositionEncoding) -> Bool {
-    guard let document = documents[uri] else { return false }
+    let key = Self.key(uri)
+    guard let document = documents[key] else { return false }
     let text = Self.apply(changes, to: document.lineIndex, encoding: encoding)
-    documents[uri] = Document(uri: uri, languageID: document.languageID, version: version, text: text)
+    documents[key] = Document(uri: document.uri, languageID: document.languageID, version: version, text: text)
     return true
   }
 
