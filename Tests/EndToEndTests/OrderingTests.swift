@@ -56,3 +56,21 @@ import TestSupport
     try client.finish()
   }
 }
+
+@Suite struct ContentModifiedTests {
+  @Test func editCancelsRunningRequestOnThatDocumentWithContentModified() throws {
+    let client = try startServer()
+    client.openDocument(uri: "file:///a.md", text: "one")
+    client.openDocument(uri: "file:///b.md", text: "other")
+    let onA = client.sendRequest("corpusLsp/test/sleep", ["milliseconds": 3000, "textDocument": ["uri": "file:///a.md"]])
+    let onB = client.sendRequest("corpusLsp/test/sleep", ["milliseconds": 300, "textDocument": ["uri": "file:///b.md"]])
+    // Answered only after the loop dispatched both requests: they hold snapshots of the old texts.
+    _ = try client.documentText("file:///b.md")
+    client.notify(
+      "textDocument/didChange",
+      ["textDocument": ["uri": "file:///a.md", "version": 2], "contentChanges": [["text": "two"]]])
+    client.expectError(try client.response(id: onA), code: -32801)
+    #expect(try client.response(id: onB)["result"] == "slept", "\(client.note)")
+    try client.finish()
+  }
+}

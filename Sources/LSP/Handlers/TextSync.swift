@@ -33,6 +33,7 @@ enum TextSyncHandlers {
         server.logger.warning("didChange for \(uri): version \(version) after \(document.version)")
       }
       session.documents.change(uri: uri, version: version, changes: changes, encoding: session.encoding)
+      server.cancelRequestsReading(uri)
       server.documentDidChange(uri)
     }
     registry.notification("textDocument/didClose") { params, server in

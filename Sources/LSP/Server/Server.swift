@@ -179,6 +179,10 @@ public final class Server: @unchecked Sendable {
       }
     case .snapshot(let handler):
       if token.isCancelled { return }
+      // A later edit of the document this request reads makes its answer stale (completion excepted: clients
+      // re-request it themselves and would lose the list while typing).
+      let document = (try? params.textDocumentURI()).map(DocumentStore.key)
+      tracker.started(id, document: document, cancelledByEdits: !Self.survivesEdits.contains(method))
       let context = RequestContext(
         snapshot: session.snapshot(), cancellation: token, client: client, logger: logger)
       outstanding.enter()
@@ -234,6 +238,17 @@ public final class Server: @unchecked Sendable {
     let workers = self.workers
     outstanding.notify(queue: workers) { deferredReplies.notify(queue: workers, execute: signal) }
     workers.asyncAfter(deadline: .now() + 2, execute: signal)
+  }
+
+  /// Requests that a `didChange` of their document does not cancel.
+  static let survivesEdits: Set<String> = ["textDocument/completion", "completionItem/resolve"]
+
+  /// Call on the loop after an edit: answers -32801 ContentModified to requests running on the old text.
+  public func cancelRequestsReading(_ uri: String) {
+    for id in tracker.documentChanged(DocumentStore.key(uri)) {
+      logger.debug("request \(id) cancelled: \(uri) changed")
+      connection.send(OutgoingMessage.error(id: id.json, .contentModified))
+    }
   }
 
   // MARK: Document hooks
