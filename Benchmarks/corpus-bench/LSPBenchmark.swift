@@ -159,7 +159,10 @@ enum LSPBenchmark {
     notify("initialized", [:])
     let documents = (0..<4).map { chineseDocument(bytes: options.documentBytes, seed: UInt64($0 + 1)) }
     let alternates = (0..<4).map { chineseDocument(bytes: options.documentBytes, seed: UInt64($0 + 100)) }
-    var lineCounts = documents.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }
+    func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+    let originalLineCounts = documents.map(lineCount)
+    let alternateLineCounts = alternates.map(lineCount)
+    var lineCounts = originalLineCounts
     for (index, text) in documents.enumerated() {
       notify("textDocument/didOpen", ["textDocument": ["uri": .string("file:///bench/note\(index).md"),
         "languageId": "markdown", "version": 1, "text": .string(text)]])
@@ -184,8 +187,9 @@ enum LSPBenchmark {
       let contentChange: JSONValue
       if options.fullEvery > 0, change % options.fullEvery == 0 {
         // Alternate between two full texts so every full sync really changes the document.
-        let text = (change / documents.count) % 2 == 0 ? alternates[document] : documents[document]
-        lineCounts[document] = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let useAlternate = (change / documents.count) % 2 == 0
+        let text = useAlternate ? alternates[document] : documents[document]
+        lineCounts[document] = useAlternate ? alternateLineCounts[document] : originalLineCounts[document]
         contentChange = ["text": .string(text)]
       } else {
         let line = Int(generator.next() % UInt64(max(1, lineCounts[document] - 1)))

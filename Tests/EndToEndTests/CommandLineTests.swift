@@ -35,4 +35,19 @@ import TestSupport
     #expect(result.status == 2)
     #expect(result.output.contains("log level"))
   }
+
+  @Test func logLevelFiltersTheStderrLog() throws {
+    let quiet = try TestClient(arguments: ["--log-level", "error"])
+    try quiet.initialize()
+    quiet.notify("workspace/noSuchNotification")
+    try quiet.finish()
+    #expect(quiet.standardError.isEmpty, "\(quiet.note)")
+
+    let chatty = try TestClient(arguments: ["serve", "--log-level", "debug"])
+    try chatty.initialize()
+    chatty.notify("workspace/noSuchNotification")
+    try chatty.finish()
+    #expect(chatty.standardError.contains("ignored notification workspace/noSuchNotification"), "\(chatty.note)")
+    #expect(chatty.standardError.contains("[corpus-lsp info]"), "\(chatty.note)")
+  }
 }

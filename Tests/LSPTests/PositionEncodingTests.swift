@@ -98,4 +98,14 @@ import Testing
     #expect(range.start == Position(line: 1, character: 0))
     #expect(range.end == Position(line: 1, character: 2))
   }
+
+  /// Line terminators at every alignment (the line table skips 8 bytes at a time between terminators).
+  @Test func lineBreaksAtEveryAlignment() {
+    for padding in 0..<20 {
+      let text = String(repeating: "x", count: padding) + "\r\n中" + String(repeating: "文", count: padding % 5) + "\r"
+        + String(repeating: "y", count: 9) + "\n\n𠀀"
+      checkRoundTrip(text)
+      #expect(LineIndex(text).lineCount == 5, "padding \(padding)")
+    }
+  }
 }

@@ -21,6 +21,7 @@ public final class TestClient: @unchecked Sendable {
   private var log: [String] = []
   private var stderrText = ""
   private var readerDone = false
+  private var stderrDone = false
   private var nextID = 1
 
   /// Where `swift build`/`swift test` put the executable: beside the test bundle, else `.build/debug`.
@@ -118,6 +119,9 @@ public final class TestClient: @unchecked Sendable {
     try take("any message") { _ in true }
   }
 
+  /// What the server wrote to stderr so far (its log).
+  public var standardError: String { locked { stderrText } }
+
   /// Messages received and not yet taken.
   public var pendingMessages: [JSON] { locked { inbox } }
 
@@ -140,6 +144,10 @@ public final class TestClient: @unchecked Sendable {
       if Date() > deadline { return nil }
       usleep(5_000)
     }
+    // Let the readers drain what the server wrote before it ended, so the transcript is complete.
+    condition.lock()
+    while !(readerDone && stderrDone), condition.wait(until: min(deadline, Date().addingTimeInterval(1))) {}
+    condition.unlock()
     return process.terminationStatus
   }
 
@@ -214,7 +222,13 @@ public final class TestClient: @unchecked Sendable {
       var buffer = [UInt8](repeating: 0, count: 4096)
       while true {
         let count = buffer.withUnsafeMutableBytes { read(errors, $0.baseAddress, $0.count) }
-        if count <= 0 { return }
+        if count <= 0 {
+          condition.lock()
+          stderrDone = true
+          condition.broadcast()
+          condition.unlock()
+          return
+        }
         let text = String(decoding: buffer[0..<count], as: UTF8.self)
         locked { stderrText += text }
       }
