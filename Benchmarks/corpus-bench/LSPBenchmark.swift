@@ -13,19 +13,23 @@ enum LSPBenchmark {
     var documentBytes = 50_000
     var hoverEvery = 10
     var fullEvery = 0  // 0: incremental edits; N: every Nth change resends the whole document
+    var rate = 0  // didChange notifications per second the client offers; 0: as fast as it can write
   }
 
   static let help = """
-    USAGE: corpus-bench lsp [--changes N] [--document-bytes N] [--hover-every N] [--full-every N]
+    USAGE: corpus-bench lsp [--changes N] [--document-bytes N] [--hover-every N] [--full-every N] [--rate N]
 
     Streams N didChange notifications (default 10000) over four open Chinese documents of about 50 KB,
     a hover request on a short document every 10 notifications, then reports messages/s and hover latency.
-    Runs two scenarios: incremental edits, then full-document syncs (--full-every 1), unless --full-every is given.
+    Without --full-every/--rate it runs three scenarios: incremental edits sent as fast as possible (throughput;
+    hovers wait behind the queued edits, as ordering requires), the same paced at 2000 edits/s (latency of a
+    light request while the server is busy but keeping up), and full-document syncs (--full-every 1).
     """
 
   static func run(_ arguments: [String]) -> Int32 {
     var options = Options()
-    var scenarios: [Int]? = nil
+    var scenarios: [(fullEvery: Int, rate: Int)]? = nil
+    var rate = 0
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -41,15 +45,18 @@ enum LSPBenchmark {
       case "--changes": options.changes = value
       case "--document-bytes": options.documentBytes = value
       case "--hover-every": options.hoverEvery = max(1, value)
-      case "--full-every": scenarios = [value]
+      case "--full-every": scenarios = [(value, 0)]
+      case "--rate": rate = value
       default:
         print("corpus-bench lsp: unknown option \(argument)\n\n\(help)")
         return 2
       }
       index += 2
     }
-    for fullEvery in scenarios ?? [0, 1] {
-      options.fullEvery = fullEvery
+    if rate > 0 { scenarios = [(scenarios?.first?.fullEvery ?? 0, rate)] }
+    for scenario in scenarios ?? [(0, 0), (0, 2000), (1, 0)] {
+      options.fullEvery = scenario.fullEvery
+      options.rate = scenario.rate
       measure(options)
     }
     return 0
@@ -181,6 +188,11 @@ enum LSPBenchmark {
     bytesWritten = 0
     var messages = 0
     for change in 0..<options.changes {
+      if options.rate > 0 {
+        let due = start + UInt64(change) * 1_000_000_000 / UInt64(options.rate)
+        let now = DispatchTime.now().uptimeNanoseconds
+        if due > now { usleep(UInt32((due - now) / 1000)) }
+      }
       let document = change % documents.count
       versions[document] += 1
       let uri = JSONValue.string("file:///bench/note\(document).md")
@@ -219,8 +231,9 @@ enum LSPBenchmark {
     func percentile(_ p: Double) -> Double {
       latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
-    let scenario = options.fullEvery == 0
+    var scenario = options.fullEvery == 0
       ? "incremental edits" : options.fullEvery == 1 ? "full-document sync" : "full sync every \(options.fullEvery)"
+    scenario += options.rate > 0 ? " paced at \(options.rate) didChange/s" : " as fast as the client writes"
     print("lsp benchmark — \(scenario): \(options.changes) didChange over 4 × \(options.documentBytes / 1000) KB "
       + "Chinese documents, hover every \(options.hoverEvery)")
     print(String(format: "  %d messages in %.2f s: %.0f messages/s, %.1f MB/s of input",
