@@ -67,8 +67,10 @@ enum LSPBenchmark {
   /// Synthetic Chinese prose (our own words, not corpus text): common characters, full-width punctuation,
   /// an occasional astral character and Latin term, lines of about 60 characters.
   static func chineseDocument(bytes: Int, seed: UInt64) -> String {
-    let words = ["日本", "外交", "政策", "东盟", "合作", "安全", "战略", "地区", "经济", "发展", "关系", "国家",
-                 "印太", "同盟", "机制", "对话", "首脑", "会议", "框架", "伙伴", "倡议", "援助", "多边", "协定"]
+    let words = [
+      "日本", "外交", "政策", "东盟", "合作", "安全", "战略", "地区", "经济", "发展", "关系", "国家",
+      "印太", "同盟", "机制", "对话", "首脑", "会议", "框架", "伙伴", "倡议", "援助", "多边", "协定",
+    ]
     let punctuation = ["，", "。", "、", "；", "（注）", "“", "”", "①"]
     var generator = Generator(state: seed)
     var text = "# 研究笔记\n\n"
@@ -171,12 +173,24 @@ enum LSPBenchmark {
     let alternateLineCounts = alternates.map(lineCount)
     var lineCounts = originalLineCounts
     for (index, text) in documents.enumerated() {
-      notify("textDocument/didOpen", ["textDocument": ["uri": .string("file:///bench/note\(index).md"),
-        "languageId": "markdown", "version": 1, "text": .string(text)]])
+      notify(
+        "textDocument/didOpen",
+        [
+          "textDocument": [
+            "uri": .string("file:///bench/note\(index).md"),
+            "languageId": "markdown", "version": 1, "text": .string(text),
+          ]
+        ])
     }
     let shortURI = "file:///bench/short.md"
-    notify("textDocument/didOpen", ["textDocument": ["uri": .string(shortURI), "languageId": "markdown",
-      "version": 1, "text": "日本与东盟的合作 [@张三2021, ¶3] 见 [[东盟]]。\n"]])
+    notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": .string(shortURI), "languageId": "markdown",
+          "version": 1, "text": "日本与东盟的合作 [@张三2021, ¶3] 见 [[东盟]]。\n",
+        ]
+      ])
     wait(for: request("corpusLsp/synchronize", .null))
 
     // The stream.
@@ -211,13 +225,21 @@ enum LSPBenchmark {
         let position: JSONValue = ["line": .integer(line), "character": .integer(character)]
         contentChange = ["range": ["start": position, "end": position], "text": .string(insertion)]
       }
-      notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": .integer(versions[document])],
-                                        "contentChanges": [contentChange]])
+      notify(
+        "textDocument/didChange",
+        [
+          "textDocument": ["uri": uri, "version": .integer(versions[document])],
+          "contentChanges": [contentChange],
+        ])
       messages += 1
       if change % options.hoverEvery == 0 {
         let sentAt = DispatchTime.now().uptimeNanoseconds
-        let id = request("textDocument/hover", ["textDocument": ["uri": .string(shortURI)],
-                                                "position": ["line": 0, "character": 3]])
+        let id = request(
+          "textDocument/hover",
+          [
+            "textDocument": ["uri": .string(shortURI)],
+            "position": ["line": 0, "character": 3],
+          ])
         hoverSent[id] = sentAt
         messages += 1
       }
@@ -231,15 +253,21 @@ enum LSPBenchmark {
     func percentile(_ p: Double) -> Double {
       latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
-    var scenario = options.fullEvery == 0
+    var scenario =
+      options.fullEvery == 0
       ? "incremental edits" : options.fullEvery == 1 ? "full-document sync" : "full sync every \(options.fullEvery)"
     scenario += options.rate > 0 ? " paced at \(options.rate) didChange/s" : " as fast as the client writes"
-    print("lsp benchmark — \(scenario): \(options.changes) didChange over 4 × \(options.documentBytes / 1000) KB "
-      + "Chinese documents, hover every \(options.hoverEvery)")
-    print(String(format: "  %d messages in %.2f s: %.0f messages/s, %.1f MB/s of input",
-                 messages, elapsed, Double(messages) / elapsed, Double(bytesWritten) / elapsed / 1e6))
-    print(String(format: "  hover latency under load (%d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
-                 latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
+    print(
+      "lsp benchmark — \(scenario): \(options.changes) didChange over 4 × \(options.documentBytes / 1000) KB "
+        + "Chinese documents, hover every \(options.hoverEvery)")
+    print(
+      String(
+        format: "  %d messages in %.2f s: %.0f messages/s, %.1f MB/s of input",
+        messages, elapsed, Double(messages) / elapsed, Double(bytesWritten) / elapsed / 1e6))
+    print(
+      String(
+        format: "  hover latency under load (%d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+        latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
 
     _ = request("shutdown", .null)
     notify("exit", .null)

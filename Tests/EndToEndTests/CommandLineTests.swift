@@ -1,7 +1,7 @@
 //! End to end: `corpus-lsp --help`, `--version`, `serve --help` and bad options.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CommandLineTests {
   func run(_ arguments: [String]) throws -> (status: Int32, output: String) {

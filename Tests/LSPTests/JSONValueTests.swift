@@ -59,7 +59,10 @@ import Testing
   }
 
   @Test func codableBridge() throws {
-    struct Point: Codable, Equatable { var line: Int; var character: Int }
+    struct Point: Codable, Equatable {
+      var line: Int
+      var character: Int
+    }
     let json = try JSONValue(encoding: Point(line: 2, character: 7))
     #expect(json == ["line": 2, "character": 7])
     #expect(try json.decode(Point.self) == Point(line: 2, character: 7))

@@ -37,7 +37,8 @@ import Testing
   }
 
   @Test func headersAreCaseInsensitiveAndOthersIgnored() {
-    let stream = frame("{}", header: "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:2\r\n\r\n")
+    let stream =
+      frame("{}", header: "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:2\r\n\r\n")
       + frame("[]", header: "CONTENT-LENGTH: 2\r\nX: y\r\n\r\n")
     #expect(bodies(events(stream, chunkSize: 5)) == ["{}", "[]"])
   }

@@ -1,10 +1,9 @@
+import Corpus
 //! Tests of the server's extension points in-process: custom handlers, document hooks, notifications from outside.
 import Dispatch
 import Foundation
 import Synchronization
 import Testing
-
-import Corpus
 
 @testable import LSP
 
@@ -85,8 +84,14 @@ final class InProcessClient: Sendable {
     let client = InProcessClient(registry: registry)
     let initialize = client.initialize()
     #expect(initialize?["result"]?["capabilities"]?["experimental"]?["lineCount"] == true)
-    client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///%E4%B8%AD.md", "text": "a\r\nb\rc\n",
-                                                             "version": 1, "languageId": "markdown"]])
+    client.notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": "file:///%E4%B8%AD.md", "text": "a\r\nb\rc\n",
+          "version": 1, "languageId": "markdown",
+        ]
+      ])
     // Percent-encoded and plain spellings of a URI name the same document.
     let response = client.request("test/lineCount", ["textDocument": ["uri": "file:///中.md"]])
     #expect(response?["result"] == 4)
@@ -99,20 +104,31 @@ final class InProcessClient: Sendable {
     registry.onDocumentChange { context in
       runs.add(1, ordering: .relaxed)
       let document = context.snapshot.documents[context.uri]
-      let diagnostics: [JSONValue] = document.map { document in
-        [["range": context.snapshot.range(TextRange(0, 1), in: document).json, "message": .string(document.text)]]
-      } ?? []
+      let diagnostics: [JSONValue] =
+        document.map { document in
+          [["range": context.snapshot.range(TextRange(0, 1), in: document).json, "message": .string(document.text)]]
+        } ?? []
       context.client.publishDiagnostics(uri: context.uri, version: document?.version, diagnostics: diagnostics)
     }
     var options = ServerOptions()
     options.documentHookDelay = .milliseconds(30)
     let client = InProcessClient(registry: registry, options: options)
     _ = client.initialize()
-    client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///a.md", "text": "x", "version": 1,
-                                                             "languageId": "markdown"]])
+    client.notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": "file:///a.md", "text": "x", "version": 1,
+          "languageId": "markdown",
+        ]
+      ])
     for version in 2...6 {
-      client.notify("textDocument/didChange", ["textDocument": ["uri": "file:///a.md", "version": .integer(version)],
-                                               "contentChanges": [["text": .string("v\(version)")]]])
+      client.notify(
+        "textDocument/didChange",
+        [
+          "textDocument": ["uri": "file:///a.md", "version": .integer(version)],
+          "contentChanges": [["text": .string("v\(version)")]],
+        ])
     }
     // synchronize waits for the debounced hook too.
     #expect(client.request("corpusLsp/synchronize")?["result"] == .null)

@@ -1,4 +1,4 @@
-//! A language-server client for end-to-end tests: spawns the built `corpus-lsp` over real pipes, records the transcript.
+//! A language-server client for end-to-end tests: spawns the built `corpus-lsp` over real pipes, keeps a transcript.
 import Foundation
 
 public struct TestClientError: Error, CustomStringConvertible {
@@ -72,7 +72,12 @@ public final class TestClient: @unchecked Sendable {
 
   /// Sends a request without waiting; returns its id.
   public func sendRequest(_ method: String, _ params: JSON? = nil, id: JSON? = nil) -> JSON {
-    let requestID: JSON = id ?? locked { defer { nextID += 1 }; return .int(nextID) }
+    let requestID: JSON =
+      id
+      ?? locked {
+        defer { nextID += 1 }
+        return .int(nextID)
+      }
     var message: [String: JSON] = ["jsonrpc": "2.0", "id": requestID, "method": .string(method)]
     if let params { message["params"] = params }
     write(.object(message))
@@ -177,8 +182,12 @@ public final class TestClient: @unchecked Sendable {
   public func openDocument(uri: String, text: String, version: Int = 1, languageID: String = "markdown") {
     notify(
       "textDocument/didOpen",
-      ["textDocument": ["uri": .string(uri), "languageId": .string(languageID), "version": .int(version),
-                        "text": .string(text)]])
+      [
+        "textDocument": [
+          "uri": .string(uri), "languageId": .string(languageID), "version": .int(version),
+          "text": .string(text),
+        ]
+      ])
   }
 
   /// `shutdown` then `exit`; returns the exit status.
@@ -203,7 +212,8 @@ public final class TestClient: @unchecked Sendable {
   }
 
   private func failureLocked(_ message: String) -> TestClientError {
-    TestClientError(message: message, transcript: (log + ["--- server stderr ---", stderrText]).joined(separator: "\n"))
+    TestClientError(
+      message: message, transcript: (log + ["--- server stderr ---", stderrText]).joined(separator: "\n"))
   }
 
   private func locked<T>(_ body: () -> T) -> T {

@@ -123,9 +123,15 @@ private struct JSONParser {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
     case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "t"):
+      try expectWord("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectWord("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectWord("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
     default: throw error("unexpected character")
     }
@@ -383,8 +389,11 @@ extension JSONValue {
     case .integer(let i): out.append(contentsOf: String(i).utf8)
     case .double(let d):
       if d.isFinite {
-        if d.rounded() == d, abs(d) < 1e15 { out.append(contentsOf: String(Int(d)).utf8) }
-        else { out.append(contentsOf: "\(d)".utf8) }
+        if d.rounded() == d, abs(d) < 1e15 {
+          out.append(contentsOf: String(Int(d)).utf8)
+        } else {
+          out.append(contentsOf: "\(d)".utf8)
+        }
       } else {
         out.append(contentsOf: "null".utf8)  // JSON has no NaN or infinity
       }
