@@ -458,9 +458,10 @@ private struct Parser {
     return (first, index)
   }
 
-  mutating func scanBareCitation(at at: Int) -> Int {
-    if let previous = note.scalar(before: at), isWordScalar(previous) || previous == 0x2E || previous == 0x2D {
-      return at + 1  // part of an e-mail address or a handle
+  mutating func scanBareCitation(at: Int) -> Int {
+    // Part of an e-mail address or a handle (`a@b.com`, `x.y@z`); CJK text may run right up to a citation.
+    if let previous = note.scalar(before: at), previous < 0x80, isWordScalar(previous) || previous == 0x2E || previous == 0x2D {
+      return at + 1
     }
     let lineEnd = note.lineEnd(from: at)
     guard let key = keyRange(afterAt: at, limit: lineEnd) else { return at + 1 }
