@@ -8,7 +8,7 @@ enum UnknownCitationKey {
       let key = item.item.key
       // A bare CJK citation swallows the prose after it (`@常思纯2023所述`): offer braces.
       let swallowing = keys.filter { key.hasPrefix($0) && key.count > $0.count }.max { $0.count < $1.count }
-      var suggestions = Suggestions.nearest(to: key, in: keys)
+      var suggestions = Suggestions.nearest(to: key, in: keys).filter { $0 != key }
       var fixes: [Fix] = []
       var message = "No document in the corpus has the key '\(key)'."
       if let known = swallowing, !run.note.citations[item.citation].isBracketed {
