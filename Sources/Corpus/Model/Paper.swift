@@ -61,6 +61,8 @@ public struct PaperMetadata: Sendable, Equatable {
   public var keywords: [String]
   /// 作者简介 / 作者介绍, or the closing "（撰写：…）" line of a report.
   public var authorNote: String?
+  /// A citation key set by configuration (`corpus-lsp.json` `documents`), replacing the author + year key.
+  public var citationKey: String? = nil
 
   public init(
     title: String = "", authors: [String] = [], venue: String? = nil, year: Int? = nil, abstract: String? = nil,
