@@ -1,0 +1,38 @@
+//! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
+import Corpus
+import Foundation
+import TestSupport
+import Testing
+
+@Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_DUMP"] != nil))
+func dumpRealPapers() throws {
+  guard let folder = TestPaths.sharedCorpus else { return }
+  let only = ProcessInfo.processInfo.environment["CORPUS_DUMP"] ?? ""
+  let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { only.isEmpty || $0.hasPrefix(only) }
+  for name in files {
+    let data = try Data(contentsOf: folder.appendingPathComponent(name))
+    guard case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data) else { continue }
+    var out = "===== \(name)\n"
+    let m = paper.metadata
+    out += "title: \(m.title)\nauthors: \(m.authors)\nvenue: \(m.venue ?? "-")\nyear: \(m.year.map(String.init) ?? "-")\n"
+    out += "keywords: \(m.keywords)\nauthorNote: \(m.authorNote ?? "-")\nabstract: \(m.abstract ?? "-")\n"
+    out += "--- outline\n"
+    for s in paper.sections {
+      out += String(repeating: "  ", count: s.level - 1) + "\(s.numbering) \(s.title) ¶\(s.firstParagraph)-\(s.lastParagraph)\n"
+    }
+    out += "--- paragraphs (\(paper.paragraphs.count))\n"
+    for p in paper.paragraphs {
+      let refs = p.footnoteRefs.map { "\($0.footnote)" }.joined(separator: ",")
+      out += "¶\(p.number) [s\(p.section.map(String.init) ?? "-")] [fn \(refs)] \(p.text)\n"
+    }
+    out += "--- footnotes (\(paper.footnotes.count))\n"
+    for f in paper.footnotes {
+      out += "fn\(f.number) \(f.mark) ¶\(f.paragraph.map(String.init) ?? "-"): \(f.text)\n"
+    }
+    out += "--- artefacts\n"
+    for a in paper.artefacts {
+      out += "\(a.kind): \(paper.rawText.slice(a.rawRange).prefix(80).replacingOccurrences(of: "\n", with: "⏎"))\n"
+    }
+    try out.write(toFile: "/tmp/dump_\(name)", atomically: true, encoding: .utf8)
+  }
+}
