@@ -326,7 +326,11 @@ struct LineClassifier {
         entries += 1
         sawContent = false
       }
-      if line.width > 120 || text.hasPrefix("Abstract", at: line.contentStart) { sawContent = true }
+      if line.width > 120 || text.hasPrefix("Abstract:", at: line.contentStart)
+        || text.hasPrefix("Abstract：", at: line.contentStart)
+      {
+        sawContent = true
+      }
       roles[index] = entries <= 1 ? .englishAbstract : .foreignAbstract
     }
   }

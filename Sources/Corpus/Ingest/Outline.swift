@@ -71,15 +71,22 @@ struct BodyAssembler {
     if classifier.paragraphPerLine {
       return line.width <= 120 ? false : nil
     }
-    if line.width <= classifier.fullWidth - 8 { return false }
-    guard let next else { return nil }
-    let following = lines[next]
-    if following.width <= classifier.fullWidth / 2, !classifier.endsSentence(following),
-      HeadingNumber.parse(text, at: following.contentStart, end: following.contentEnd) == nil
-    {
-      return true
+    let full = classifier.fullWidth
+    // A long heading wraps onto one short line that does not end a sentence ("…日益" / "加深").
+    if line.width >= full - 8, let next {
+      let following = lines[next]
+      if following.width <= full / 2, !classifier.endsSentence(following),
+        HeadingNumber.parse(text, at: following.contentStart, end: following.contentEnd) == nil
+      {
+        return true
+      }
     }
-    return nil
+    // Short, or a full line without the commas of running prose (a list item's first line has them).
+    if line.width <= full - 8 { return false }
+    let hasComma =
+      text.find("，", from: line.contentStart, to: line.contentEnd) != nil
+      || text.find("；", from: line.contentStart, to: line.contentEnd) != nil
+    return !hasComma && line.width <= full + 2 ? false : nil
   }
 
   /// "（一）对内互助性。小多边外交…": a short title closed by 。 or ： run into the paragraph.

@@ -1,5 +1,5 @@
 //! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
-import Corpus
+@testable import Corpus
 import Foundation
 import TestSupport
 import Testing
@@ -34,5 +34,29 @@ func dumpRealPapers() throws {
       out += "\(a.kind): \(paper.rawText.slice(a.rawRange).prefix(80).replacingOccurrences(of: "\n", with: "⏎"))\n"
     }
     try out.write(toFile: "/tmp/dump_\(name)", atomically: true, encoding: .utf8)
+  }
+}
+
+@Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_LINES"] != nil))
+func dumpLineDecisions() throws {
+  guard let folder = TestPaths.sharedCorpus else { return }
+  let only = ProcessInfo.processInfo.environment["CORPUS_LINES"] ?? ""
+  let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { $0.hasPrefix(only) }
+  for name in files {
+    var text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    text.makeContiguousUTF8()
+    var out = ""
+    text.utf8.withContiguousStorageIfAvailable { buffer in
+      let bytes = ByteText(bytes: buffer)
+      let lines = RawLine.scan(bytes)
+      let c = LineClassifier(text: bytes, lines: lines)
+      out += "mode perLine=\(c.paragraphPerLine) full=\(c.fullWidth) body=\(c.bodyStart)..<\(c.bodyEnd)\n"
+      for (i, line) in lines.enumerated() where !line.isBlank {
+        let next = c.nextNonBlank(after: i).flatMap { n in c.roles[n] == .body ? n : nil }
+        let ends = c.roles[i] == .body ? (c.paragraphEnds(after: i, next: next) ? "END" : "") : ""
+        out += "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd).prefix(24))\n"
+      }
+    }
+    try out.write(toFile: "/tmp/lines_\(name)", atomically: true, encoding: .utf8)
   }
 }
