@@ -69,7 +69,7 @@ enum CheckCommand {
 
     let findings = checkNotes(notes, workspace: workspace, showProgress: !quiet)
     var texts = workspace.texts
-    for path in notes where texts[path] == nil { texts[path] = workspace.noteText(path) }
+    for path in Set(notes + findings.map(\.file)) where texts[path] == nil { texts[path] = workspace.noteText(path) }
     let report = CheckReport(
       findings: workspace.problems + findings, texts: texts, fileCount: notes.count,
       workspaceURI: root.absoluteString.hasSuffix("/") ? root.absoluteString : root.absoluteString + "/")
@@ -121,7 +121,7 @@ enum CheckCommand {
       let path = notes[position]
       var findings: [Finding]
       if let text = workspace.noteText(path) {
-        let context = CheckContext(notePath: path, lexiconPath: "lexicon.json", lexiconText: workspace.lexiconText)
+        let context = CheckContext(notePath: path, lexiconPath: workspace.lexiconPath, lexiconText: workspace.lexiconText)
         findings = Checker.check(text: text, index: workspace.index, context: context)
       } else {
         findings = [Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0),
@@ -139,75 +139,54 @@ enum CheckCommand {
   }
 }
 
-/// A minimal workspace loader for `check`: corpus files, notes, lexicon and config problems.
-/// TODO: replace with the shared `Workspace` loader once it lands.
+/// The workspace as `check` needs it: the notes, the index, the lexicon text, and every workspace problem.
 struct CheckWorkspace: Sendable {
-  let root: URL
+  let workspace: Workspace
   let index: CorpusIndex
-  /// Workspace-relative paths of the notes.
-  let notes: [String]
   let lexiconText: String?
   let problems: [Finding]
-  /// Texts of files problems point into.
+  /// Texts of the files problems point into.
   let texts: [String: String]
 
-  static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".vscode", ".idea"]
+  var root: URL { workspace.root }
+  var notes: [String] { workspace.noteFiles }
+  var lexiconPath: String { workspace.lexiconFile ?? workspace.config.lexicon }
 
   static func load(root: URL) -> CheckWorkspace {
-    var problems: [Finding] = []
+    let workspace = Workspace.open(root: root)
+    let (papers, paperProblems) = workspace.readPapers()
     var texts: [String: String] = [:]
-    var papers: [Paper] = []
-    let files = markdownFiles(under: root, extensions: ["md", "txt"])
-    var notes: [String] = []
-    for url in files {
-      let relative = relativePath(url, root: root)
-      if relative.hasPrefix("corpus/") {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-          problems.append(Finding(rule: .unreadableFile, file: relative, range: TextRange(0, 0), message: "This corpus file cannot be read."))
-          continue
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-          problems.append(Finding(rule: .undecodableFile, file: relative, range: TextRange(0, 0),
-                                  message: "This corpus file is not UTF-8, UTF-16 or GB18030 text; it is skipped."))
-          continue
-        }
-        papers.append(Paper(file: relative, rawText: text))
-      } else if url.pathExtension == "md" {
-        notes.append(relative)
-      }
-    }
+    var lexicon: [Entity] = []
+    var lexiconProblems: [IndexProblem] = []
     var lexiconText: String?
-    let lexiconURL = root.appendingPathComponent("lexicon.json")
-    if let data = FileManager.default.contents(atPath: lexiconURL.path) {
+    if let data = workspace.lexiconData() {
+      let file = workspace.lexiconFile ?? "lexicon.json"
       lexiconText = String(decoding: data, as: UTF8.self)
-      if (try? JSONSerialization.jsonObject(with: data)) == nil {
-        texts["lexicon.json"] = lexiconText
-        problems.append(Finding(rule: .invalidLexicon, file: "lexicon.json", range: TextRange(0, 0),
-                                message: "lexicon.json is not valid JSON; the built-in lexicon is used alone."))
-      }
+      texts[file] = lexiconText
+      (lexicon, lexiconProblems) = Lexicon.parse(data: data, file: file)
     }
-    let configURL = root.appendingPathComponent("corpus-lsp.json")
-    if let data = FileManager.default.contents(atPath: configURL.path),
-      (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] == nil
-    {
-      texts["corpus-lsp.json"] = String(decoding: data, as: UTF8.self)
-      problems.append(Finding(rule: .invalidConfig, file: "corpus-lsp.json", range: TextRange(0, 0),
-                              message: "corpus-lsp.json is not a valid JSON object; the defaults are used."))
+    let index = CorpusIndex.build(papers: papers, lexicon: lexicon, problems: lexiconProblems)
+    let configURL = workspace.url(of: WorkspaceConfig.fileName)
+    if let data = FileManager.default.contents(atPath: configURL.path) {
+      texts[WorkspaceConfig.fileName] = String(decoding: data, as: UTF8.self)
     }
-    return CheckWorkspace(root: root, index: CorpusIndex(papers: papers, entities: []), notes: notes,
-                          lexiconText: lexiconText, problems: problems, texts: texts)
+    var problems = (workspace.problems + paperProblems).map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
+    problems += index.problems.map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
+    return CheckWorkspace(workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, texts: texts)
   }
 
   func noteText(_ path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+    guard let data = FileManager.default.contents(atPath: workspace.url(of: path).path) else { return nil }
     return String(data: data, encoding: .utf8)
   }
 
-  func contains(_ url: URL) -> Bool { url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path) }
+  func contains(_ url: URL) -> Bool {
+    let base = root.standardizedFileURL.path
+    let path = url.standardizedFileURL.path
+    return path == base || path.hasPrefix(base + "/")
+  }
 
-  func relativePath(_ url: URL) -> String { Self.relativePath(url, root: root) }
-
-  static func relativePath(_ url: URL, root: URL) -> String {
+  func relativePath(_ url: URL) -> String {
     let path = url.standardizedFileURL.path
     let base = root.standardizedFileURL.path
     if path == base { return "" }
@@ -215,17 +194,17 @@ struct CheckWorkspace: Sendable {
     return path
   }
 
-  static func markdownFiles(under folder: URL, extensions: Set<String> = ["md"]) -> [URL] {
+  static func markdownFiles(under folder: URL) -> [URL] {
     guard let enumerator = FileManager.default.enumerator(
       at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
     else { return [] }
     var result: [URL] = []
     for case let url as URL in enumerator {
-      if skippedFolders.contains(url.lastPathComponent) {
+      if [".build", "node_modules"].contains(url.lastPathComponent) {
         enumerator.skipDescendants()
         continue
       }
-      if extensions.contains(url.pathExtension.lowercased()) { result.append(url) }
+      if url.pathExtension.lowercased() == "md" { result.append(url) }
     }
     return result.sorted { $0.path < $1.path }
   }

@@ -16,12 +16,13 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
   case invalidLexicon = "invalid-lexicon"
   case undecodableFile = "undecodable-file"
   case unreadableFile = "unreadable-file"
+  case emptyDocument = "empty-document"
 
   public var id: String { rawValue }
 
   public var defaultSeverity: Severity {
     switch self {
-    case .quoteInOtherParagraph, .entityNotInCitedPassage: return .warning
+    case .quoteInOtherParagraph, .entityNotInCitedPassage, .emptyDocument: return .warning
     default: return .error
     }
   }
@@ -43,6 +44,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
     case .invalidLexicon: return "The workspace lexicon cannot be read."
     case .undecodableFile: return "A file is in no supported text encoding."
     case .unreadableFile: return "A file cannot be read."
+    case .emptyDocument: return "A corpus file holds no text the reader could use."
     }
   }
 }

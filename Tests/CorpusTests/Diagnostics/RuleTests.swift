@@ -44,7 +44,7 @@ import Testing
     -- notes/a.md --
     见 [@张三2021, ¶99]。<!--@diag("¶99", locator-out-of-range)-->
     见 [@张三2021, §五]、[@张三2021, §二（三）]。<!--@diag("§五", locator-out-of-range)--><!--@diag("§二（三）", locator-out-of-range)-->
-    见 [@张三2021, fn. 2] 与 [@Smith2020, l. 40-41]。<!--@diag("fn. 2", locator-out-of-range)--><!--@diag("l. 40-41", locator-out-of-range)-->
+    见 [@张三2021, fn. 3] 与 [@Smith2020, l. 40-41]。<!--@diag("fn. 3", locator-out-of-range)--><!--@diag("l. 40-41", locator-out-of-range)-->
     """)
 }
 
@@ -111,23 +111,23 @@ import Testing
 @Test func addToLexiconCreatesOrExtendsIt() {
   checkFix("""
     -- notes/a.md --
-    [[湄公河委员会]]
+    [[澜湄青年论坛]]
     """, rule: .unknownEntityLink, titleContaining: "as a mechanism", expect: """
     {
       "entities": [
-        {"id": "湄公河委员会", "kind": "mechanism", "name": "湄公河委员会", "aliases": ["湄公河委员会"]}
+        {"id": "澜湄青年论坛", "kind": "mechanism", "name": "澜湄青年论坛", "aliases": ["澜湄青年论坛"]}
       ]
     }
 
     """)
   checkFix("""
     -- notes/a.md --
-    [[Mekong River Commission]]
+    [[Mekong Youth Forum]]
     -- lexicon.json --
     {"entities": [{"id": "x", "kind": "actor", "name": "X"}]}
     """, rule: .unknownEntityLink, titleContaining: "as an actor", expect: """
     {"entities": [{"id": "x", "kind": "actor", "name": "X"},
-        {"id": "mekong-river-commission", "kind": "actor", "name": "Mekong River Commission", "aliases": ["Mekong River Commission"]}]}
+        {"id": "mekong-youth-forum", "kind": "actor", "name": "Mekong Youth Forum", "aliases": ["Mekong Youth Forum"]}]}
     """)
 }
 
