@@ -271,6 +271,7 @@ public struct CooccurrenceReport: Sendable {
   private struct PairFound {
     var units: Int
     var unit: Int
+    var apart: Int  // 0 when both mentions are in one sentence
     var first: TextRange
     var second: TextRange
     var distance: Int { second.start - first.start }
@@ -281,13 +282,10 @@ public struct CooccurrenceReport: Sendable {
   private static func pairs(in occurrences: [Occurrence], bytes: [UInt8], scope: CooccurrenceScope)
     -> [CellKey: PairFound]
   {
-    var unitOf: [Int] = Array(repeating: 0, count: occurrences.count)
-    if scope == .sentence {
-      let starts = SentenceSplitter.sentences(in: String(decoding: bytes, as: UTF8.self)).map(\.start.utf8Offset)
-      for (index, occurrence) in occurrences.enumerated() {
-        unitOf[index] = lastIndex(in: starts, notAfter: occurrence.range.start.utf8Offset)
-      }
-    }
+    // Sentences matter in both scopes: a quote is best taken from one sentence naming both.
+    let starts = SentenceSplitter.sentences(in: String(decoding: bytes, as: UTF8.self)).map(\.start.utf8Offset)
+    let sentenceOf = occurrences.map { lastIndex(in: starts, notAfter: $0.range.start.utf8Offset) }
+    let unitOf = scope == .sentence ? sentenceOf : Array(repeating: 0, count: occurrences.count)
     var result: [CellKey: PairFound] = [:]
     var seenUnits: [CellKey: Set<Int>] = [:]
     for (i, actor) in occurrences.enumerated() where actor.slot >= 0 {
@@ -296,9 +294,14 @@ public struct CooccurrenceReport: Sendable {
         seenUnits[key, default: []].insert(unitOf[i])
         let (first, second) = actor.range.start <= mechanism.range.start
           ? (actor.range, mechanism.range) : (mechanism.range, actor.range)
-        let candidate = PairFound(units: 0, unit: unitOf[i], first: first, second: second)
-        // Quote the first unit holding both, and the closest two mentions within it.
-        if let found = result[key], (found.unit, found.distance) <= (candidate.unit, candidate.distance) { continue }
+        let candidate = PairFound(
+          units: 0, unit: unitOf[i], apart: sentenceOf[i] == sentenceOf[j] ? 0 : 1, first: first, second: second)
+        // Quote the first unit holding both, from one sentence if possible, and the closest two mentions.
+        if let found = result[key],
+          (found.unit, found.apart, found.distance) <= (candidate.unit, candidate.apart, candidate.distance)
+        {
+          continue
+        }
         result[key] = candidate
       }
     }

@@ -112,11 +112,11 @@ public enum ReportCSV {
   }
 
   /// One CSV record, fields quoted when they hold a comma, a quote or a line break.
-  static func row(_ fields: [String]) -> String {
+  public static func row(_ fields: [String]) -> String {
     fields.map(field).joined(separator: ",") + "\r\n"
   }
 
-  static func field(_ value: String) -> String {
+  public static func field(_ value: String) -> String {
     let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
     guard needsQuotes else { return value }
     var quoted = "\""

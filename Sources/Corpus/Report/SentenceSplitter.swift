@@ -67,7 +67,11 @@ public enum SentenceSplitter {
     case UInt8(ascii: "."):
       // "U.S." and "2.5" stay whole: only a full stop followed by white space or the end ends a sentence.
       let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
-      return next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") ? 1 : nil
+      guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") else { return nil }
+      // Initials ("U.S. policy", "J. Smith"): a single capital after a full stop, a space or the start.
+      let isInitial = index >= 1 && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[index - 1])
+        && (index == 1 || bytes[index - 2] == UInt8(ascii: ".") || bytes[index - 2] == UInt8(ascii: " "))
+      return isInitial ? nil : 1
     case 0xE3:  // 。 E3 80 82
       return matches(bytes, index, [0xE3, 0x80, 0x82]) ? 3 : nil
     case 0xEF:  // ！EF BC 81, ？EF BC 9F, ；EF BC 9B
