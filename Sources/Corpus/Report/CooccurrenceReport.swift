@@ -179,16 +179,16 @@ public struct CooccurrenceReport: Sendable {
     let rowEntities = ranked { options.kinds?.contains($0.kind) ?? true }
     var entityCells: [EntityDocumentCell] = []
     for (row, entity) in rowEntities.enumerated() {
-      var perPassage: [PassageKey: Int] = [:]
+      var perPassage: [ReportPassageKey: Int] = [:]
       for mention in mentionsByEntity[entity] {
-        perPassage[PassageKey(paper: mention.paper, passage: mention.passage), default: 0] += 1
+        perPassage[ReportPassageKey(paper: mention.paper, passage: mention.passage), default: 0] += 1
       }
       var perPaper: [Int: [PassageCount]] = [:]
       for (key, count) in perPassage {
         perPaper[key.paper, default: []].append(PassageCount(paper: key.paper, passage: key.passage, count: count))
       }
       for paper in perPaper.keys.sorted() {
-        let passages = (perPaper[paper] ?? []).sorted { $0.passage.readingOrder < $1.passage.readingOrder }
+        let passages = (perPaper[paper] ?? []).sorted { $0.passage.reportOrder < $1.passage.reportOrder }
         entityCells.append(
           EntityDocumentCell(
             row: row, document: paper, count: passages.reduce(0) { $0 + $1.count }, passages: passages))
@@ -219,30 +219,30 @@ public struct CooccurrenceReport: Sendable {
     makeEntity: (Int) -> ReportEntity, progress: (String) -> Void
   ) -> CooccurrenceTable {
     // Group the chosen entities' mentions by passage (titles are not paragraphs: left out).
-    var units: [PassageKey: [Occurrence]] = [:]
+    var units: [ReportPassageKey: [Occurrence]] = [:]
     for (slot, entity) in actors.enumerated() {
       for mention in mentionsByEntity[entity] where mention.passage != .title {
-        units[PassageKey(paper: mention.paper, passage: mention.passage), default: []]
+        units[ReportPassageKey(paper: mention.paper, passage: mention.passage), default: []]
           .append(Occurrence(slot: slot, range: mention.range))
       }
     }
     let passagesWithActors = Set(units.keys)
     for (slot, entity) in mechanisms.enumerated() {
       for mention in mentionsByEntity[entity] where mention.passage != .title {
-        let key = PassageKey(paper: mention.paper, passage: mention.passage)
+        let key = ReportPassageKey(paper: mention.paper, passage: mention.passage)
         guard passagesWithActors.contains(key) else { continue }
         units[key, default: []].append(Occurrence(slot: -1 - slot, range: mention.range))
       }
     }
     let keys = units.keys.filter { key in units[key]?.contains { $0.slot < 0 } ?? false }
-      .sorted { $0.paper != $1.paper ? $0.paper < $1.paper : $0.passage.readingOrder < $1.passage.readingOrder }
+      .sorted { $0.paper != $1.paper ? $0.paper < $1.paper : $0.passage.reportOrder < $1.passage.reportOrder }
     progress("finding co-occurrences by \(scope.rawValue) in \(keys.count) passages")
 
     var cells: [CellKey: CooccurrenceCell] = [:]
     let step = max(1, keys.count / 10)
     for (done, key) in keys.enumerated() {
       if done > 0, done % step == 0, keys.count >= 10_000 { progress("co-occurrence: \(done)/\(keys.count) passages") }
-      guard let occurrences = units[key], let text = papers[key.paper].text(of: key.passage) else { continue }
+      guard let occurrences = units[key], let text = papers[key.paper].reportText(of: key.passage) else { continue }
       let bytes = Array(text.utf8)
       for (pair, found) in pairs(in: occurrences, bytes: bytes, scope: scope) {
         let evidence = CooccurrenceEvidence(
@@ -348,14 +348,14 @@ public struct CooccurrenceReport: Sendable {
 }
 
 /// A passage of one paper, as a grouping key.
-struct PassageKey: Hashable {
+struct ReportPassageKey: Hashable {
   var paper: Int
   var passage: PassageID
 }
 
 extension PassageID {
   /// Title, abstract, paragraphs, then footnotes: the order a reader meets them (footnotes last).
-  var readingOrder: Int {
+  var reportOrder: Int {
     switch self {
     case .title: return 0
     case .abstract: return 1
@@ -367,7 +367,7 @@ extension PassageID {
 
 extension Paper {
   /// The normalised text of any passage, including the abstract and the title (from the metadata).
-  func text(of passage: PassageID) -> String? {
+  func reportText(of passage: PassageID) -> String? {
     switch passage {
     case .paragraph, .footnote: return self.passage(passage)?.text
     case .abstract: return metadata.abstract

@@ -53,7 +53,7 @@ enum QuoteWindow {
 
 extension String {
   /// Without leading and trailing white space (ASCII and the full-width space), without Foundation.
-  func trimmingWhiteSpace() -> String {
+  fileprivate func trimmingWhiteSpace() -> String {
     let isSpace: (Character) -> Bool = { $0.isWhitespace }
     guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
       return ""
