@@ -237,6 +237,7 @@ public enum ReportHTML {
     .quote code { display: block; white-space: pre-wrap; font-family: inherit; background: #f4f6fa;
       padding: 4px 6px; border-radius: 4px; margin: 2px 0; }
     .quote button { font-size: 12px; }
+    caption.empty { caption-side: top; text-align: left; padding: 8px 12px; color: var(--muted); }
     """#
 
   static let script = #"""
@@ -507,9 +508,21 @@ public enum ReportHTML {
       document.getElementById("details-close").addEventListener("click", unpin);
       document.addEventListener("keydown", function (event) { if (event.key === "Escape") unpin(); });
 
+      // A table with nothing to show says why instead of staying blank.
+      function explainEmpty(id, message) {
+        var table = document.getElementById(id);
+        if (table.querySelector("tbody tr")) return;
+        table.textContent = "";
+        table.appendChild(el("caption", { "class": "empty" }, message));
+      }
       function render() {
         unpin();
         renderSummary(); renderDocuments(); renderEntityDocument(); renderCooccurrence();
+        var filtered = state.kind || state.doc !== "" || state.name;
+        explainEmpty("entity-document-table", filtered ? "No entity matches the filters." :
+          "No entity of the lexicon is mentioned in the corpus.");
+        explainEmpty("actor-mechanism-table", filtered ? "No actor and mechanism meet under these filters." :
+          "No actor is named together with a mechanism.");
       }
       render();
       // A link can pin a cell: report.html#cell=actor-mechanism/japan/quad.
