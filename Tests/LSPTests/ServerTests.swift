@@ -48,9 +48,9 @@ final class InProcessClient: Sendable {
     return wait { $0["id"] == .integer(id) && $0["method"] == nil }
   }
 
-  /// Removes and returns the first message matching `predicate`, or nil after 5 s.
-  func wait(_ predicate: (JSONValue) -> Bool) -> JSONValue? {
-    let deadline = DispatchTime.now() + 5
+  /// Removes and returns the first message matching `predicate`, or nil after `timeout` seconds.
+  func wait(timeout: Double = 5, _ predicate: (JSONValue) -> Bool) -> JSONValue? {
+    let deadline = DispatchTime.now() + timeout
     while true {
       let found: JSONValue? = inbox.messages.withLock { messages in
         guard let index = messages.firstIndex(where: predicate) else { return nil }
@@ -151,6 +151,35 @@ final class InProcessClient: Sendable {
     #expect(client.request("test/analysis")?["result"] == "indexed")
     client.server.client.logMessage(.info, "hello from outside a request")
     #expect(client.wait { $0["method"] == "window/logMessage" && $0["params"]?["type"] == 3 } != nil)
+    client.stop()
+  }
+}
+
+@Suite struct ProgressTests {
+  @Test func progressIsCreatedBegunReportedAndEndedWhenTheClientSupportsIt() throws {
+    var registry = HandlerRegistry.standard
+    registry.onInitialized { server in
+      let progress = server.client.beginProgress(
+        "Indexing", message: "5 papers", clientCapabilities: server.session.clientCapabilities)
+      progress.report("2 of 5", percentage: 40)
+      progress.end("done")
+      progress.end("twice")  // ignored
+    }
+    let client = InProcessClient(registry: registry)
+    _ = client.request("initialize", ["capabilities": ["window": ["workDoneProgress": true]]])
+    client.notify("initialized", [:])
+    let create = client.wait { $0["method"] == "window/workDoneProgress/create" }
+    #expect(create?["id"] != nil)
+    let token = create?["params"]?["token"]
+    var kinds: [JSONValue] = []
+    for _ in 0..<3 {
+      let progress = client.wait { $0["method"] == "$/progress" }
+      #expect(progress?["params"]?["token"] == token)
+      kinds.append(progress?["params"]?["value"]?["kind"] ?? .null)
+    }
+    #expect(kinds == ["begin", "report", "end"])
+    #expect(client.request("corpusLsp/synchronize")?["result"] == .null)
+    #expect(client.wait(timeout: 0.1) { $0["method"] == "$/progress" } == nil)
     client.stop()
   }
 }

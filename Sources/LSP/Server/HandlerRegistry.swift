@@ -28,6 +28,8 @@ public struct DocumentHookContext: Sendable {
 /// 4. one line in `HandlerRegistry.standard`;
 /// 5. an end-to-end test through `TestClient`, in every encoding when it returns positions.
 /// Diagnostics: `registry.onDocumentChange { context in context.client.publishDiagnostics(…) }`.
+/// Background indexing: `registry.onInitialized { server in … }`, report with `server.client.beginProgress`,
+/// publish the result with `server.onLoop { $0.session.analysis = … }`.
 public struct HandlerRegistry: Sendable {
   /// Runs on a concurrent queue over an immutable snapshot: most requests.
   public typealias SnapshotRequest = @Sendable (_ params: JSONValue, _ context: RequestContext) throws -> JSONValue
@@ -55,7 +57,9 @@ public struct HandlerRegistry: Sendable {
   }
 
   public private(set) var requests: [String: RequestRoute] = [:]
-  public private(set) var notifications: [String: Notification] = [:]
+  /// Several handlers may observe one notification (text sync and a feature's cache, say); they run in
+  /// registration order.
+  public private(set) var notifications: [String: [Notification]] = [:]
   public private(set) var capabilityContributors: [CapabilityContributor] = []
   public private(set) var documentHooks: [DocumentHook] = []
 
@@ -74,7 +78,12 @@ public struct HandlerRegistry: Sendable {
   }
 
   public mutating func notification(_ method: String, _ handler: @escaping Notification) {
-    notifications[method] = handler
+    notifications[method, default: []].append(handler)
+  }
+
+  /// Runs on the loop once the client sent `initialized`: the place to start indexing the workspace.
+  public mutating func onInitialized(_ hook: @escaping @Sendable (_ server: Server) -> Void) {
+    notification("initialized") { _, server in hook(server) }
   }
 
   public mutating func capabilities(_ contributor: @escaping CapabilityContributor) {

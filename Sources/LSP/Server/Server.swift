@@ -128,14 +128,16 @@ public final class Server: @unchecked Sendable {
       logger.debug("dropped notification \(method): server is \(session.lifecycle)")
       return
     }
-    guard let handler = registry.notifications[method] else {
+    guard let handlers = registry.notifications[method] else {
       logger.debug("ignored notification \(method)")
       return
     }
-    do {
-      try handler(params, self)
-    } catch {
-      logger.error("notification \(method) failed: \(error)")
+    for handler in handlers {
+      do {
+        try handler(params, self)
+      } catch {
+        logger.error("notification \(method) failed: \(error)")
+      }
     }
   }
 
@@ -189,7 +191,9 @@ public final class Server: @unchecked Sendable {
       workers.async { [self] in
         defer { outstanding.leave() }
         if token.isCancelled { return }
+        let started = DispatchTime.now().uptimeNanoseconds
         respond(id, method: method, Result { try handler(params, context) })
+        logger.debug("\(method) (\(id)) took \((DispatchTime.now().uptimeNanoseconds - started) / 1000) µs")
       }
     }
   }
