@@ -80,4 +80,13 @@ import Testing
     try client.expectAlive()
     try client.finish()
   }
+
+  @Test func noiseBeforeAFrameIsParseErrorAndTheFrameIsStillAnswered() throws {
+    let client = try startServer()
+    let body = "{\"jsonrpc\":\"2.0\",\"id\":\"after-noise\",\"method\":\"corpusLsp/synchronize\"}"
+    client.writeRaw(Data("hello?".utf8) + frame(body))
+    client.expectError(try client.take("parse error") { $0["error"].exists }, code: -32700)
+    #expect(try client.response(id: "after-noise")["result"] == .null, "\(client.note)")
+    try client.finish()
+  }
 }

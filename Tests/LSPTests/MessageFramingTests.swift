@@ -74,4 +74,13 @@ import Testing
   @Test func zeroLengthBody() {
     #expect(bodies(events(Array("Content-Length: 0\r\n\r\n".utf8), chunkSize: 1)) == [""])
   }
+
+  @Test func noiseBeforeAFrameIsReportedAndTheFrameStillRead() {
+    let stream = Array("garbage".utf8) + frame("{}") + Array("\r\nmore noise\r\n".utf8) + frame("[1]")
+    let result = bodies(events(stream, chunkSize: 3))
+    #expect(result.count == 4, "\(result)")
+    #expect(result.first?.hasPrefix("!ignored bytes") == true)
+    #expect(result.contains("{}"))
+    #expect(result.last == "[1]")
+  }
 }
