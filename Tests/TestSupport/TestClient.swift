@@ -190,6 +190,21 @@ public final class TestClient: @unchecked Sendable {
       ])
   }
 
+  /// Opens a document written with position markers (1️⃣ …); returns the stripped text and marker positions.
+  @discardableResult
+  public func openDocument(uri: String, marked: String, version: Int = 1) -> MarkedText {
+    let document = MarkedText(marked)
+    openDocument(uri: uri, text: document.text, version: version)
+    return document
+  }
+
+  /// `TextDocumentPositionParams` for a marker, in `encoding` (what the client negotiated).
+  public static func positionParams(uri: String, _ document: MarkedText, _ marker: String, _ encoding: ReferenceEncoding)
+    -> JSON
+  {
+    ["textDocument": ["uri": .string(uri)], "position": document.position(marker, encoding).json]
+  }
+
   /// `shutdown` then `exit`; returns the exit status.
   public func shutdownAndExit() throws -> Int32? {
     _ = try result("shutdown")
