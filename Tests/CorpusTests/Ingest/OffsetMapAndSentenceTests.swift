@@ -2,7 +2,7 @@
 @testable import Corpus
 import Testing
 
-@Suite struct OffsetMapTests {
+@Suite struct OffsetMapLookupTests {
   /// raw: "ab\n\ncd ef" → normalised "abcd ef" with "\n\n" removed; plus an inserted space case.
   func sampleMap() -> OffsetMap {
     var map = OffsetMap()
