@@ -45,6 +45,18 @@ enum FootnoteLinker {
       var i = 0
       var previous: UInt32 = 0
       while i < text.count {
+        // Skip quickly over bytes that cannot start a mark: Han text (E4–E9 lead bytes) and most ASCII.
+        let byte = text[i]
+        if byte >= 0xE4 && byte <= 0xE9 {
+          previous = 0x4E00
+          i += 3
+          continue
+        }
+        if byte < 0x80 && byte != 0x5E && byte != 0x2A && !(byte >= 0x61 && byte <= 0x6A) {
+          previous = UInt32(byte)
+          i += 1
+          continue
+        }
         let (v, len) = text.scalar(at: i)
         if v == 0x5E, let mark = FootnoteMark.parse(text, at: i, limit: text.count) {
           found.append((mark.kind, TextRange(i, mark.end)))

@@ -314,6 +314,10 @@ struct LineClassifier {
     // Keep a trailing English block only if the body has Chinese text (an English paper is all body).
     let hasChinese = lines[start..<first].contains { $0.wideCount > 10 }
     guard hasChinese, first < lines.count else { return lines.count }
+    // The block must stand apart: the text before it ends a sentence (else it is the body's last words).
+    var before = first - 1
+    while before >= start, lines[before].isBlank { before -= 1 }
+    guard before >= start, endsSentence(lines[before]) || lines[first].leadingSpace else { return lines.count }
     classifyEnglishEntries(Array(first..<lines.count).filter { !lines[$0].isBlank })
     return first
   }
