@@ -126,8 +126,13 @@ struct RawLine {
     let n = text.count
     var start = 0
     var i = 0
+    let bytes = text.bytes
     while i < n {
-      let b = text[i]
+      let b = bytes[i]
+      if b > 0x0D {
+        i += 1
+        continue
+      }
       if b == 0x0A || b == 0x0D {
         lines.append(measure(text, start: start, end: i))
         i += (b == 0x0D && text[i + 1] == 0x0A) ? 2 : 1
@@ -149,12 +154,16 @@ struct RawLine {
     var firstContent = -1
     var lastContentEnd = start
     var pendingSpaceWidth = 0
+    let bytes = text.bytes
     while i < end {
-      let byte = text[i]
+      let byte = bytes[i]
       var length = 1
       var isSpace = false
       if byte < 0x80 {
         isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+      } else if byte >= 0xE4 && byte <= 0xE9 {
+        // Han: the common case, never white space.
+        length = 3
       } else {
         length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
         isSpace =
