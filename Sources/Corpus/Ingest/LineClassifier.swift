@@ -471,7 +471,8 @@ struct LineClassifier {
     let full = localFullWidth(around: index)
     if line.width <= full - 5 { return true }
     let following = lines[next]
-    if startsWithParagraphMarker(following) { return true }
+    // Markers also enumerate inside a paragraph (首先…其次…): trust them only after a line a little short.
+    if line.width <= full - 3, startsWithParagraphMarker(following) { return true }
     return following.width <= full - 3 && following.width >= full - 9 && !endsSentence(following)
   }
 
