@@ -1,6 +1,6 @@
-//! The immutable, fully indexed corpus every feature answers from.
-//! CONTRACT STUB: the signatures are fixed for other parts to code against; the implementation is owned
-//! by the index work (lexicon, mention scanner, citation keys, quote search).
+//! The immutable, fully indexed corpus every feature answers from: papers, entities, the mention index,
+//! citation keys and quote search.
+import Foundation
 
 /// One occurrence of an entity alias in a paper.
 public struct Mention: Sendable, Hashable {
@@ -55,33 +55,297 @@ public struct QuoteSearchResult: Sendable, Equatable {
   }
 }
 
+/// A mention as stored: 20 bytes, sorted by paper, passage (abstract, paragraphs, footnotes) and start.
+struct MentionRecord: Sendable {
+  var entity: UInt32
+  var paper: UInt32
+  var passage: UInt32
+  var start: UInt32
+  var end: UInt32
+
+  static func encode(_ id: PassageID) -> UInt32 {
+    switch id {
+    case .abstract: return 0
+    case .title: return 1
+    case .paragraph(let n): return 1 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
+    case .footnote(let n): return 2 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
+    }
+  }
+
+  static func decode(_ code: UInt32) -> PassageID {
+    switch code >> 28 {
+    case 1: return .paragraph(Int(code & 0x0FFF_FFFF))
+    case 2: return .footnote(Int(code & 0x0FFF_FFFF))
+    default: return code == 1 ? .title : .abstract
+    }
+  }
+}
+
+/// Everything derived at build time; immutable, shared by copies of the index.
+final class IndexStorage: Sendable {
+  let scanner: MentionScanner
+  let records: [MentionRecord]
+  /// Records of paper `p`: `records[paperStarts[p]..<paperStarts[p + 1]]`.
+  let paperStarts: [Int]
+  /// Record indices of entity `e`: `byEntity[entityStarts[e]..<entityStarts[e + 1]]`.
+  let byEntity: [UInt32]
+  let entityStarts: [Int]
+  let keyToPaper: [String: Int]
+  let keysOfPaper: [[String]]
+  let aliasToEntity: [String: Int]
+  let idToEntity: [String: Int]
+  let searchPassages: [[SearchPassage]]
+
+  init(papers: [Paper], entities: [Entity]) {
+    let scanner = MentionScanner(entities: entities)
+    self.scanner = scanner
+
+    // Scan every paper, two cores at a time.
+    let perPaper = ConcurrentResults<[MentionRecord]>(count: papers.count)
+    DispatchQueue.concurrentPerform(iterations: papers.count) { paperIndex in
+      let paper = papers[paperIndex]
+      var local: [MentionRecord] = []
+      func scan(_ text: String, _ id: PassageID) {
+        var text = text
+        let found = text.withUTF8 { scanner.scan(bytes: $0) }
+        let code = MentionRecord.encode(id)
+        for mention in found {
+          local.append(
+            MentionRecord(
+              entity: UInt32(mention.entity), paper: UInt32(paperIndex), passage: code, start: UInt32(mention.start),
+              end: UInt32(mention.end)))
+        }
+      }
+      if let abstract = paper.metadata.abstract { scan(abstract, .abstract) }
+      for paragraph in paper.paragraphs { scan(paragraph.passage.text, .paragraph(paragraph.number)) }
+      for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
+      perPaper.set(paperIndex, local)
+    }
+    var records: [MentionRecord] = []
+    var paperStarts = [0]
+    for list in perPaper.values {
+      records += list ?? []
+      paperStarts.append(records.count)
+    }
+    self.records = records
+    self.paperStarts = paperStarts
+
+    // Per-entity lists by counting sort (stable: keeps paper and position order).
+    var counts = [Int](repeating: 0, count: entities.count + 1)
+    for record in records where Int(record.entity) < entities.count { counts[Int(record.entity) + 1] += 1 }
+    for e in 0..<entities.count { counts[e + 1] += counts[e] }
+    entityStarts = counts
+    var cursor = counts
+    var byEntity = [UInt32](repeating: 0, count: records.count)
+    for (index, record) in records.enumerated() where Int(record.entity) < entities.count {
+      byEntity[cursor[Int(record.entity)]] = UInt32(index)
+      cursor[Int(record.entity)] += 1
+    }
+    self.byEntity = byEntity
+
+    // Citation keys.
+    let primary = CitationKeys.primaryKeys(for: papers)
+    var keyToPaper: [String: Int] = [:]
+    var keysOfPaper: [[String]] = []
+    for (index, paper) in papers.enumerated() {
+      var keys = [primary[index]]
+      if !keys.contains(paper.stem) { keys.append(paper.stem) }
+      keysOfPaper.append(keys)
+      for key in keys where keyToPaper[key] == nil { keyToPaper[key] = index }
+    }
+    self.keyToPaper = keyToPaper
+    self.keysOfPaper = keysOfPaper
+
+    // Alias lookup: the first entity claiming an alias keeps it.
+    var aliasToEntity: [String: Int] = [:]
+    var idToEntity: [String: Int] = [:]
+    for (index, entity) in entities.enumerated() {
+      if idToEntity[entity.id] == nil { idToEntity[entity.id] = index }
+      for alias in entity.aliases + [entity.name] + (entity.english.map { [$0] } ?? []) {
+        let key = Lexicon.aliasKey(alias)
+        if !key.isEmpty, aliasToEntity[key] == nil { aliasToEntity[key] = index }
+      }
+    }
+    self.aliasToEntity = aliasToEntity
+    self.idToEntity = idToEntity
+
+    searchPassages = papers.enumerated().map { paperIndex, paper in
+      var list: [SearchPassage] = []
+      if let abstract = paper.metadata.abstract {
+        list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
+      }
+      for paragraph in paper.paragraphs {
+        list.append(
+          SearchPassage(
+            paper: paperIndex, id: .paragraph(paragraph.number), text: paragraph.passage.text,
+            skipping: paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }))
+      }
+      for footnote in paper.footnotes {
+        list.append(SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
+      }
+      return list
+    }
+  }
+}
+
 public struct CorpusIndex: Sendable {
   public let papers: [Paper]
   public let entities: [Entity]
+  /// Problems met while building (an invalid workspace lexicon…), for diagnostics.
+  public let problems: [IndexProblem]
+  let storage: IndexStorage
 
+  /// Indexes `papers` against exactly `entities` (no discovery, no merging).
   public init(papers: [Paper], entities: [Entity]) {
-    self.papers = papers
-    self.entities = entities
+    self.init(papers: papers, entities: entities, problems: [])
   }
 
+  public init(papers: [Paper], entities: [Entity], problems: [IndexProblem]) {
+    self.papers = papers
+    self.entities = entities
+    self.problems = problems
+    self.storage = IndexStorage(papers: papers, entities: entities)
+  }
+
+  /// The full pipeline: discovers candidates in `papers`, merges builtin < discovered < workspace lexicon,
+  /// and indexes every mention. `problems` (e.g. from `Lexicon.parse`) are carried along.
+  public static func build(
+    papers: [Paper], lexicon: [Entity] = [], builtin: [Entity] = Lexicon.builtin, discover: Bool = true,
+    problems: [IndexProblem] = []
+  ) -> CorpusIndex {
+    let known = Lexicon.merge(builtin: builtin, lexicon: lexicon)
+    let discovered = discover ? Discovery.discover(in: papers, known: known) : []
+    let entities = Lexicon.merge(builtin: builtin, discovered: discovered, lexicon: lexicon)
+    return CorpusIndex(papers: papers, entities: entities, problems: problems)
+  }
+
+  // MARK: - Citation keys
+
   /// The paper a citation key resolves to (primary key `常思纯2023`, disambiguated `常思纯2023a`, or file stem).
-  public func paper(forKey key: String) -> Int? { nil }
+  public func paper(forKey key: String) -> Int? {
+    if let paper = storage.keyToPaper[key] { return paper }
+    let trimmed = key.trimmingWhitespace
+    return storage.keyToPaper[trimmed]
+  }
 
   /// Every key that resolves to a paper, the primary key first.
-  public func keys(of paper: Int) -> [String] { [papers[paper].stem] }
+  public func keys(of paper: Int) -> [String] {
+    storage.keysOfPaper.indices.contains(paper) ? storage.keysOfPaper[paper] : []
+  }
 
-  /// The entity an alias names (exact alias, case-insensitive for Latin).
-  public func entity(forAlias alias: String) -> Int? { nil }
+  /// The primary citation key of a paper.
+  public func key(of paper: Int) -> String { keys(of: paper).first ?? "" }
+
+  // MARK: - Entities
+
+  /// The entity an alias names (exact alias, case-insensitive for Latin); a compound of one-character forms
+  /// (美日印澳) names the grouping with exactly those members.
+  public func entity(forAlias alias: String) -> Int? {
+    let key = Lexicon.aliasKey(alias)
+    if let entity = storage.aliasToEntity[key] { return entity }
+    let scanned = storage.scanner.scan(key)
+    if let first = scanned.first, first.start == 0, first.end == key.utf8.count,
+      scanned.filter({ $0.start == 0 && $0.end == key.utf8.count }).count == 1
+    {
+      return first.entity
+    }
+    return nil
+  }
+
+  /// The entity with a given id.
+  public func entity(withId id: String) -> Int? { storage.idToEntity[id] }
 
   /// Every mention of an entity, in paper and position order.
-  public func mentions(of entity: Int) -> [Mention] { [] }
+  public func mentions(of entity: Int) -> [Mention] {
+    guard entity >= 0, entity + 1 < storage.entityStarts.count else { return [] }
+    return storage.byEntity[storage.entityStarts[entity]..<storage.entityStarts[entity + 1]].map {
+      mention(storage.records[Int($0)])
+    }
+  }
+
+  /// How many mentions an entity has.
+  public func mentionCount(of entity: Int) -> Int {
+    guard entity >= 0, entity + 1 < storage.entityStarts.count else { return 0 }
+    return storage.entityStarts[entity + 1] - storage.entityStarts[entity]
+  }
+
+  /// Mention counts of an entity per paper index (papers without mentions are absent).
+  public func mentionCounts(of entity: Int) -> [Int: Int] {
+    guard entity >= 0, entity + 1 < storage.entityStarts.count else { return [:] }
+    var counts: [Int: Int] = [:]
+    for index in storage.byEntity[storage.entityStarts[entity]..<storage.entityStarts[entity + 1]] {
+      counts[Int(storage.records[Int(index)].paper), default: 0] += 1
+    }
+    return counts
+  }
 
   /// Every mention inside one paper's passage.
-  public func mentions(in paper: Int, passage: PassageID) -> [Mention] { [] }
+  public func mentions(in paper: Int, passage: PassageID) -> [Mention] {
+    guard paper >= 0, paper + 1 < storage.paperStarts.count else { return [] }
+    let code = MentionRecord.encode(passage)
+    let range = storage.paperStarts[paper]..<storage.paperStarts[paper + 1]
+    // Records of a paper are grouped by passage in scan order (abstract, paragraphs, footnotes).
+    var result: [Mention] = []
+    for index in range where storage.records[index].passage == code { result.append(mention(storage.records[index])) }
+    return result
+  }
+
+  /// Every mention in one paper.
+  public func mentions(inPaper paper: Int) -> [Mention] {
+    guard paper >= 0, paper + 1 < storage.paperStarts.count else { return [] }
+    return storage.records[storage.paperStarts[paper]..<storage.paperStarts[paper + 1]].map(mention)
+  }
+
+  /// Total number of indexed mentions.
+  public var mentionCount: Int { storage.records.count }
+
+  /// Entity mentions in any text (a note), with the corpus's aliases and rules.
+  public func scanMentions(in text: String) -> [ScannedMention] { storage.scanner.scan(text) }
+
+  private func mention(_ record: MentionRecord) -> Mention {
+    let paper = Int(record.paper)
+    let passage = MentionRecord.decode(record.passage)
+    let range = TextRange(Int(record.start), Int(record.end))
+    return Mention(
+      entity: Int(record.entity), paper: paper, passage: passage, range: range,
+      rawRange: rawRange(of: range, paper: paper, passage: passage))
+  }
+
+  // MARK: - Passages
+
+  /// The normalised text of a passage (the abstract included).
+  public func text(of paper: Int, passage: PassageID) -> String? {
+    guard papers.indices.contains(paper) else { return nil }
+    if passage == .abstract { return papers[paper].metadata.abstract }
+    if passage == .title { return papers[paper].metadata.title }
+    return papers[paper].passage(passage)?.text
+  }
+
+  /// The raw range of a range in a passage's normalised text. The abstract has no offset map: its ranges are
+  /// placed from where the abstract was read, clamped to that source.
+  public func rawRange(of range: TextRange, paper: Int, passage: PassageID) -> TextRange {
+    guard papers.indices.contains(paper) else { return range }
+    let document = papers[paper]
+    if let found = document.passage(passage) { return found.rawRange(of: range) }
+    let field: MetadataField = passage == .title ? .title : .abstract
+    guard let source = document.metadataSources[field] else { return TextRange(0, 0) }
+    let start = min(source.end, source.start + range.start.utf8Offset)
+    let end = min(source.end, source.start + range.end.utf8Offset)
+    return TextRange(start: start, end: end)
+  }
+
+  // MARK: - Quotes
 
   /// Finds a quotation given as fragments (split at elisions: each must occur, in order, in one passage).
   /// Matches in `preferredPaper` come first.
-  public func findQuote(_ fragments: [String], preferredPaper: Int? = nil) -> QuoteSearchResult { QuoteSearchResult() }
+  public func findQuote(_ fragments: [String], preferredPaper: Int? = nil) -> QuoteSearchResult {
+    QuoteMatcher.search(fragments: fragments, passages: storage.searchPassages, preferredPaper: preferredPaper)
+  }
+
+  /// Finds a quotation written with elisions (`……`, `...`).
+  public func findQuote(_ quotation: String, preferredPaper: Int? = nil) -> QuoteSearchResult {
+    findQuote(QuoteFolding.fragments(of: quotation), preferredPaper: preferredPaper)
+  }
 }
 
 extension Paper {

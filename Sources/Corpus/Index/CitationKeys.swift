@@ -1,0 +1,67 @@
+//! Citation keys: first author's (family) name plus year, disambiguated a, b, c; the file stem always works.
+
+public enum CitationKeys {
+  /// The base key of a paper before disambiguation: metadata override, else author + year, else the stem.
+  public static func baseKey(for paper: Paper) -> String {
+    if let override = paper.metadata.key?.trimmingWhitespace, !override.isEmpty { return override }
+    guard let author = paper.metadata.authors.first.map(familyName), !author.isEmpty else { return paper.stem }
+    if let year = paper.metadata.year { return author + String(year) }
+    return author
+  }
+
+  /// The family name as a key uses it: a Chinese (or Japanese) name whole (`常思纯`), a Latin name's family
+  /// name (`Smith` from `John Smith` or `Smith, John`), with spaces and punctuation removed.
+  public static func familyName(_ author: String) -> String {
+    let trimmed = author.trimmingWhitespace
+    let isLatin = trimmed.unicodeScalars.allSatisfy { $0.value < 0x2E80 }
+    var family = trimmed
+    if isLatin {
+      if let comma = trimmed.firstIndex(of: ",") {
+        family = String(trimmed[..<comma])
+      } else if let last = trimmed.split(separator: " ").last {
+        family = String(last)
+      }
+    }
+    return String(String.UnicodeScalarView(family.unicodeScalars.filter { scalar in
+      !(scalar.properties.isWhitespace || (scalar.value < 0x80 && !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
+        || scalar == "·" || scalar == "•")
+    }))
+  }
+
+  /// Primary keys for every paper, in paper order. Papers sharing a base key get a, b, c in order of
+  /// (year, file); an explicit override is kept as given.
+  public static func primaryKeys(for papers: [Paper]) -> [String] {
+    let bases = papers.map(baseKey)
+    var groups: [String: [Int]] = [:]
+    for (index, base) in bases.enumerated() { groups[base, default: []].append(index) }
+    var keys = bases
+    for (_, members) in groups where members.count > 1 {
+      let ordered = members.sorted { a, b in
+        let left = (papers[a].metadata.year ?? 0, papers[a].file)
+        let right = (papers[b].metadata.year ?? 0, papers[b].file)
+        return left < right
+      }
+      for (rank, index) in ordered.enumerated() where papers[index].metadata.key == nil {
+        keys[index] = bases[index] + suffix(rank)
+      }
+    }
+    return keys
+  }
+
+  /// a … z, then aa, ab …
+  static func suffix(_ rank: Int) -> String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    if rank < letters.count { return String(letters[rank]) }
+    return suffix(rank / letters.count - 1) + String(letters[rank % letters.count])
+  }
+}
+
+extension String {
+  var trimmingWhitespace: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

@@ -1,0 +1,364 @@
+//! The mention scanner: a byte-level Aho–Corasick automaton over UTF-8 that finds every alias, resolves
+//! compounds of one-character state forms (日美澳印) and keeps non-entity words (印太, 美元) from misreading.
+
+/// One entity occurrence found in a text, as UTF-8 offsets into that text.
+public struct ScannedMention: Sendable, Hashable {
+  public var entity: Int
+  public var start: Int
+  public var end: Int
+}
+
+/// Immutable and thread-safe: build once per entity list, scan any number of texts concurrently.
+///
+/// Rules, in order:
+/// 1. Aliases and non-entity words compete leftmost-longest; a non-entity word that wins hides what it covers.
+/// 2. Latin aliases match ASCII case-insensitively (short all-capital acronyms such as `US`, `EU` exactly) and
+///    only at word boundaries (`EU` never inside `EUROPE`).
+/// 3. One-character forms (日 美 中 …) count only in runs of two or more outside any matched word; each
+///    character is a mention of its state, and a run whose states are exactly the members of a grouping
+///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
+///    run (美日同盟) also mentions the states of the run.
+public final class MentionScanner: Sendable {
+  enum Role: Sendable {
+    case alias(Int)
+    case nonEntity
+    case compoundForm(Int)
+  }
+
+  struct Pattern: Sendable {
+    var role: Role
+    var length: Int
+    /// Original bytes, when the match must be case-exact.
+    var exactBytes: [UInt8]?
+    var latinStart: Bool
+    var latinEnd: Bool
+    /// Members named by a leading run of one-character forms: (byte offset, byte length, entity).
+    var leadingMembers: [(Int, Int, Int)]
+  }
+
+  let patterns: [Pattern]
+  let classOfByte: [UInt8]
+  let classCount: Int
+  /// `delta[state * classCount + class]`: the full DFA (failure transitions folded in).
+  let delta: [Int32]
+  /// Patterns ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+  let outputStart: [Int32]
+  let outputs: [Int32]
+  /// Grouping entity for a sorted set of member entities (three or more).
+  let groupingByMembers: [[Int]: Int]
+  /// Entity of each one-character form scalar.
+  let formEntity: [Unicode.Scalar: Int]
+
+  public let entityCount: Int
+
+  public init(entities: [Entity], nonEntityWords: [String] = BuiltinLexicon.nonEntityWords) {
+    entityCount = entities.count
+    var forms: [Unicode.Scalar: Int] = [:]
+    for (index, entity) in entities.enumerated() {
+      for form in entity.compoundForms {
+        let scalars = Array(form.unicodeScalars)
+        if scalars.count == 1, forms[scalars[0]] == nil { forms[scalars[0]] = index }
+      }
+    }
+    formEntity = forms
+
+    var idIndex: [String: Int] = [:]
+    for (index, entity) in entities.enumerated() where idIndex[entity.id] == nil { idIndex[entity.id] = index }
+    var groupings: [[Int]: Int] = [:]
+    for (index, entity) in entities.enumerated() where entity.members.count >= 3 {
+      let members = entity.members.compactMap { idIndex[$0] }
+      guard members.count == entity.members.count, members.allSatisfy({ entities[$0].compoundForms.count > 0 })
+      else { continue }
+      let key = Array(Set(members)).sorted()
+      if groupings[key] == nil { groupings[key] = index }
+    }
+    groupingByMembers = groupings
+
+    // Collect patterns; an alias claimed by two entities goes to the first (builtin order, then lexicon).
+    var collected: [Pattern] = []
+    var keys: [[UInt8]] = []
+    var seen: Set<[UInt8]> = []
+    func add(_ text: String, role: Role, spellsMembers: Bool = false) {
+      let original = Array(text.utf8)
+      guard !original.isEmpty else { return }
+      let folded = original.map(Self.fold)
+      guard seen.insert(folded).inserted else { return }
+      let exact = Self.isShortAcronym(original) ? original : nil
+      var leading: [(Int, Int, Int)] = []
+      if case .alias = role, spellsMembers {
+        var offset = 0
+        for scalar in text.unicodeScalars {
+          guard let entity = forms[scalar] else { break }
+          let width = String(scalar).utf8.count
+          leading.append((offset, width, entity))
+          offset += width
+        }
+        if Set(leading.map { $0.2 }).count < 2 { leading = [] }
+      }
+      collected.append(
+        Pattern(
+          role: role, length: original.count, exactBytes: exact, latinStart: Self.isWordByte(original[0]),
+          latinEnd: Self.isWordByte(original[original.count - 1]), leadingMembers: leading))
+      keys.append(folded)
+    }
+    for (index, entity) in entities.enumerated() {
+      // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
+      let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
+      for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
+        add(alias, role: .alias(index), spellsMembers: spellsMembers)
+      }
+    }
+    for word in nonEntityWords { add(word, role: .nonEntity) }
+    for (scalar, entity) in forms { add(String(scalar), role: .compoundForm(entity)) }
+    patterns = collected
+
+    // Byte classes: every byte a pattern uses gets its own class; ASCII capitals share their lower-case class.
+    var classes = [UInt8](repeating: 0, count: 256)
+    var next = 1
+    for key in keys {
+      for byte in key where classes[Int(byte)] == 0 {
+        classes[Int(byte)] = UInt8(truncatingIfNeeded: next)
+        next += 1
+      }
+    }
+    for upper in 0x41...0x5A { classes[upper] = classes[upper | 0x20] }
+    classOfByte = classes
+    classCount = max(1, next)
+
+    // Trie.
+    var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+    var ends: [[Int32]] = [[]]
+    for (patternIndex, key) in keys.enumerated() {
+      var state = 0
+      for byte in key {
+        let symbol = Int(classes[Int(byte)])
+        if goto[state][symbol] < 0 {
+          goto.append([Int32](repeating: -1, count: classCount))
+          ends.append([])
+          goto[state][symbol] = Int32(goto.count - 1)
+        }
+        state = Int(goto[state][symbol])
+      }
+      ends[state].append(Int32(patternIndex))
+    }
+    // Breadth-first failure links, folded into a full transition table.
+    let stateCount = goto.count
+    var table = [Int32](repeating: 0, count: stateCount * classCount)
+    var failure = [Int32](repeating: 0, count: stateCount)
+    var queue: [Int] = []
+    for symbol in 0..<classCount {
+      let child = goto[0][symbol]
+      if child >= 0 {
+        table[symbol] = child
+        queue.append(Int(child))
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let state = queue[head]
+      head += 1
+      ends[state] += ends[Int(failure[state])]
+      for symbol in 0..<classCount {
+        let child = goto[state][symbol]
+        let fallback = table[Int(failure[state]) * classCount + symbol]
+        if child >= 0 {
+          failure[Int(child)] = fallback
+          table[state * classCount + symbol] = child
+          queue.append(Int(child))
+        } else {
+          table[state * classCount + symbol] = fallback
+        }
+      }
+    }
+    // Class 0 (bytes no pattern uses) always returns to the root.
+    for state in 0..<stateCount { table[state * classCount] = 0 }
+    delta = table
+    var starts: [Int32] = [0]
+    var flat: [Int32] = []
+    for state in 0..<stateCount {
+      flat += ends[state]
+      starts.append(Int32(flat.count))
+    }
+    outputStart = starts
+    outputs = flat
+  }
+
+  public var stateCount: Int { outputStart.count - 1 }
+
+  /// Every entity mention in a text, ordered by start (a compound's grouping before its members).
+  public func scan(_ text: String) -> [ScannedMention] {
+    var text = text
+    return text.withUTF8 { scan(bytes: $0) }
+  }
+
+  public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [ScannedMention] {
+    struct Hit {
+      var start: Int
+      var end: Int
+      var pattern: Int
+    }
+    var words: [Hit] = []
+    var singles: [Hit] = []
+    let count = bytes.count
+    delta.withUnsafeBufferPointer { delta in
+      outputStart.withUnsafeBufferPointer { outputStart in
+        outputs.withUnsafeBufferPointer { outputs in
+          classOfByte.withUnsafeBufferPointer { classOf in
+            let classCount = self.classCount
+            var state = 0
+            var i = 0
+            while i < count {
+              state = Int(delta[state &* classCount &+ Int(classOf[Int(bytes[i])])])
+              let first = Int(outputStart[state])
+              let last = Int(outputStart[state &+ 1])
+              if first != last {
+                for o in first..<last {
+                  let patternIndex = Int(outputs[o])
+                  let pattern = patterns[patternIndex]
+                  let start = i + 1 - pattern.length
+                  if pattern.latinStart, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
+                  if pattern.latinEnd, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
+                  if let exact = pattern.exactBytes, !Self.equal(bytes, start, exact) { continue }
+                  if case .compoundForm = pattern.role {
+                    singles.append(Hit(start: start, end: i + 1, pattern: patternIndex))
+                  } else {
+                    words.append(Hit(start: start, end: i + 1, pattern: patternIndex))
+                  }
+                }
+              }
+              i &+= 1
+            }
+          }
+        }
+      }
+    }
+    if words.isEmpty && singles.count < 2 { return [] }
+
+    // 1. Leftmost-longest among aliases and non-entity words.
+    words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+    var chosen: [Hit] = []
+    var covered = 0
+    for hit in words where hit.start >= covered {
+      chosen.append(hit)
+      covered = hit.end
+    }
+    var result: [ScannedMention] = []
+    for hit in chosen {
+      let pattern = patterns[hit.pattern]
+      guard case .alias(let entity) = pattern.role else { continue }
+      result.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
+      for (offset, length, member) in pattern.leadingMembers where member != entity {
+        result.append(ScannedMention(entity: member, start: hit.start + offset, end: hit.start + offset + length))
+      }
+    }
+
+    // 2. Runs of one-character forms in the gaps.
+    if singles.count >= 2 {
+      var wordIndex = 0
+      var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
+      func flush() {
+        resolve(run, bytes: bytes, into: &result)
+        run.removeAll(keepingCapacity: true)
+      }
+      for hit in singles {
+        while wordIndex < chosen.count, chosen[wordIndex].end <= hit.start { wordIndex += 1 }
+        if wordIndex < chosen.count, chosen[wordIndex].start < hit.end {
+          flush()
+          continue
+        }
+        guard case .compoundForm(let entity) = patterns[hit.pattern].role else { continue }
+        if let previous = run.last, previous.end != hit.start { flush() }
+        let scalar = Self.decodeScalar(bytes, hit.start)
+        run.append((hit.start, hit.end, entity, scalar))
+      }
+      flush()
+    }
+    result.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+    return result
+  }
+
+  /// Applies the context rules to one run of one-character forms and emits its mentions.
+  private func resolve(
+    _ original: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)], bytes: UnsafeBufferPointer<UInt8>,
+    into result: inout [ScannedMention]
+  ) {
+    guard original.count >= 2 else { return }
+    var run = original[...]
+    // A date: 16日美国 / 5日中… — 日 right after a numeral is the day, not Japan.
+    if let first = run.first, first.scalar == "日", first.start > 0,
+      Self.isNumeral(Self.scalar(before: first.start, in: bytes))
+    {
+      run = run.dropFirst()
+    }
+    // 中 opening a run right after a noun is "in …" (体系中日美…): accept it only after a boundary or a
+    // function word.
+    if let first = run.first, first.scalar == "中", first.start > 0,
+      !Self.opensCompound(Self.scalar(before: first.start, in: bytes))
+    {
+      run = run.dropFirst()
+    }
+    // 新 (New Zealand) is too common a word: it counts only before another form or right after 澳.
+    if let last = run.last, last.scalar == "新" {
+      let afterAustralia = run.count >= 2 && run[run.index(before: run.endIndex)].scalar == "新"
+        && run[run.index(run.endIndex, offsetBy: -2)].scalar == "澳"
+      if !afterAustralia { run = run.dropLast() }
+    }
+    if let first = run.first, first.scalar == "新" { run = run.dropFirst() }
+    guard run.count >= 2 else { return }
+    let members = Set(run.map { $0.entity })
+    guard members.count >= 2, let first = run.first, let last = run.last else { return }
+    if let grouping = groupingByMembers[members.sorted()] {
+      result.append(ScannedMention(entity: grouping, start: first.start, end: last.end))
+    }
+    for item in run { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
+  }
+
+  // MARK: - Byte helpers
+
+  @inline(__always) static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+  @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  /// `US`, `EU`, `UN`, `ARF`: capitals (and digits) only, at most three bytes; matched exactly.
+  static func isShortAcronym(_ bytes: [UInt8]) -> Bool {
+    bytes.count <= 3 && bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+      && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+  }
+
+  static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ expected: [UInt8]) -> Bool {
+    guard start >= 0, start + expected.count <= bytes.count else { return false }
+    for k in 0..<expected.count where bytes[start + k] != expected[k] { return false }
+    return true
+  }
+
+  static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Unicode.Scalar {
+    var iterator = bytes[start...].makeIterator()
+    var decoder = UTF8()
+    if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+    return "\u{FFFD}"
+  }
+
+  /// The scalar that ends right before `offset`.
+  static func scalar(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+    var start = offset - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    guard start >= 0 else { return " " }
+    return decodeScalar(bytes, start)
+  }
+
+  static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0xFF10 && scalar.value <= 0xFF19)
+      || "〇一二三四五六七八九十两廿卅".unicodeScalars.contains(scalar)
+  }
+
+  /// Characters after which a run may start with 中: anything that is not a CJK ideograph, or a function word.
+  static func opensCompound(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    let ideograph = (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
+    if !ideograph { return true }
+    return "在与和及的对了是为将于从而即或同由向使让等就把被也都又并且以至到给跟因令称各促推进动强化展开与"
+      .unicodeScalars.contains(scalar)
+  }
+}

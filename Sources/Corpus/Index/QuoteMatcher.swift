@@ -1,0 +1,399 @@
+//! Quote search: finds a (possibly elided) quotation in the corpus modulo white space, full/half-width
+//! punctuation and quote style, or else the closest passage and how similar it is.
+import Foundation
+import Synchronization
+
+/// Folding rules shared by the query and the passages.
+public enum QuoteFolding {
+  /// The folded form of one scalar, or nil when it is ignored (white space, circled footnote marks).
+  @inline(__always) public static func fold(_ value: UInt32) -> UInt32? {
+    switch value {
+    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0xFEFF:
+      return nil
+    case 0x2460...0x24FF:  // ① … ⑳: footnote marks
+      return nil
+    case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E,
+      0x300F, 0x301D, 0x301E, 0x301F, 0xFF02, 0xFF07, 0x00AB, 0x00BB:
+      return 0x22
+    case 0xFF01...0xFF5E:  // full-width ASCII: ，．：；（）！？ and letters/digits
+      return value - 0xFEE0
+    default:
+      return value
+    }
+  }
+
+  /// Folds a string into UTF-8 bytes.
+  public static func fold(_ text: String) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      guard let folded = fold(scalar.value), let result = Unicode.Scalar(folded) else { continue }
+      UTF8.encode(result) { out.append($0) }
+    }
+    return out
+  }
+
+  /// Splits a quotation at elisions (`……`, `…`, `...`, `。。。`) into its fragments, dropping empty ones.
+  public static func fragments(of quotation: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    let scalars = Array(quotation.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let scalar = scalars[i]
+      if scalar == "…" {
+        parts.append(current)
+        current = ""
+        while i < scalars.count, scalars[i] == "…" { i += 1 }
+        continue
+      }
+      if scalar == ".", i + 2 < scalars.count, scalars[i + 1] == ".", scalars[i + 2] == "." {
+        parts.append(current)
+        current = ""
+        while i < scalars.count, scalars[i] == "." { i += 1 }
+        continue
+      }
+      current.unicodeScalars.append(scalar)
+      i += 1
+    }
+    parts.append(current)
+    return parts.filter { !fold($0).isEmpty }
+  }
+}
+
+/// A passage folded for matching: folded UTF-8 bytes and, per folded byte, the original scalar's range.
+struct FoldedPassage {
+  var bytes: [UInt8] = []
+  var originStart: [Int32] = []
+  var originEnd: [Int32] = []
+
+  /// Folds `text`, skipping the byte ranges in `skipping` (footnote marks), sorted by start.
+  mutating func fold(_ text: UnsafeBufferPointer<UInt8>, skipping: [TextRange] = []) {
+    bytes.removeAll(keepingCapacity: true)
+    originStart.removeAll(keepingCapacity: true)
+    originEnd.removeAll(keepingCapacity: true)
+    var skipIndex = 0
+    var i = 0
+    let count = text.count
+    while i < count {
+      let lead = text[i]
+      let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+      let end = min(count, i + width)
+      while skipIndex < skipping.count, skipping[skipIndex].end.utf8Offset <= i { skipIndex += 1 }
+      if skipIndex < skipping.count, skipping[skipIndex].start.utf8Offset <= i {
+        i = end
+        continue
+      }
+      var value: UInt32
+      switch width {
+      case 1: value = UInt32(lead)
+      case 2: value = (UInt32(lead & 0x1F) << 6) | UInt32(text[min(i + 1, count - 1)] & 0x3F)
+      case 3:
+        value = (UInt32(lead & 0x0F) << 12) | (UInt32(text[min(i + 1, count - 1)] & 0x3F) << 6)
+          | UInt32(text[min(i + 2, count - 1)] & 0x3F)
+      default:
+        value = (UInt32(lead & 0x07) << 18) | (UInt32(text[min(i + 1, count - 1)] & 0x3F) << 12)
+          | (UInt32(text[min(i + 2, count - 1)] & 0x3F) << 6) | UInt32(text[min(i + 3, count - 1)] & 0x3F)
+      }
+      if value < 0x80 || width == 1 {
+        value = UInt32(lead)
+      }
+      if let folded = QuoteFolding.fold(value) {
+        if folded == value {
+          for k in i..<end {
+            bytes.append(text[k])
+            originStart.append(Int32(i))
+            originEnd.append(Int32(end))
+          }
+        } else if let scalar = Unicode.Scalar(folded) {
+          UTF8.encode(scalar) { byte in
+            bytes.append(byte)
+            originStart.append(Int32(i))
+            originEnd.append(Int32(end))
+          }
+        }
+      }
+      i = end
+    }
+  }
+
+  /// First occurrence of `needle` at or after `from`, as a folded byte offset.
+  func find(_ needle: [UInt8], from: Int) -> Int? {
+    let n = bytes.count
+    let m = needle.count
+    guard m > 0, n - from >= m else { return m == 0 ? from : nil }
+    let first = needle[0]
+    var i = from
+    while i <= n - m {
+      if bytes[i] == first {
+        var k = 1
+        while k < m, bytes[i + k] == needle[k] { k += 1 }
+        if k == m { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Normalised-text range covered by folded bytes `start..<end`.
+  func originalRange(_ start: Int, _ end: Int) -> TextRange {
+    guard start < end, end <= bytes.count else { return TextRange(0, 0) }
+    return TextRange(Int(originStart[start]), Int(originEnd[end - 1]))
+  }
+}
+
+/// One searchable passage of the corpus.
+struct SearchPassage {
+  var paper: Int
+  var id: PassageID
+  var text: String
+  var skipping: [TextRange]
+}
+
+enum QuoteMatcher {
+  /// Exact matches of the fragments in order within one passage, and, when none, the closest passage.
+  static func search(
+    fragments rawFragments: [String], passages: [[SearchPassage]], preferredPaper: Int?
+  ) -> QuoteSearchResult {
+    let fragments = rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }
+      .filter { !$0.isEmpty }
+    guard !fragments.isEmpty else { return QuoteSearchResult() }
+    let anchor = Self.anchor(of: rawFragments.joined(separator: "…"))
+
+    var matches: [QuoteMatch] = []
+    var folded = FoldedPassage()
+    // Fast path: passages holding the anchor verbatim.
+    for paperPassages in passages {
+      for passage in paperPassages {
+        var text = passage.text
+        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, anchor) }
+        guard hasAnchor else { continue }
+        if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
+      }
+    }
+    if matches.isEmpty && !anchor.isEmpty {
+      // Slow path (rare): white space inside the anchor in the source; fold everything.
+      for paperPassages in passages {
+        for passage in paperPassages {
+          if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
+        }
+      }
+    }
+    if !matches.isEmpty {
+      if let preferredPaper {
+        matches = matches.filter { $0.paper == preferredPaper } + matches.filter { $0.paper != preferredPaper }
+      }
+      return QuoteSearchResult(matches: matches, closest: nil)
+    }
+    return QuoteSearchResult(matches: [], closest: closest(fragments, passages: passages, preferredPaper: preferredPaper))
+  }
+
+  private static func match(_ fragments: [[UInt8]], in passage: SearchPassage, folded: inout FoldedPassage) -> QuoteMatch? {
+    var text = passage.text
+    text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
+    var position = 0
+    var start: Int?
+    for fragment in fragments {
+      guard let found = folded.find(fragment, from: position) else { return nil }
+      if start == nil { start = found }
+      position = found + fragment.count
+    }
+    guard let start else { return nil }
+    return QuoteMatch(
+      paper: passage.paper, passage: passage.id, range: folded.originalRange(start, position), exact: true,
+      similarity: 1)
+  }
+
+  /// The longest run of the query's scalars that folding leaves alone and that contains no white space or
+  /// punctuation: if the quote is there, these bytes are in the normalised text verbatim.
+  static func anchor(of query: String) -> [UInt8] {
+    var best: [UInt8] = []
+    var current: [UInt8] = []
+    for scalar in query.unicodeScalars {
+      let value = scalar.value
+      let stable = QuoteFolding.fold(value) == value && value != 0x22
+        && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) && value != 0x2026
+      if stable {
+        UTF8.encode(scalar) { current.append($0) }
+        if current.count > best.count { best = current }
+      } else {
+        current.removeAll()
+      }
+    }
+    return best.count >= 3 ? best : []
+  }
+
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    let n = haystack.count
+    let m = needle.count
+    guard m > 0, n >= m, let base = haystack.baseAddress else { return m == 0 }
+    let last = needle[m - 1]
+    var offset = m - 1
+    while offset < n {
+      guard let hit = memchr(base + offset, Int32(last), n - offset) else { return false }
+      let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let start = end - (m - 1)
+      var k = 0
+      while k < m - 1, haystack[start + k] == needle[k] { k += 1 }
+      if k == m - 1 { return true }
+      offset = end + 1
+    }
+    return false
+  }
+
+  // MARK: - Closest passage
+
+  /// Character-bigram retrieval of candidate passages, then the best window of each by LCS similarity.
+  static func closest(_ fragments: [[UInt8]], passages: [[SearchPassage]], preferredPaper: Int?) -> QuoteMatch? {
+    let query = Array(String(decoding: fragments.joined(), as: UTF8.self).unicodeScalars.map(\.value).prefix(600))
+    guard query.count >= 2 else { return nil }
+    var queryBigrams: Set<UInt64> = []
+    for k in 0..<(query.count - 1) { queryBigrams.insert(UInt64(query[k]) << 32 | UInt64(query[k + 1])) }
+    let bigrams = queryBigrams
+
+    struct Candidate {
+      var paper: Int
+      var passage: Int
+      var hits: Int
+    }
+    // Score every passage in parallel (per paper).
+    let scores = ConcurrentResults<[Candidate]>(count: passages.count)
+    DispatchQueue.concurrentPerform(iterations: passages.count) { paperIndex in
+      var local: [Candidate] = []
+      var folded = FoldedPassage()
+      for (passageIndex, passage) in passages[paperIndex].enumerated() {
+        var text = passage.text
+        text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
+        let scalars = String(decoding: folded.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+        var hits = 0
+        if scalars.count >= 2 {
+          for k in 0..<(scalars.count - 1) where bigrams.contains(UInt64(scalars[k]) << 32 | UInt64(scalars[k + 1])) {
+            hits += 1
+          }
+        }
+        if hits > 0 { local.append(Candidate(paper: passage.paper, passage: passageIndex, hits: hits)) }
+      }
+      local.sort { $0.hits > $1.hits }
+      scores.set(paperIndex, Array(local.prefix(8)))
+    }
+    var candidates = scores.values.flatMap { $0 ?? [] }
+    candidates.sort { $0.hits > $1.hits }
+    var best: QuoteMatch?
+    var folded = FoldedPassage()
+    for candidate in candidates.prefix(8) {
+      let passage = passages[candidate.paper][candidate.passage]
+      var text = passage.text
+      text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
+      guard let (range, similarity) = bestWindow(query, in: folded, bigrams: bigrams) else { continue }
+      let isBetter: Bool
+      if let current = best {
+        let preferBonus = { (paper: Int) in paper == preferredPaper ? 0.02 : 0 }
+        isBetter = similarity + preferBonus(passage.paper) > current.similarity + preferBonus(current.paper)
+      } else {
+        isBetter = true
+      }
+      if isBetter {
+        best = QuoteMatch(paper: passage.paper, passage: passage.id, range: range, exact: false, similarity: similarity)
+      }
+    }
+    return best
+  }
+
+  /// The window of the passage (as long as the query) with the most shared bigrams, refined by LCS similarity.
+  private static func bestWindow(_ query: [UInt32], in folded: FoldedPassage, bigrams: Set<UInt64>)
+    -> (TextRange, Double)?
+  {
+    // Scalars of the folded passage with their folded byte offsets.
+    var scalars: [UInt32] = []
+    var offsets: [Int] = []
+    var i = 0
+    let bytes = folded.bytes
+    while i < bytes.count {
+      let lead = bytes[i]
+      let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      let end = min(bytes.count, i + width)
+      let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first?.value ?? 0
+      scalars.append(scalar)
+      offsets.append(i)
+      i = end
+    }
+    offsets.append(bytes.count)
+    guard !scalars.isEmpty else { return nil }
+    let window = min(query.count, scalars.count)
+    var hit = [Int](repeating: 0, count: scalars.count)
+    for k in 0..<max(0, scalars.count - 1) where bigrams.contains(UInt64(scalars[k]) << 32 | UInt64(scalars[k + 1])) {
+      hit[k] = 1
+    }
+    var sum = hit[0..<max(0, window - 1)].reduce(0, +)
+    var bestStart = 0
+    var bestSum = sum
+    if scalars.count > window {
+      for start in 1...(scalars.count - window) {
+        sum += hit[start + window - 2] - hit[start - 1]
+        if sum > bestSum {
+          bestSum = sum
+          bestStart = start
+        }
+      }
+    }
+    // Let the window breathe a little on both sides, then score by LCS.
+    let slack = max(2, query.count / 10)
+    let lower = max(0, bestStart - slack)
+    let upper = min(scalars.count, bestStart + window + slack)
+    let candidate = Array(scalars[lower..<upper])
+    let (lcs, firstMatched, lastMatched) = longestCommonSubsequence(query, candidate)
+    guard lcs > 0 else { return nil }
+    let startScalar = lower + firstMatched
+    let endScalar = lower + lastMatched + 1
+    let matchedLength = endScalar - startScalar
+    let similarity = 2 * Double(lcs) / Double(query.count + matchedLength)
+    return (folded.originalRange(offsets[startScalar], offsets[endScalar]), min(1, similarity))
+  }
+
+  /// LCS length and the first and last positions of `b` used by one optimal alignment.
+  static func longestCommonSubsequence(_ a: [UInt32], _ b: [UInt32]) -> (Int, Int, Int) {
+    let n = a.count
+    let m = b.count
+    guard n > 0, m > 0 else { return (0, 0, 0) }
+    var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
+    for i in 1...n {
+      for j in 1...m {
+        let index = i * (m + 1) + j
+        if a[i - 1] == b[j - 1] {
+          table[index] = table[(i - 1) * (m + 1) + j - 1] + 1
+        } else {
+          table[index] = max(table[(i - 1) * (m + 1) + j], table[i * (m + 1) + j - 1])
+        }
+      }
+    }
+    // Walk back to find the used span of b.
+    var i = n
+    var j = m
+    var first = m
+    var last = -1
+    while i > 0, j > 0 {
+      if a[i - 1] == b[j - 1] {
+        if last < 0 { last = j - 1 }
+        first = j - 1
+        i -= 1
+        j -= 1
+      } else if table[(i - 1) * (m + 1) + j] >= table[i * (m + 1) + j - 1] {
+        i -= 1
+      } else {
+        j -= 1
+      }
+    }
+    return (Int(table[n * (m + 1) + m]), max(0, first), max(0, last))
+  }
+}
+
+/// Results written by index from concurrent iterations.
+final class ConcurrentResults<Value: Sendable>: Sendable {
+  private let storage: Mutex<[Value?]>
+
+  init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+
+  func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
+
+  var values: [Value?] { storage.withLock { $0 } }
+}
