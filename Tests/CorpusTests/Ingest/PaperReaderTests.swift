@@ -198,7 +198,7 @@ private func checkParagraphs(
 
       弥补自身实力不足。
 
-      [关键词] 小多边外交  日本外交  “印太战略”
+      [关键词] 海洋外交  东南亚  “印太构想”
 
       [作者介绍] 吴明，示例大学国际战略研
       究院助理研究员。
@@ -212,7 +212,7 @@ private func checkParagraphs(
     #expect(m.authors == ["吴明", "陈立"])
     #expect(m.firstAuthor == "吴明")
     #expect(m.abstract == "日本外交加速转型。该外交具有对内互助性等特征，意在弥补自身实力不足。")
-    #expect(m.keywords == ["小多边外交", "日本外交", "“印太战略”"])
+    #expect(m.keywords == ["海洋外交", "东南亚", "“印太构想”"])
     #expect(m.authorNote == "吴明，示例大学国际战略研究院助理研究员。")
     #expect(m.year == 2022)
     #expect(paper.paragraphs.map(\.text) == ["正文第一段。"])
