@@ -82,7 +82,8 @@ enum FootnoteLinker {
   }
 
   /// Ties each footnote to the reference mark that calls it: the latest unmatched mark of the same kind before
-  /// the note (numbering restarts on each page, and a note follows its call), else the first one after it.
+  /// the note (numbering restarts on each page, and a note is printed below its call). A note whose call was lost
+  /// in extraction stays unlinked rather than stealing the next page's call.
   static func link(paper: inout Paper, refs _: [ReferenceMark], titleMarks: [FootnoteMark], notes: FootnoteAssembler) {
     let letters = notes.marks.contains { if case .letter = $0.kind { return true } else { return false } }
     let stars = notes.marks.contains { $0.kind == .star }
@@ -109,12 +110,6 @@ enum FootnoteLinker {
           break
         }
         r -= 1
-      }
-      if chosen == nil {
-        let nextSame = notes.rawStarts.indices.first { $0 > n && notes.marks[$0].kind == mark.kind }.map {
-          notes.rawStarts[$0]
-        } ?? Int.max
-        chosen = refs.indices.first { refs[$0].raw > start && refs[$0].raw < nextSame && !used[$0] && refs[$0].kind == mark.kind }
       }
       guard let found = chosen else { continue }
       used[found] = true

@@ -51,6 +51,10 @@ private func realPaper(_ prefix: String) -> Paper? {
     #expect(paper.metadata.authors == expected.authors)
     #expect(paper.metadata.year == expected.year)
     #expect(paper.sections.map(\.numbering) == expected.outline)
+    for section in paper.sections {
+      // Titles are short and are not sentences (a run-in title stops at its full stop).
+      #expect(section.title.count <= 40 && !section.title.contains("。"), "\(section.numbering) \(section.title)")
+    }
     #expect(!paper.paragraphs.isEmpty)
   }
 
