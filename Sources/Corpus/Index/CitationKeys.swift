@@ -3,7 +3,7 @@
 public enum CitationKeys {
   /// The base key of a paper before disambiguation: metadata override, else author + year, else the stem.
   public static func baseKey(for paper: Paper) -> String {
-    if let override = paper.metadata.citationKey?.trimmingWhitespace, !override.isEmpty { return override }
+    if let override = paper.metadata.key?.trimmingWhitespace, !override.isEmpty { return override }
     guard let author = paper.metadata.authors.first.map(familyName), !author.isEmpty else { return paper.stem }
     if let year = paper.metadata.year { return author + String(year) }
     return author
@@ -41,7 +41,7 @@ public enum CitationKeys {
         let right = (papers[b].metadata.year ?? 0, papers[b].file)
         return left < right
       }
-      for (rank, index) in ordered.enumerated() where papers[index].metadata.citationKey == nil {
+      for (rank, index) in ordered.enumerated() where papers[index].metadata.key == nil {
         keys[index] = bases[index] + suffix(rank)
       }
     }

@@ -1,5 +1,6 @@
 //! A corpus document as the tool understands it: metadata, outline, paragraphs and footnotes,
 //! each tied back to the exact place in the raw file.
+import Foundation
 
 /// One corpus file, read and normalised. Immutable once built.
 ///
@@ -21,6 +22,10 @@ public struct Paper: Sendable {
   public var footnotes: [Footnote]
   /// Raw text removed from the body, and why (page numbers, running headers, foreign abstracts…).
   public var artefacts: [Artefact]
+  /// The title as a passage (`PassageID.title`), mapped to the raw file.
+  public var titlePassage: Passage?
+  /// The abstract (内容提要) as a passage (`PassageID.abstract`), mapped to the raw file.
+  public var abstractPassage: Passage?
 
   public init(
     file: String, rawText: String, metadata: PaperMetadata = PaperMetadata(),
@@ -61,8 +66,16 @@ public struct PaperMetadata: Sendable, Equatable {
   public var keywords: [String]
   /// 作者简介 / 作者介绍, or the closing "（撰写：…）" line of a report.
   public var authorNote: String?
-  /// A citation key set by configuration (`corpus-lsp.json` `documents`), replacing the author + year key.
-  public var citationKey: String? = nil
+  /// A citation key given by the analyst (`documents.<file>.key` in corpus-lsp.json); nil when not overridden.
+  public var key: String?
+
+  /// The first author as the citation key uses it: a Chinese name whole (常思纯), a Latin name's surname.
+  public var firstAuthor: String? {
+    guard let first = authors.first?.trimmingCharacters(in: .whitespaces), !first.isEmpty else { return nil }
+    if first.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) { return first }
+    if let comma = first.firstIndex(of: ",") { return String(first[..<comma]) }
+    return first.split(separator: " ").last.map(String.init) ?? first
+  }
 
   public init(
     title: String = "", authors: [String] = [], venue: String? = nil, year: Int? = nil, abstract: String? = nil,
@@ -75,6 +88,7 @@ public struct PaperMetadata: Sendable, Equatable {
     self.abstract = abstract
     self.keywords = keywords
     self.authorNote = authorNote
+    self.key = nil
   }
 }
 

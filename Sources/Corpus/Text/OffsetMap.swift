@@ -60,13 +60,32 @@ public struct OffsetMap: Sendable, Equatable {
 
   /// Normalised offset of a raw offset: the position of the first normalised byte at or after it
   /// (raw text that was removed maps to the next kept byte). `nil` when the raw offset is past the passage.
+  /// Binary search: copied runs are in raw order, and inserted runs are anchored at the raw position that follows.
   public func normalizedOffset(forRaw raw: TextSize) -> TextSize? {
     let r = raw.utf8Offset
-    for run in runs where !run.inserted {
+    guard !runs.isEmpty else { return nil }
+    // First run whose raw end is past r (copied runs only count).
+    var low = 0
+    var high = runs.count
+    while low < high {
+      let mid = (low + high) / 2
+      let run = runs[mid]
+      if run.inserted ? run.rawStart <= r : run.rawStart + run.length <= r { low = mid + 1 } else { high = mid }
+    }
+    var index = low
+    while index < runs.count, runs[index].inserted { index += 1 }
+    if index < runs.count {
+      let run = runs[index]
       if r < run.rawStart { return TextSize(run.normalizedStart) }
-      if r < run.rawStart + run.length { return TextSize(run.normalizedStart + (r - run.rawStart)) }
+      return TextSize(run.normalizedStart + (r - run.rawStart))
     }
     if let last = runs.last(where: { !$0.inserted }), r == last.rawStart + last.length { return TextSize(normalizedLength) }
     return nil
+  }
+
+  /// Normalised offset of a raw offset, or `nil` when that raw byte was removed (not copied into the passage).
+  public func exactNormalizedOffset(forRaw raw: TextSize) -> TextSize? {
+    guard let n = normalizedOffset(forRaw: raw) else { return nil }
+    return rawOffset(forNormalized: n, bias: .start) == raw ? n : nil
   }
 }

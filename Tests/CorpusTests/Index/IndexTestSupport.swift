@@ -27,7 +27,7 @@ enum IndexFixtures {
       builtFootnotes.append(Footnote(number: builtFootnotes.count + 1, mark: "①", passage: passage(text)))
     }
     var metadata = PaperMetadata(title: title, authors: authors, year: year)
-    metadata.citationKey = key
+    metadata.key = key
     return Paper(file: file, rawText: raw, metadata: metadata, paragraphs: builtParagraphs, footnotes: builtFootnotes)
   }
 

@@ -1,0 +1,177 @@
+//! Byte-level helpers for the reader: scalar decoding at an offset, character classes, raw lines.
+
+/// A read-only view of UTF-8 bytes with scalar decoding. Every access is bounds-checked by hand and
+/// never traps: out-of-range reads give 0.
+struct ByteText {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var count: Int { bytes.count }
+
+  subscript(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
+
+  /// The scalar starting at `i` and its byte length (a stray continuation byte counts as one U+FFFD byte).
+  func scalar(at i: Int) -> (value: UInt32, length: Int) {
+    let b0 = self[i]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    if b0 < 0xC0 { return (0xFFFD, 1) }
+    if b0 < 0xE0 { return ((UInt32(b0 & 0x1F) << 6) | UInt32(self[i + 1] & 0x3F), 2) }
+    if b0 < 0xF0 {
+      return ((UInt32(b0 & 0x0F) << 12) | (UInt32(self[i + 1] & 0x3F) << 6) | UInt32(self[i + 2] & 0x3F), 3)
+    }
+    return (
+      (UInt32(b0 & 0x07) << 18) | (UInt32(self[i + 1] & 0x3F) << 12) | (UInt32(self[i + 2] & 0x3F) << 6)
+        | UInt32(self[i + 3] & 0x3F), 4
+    )
+  }
+
+  /// The scalar ending just before `end` and its start offset.
+  func scalar(before end: Int) -> (value: UInt32, start: Int) {
+    var start = end - 1
+    while start > 0, self[start] & 0xC0 == 0x80, end - start < 4 { start -= 1 }
+    return (scalar(at: start).value, start)
+  }
+
+  func string(_ start: Int, _ end: Int) -> String {
+    let lo = max(0, min(start, count))
+    let hi = max(lo, min(end, count))
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+  }
+
+  /// True when the bytes at `i` spell `literal`.
+  func hasPrefix(_ literal: StaticString, at i: Int) -> Bool {
+    let n = literal.utf8CodeUnitCount
+    guard i >= 0, i + n <= count else { return false }
+    let p = literal.utf8Start
+    for k in 0..<n where bytes[i + k] != p[k] { return false }
+    return true
+  }
+
+  /// First offset of `literal` in `start..<end`, if any.
+  func find(_ literal: StaticString, from start: Int, to end: Int) -> Int? {
+    let n = literal.utf8CodeUnitCount
+    guard n > 0 else { return nil }
+    let first = literal.utf8Start[0]
+    var i = max(0, start)
+    while i + n <= min(end, count) {
+      if bytes[i] == first, hasPrefix(literal, at: i) { return i }
+      i += 1
+    }
+    return nil
+  }
+}
+
+enum CharClass {
+  /// Han, kana, CJK punctuation and full-width forms: text joined without spaces.
+  static func isWide(_ v: UInt32) -> Bool {
+    (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFFEF).contains(v) || (0x20000...0x3FFFF).contains(v) || (0x2460...0x24FF).contains(v)
+      || v == 0x2014 || v == 0x2026 || v == 0x2015
+  }
+
+  static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
+
+  static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0B || v == 0x0C }
+
+  static func isLatinLetter(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+
+  static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) }
+
+  /// ① … ⑳, ㉑ … ㊿.
+  static func circledNumber(_ v: UInt32) -> Int? {
+    if (0x2460...0x2473).contains(v) { return Int(v - 0x2460) + 1 }
+    if (0x3251...0x325F).contains(v) { return Int(v - 0x3251) + 21 }
+    if (0x32B1...0x32BF).contains(v) { return Int(v - 0x32B1) + 36 }
+    return nil
+  }
+
+  /// Punctuation that ends a sentence (and so may end a paragraph).
+  static func isTerminal(_ v: UInt32) -> Bool {
+    v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x21 || v == 0x3F || v == 0x2E || v == 0xFF0E
+      || v == 0x2026 || v == 0xFF1A || v == 0x3A || v == 0xFF1B
+  }
+
+  /// Closing quotes and brackets that may follow the terminal punctuation of a sentence.
+  static func isCloser(_ v: UInt32) -> Bool {
+    v == 0x201D || v == 0x2019 || v == 0xFF09 || v == 0x300D || v == 0x300F || v == 0x300B || v == 0x29
+      || v == 0x5D || v == 0x3011 || v == 0x22 || v == 0x27
+  }
+
+  /// Hyphens that PDF extraction leaves at the end of a line inside a word: ⁃ (U+2043), ‐ (U+2010).
+  static func isLineHyphen(_ v: UInt32) -> Bool { v == 0x2043 || v == 0x2010 }
+}
+
+/// One raw line: byte range without terminator, its trimmed content, and a few measures.
+struct RawLine {
+  var start: Int
+  /// Offset of the terminator (or end of text).
+  var end: Int
+  /// Content without leading and trailing white space.
+  var contentStart: Int
+  var contentEnd: Int
+  /// The line begins with white space: PDF extraction marks a new page this way.
+  var leadingSpace: Bool
+  /// Width in half-ems: 1 per ASCII byte, 2 per other scalar.
+  var width: Int
+  var wideCount: Int
+  var latinCount: Int
+
+  var isBlank: Bool { contentStart >= contentEnd }
+  var range: TextRange { TextRange(contentStart, contentEnd) }
+  /// Mostly Latin: an English abstract or reference line.
+  var isLatinDominant: Bool { latinCount > 3 * wideCount && latinCount >= 8 }
+
+  /// Lines as `LineIndex` counts them: split at `\n`, `\r\n` or `\r`; line `k` here is line `k` there.
+  static func scan(_ text: ByteText) -> [RawLine] {
+    var lines: [RawLine] = []
+    lines.reserveCapacity(text.count / 40 + 1)
+    let n = text.count
+    var start = 0
+    var i = 0
+    while i < n {
+      let b = text[i]
+      if b == 0x0A || b == 0x0D {
+        lines.append(measure(text, start: start, end: i))
+        i += (b == 0x0D && text[i + 1] == 0x0A) ? 2 : 1
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    lines.append(measure(text, start: start, end: n))
+    return lines
+  }
+
+  static func measure(_ text: ByteText, start: Int, end: Int) -> RawLine {
+    var line = RawLine(
+      start: start, end: end, contentStart: end, contentEnd: end, leadingSpace: false, width: 0, wideCount: 0,
+      latinCount: 0)
+    var i = start
+    var firstContent = -1
+    var lastContentEnd = start
+    var pendingSpaceWidth = 0
+    while i < end {
+      let (v, len) = text.scalar(at: i)
+      if CharClass.isSpace(v) || v == 0xFEFF {
+        if firstContent >= 0 { pendingSpaceWidth += v < 0x80 ? 1 : 2 }
+      } else {
+        if firstContent < 0 { firstContent = i }
+        lastContentEnd = i + len
+        line.width += pendingSpaceWidth
+        pendingSpaceWidth = 0
+        if v < 0x80 {
+          line.width += 1
+          if CharClass.isLatinLetter(v) { line.latinCount += 1 }
+        } else {
+          line.width += 2
+          if CharClass.isWide(v) { line.wideCount += 1 }
+        }
+      }
+      i += len
+    }
+    if firstContent >= 0 {
+      line.contentStart = firstContent
+      line.contentEnd = lastContentEnd
+      line.leadingSpace = firstContent > start
+    }
+    return line
+  }
+}

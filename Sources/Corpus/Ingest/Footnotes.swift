@@ -1,0 +1,118 @@
+//! Footnotes: their passages, the reference marks in the body, and which mark refers to which note.
+
+struct FootnoteAssembler {
+  let classifier: LineClassifier
+  private(set) var footnotes: [Footnote] = []
+  /// Raw start of each footnote (for ordering against references).
+  private(set) var rawStarts: [Int] = []
+  private(set) var marks: [FootnoteMark] = []
+
+  init(classifier: LineClassifier) { self.classifier = classifier }
+
+  mutating func build() {
+    for note in classifier.notes {
+      guard let first = note.lines.first else { continue }
+      let line = classifier.lines[first]
+      var start = note.mark.end
+      while start < line.contentEnd, CharClass.isSpace(classifier.text.scalar(at: start).value) {
+        start += classifier.text.scalar(at: start).length
+      }
+      let passage = BodyAssembler.passage(
+        text: classifier.text, lines: classifier.lines, indices: note.lines, firstStart: start)
+      footnotes.append(Footnote(number: footnotes.count + 1, mark: note.mark.label, passage: passage))
+      rawStarts.append(line.contentStart)
+      marks.append(note.mark)
+    }
+  }
+}
+
+/// A reference mark found in a passage.
+struct ReferenceMark {
+  var kind: FootnoteMark.Kind
+  /// Normalised range in the paragraph (nil paragraph: raw range in the title).
+  var range: TextRange
+  var raw: Int
+  var paragraph: Int?
+}
+
+enum FootnoteLinker {
+  /// Reference marks in a normalised text: ①, ^①, ^{*}, a trailing *, and (when the paper has letter notes)
+  /// a lone letter a–j between CJK characters.
+  static func marks(in passage: Passage, letters: Bool, stars: Bool) -> [(FootnoteMark.Kind, TextRange)] {
+    var found: [(FootnoteMark.Kind, TextRange)] = []
+    passage.text.utf8.withContiguousStorageIfAvailable { buffer in
+      let text = ByteText(bytes: buffer)
+      var i = 0
+      var previous: UInt32 = 0
+      while i < text.count {
+        let (v, len) = text.scalar(at: i)
+        if v == 0x5E, let mark = FootnoteMark.parse(text, at: i, limit: text.count) {
+          found.append((mark.kind, TextRange(i, mark.end)))
+          i = mark.end
+          previous = 0x2460
+          continue
+        }
+        if let n = CharClass.circledNumber(v) {
+          found.append((.circled(n), TextRange(i, i + len)))
+        } else if stars, v == 0x2A, i > 0 {
+          found.append((.star, TextRange(i, i + len)))
+        } else if letters, (0x61...0x6A).contains(v), CharClass.isWide(previous) || previous == 0x20 {
+          let next = text.scalar(at: i + 1).value
+          if i + 1 >= text.count || CharClass.isWide(next) && !CharClass.isLatinLetter(next) {
+            found.append((.letter(UInt8(v)), TextRange(i, i + 1)))
+          }
+        }
+        previous = v
+        i += len
+      }
+    }
+    return found
+  }
+
+  /// Ties each footnote to the reference mark that calls it: the latest unmatched mark of the same kind before
+  /// the note (numbering restarts on each page, and a note follows its call), else the first one after it.
+  static func link(paper: inout Paper, refs _: [ReferenceMark], titleMarks: [FootnoteMark], notes: FootnoteAssembler) {
+    let letters = notes.marks.contains { if case .letter = $0.kind { return true } else { return false } }
+    let stars = notes.marks.contains { $0.kind == .star }
+    var refs: [ReferenceMark] = titleMarks.map {
+      ReferenceMark(kind: $0.kind, range: TextRange($0.start, $0.end), raw: $0.start, paragraph: nil)
+    }
+    for paragraph in paper.paragraphs {
+      for (kind, range) in marks(in: paragraph.passage, letters: letters, stars: stars) {
+        let raw = paragraph.passage.map.rawOffset(forNormalized: range.start, bias: .start).utf8Offset
+        refs.append(ReferenceMark(kind: kind, range: range, raw: raw, paragraph: paragraph.number))
+      }
+    }
+    refs.sort { $0.raw < $1.raw }
+    var used = [Bool](repeating: false, count: refs.count)
+    var paragraphRefs: [Int: [FootnoteReference]] = [:]
+    for (n, mark) in notes.marks.enumerated() {
+      let start = notes.rawStarts[n]
+      var chosen: Int?
+      var r = refs.count - 1
+      // Latest unmatched before the note.
+      while r >= 0 {
+        if refs[r].raw < start, !used[r], refs[r].kind == mark.kind {
+          chosen = r
+          break
+        }
+        r -= 1
+      }
+      if chosen == nil {
+        let nextSame = notes.rawStarts.indices.first { $0 > n && notes.marks[$0].kind == mark.kind }.map {
+          notes.rawStarts[$0]
+        } ?? Int.max
+        chosen = refs.indices.first { refs[$0].raw > start && refs[$0].raw < nextSame && !used[$0] && refs[$0].kind == mark.kind }
+      }
+      guard let found = chosen else { continue }
+      used[found] = true
+      if let p = refs[found].paragraph {
+        paper.footnotes[n].paragraph = p
+        paragraphRefs[p, default: []].append(FootnoteReference(range: refs[found].range, footnote: n + 1))
+      }
+    }
+    for (p, list) in paragraphRefs where paper.paragraphs.indices.contains(p - 1) {
+      paper.paragraphs[p - 1].footnoteRefs = list.sorted { $0.range.start < $1.range.start }
+    }
+  }
+}

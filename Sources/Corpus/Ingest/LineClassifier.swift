@@ -1,0 +1,487 @@
+//! Gives every raw line of a paper a role: front matter, body, heading, footnote, page debris, back matter.
+
+/// What a raw line is.
+enum LineRole: Equatable {
+  case blank, title, authors, abstract, keywords, authorNote, publicationInfo
+  case body
+  /// A footnote line; the payload indexes `LineClassifier.notes`.
+  case footnote(Int)
+  case pageNumber, runningHeader, editorNote, englishAbstract, foreignAbstract
+}
+
+/// One footnote as found in the raw lines, before normalisation.
+struct RawNote {
+  var mark: FootnoteMark
+  var lines: [Int]
+}
+
+/// Page geometry and roles of the lines of one paper.
+struct LineClassifier {
+  let text: ByteText
+  let lines: [RawLine]
+  var roles: [LineRole]
+  var notes: [RawNote] = []
+  /// Each paragraph on its own line (Markdown-like extraction) rather than hard-wrapped at the page width.
+  var paragraphPerLine = false
+  /// Width of a full body line in half-ems (hard-wrapped papers).
+  var fullWidth = 64
+  var bodyStart = 0
+  var bodyEnd = 0
+  /// The first line of the paper's own English abstract, if any; later entries belong to other articles.
+  var labelBlocks: [(FrontLabel, textStart: Int, lines: [Int])] = []
+
+  init(text: ByteText, lines: [RawLine]) {
+    self.text = text
+    self.lines = lines
+    self.roles = lines.map { $0.isBlank ? .blank : .body }
+    measurePage()
+    bodyStart = classifyFrontMatter()
+    bodyEnd = classifyBackMatter(from: bodyStart)
+    classifyBody()
+    sortNotes()
+  }
+
+  /// Back-matter notes were found before the body's: put all in reading order and renumber the roles.
+  private mutating func sortNotes() {
+    let order = notes.indices.sorted { (notes[$0].lines.first ?? 0) < (notes[$1].lines.first ?? 0) }
+    var newIndex = [Int](repeating: 0, count: notes.count)
+    for (position, old) in order.enumerated() { newIndex[old] = position }
+    notes = order.map { notes[$0] }
+    for k in roles.indices {
+      if case .footnote(let old) = roles[k] { roles[k] = .footnote(newIndex[old]) }
+    }
+  }
+
+  // MARK: Geometry
+
+  private mutating func measurePage() {
+    var widths: [Int] = []
+    var wrapped: [Int] = []
+    var proseLines = 0
+    var sentenceEnds = 0
+    for line in lines where !line.isBlank {
+      widths.append(line.width)
+      if line.wideCount >= 8 {
+        proseLines += 1
+        if endsSentence(line) { sentenceEnds += 1 }
+      }
+      let lastScalar = text.scalar(before: line.contentEnd).value
+      if line.wideCount > 0, CharClass.isHan(lastScalar) { wrapped.append(line.width) }
+    }
+    // Hard-wrapped pages never give lines much over 60 characters; paragraph-per-line text gives many.
+    // Text lines mostly ending a sentence are whole paragraphs too (a wrapped page ends one line in six or so).
+    let long = widths.filter { $0 > 240 }.count
+    paragraphPerLine = (long >= 3 && long * 10 >= widths.count) || (proseLines >= 4 && sentenceEnds * 100 >= proseLines * 35)
+    wrapped.sort()
+    if !wrapped.isEmpty {
+      fullWidth = wrapped[wrapped.count / 2]
+    }
+  }
+
+  /// The last scalar of a line that tells how it ends: footnote marks, closers and spaces skipped.
+  func endingScalar(_ line: RawLine) -> UInt32 {
+    var end = line.contentEnd
+    var steps = 0
+    while end > line.contentStart, steps < 12 {
+      steps += 1
+      let (v, start) = text.scalar(before: end)
+      if CharClass.circledNumber(v) != nil || v == 0x5E || v == 0x7B || v == 0x7D || v == 0x2A || CharClass.isSpace(v)
+        || CharClass.isCloser(v)
+      {
+        end = start
+        continue
+      }
+      // A letter note mark right after CJK punctuation or text: "。a".
+      if (0x61...0x68).contains(v), start > line.contentStart {
+        let before = text.scalar(before: start).value
+        if CharClass.isWide(before) {
+          end = start
+          continue
+        }
+      }
+      return v
+    }
+    return 0
+  }
+
+  func endsSentence(_ line: RawLine) -> Bool { CharClass.isTerminal(endingScalar(line)) }
+
+  func nextNonBlank(after index: Int, limit: Int? = nil) -> Int? {
+    var k = index + 1
+    let end = limit ?? lines.count
+    while k < end {
+      if !lines[k].isBlank { return k }
+      k += 1
+    }
+    return nil
+  }
+
+  // MARK: Front matter
+
+  /// Classifies title, authors, publication header and labelled metadata; returns the first body line.
+  private mutating func classifyFrontMatter() -> Int {
+    var k = 0
+    var headerLines = 0
+    var sawTitle = false
+    var sawAuthors = false
+    var sawLabel = false
+    while k < lines.count {
+      let line = lines[k]
+      if line.isBlank {
+        k += 1
+        continue
+      }
+      if let (label, textStart) = FrontLabel.match(text, at: line.contentStart, end: line.contentEnd) {
+        sawLabel = true
+        let block = labelBlock(from: k, single: label == .keywords)
+        let role: LineRole =
+          switch label {
+          case .abstract: .abstract
+          case .keywords: .keywords
+          case .authorNote: .authorNote
+          case .publicationInfo: .publicationInfo
+          }
+        for index in block { roles[index] = role }
+        labelBlocks.append((label, textStart, block))
+        k = (block.last ?? k) + 1
+        continue
+      }
+      // Header lines: short, not sentences, before any label.
+      guard !sawLabel, headerLines < 10, line.width <= 90, !endsSentence(line),
+        HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd) == nil
+      else { break }
+      if isPublicationHeader(line) {
+        roles[k] = .publicationInfo
+      } else if sawTitle, !sawAuthors, isAuthorLine(line) {
+        roles[k] = .authors
+        sawAuthors = true
+      } else if !sawAuthors {
+        roles[k] = .title
+        sawTitle = true
+      } else {
+        break
+      }
+      headerLines += 1
+      k += 1
+    }
+    if !sawLabel && !sawAuthors {
+      // A report without labels: the title is the last header line before the body; earlier ones are its masthead.
+      let titles = (0..<k).filter { roles[$0] == .title }
+      if titles.count > 1 {
+        for index in titles.dropLast() where !isContinuationOfTitle(index, titles) { roles[index] = .publicationInfo }
+      }
+    }
+    return k
+  }
+
+  private func isContinuationOfTitle(_ index: Int, _ titles: [Int]) -> Bool {
+    // Two title lines with nothing but one blank between them, the first not ending in a way that closes it.
+    guard let next = titles.first(where: { $0 > index }), let last = titles.last, next == last else { return false }
+    return next - index == 1
+  }
+
+  /// A labelled block: the label line and its continuation lines up to the end of the paragraph.
+  private func labelBlock(from k: Int, single: Bool) -> [Int] {
+    var block = [k]
+    if single || paragraphPerLine { return block }
+    var current = k
+    while let next = nextNonBlank(after: current) {
+      let line = lines[next]
+      if FrontLabel.match(text, at: line.contentStart, end: line.contentEnd) != nil || line.leadingSpace { break }
+      if paragraphEnds(after: current, next: next) { break }
+      block.append(next)
+      current = next
+    }
+    return block
+  }
+
+  private func isPublicationHeader(_ line: RawLine) -> Bool {
+    let end = line.contentEnd
+    let start = line.contentStart
+    // "2023 年第 17 期", "总第 111 期", "东北亚学刊 2023年第4期", institutions.
+    if text.find("期", from: start, to: end) != nil, text.find("第", from: start, to: end) != nil,
+      CharClass.isDigit(UInt32(text[text.find("第", from: start, to: end).map { $0 + 3 } ?? start]))
+        || text.find("年", from: start, to: end) != nil
+    {
+      return true
+    }
+    let suffixes: [StaticString] = ["研究院", "学院", "大学", "研究所", "研究中心", "研究报告", "学刊", "学报"]
+    for suffix in suffixes {
+      let n = suffix.utf8CodeUnitCount
+      if end - start >= n, text.hasPrefix(suffix, at: end - n) { return true }
+    }
+    return false
+  }
+
+  /// One to four names of two to four Han characters, separated by spaces.
+  func isAuthorLine(_ line: RawLine) -> Bool {
+    var names = 0
+    var nameLength = 0
+    var i = line.contentStart
+    while i < line.contentEnd {
+      let (v, len) = text.scalar(at: i)
+      if CharClass.isSpace(v) || v == 0x3001 || v == 0xFF0C {
+        if nameLength > 0 {
+          guard (2...4).contains(nameLength) else { return false }
+          names += 1
+        }
+        nameLength = 0
+      } else if CharClass.isHan(v) || v == 0x00B7 {
+        nameLength += 1
+      } else {
+        return false
+      }
+      i += len
+    }
+    if nameLength > 0 {
+      guard (2...4).contains(nameLength) else { return false }
+      names += 1
+    }
+    return (1...4).contains(names)
+  }
+
+  // MARK: Back matter
+
+  /// Finds the end of the body: the closing editor line (（责任编辑：…）) or report author line (（撰写：…）),
+  /// then the footnotes of the last page, then English abstracts and mastheads. Returns the body's end.
+  private mutating func classifyBackMatter(from start: Int) -> Int {
+    var marker: Int?
+    var k = lines.count - 1
+    while k >= start {
+      let line = lines[k]
+      if !line.isBlank, isClosingMarker(line) {
+        marker = k
+        break
+      }
+      k -= 1
+    }
+    guard let markerLine = marker else { return classifyTrailingEnglish(from: start) }
+    roles[markerLine] = isReportAuthorLine(lines[markerLine]) ? .authorNote : .editorNote
+    var inNote: Int?
+    var tail = false
+    var tailLines: [Int] = []
+    for index in (markerLine + 1)..<lines.count where !lines[index].isBlank {
+      let line = lines[index]
+      if !tail, let mark = footnoteStart(line, previous: inNote.map { notes[$0].mark }) {
+        notes.append(RawNote(mark: mark, lines: [index]))
+        inNote = notes.count - 1
+        roles[index] = .footnote(notes.count - 1)
+        if paragraphPerLine { inNote = nil }
+        continue
+      }
+      if !tail, let note = inNote, !line.leadingSpace {
+        notes[note].lines.append(index)
+        roles[index] = .footnote(note)
+        continue
+      }
+      tail = true
+      tailLines.append(index)
+    }
+    classifyEnglishEntries(tailLines)
+    return markerLine
+  }
+
+  private func isClosingMarker(_ line: RawLine) -> Bool {
+    let s = line.contentStart
+    guard text.hasPrefix("（", at: s) || text[s] == 0x28 else { return false }
+    let i = text[s] == 0x28 ? s + 1 : s + 3
+    return text.hasPrefix("责任编辑", at: i) || text.hasPrefix("撰写", at: i) || text.hasPrefix("执笔", at: i)
+  }
+
+  func isReportAuthorLine(_ line: RawLine) -> Bool {
+    let s = line.contentStart
+    let i = text[s] == 0x28 ? s + 1 : s + 3
+    return text.hasPrefix("撰写", at: i) || text.hasPrefix("执笔", at: i)
+  }
+
+  /// Without a closing marker: English lines at the end of the file are abstracts.
+  private mutating func classifyTrailingEnglish(from start: Int) -> Int {
+    var k = lines.count - 1
+    var first = lines.count
+    while k >= start {
+      let line = lines[k]
+      if !line.isBlank {
+        guard line.isLatinDominant, footnoteStart(line, previous: nil) == nil else { break }
+        first = k
+      }
+      k -= 1
+    }
+    // Keep a trailing English block only if the body has Chinese text (an English paper is all body).
+    let hasChinese = lines[start..<first].contains { $0.wideCount > 10 }
+    guard hasChinese, first < lines.count else { return lines.count }
+    classifyEnglishEntries(Array(first..<lines.count).filter { !lines[$0].isBlank })
+    return first
+  }
+
+  /// The first English entry (title, author, abstract, keywords) is the paper's own; later ones belong to other
+  /// articles of the same issue. Non-English lines there are the journal's masthead.
+  private mutating func classifyEnglishEntries(_ tail: [Int]) {
+    var entries = 0
+    var sawContent = false
+    for (position, index) in tail.enumerated() {
+      let line = lines[index]
+      guard line.isLatinDominant || line.wideCount == 0 else {
+        roles[index] = .publicationInfo
+        continue
+      }
+      let next = position + 1 < tail.count ? lines[tail[position + 1]] : nil
+      let startsEntry =
+        entries == 0 || line.leadingSpace
+        || (sawContent && !endsSentence(line) && next.map { $0.width < 60 && !endsSentence($0) } == true
+          && !text.hasPrefix("Abstract", at: next?.contentStart ?? 0) && !text.hasPrefix("Keywords", at: line.contentStart))
+      if startsEntry && (entries == 0 || sawContent) {
+        entries += 1
+        sawContent = false
+      }
+      if line.width > 120 || text.hasPrefix("Abstract:", at: line.contentStart)
+        || text.hasPrefix("Abstract：", at: line.contentStart)
+      {
+        sawContent = true
+      }
+      roles[index] = entries <= 1 ? .englishAbstract : .foreignAbstract
+    }
+  }
+
+  // MARK: Body
+
+  private mutating func classifyBody() {
+    guard bodyStart < bodyEnd else { return }
+    var inNote: Int?
+    var lastNoteMark: FootnoteMark?
+    var previousWasBody = true
+    var seen: [String: Int] = [:]
+    for index in bodyStart..<bodyEnd where !lines[index].isBlank {
+      let line = lines[index]
+      if isPageNumber(line) {
+        roles[index] = .pageNumber
+        inNote = nil
+        continue
+      }
+      if isRunningHeader(line) {
+        roles[index] = .runningHeader
+        inNote = nil
+        continue
+      }
+      if let mark = footnoteStart(line, previous: previousWasBody ? nil : lastNoteMark, afterBody: previousWasBody) {
+        notes.append(RawNote(mark: mark, lines: [index]))
+        roles[index] = .footnote(notes.count - 1)
+        inNote = paragraphPerLine ? nil : notes.count - 1
+        lastNoteMark = mark
+        previousWasBody = false
+        continue
+      }
+      if let note = inNote, !line.leadingSpace {
+        notes[note].lines.append(index)
+        roles[index] = .footnote(note)
+        continue
+      }
+      inNote = nil
+      previousWasBody = true
+      roles[index] = .body
+      _ = seen
+    }
+    seen.removeAll()
+  }
+
+  private func isPageNumber(_ line: RawLine) -> Bool {
+    var digits = 0
+    var i = line.contentStart
+    while i < line.contentEnd {
+      let b = text[i]
+      if CharClass.isDigit(UInt32(b)) { digits += 1 } else if b != 0x20 && b != 0x2D && b != 0x2E { return false }
+      i += 1
+    }
+    return (1...4).contains(digits)
+  }
+
+  /// "东北亚学刊 2023年第4期": a journal name with its issue, on its own line.
+  private func isRunningHeader(_ line: RawLine) -> Bool {
+    guard line.width <= 60, !endsSentence(line) else { return false }
+    let s = line.contentStart
+    let e = line.contentEnd
+    guard e - s >= 6, text.hasPrefix("期", at: e - 3), let nian = text.find("年第", from: s, to: e) else { return false }
+    return nian > s && CharClass.isDigit(UInt32(text[nian - 1]))
+  }
+
+  /// A footnote mark opening the line. Letter marks must run in order within a page's block (a, then b …),
+  /// so an English line that happens to start with "a " is not taken for a note.
+  func footnoteStart(_ line: RawLine, previous: FootnoteMark?, afterBody: Bool = false) -> FootnoteMark? {
+    var s = line.contentStart
+    // "本*  本文系…": extraction sometimes glues one character of the note before its star.
+    if text[s] >= 0x80, text.scalar(at: s + text.scalar(at: s).length).value == 0x2A {
+      let afterStar = s + text.scalar(at: s).length + 1
+      if afterStar < line.contentEnd, CharClass.isSpace(text.scalar(at: afterStar).value) {
+        return FootnoteMark(kind: .star, start: s, end: afterStar)
+      }
+    }
+    let v = text.scalar(at: s).value
+    if (0x61...0x6A).contains(v) {
+      let after = s + 1
+      guard after < line.contentEnd, CharClass.isSpace(text.scalar(at: after).value) else { return nil }
+      var k = after
+      while k < line.contentEnd, CharClass.isSpace(text.scalar(at: k).value) { k += text.scalar(at: k).length }
+      guard k < line.contentEnd else { return nil }
+      let letter = UInt8(v)
+      if letter == 0x61 {
+        guard afterBody || previous?.kind == .star else { return nil }
+      } else {
+        guard case .letter(let p) = previous?.kind, p + 1 == letter else { return nil }
+      }
+      return FootnoteMark(kind: .letter(letter), start: s, end: after)
+    }
+    guard let mark = FootnoteMark.parse(text, at: s, limit: line.contentEnd) else { return nil }
+    // The mark must be followed by white space or text, and not be a bare "*" bullet inside prose.
+    if case .star = mark.kind {
+      s = mark.end
+      guard s < line.contentEnd, CharClass.isSpace(text.scalar(at: s).value) else { return nil }
+    }
+    guard mark.end < line.contentEnd else { return nil }
+    return mark
+  }
+
+  // MARK: Paragraph ends
+
+  /// Whether the paragraph ends after line `index`, given the next line of the same flow.
+  ///
+  /// Hard-wrapped text: a line ending a sentence ends the paragraph when it is visibly short of the local line
+  /// width, when the next line looks indented (a little short itself, and going on), or when the next line opens
+  /// with a discourse marker that starts paragraphs (首先， 其次， 第二， 二是 …).
+  func paragraphEnds(after index: Int, next: Int?) -> Bool {
+    let line = lines[index]
+    guard endsSentence(line) else { return false }
+    if paragraphPerLine { return true }
+    guard let next else { return true }
+    let full = localFullWidth(around: index)
+    if line.width <= full - 5 { return true }
+    let following = lines[next]
+    if startsWithParagraphMarker(following) { return true }
+    return following.width <= full - 3 && following.width >= full - 9 && !endsSentence(following)
+  }
+
+  /// The widest body line near `index` (page widths and character mixes vary).
+  private func localFullWidth(around index: Int) -> Int {
+    var widest = 0
+    var seen = 0
+    var k = index
+    while k > bodyStart, seen < 4 {
+      k -= 1
+      if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
+    }
+    seen = 0
+    k = index
+    while k + 1 < bodyEnd, seen < 4 {
+      k += 1
+      if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
+    }
+    widest = max(widest, lines[index].width)
+    return min(max(widest, fullWidth - 2), fullWidth + 8)
+  }
+
+  private func startsWithParagraphMarker(_ line: RawLine) -> Bool {
+    let s = line.contentStart
+    let markers: [StaticString] = ["首先，", "其次，", "再次，", "最后，", "此外，", "另外，", "总之，", "综上", "第一，", "第二，",
+      "第三，", "第四，", "第五，", "一是", "二是", "三是", "四是", "五是", "一方面", "另一方面"]
+    for marker in markers where text.hasPrefix(marker, at: s) { return true }
+    return false
+  }
+}

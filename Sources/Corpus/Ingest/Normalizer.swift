@@ -1,0 +1,133 @@
+//! Joins raw line pieces into one clean passage and records where every normalised byte came from.
+
+/// Builds a `Passage` from raw line segments, in raw order.
+///
+/// Rules: white space runs become one space, or nothing when either side is CJK (PDF extraction pads
+/// digits and Latin words inside Chinese text with spaces); lines are joined with no space between CJK
+/// and one space between Latin words; a hyphen (⁃ ‐) ending a line inside a word is dropped; spaced-out
+/// abbreviations in brackets (（A P4）, （Q u ad）) are closed up.
+struct PassageBuilder {
+  private(set) var bytes: [UInt8] = []
+  private(set) var map = OffsetMap()
+  /// The last scalar written, 0 before any.
+  private var last: UInt32 = 0
+  /// White space (or a line break) seen since the last written scalar.
+  private var pendingSpace = false
+  /// Raw offset of a single ASCII space that can be copied for the pending space, if any.
+  private var pendingSpaceRaw: Int?
+  /// The previous line ended in a way that joins without a space (hyphen, URL, slash).
+  private var joinTight = false
+
+  var isEmpty: Bool { bytes.isEmpty }
+
+  /// Appends raw bytes `start..<end` (one line's content, or part of it).
+  mutating func append(_ text: ByteText, from start: Int, to end: Int) {
+    var i = max(0, start)
+    let end = min(end, text.count)
+    var closeUpUntil = -1
+    while i < end {
+      let (v, len) = text.scalar(at: i)
+      if CharClass.isSpace(v) || v == 0xFEFF {
+        if i >= closeUpUntil {
+          if !pendingSpace { pendingSpaceRaw = (v == 0x20) ? i : nil } else { pendingSpaceRaw = nil }
+          pendingSpace = true
+        }
+        i += len
+        continue
+      }
+      if v == 0xFF08 || v == 0x28, let close = Self.spacedAbbreviationEnd(text, after: i + len, limit: end) {
+        closeUpUntil = close
+      }
+      emit(v, raw: i, length: len, text: text)
+      i += len
+    }
+  }
+
+  /// Marks a line break between two appended pieces.
+  mutating func lineBreak(_ text: ByteText, previousLineEnd: Int) {
+    guard last != 0 else { return }
+    // A URL or path broken over lines continues without a space; so does a word split at a hyphen.
+    if last == 0x2F || last == 0x5F || last == 0x2D || last == 0x2E && endsWithURL(text, before: previousLineEnd) {
+      joinTight = true
+    } else if endsWithURL(text, before: previousLineEnd) {
+      joinTight = true
+    }
+    pendingSpace = true
+    pendingSpaceRaw = nil
+  }
+
+  /// Joins the next piece directly to the previous one (a hyphen was dropped).
+  mutating func joinWithoutSpace() {
+    joinTight = true
+    pendingSpace = false
+    pendingSpaceRaw = nil
+  }
+
+  private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
+    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v), !Self.noSpaceBefore(v),
+      !Self.noSpaceAfter(last)
+    {
+      if let spaceRaw = pendingSpaceRaw {
+        map.appendCopy(rawStart: spaceRaw, length: 1)
+      } else {
+        map.appendInserted(length: 1, rawAnchor: raw)
+      }
+      bytes.append(0x20)
+    }
+    pendingSpace = false
+    pendingSpaceRaw = nil
+    joinTight = false
+    map.appendCopy(rawStart: raw, length: length)
+    for k in 0..<length { bytes.append(text[raw + k]) }
+    last = v
+  }
+
+  /// Closing punctuation never takes a space before it, even between Latin words ("word ," from extraction).
+  private static func noSpaceBefore(_ v: UInt32) -> Bool { false }
+  private static func noSpaceAfter(_ v: UInt32) -> Bool { false }
+
+  private func endsWithURL(_ text: ByteText, before end: Int) -> Bool {
+    // The last token of the line (after its last space) looks like a URL.
+    var start = end
+    while start > 0, text[start - 1] != 0x20, text[start - 1] != 0x0A, text[start - 1] != 0x09, end - start < 400 {
+      start -= 1
+    }
+    return text.find("://", from: start, to: end) != nil || text.find("www.", from: start, to: end) != nil
+  }
+
+  /// If `（` at `start` opens a short run of ASCII letters and digits spaced out by extraction (`A P4`, `Q u ad`,
+  /// `SCR I`), the offset of its closing bracket.
+  static func spacedAbbreviationEnd(_ text: ByteText, after start: Int, limit: Int) -> Int? {
+    var i = start
+    var sawSpace = false
+    var tokenLength = 0
+    var shortToken = false
+    var letters = 0
+    while i < limit, i - start <= 16 {
+      let (v, len) = text.scalar(at: i)
+      if v == 0xFF09 || v == 0x29 {
+        if tokenLength == 1 { shortToken = true }
+        return sawSpace && shortToken && letters >= 2 ? i : nil
+      }
+      if v == 0x20 {
+        if tokenLength == 0 { return nil }
+        if tokenLength == 1 { shortToken = true }
+        sawSpace = true
+        tokenLength = 0
+      } else if CharClass.isLatinLetter(v) || CharClass.isDigit(v) {
+        tokenLength += 1
+        letters += 1
+      } else {
+        return nil
+      }
+      i += len
+    }
+    return nil
+  }
+
+  func build() -> Passage {
+    var text = String(decoding: bytes, as: UTF8.self)
+    text.makeContiguousUTF8()
+    return Passage(text: text, map: map)
+  }
+}

@@ -1,0 +1,120 @@
+//! Entry point of ingest: bytes or text of one corpus file → a `Paper` (metadata, outline, paragraphs, footnotes).
+import Foundation
+
+/// Metadata given by the analyst in `corpus-lsp.json` for one document; every field overrides what the reader found.
+public struct DocumentOverride: Sendable, Equatable {
+  public var title: String?
+  public var authors: [String]?
+  public var venue: String?
+  public var year: Int?
+  public var key: String?
+
+  public init(title: String? = nil, authors: [String]? = nil, venue: String? = nil, year: Int? = nil, key: String? = nil) {
+    self.title = title
+    self.authors = authors
+    self.venue = venue
+    self.year = year
+    self.key = key
+  }
+}
+
+public enum PaperReader {
+  /// Decodes and parses one corpus file. An undecodable file is a problem, never a crash.
+  public static func read(file: String, data: Data, overrides: DocumentOverride? = nil) -> Result<Paper, CorpusProblem> {
+    switch TextDecoding.decode(data) {
+    case .failure(let failure):
+      return .failure(CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
+    case .success(let decoded):
+      var paper = parse(file: file, text: decoded.text)
+      if let overrides { paper.apply(overrides) }
+      return .success(paper)
+    }
+  }
+
+  /// Parses decoded text.
+  public static func parse(file: String, text: String) -> Paper {
+    var text = text
+    text.makeContiguousUTF8()
+    let parsed: Paper? = text.utf8.withContiguousStorageIfAvailable { buffer in
+      PaperAssembler(file: file, rawText: text, text: ByteText(bytes: buffer)).assemble()
+    }
+    if let parsed { return parsed }
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { buffer in
+      PaperAssembler(file: file, rawText: text, text: ByteText(bytes: buffer)).assemble()
+    }
+  }
+}
+
+extension Paper {
+  /// Applies the analyst's overrides on top of what the reader found.
+  public mutating func apply(_ overrides: DocumentOverride) {
+    if let title = overrides.title { metadata.title = title }
+    if let authors = overrides.authors { metadata.authors = authors }
+    if let venue = overrides.venue { metadata.venue = venue }
+    if let year = overrides.year { metadata.year = year }
+    if let key = overrides.key { metadata.key = key }
+  }
+}
+
+/// Builds the paper from classified lines.
+struct PaperAssembler {
+  let file: String
+  let rawText: String
+  let text: ByteText
+
+  func assemble() -> Paper {
+    let lines = RawLine.scan(text)
+    let classifier = LineClassifier(text: text, lines: lines)
+    var paper = Paper(file: file, rawText: rawText)
+    var body = BodyAssembler(classifier: classifier)
+    body.run()
+    paper.paragraphs = body.paragraphs
+    paper.sections = body.sections
+    var notes = FootnoteAssembler(classifier: classifier)
+    notes.build()
+    paper.footnotes = notes.footnotes
+    var titleMarks: [FootnoteMark] = []
+    let meta = MetadataReader(classifier: classifier)
+    let found = meta.read(titleMarks: &titleMarks)
+    paper.metadata = found.metadata
+    paper.metadataSources = found.sources
+    paper.titlePassage = found.title
+    paper.abstractPassage = found.abstract
+    FootnoteLinker.link(paper: &paper, refs: [], titleMarks: titleMarks, notes: notes)
+    paper.artefacts = Self.artefacts(classifier)
+    return paper
+  }
+
+  static func artefacts(_ classifier: LineClassifier) -> [Artefact] {
+    var result: [Artefact] = []
+    for (index, role) in classifier.roles.enumerated() {
+      let kind: Artefact.Kind
+      switch role {
+      case .pageNumber: kind = .pageNumber
+      case .runningHeader: kind = .runningHeader
+      case .editorNote, .publicationInfo: kind = .publicationInfo
+      case .englishAbstract: kind = .englishAbstract
+      case .foreignAbstract: kind = .foreignAbstract
+      default: continue
+      }
+      let range = classifier.lines[index].range
+      if let last = result.last, last.kind == kind, Self.onlyBlankBetween(classifier, last.rawRange.end, range.start) {
+        result[result.count - 1].rawRange = TextRange(start: last.rawRange.start, end: range.end)
+      } else {
+        result.append(Artefact(kind: kind, rawRange: range))
+      }
+    }
+    return result
+  }
+
+  private static func onlyBlankBetween(_ classifier: LineClassifier, _ a: TextSize, _ b: TextSize) -> Bool {
+    var i = a.utf8Offset
+    while i < b.utf8Offset {
+      let byte = classifier.text[i]
+      if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { return false }
+      i += 1
+    }
+    return true
+  }
+}

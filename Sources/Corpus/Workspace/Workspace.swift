@@ -1,0 +1,155 @@
+//! A workspace folder: finds the corpus, notes, lexicon and config, and reads the papers concurrently.
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The files of one workspace, as the configuration defines them. Paths are relative to `root`, `/`-separated.
+public struct Workspace: Sendable {
+  public let root: URL
+  public let config: WorkspaceConfig
+  /// Corpus files (`.txt`, `.md`), sorted.
+  public let corpusFiles: [String]
+  /// Note files (`.md` outside the corpus), sorted.
+  public let noteFiles: [String]
+  /// The workspace lexicon, when the file exists.
+  public let lexiconFile: String?
+  /// Problems found while opening: invalid config, missing corpus folder.
+  public let problems: [CorpusProblem]
+
+  public init(root: URL, config: WorkspaceConfig, corpusFiles: [String], noteFiles: [String], lexiconFile: String?,
+    problems: [CorpusProblem])
+  {
+    self.root = root
+    self.config = config
+    self.corpusFiles = corpusFiles
+    self.noteFiles = noteFiles
+    self.lexiconFile = lexiconFile
+    self.problems = problems
+  }
+
+  /// Opens a workspace folder: reads `corpus-lsp.json` if present, then lists the files.
+  public static func open(root: URL) -> Workspace {
+    let root = root.standardizedFileURL
+    var problems: [CorpusProblem] = []
+    var config = WorkspaceConfig()
+    let configURL = root.appendingPathComponent(WorkspaceConfig.fileName)
+    if FileManager.default.fileExists(atPath: configURL.path) {
+      if let data = try? Data(contentsOf: configURL) {
+        let (parsed, configProblems) = WorkspaceConfig.parse(data)
+        config = parsed
+        problems += configProblems
+      } else {
+        problems.append(
+          CorpusProblem(
+            file: WorkspaceConfig.fileName, kind: .unreadableFile, message: "cannot read \(WorkspaceConfig.fileName)"))
+      }
+    }
+    let all = listFiles(root)
+    var corpus: [String] = []
+    for path in config.corpus {
+      let clean = normalize(path)
+      let matches = all.filter { ($0 == clean || $0.hasPrefix(clean + "/") || clean.isEmpty) && isCorpusExtension($0) }
+      if matches.isEmpty && !all.contains(where: { $0.hasPrefix(clean + "/") || $0 == clean }) {
+        problems.append(
+          CorpusProblem(
+            file: WorkspaceConfig.fileName, kind: .missingPath,
+            message: "the corpus folder \"\(path)\" does not exist in the workspace"))
+      }
+      corpus += matches
+    }
+    corpus = Array(Set(corpus)).sorted()
+    let corpusSet = Set(corpus)
+    var notes: [String]
+    if let notePaths = config.notes {
+      notes = all.filter { file in
+        file.hasSuffix(".md") && !corpusSet.contains(file)
+          && notePaths.map(normalize).contains { file == $0 || file.hasPrefix($0 + "/") || $0.isEmpty }
+      }
+    } else {
+      notes = all.filter { $0.hasSuffix(".md") && !corpusSet.contains($0) }
+    }
+    notes.sort()
+    let lexicon = normalize(config.lexicon)
+    let lexiconFile = all.contains(lexicon) ? lexicon : nil
+    if lexiconFile == nil, config.lexicon != WorkspaceConfig().lexicon {
+      problems.append(
+        CorpusProblem(
+          file: WorkspaceConfig.fileName, kind: .missingPath, message: "the lexicon \"\(config.lexicon)\" does not exist"))
+    }
+    return Workspace(
+      root: root, config: config, corpusFiles: corpus, noteFiles: notes, lexiconFile: lexiconFile, problems: problems)
+  }
+
+  public func url(of file: String) -> URL { root.appendingPathComponent(file) }
+
+  /// The lexicon's bytes, if the workspace has one (parsing it is the lexicon's business).
+  public func lexiconData() -> Data? {
+    guard let lexiconFile else { return nil }
+    return try? Data(contentsOf: url(of: lexiconFile))
+  }
+
+  public func isCorpusFile(_ file: String) -> Bool { corpusFiles.contains(file) }
+
+  /// Reads and parses every corpus file concurrently. Papers come back in `corpusFiles` order; files that cannot
+  /// be read or decoded become problems.
+  public func readPapers() -> (papers: [Paper], problems: [CorpusProblem]) {
+    let files = corpusFiles
+    let results = Mutex<[Result<Paper, CorpusProblem>?]>(Array(repeating: nil, count: files.count))
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let result = readPaper(files[index])
+      results.withLock { $0[index] = result }
+    }
+    var papers: [Paper] = []
+    var problems: [CorpusProblem] = []
+    for result in results.withLock({ $0 }) {
+      switch result {
+      case .success(let paper): papers.append(paper)
+      case .failure(let problem): problems.append(problem)
+      case nil: break
+      }
+    }
+    return (papers, problems)
+  }
+
+  /// Reads one corpus file, applying its overrides.
+  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> {
+    guard let data = try? Data(contentsOf: url(of: file), options: .mappedIfSafe) else {
+      return .failure(CorpusProblem(file: file, kind: .unreadableFile, message: "cannot read \(file)"))
+    }
+    return PaperReader.read(file: file, data: data, overrides: config.override(for: file))
+  }
+
+  // MARK: Files
+
+  private static func isCorpusExtension(_ path: String) -> Bool { path.hasSuffix(".txt") || path.hasSuffix(".md") }
+
+  private static func normalize(_ path: String) -> String {
+    var parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.map(String.init)
+    if parts.first == "~" { parts.removeFirst() }
+    return parts.joined(separator: "/")
+  }
+
+  /// Every regular file under the root, relative, skipping hidden folders and build output.
+  static func listFiles(_ root: URL) -> [String] {
+    let manager = FileManager.default
+    guard
+      let enumerator = manager.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    var files: [String] = []
+    while let item = enumerator.nextObject() as? URL {
+      let values = try? item.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+      let name = item.lastPathComponent
+      if values?.isDirectory == true {
+        if name == "node_modules" || name == ".build" || name == "build" { enumerator.skipDescendants() }
+        continue
+      }
+      guard values?.isRegularFile == true else { continue }
+      let path = item.standardizedFileURL.path
+      guard path.hasPrefix(rootPath) else { continue }
+      files.append(String(path.dropFirst(rootPath.count)))
+    }
+    return files.sorted()
+  }
+}

@@ -1,0 +1,65 @@
+//! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
+@testable import Corpus
+import Foundation
+import TestSupport
+import Testing
+
+@Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_DUMP"] != nil))
+func dumpRealPapers() throws {
+  let only = ProcessInfo.processInfo.environment["CORPUS_DUMP"] ?? ""
+  guard let folder = only == "examples" ? TestPaths.examples.appendingPathComponent("corpus") : TestPaths.sharedCorpus
+  else { return }
+  let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter {
+    only.isEmpty || only == "examples" || $0.hasPrefix(only)
+  }
+  for name in files {
+    let data = try Data(contentsOf: folder.appendingPathComponent(name))
+    guard case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data) else { continue }
+    var out = "===== \(name)\n"
+    let m = paper.metadata
+    out += "title: \(m.title)\nauthors: \(m.authors)\nvenue: \(m.venue ?? "-")\nyear: \(m.year.map(String.init) ?? "-")\n"
+    out += "keywords: \(m.keywords)\nauthorNote: \(m.authorNote ?? "-")\nabstract: \(m.abstract ?? "-")\n"
+    out += "--- outline\n"
+    for s in paper.sections {
+      out += String(repeating: "  ", count: s.level - 1) + "\(s.numbering) \(s.title) ¶\(s.firstParagraph)-\(s.lastParagraph)\n"
+    }
+    out += "--- paragraphs (\(paper.paragraphs.count))\n"
+    for p in paper.paragraphs {
+      let refs = p.footnoteRefs.map { "\($0.footnote)" }.joined(separator: ",")
+      out += "¶\(p.number) [s\(p.section.map(String.init) ?? "-")] [fn \(refs)] \(p.text)\n"
+    }
+    out += "--- footnotes (\(paper.footnotes.count))\n"
+    for f in paper.footnotes {
+      out += "fn\(f.number) \(f.mark) ¶\(f.paragraph.map(String.init) ?? "-"): \(f.text)\n"
+    }
+    out += "--- artefacts\n"
+    for a in paper.artefacts {
+      out += "\(a.kind): \(paper.rawText.slice(a.rawRange).prefix(80).replacingOccurrences(of: "\n", with: "⏎"))\n"
+    }
+    try out.write(toFile: "/tmp/dump_\(name)", atomically: true, encoding: .utf8)
+  }
+}
+
+@Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_LINES"] != nil))
+func dumpLineDecisions() throws {
+  guard let folder = TestPaths.sharedCorpus else { return }
+  let only = ProcessInfo.processInfo.environment["CORPUS_LINES"] ?? ""
+  let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { $0.hasPrefix(only) }
+  for name in files {
+    var text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    text.makeContiguousUTF8()
+    var out = ""
+    text.utf8.withContiguousStorageIfAvailable { buffer in
+      let bytes = ByteText(bytes: buffer)
+      let lines = RawLine.scan(bytes)
+      let c = LineClassifier(text: bytes, lines: lines)
+      out += "mode perLine=\(c.paragraphPerLine) full=\(c.fullWidth) body=\(c.bodyStart)..<\(c.bodyEnd)\n"
+      for (i, line) in lines.enumerated() where !line.isBlank {
+        let next = c.nextNonBlank(after: i).flatMap { n in c.roles[n] == .body ? n : nil }
+        let ends = c.roles[i] == .body ? (c.paragraphEnds(after: i, next: next) ? "END" : "") : ""
+        out += "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd).prefix(24))\n"
+      }
+    }
+    try out.write(toFile: "/tmp/lines_\(name)", atomically: true, encoding: .utf8)
+  }
+}

@@ -1,0 +1,73 @@
+//! LineIndex: line splitting and offset ↔ (line, column) in every unit, on the texts that break naive code.
+import Testing
+@testable import Corpus
+
+/// Expected columns are computed from the text itself with the standard library's views,
+/// independently of LineIndex's byte scanning.
+private func referenceColumn(_ linePrefix: Substring, _ unit: TextUnit) -> Int {
+  switch unit {
+  case .utf8: return linePrefix.utf8.count
+  case .utf16: return linePrefix.utf16.count
+  case .utf32: return linePrefix.unicodeScalars.count
+  }
+}
+
+private let samples: [String] = [
+  "hello world\nsecond line",
+  "东盟与日本关系，（一）①研究。\n第二行",
+  "𠀀姓名👍🏽 emoji\nx",
+  "e\u{301}cole café\n",
+  "crlf line\r\nnext\r\n\r\nlast",
+  "cr only\rnext\rlast",
+  "",
+  "no newline at end",
+  "trailing newline\n",
+]
+
+@Test(arguments: samples, TextUnit.allCases)
+func everyScalarBoundaryRoundTrips(text: String, unit: TextUnit) {
+  let index = LineIndex(text)
+  for scalarIndex in text.unicodeScalars.indices + [text.unicodeScalars.endIndex] {
+    let offset = TextSize(text.utf8.distance(from: text.utf8.startIndex, to: scalarIndex))
+    let (line, column) = index.lineColumn(at: offset, unit: unit)
+    let back = index.offset(line: line, column: column, unit: unit)
+    let lineStart = index.lineStart(line)
+    let prefix = text[text.utf8.index(text.utf8.startIndex, offsetBy: lineStart.utf8Offset)..<scalarIndex]
+    if prefix.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+      // The offset is inside a line terminator: reported as the end of its line.
+      #expect(back == index.lineEnd(line))
+    } else {
+      #expect(column == referenceColumn(prefix, unit), "column of \(offset) in \(unit)")
+      #expect(back == offset, "round trip of \(offset) in \(unit)")
+    }
+  }
+}
+
+@Test func linesSplitOnEveryTerminator() {
+  let index = LineIndex("a\nb\r\nc\rd")
+  #expect(index.lineCount == 4)
+  #expect(index.lineStarts == [0, 2, 5, 7])
+  #expect(index.lineEnd(1) == TextSize(3))  // before \r\n
+  #expect(LineIndex("").lineCount == 1)
+  #expect(LineIndex("x\n").lineCount == 2)  // an empty last line
+}
+
+@Test func outOfRangeIsClampedNotTrapped() {
+  let text = "日本\n𠀀x"
+  let index = LineIndex(text)
+  #expect(index.offset(line: 9, column: 0, unit: .utf16) == text.utf8Size)
+  #expect(index.offset(line: 0, column: 99, unit: .utf16) == TextSize(6))
+  #expect(index.offset(line: -1, column: 3, unit: .utf8) == .zero)
+  #expect(index.lineColumn(at: TextSize(999), unit: .utf32) == (1, 2))
+  // Inside the surrogate pair of 𠀀 (UTF-16 column 1): snaps to the start of the character.
+  #expect(index.offset(line: 1, column: 1, unit: .utf16) == TextSize(7))
+  // Inside a multi-byte UTF-8 sequence: snaps back too.
+  #expect(index.offset(line: 0, column: 2, unit: .utf8) == TextSize(0))
+}
+
+@Test func positionAtEndOfFile() {
+  let text = "第一行\r\n"
+  let index = LineIndex(text)
+  #expect(index.lineColumn(at: text.utf8Size, unit: .utf16) == (1, 0))
+  #expect(index.offset(line: 1, column: 0, unit: .utf16) == text.utf8Size)
+}
