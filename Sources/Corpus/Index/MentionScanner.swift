@@ -78,14 +78,14 @@ public final class MentionScanner: Sendable {
     var collected: [Pattern] = []
     var keys: [[UInt8]] = []
     var seen: Set<[UInt8]> = []
-    func add(_ text: String, role: Role) {
+    func add(_ text: String, role: Role, spellsMembers: Bool = false) {
       let original = Array(text.utf8)
       guard !original.isEmpty else { return }
       let folded = original.map(Self.fold)
       guard seen.insert(folded).inserted else { return }
       let exact = Self.isShortAcronym(original) ? original : nil
       var leading: [(Int, Int, Int)] = []
-      if case .alias = role {
+      if case .alias = role, spellsMembers {
         var offset = 0
         for scalar in text.unicodeScalars {
           guard let entity = forms[scalar] else { break }
@@ -102,8 +102,10 @@ public final class MentionScanner: Sendable {
       keys.append(folded)
     }
     for (index, entity) in entities.enumerated() {
+      // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
+      let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
-        add(alias, role: .alias(index))
+        add(alias, role: .alias(index), spellsMembers: spellsMembers)
       }
     }
     for word in nonEntityWords { add(word, role: .nonEntity) }

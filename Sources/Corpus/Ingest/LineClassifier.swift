@@ -57,14 +57,21 @@ struct LineClassifier {
   private mutating func measurePage() {
     var widths: [Int] = []
     var wrapped: [Int] = []
+    var proseLines = 0
+    var sentenceEnds = 0
     for line in lines where !line.isBlank {
       widths.append(line.width)
+      if line.wideCount >= 8 {
+        proseLines += 1
+        if endsSentence(line) { sentenceEnds += 1 }
+      }
       let lastScalar = text.scalar(before: line.contentEnd).value
       if line.wideCount > 0, CharClass.isHan(lastScalar) { wrapped.append(line.width) }
     }
     // Hard-wrapped pages never give lines much over 60 characters; paragraph-per-line text gives many.
+    // Text lines mostly ending a sentence are whole paragraphs too (a wrapped page ends one line in six or so).
     let long = widths.filter { $0 > 240 }.count
-    paragraphPerLine = long >= 3 && long * 10 >= widths.count
+    paragraphPerLine = (long >= 3 && long * 10 >= widths.count) || (proseLines >= 4 && sentenceEnds * 100 >= proseLines * 35)
     wrapped.sort()
     if !wrapped.isEmpty {
       fullWidth = wrapped[wrapped.count / 2]
@@ -176,7 +183,7 @@ struct LineClassifier {
   /// A labelled block: the label line and its continuation lines up to the end of the paragraph.
   private func labelBlock(from k: Int, single: Bool) -> [Int] {
     var block = [k]
-    if single || paragraphPerLine && endsSentence(lines[k]) { return block }
+    if single || paragraphPerLine { return block }
     var current = k
     while let next = nextNonBlank(after: current) {
       let line = lines[next]

@@ -66,8 +66,6 @@ public struct PaperMetadata: Sendable, Equatable {
   public var keywords: [String]
   /// 作者简介 / 作者介绍, or the closing "（撰写：…）" line of a report.
   public var authorNote: String?
-  /// A citation key set by configuration (`corpus-lsp.json` `documents`), replacing the author + year key.
-  public var citationKey: String? = nil
   /// A citation key given by the analyst (`documents.<file>.key` in corpus-lsp.json); nil when not overridden.
   public var key: String?
 

@@ -6,9 +6,12 @@ import Testing
 
 @Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_DUMP"] != nil))
 func dumpRealPapers() throws {
-  guard let folder = TestPaths.sharedCorpus else { return }
   let only = ProcessInfo.processInfo.environment["CORPUS_DUMP"] ?? ""
-  let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { only.isEmpty || $0.hasPrefix(only) }
+  guard let folder = only == "examples" ? TestPaths.examples.appendingPathComponent("corpus") : TestPaths.sharedCorpus
+  else { return }
+  let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter {
+    only.isEmpty || only == "examples" || $0.hasPrefix(only)
+  }
   for name in files {
     let data = try Data(contentsOf: folder.appendingPathComponent(name))
     guard case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data) else { continue }

@@ -10,16 +10,16 @@ private let entities: [Entity] = [
 ]
 private let matcher = AliasMatcher(entities: entities)
 
-private func checkMentions(_ note: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+private func checkImplicitMentions(_ note: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
   let syntax = NoteParser.parse(note)
   let found = ImplicitMentions.find(in: syntax, matcher: matcher).map { "\(note.slice($0.range))→\(entities[$0.entity].id)" }
   #expect(found == expected, sourceLocation: sourceLocation)
 }
 
 @Test func mentionsInProse() {
-  checkMentions("日本与东南亚国家联盟加强合作，Japan and ASEAN too.", ["日本→japan", "东南亚国家联盟→asean", "Japan→japan", "ASEAN→asean"])
+  checkImplicitMentions("日本与东南亚国家联盟加强合作，Japan and ASEAN too.", ["日本→japan", "东南亚国家联盟→asean", "Japan→japan", "ASEAN→asean"])
 }
 
 @Test func mentionsSkipCodeCitationsLinksAndWordParts() {
-  checkMentions("`日本` [[东盟]] [@日本2020] Japanese QuadX 日美 澳大利亚。", ["澳大利亚→australia"])
+  checkImplicitMentions("`日本` [[东盟]] [@日本2020] Japanese QuadX 日美 澳大利亚。", ["澳大利亚→australia"])
 }
