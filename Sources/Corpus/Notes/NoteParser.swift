@@ -698,13 +698,22 @@ private struct Parser {
   }
 
   static func removingBlockMarkers(_ text: String) -> String {
-    var lines: [Substring] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var rest = line.drop { $0 == " " || $0 == "\t" }
-      while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
-      lines.append(rest)
+    // Scalar-wise: `\r\n` is one Character in Swift, so splitting Characters on "\n" would miss CRLF lines.
+    var result = String.UnicodeScalarView()
+    var atLineStart = true
+    var scalars = text.unicodeScalars[...]
+    while let scalar = scalars.first {
+      if atLineStart {
+        scalars = scalars.drop { $0 == " " || $0 == "\t" }
+        while scalars.first == ">" { scalars = scalars.dropFirst().drop { $0 == " " } }
+        atLineStart = false
+        continue
+      }
+      result.append(scalar)
+      scalars = scalars.dropFirst()
+      if scalar == "\n" { atLineStart = true }
     }
-    return lines.joined(separator: "\n")
+    return String(result)
   }
 
   private static let closingQuotes: [(close: [UInt8], open: [UInt8], style: Quotation.Style)] = [
