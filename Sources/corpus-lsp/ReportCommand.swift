@@ -146,38 +146,34 @@ struct ReportLoadFailure: Error {
   let message: String
 }
 
-/// Loads the workspace's corpus into an index.
-/// STAND-IN until the workspace loader lands: every .txt/.md under corpus/, paragraphs at blank lines, no entities.
+/// Loads the workspace's corpus into an index: the workspace's corpus files, its lexicon over the built-in one.
 enum ReportCorpusLoader {
-  static func load(workspace: URL, progress: (String) -> Void) -> Result<CorpusIndex, ReportLoadFailure> {
-    let fileManager = FileManager.default
+  static func load(workspace root: URL, progress: (String) -> Void) -> Result<CorpusIndex, ReportLoadFailure> {
     var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: workspace.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .failure(ReportLoadFailure(message: "no workspace at \(workspace.path)"))
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      return .failure(ReportLoadFailure(message: "no workspace at \(root.path)"))
     }
-    let corpus = workspace.appendingPathComponent("corpus")
-    guard fileManager.fileExists(atPath: corpus.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .failure(ReportLoadFailure(message: "no corpus: \(corpus.path) does not exist"))
+    let workspace = Workspace.open(root: root)
+    for problem in workspace.problems { printError("report: \(problem.description)") }
+    guard !workspace.corpusFiles.isEmpty else {
+      let folders = workspace.config.corpus.map { "\($0)/" }.joined(separator: ", ")
+      return .failure(ReportLoadFailure(message: "no corpus: no .txt or .md file in \(folders) of \(root.path)"))
     }
-    var papers: [Paper] = []
-    let files = (fileManager.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? [])
-      .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-    for file in files {
-      guard let text = try? String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8) else { continue }
-      var paragraphs: [Paragraph] = []
-      for block in text.components(separatedBy: "\n\n") {
-        let joined = block.split(separator: "\n").joined().trimmingCharacters(in: .whitespaces)
-        guard !joined.isEmpty else { continue }
-        var map = OffsetMap()
-        map.appendCopy(rawStart: 0, length: joined.utf8.count)
-        paragraphs.append(Paragraph(number: paragraphs.count + 1, passage: Passage(text: joined, map: map)))
-      }
-      papers.append(Paper(file: "corpus/" + file, rawText: text, paragraphs: paragraphs))
-    }
+    progress("reading \(workspace.corpusFiles.count) corpus files")
+    let (papers, readProblems) = workspace.readPapers()
+    for problem in readProblems { printError("report: \(problem.description)") }
     guard !papers.isEmpty else {
-      return .failure(ReportLoadFailure(message: "the corpus is empty: no readable .txt or .md file in \(corpus.path)"))
+      return .failure(ReportLoadFailure(message: "the corpus is empty: none of its files could be read"))
+    }
+    var lexicon: [Entity] = []
+    var problems: [IndexProblem] = []
+    if let data = workspace.lexiconData() {
+      let parsed = Lexicon.parse(data: data, file: workspace.lexiconFile ?? "lexicon.json")
+      lexicon = parsed.entities
+      problems = parsed.problems
+      for problem in problems { printError("report: \(problem.description)") }
     }
     progress("indexing \(papers.count) documents")
-    return .success(CorpusIndex(papers: papers, entities: []))
+    return .success(CorpusIndex.build(papers: papers, lexicon: lexicon, problems: problems))
   }
 }

@@ -244,10 +244,15 @@ public struct CooccurrenceReport: Sendable {
       if done > 0, done % step == 0, keys.count >= 10_000 { progress("co-occurrence: \(done)/\(keys.count) passages") }
       guard let occurrences = units[key], let text = papers[key.paper].reportText(of: key.passage) else { continue }
       let bytes = Array(text.utf8)
-      for (pair, found) in pairs(in: occurrences, bytes: bytes, scope: scope) {
+      var sentences = Sentences.ranges(in: text)
+      if sentences.isEmpty { sentences = [TextRange(start: .zero, end: text.utf8Size)] }
+      let marks = papers[key.paper].reportFootnoteMarks(in: key.passage)
+      for (pair, found) in pairs(in: occurrences, sentences: sentences, scope: scope) {
         let evidence = CooccurrenceEvidence(
           paper: key.paper, passage: key.passage, count: found.units,
-          fragments: QuoteWindow.fragments(bytes: bytes, first: found.first, second: found.second))
+          fragments: QuoteWindow.fragments(
+            bytes: bytes, first: found.first, in: sentences[found.firstSentence], second: found.second,
+            in: sentences[found.secondSentence], marks: marks))
         cells[pair, default: CooccurrenceCell(row: pair.row, column: pair.column, count: 0, evidence: [])]
           .count += found.units
         cells[pair]?.evidence.append(evidence)
@@ -274,16 +279,18 @@ public struct CooccurrenceReport: Sendable {
     var apart: Int  // 0 when both mentions are in one sentence
     var first: TextRange
     var second: TextRange
+    var firstSentence: Int
+    var secondSentence: Int
     var distance: Int { second.start - first.start }
   }
 
   /// Every (actor, mechanism) pair in one passage: how many units hold both, and the closest two mentions
   /// (in the first unit that holds both) for the quote.
-  private static func pairs(in occurrences: [Occurrence], bytes: [UInt8], scope: CooccurrenceScope)
+  private static func pairs(in occurrences: [Occurrence], sentences: [TextRange], scope: CooccurrenceScope)
     -> [CellKey: PairFound]
   {
     // Sentences matter in both scopes: a quote is best taken from one sentence naming both.
-    let starts = SentenceSplitter.sentences(in: String(decoding: bytes, as: UTF8.self)).map(\.start.utf8Offset)
+    let starts = sentences.map(\.start.utf8Offset)
     let sentenceOf = occurrences.map { lastIndex(in: starts, notAfter: $0.range.start.utf8Offset) }
     let unitOf = scope == .sentence ? sentenceOf : Array(repeating: 0, count: occurrences.count)
     var result: [CellKey: PairFound] = [:]
@@ -292,10 +299,11 @@ public struct CooccurrenceReport: Sendable {
       for (j, mechanism) in occurrences.enumerated() where mechanism.slot < 0 && unitOf[i] == unitOf[j] {
         let key = CellKey(row: actor.slot, column: -1 - mechanism.slot)
         seenUnits[key, default: []].insert(unitOf[i])
-        let (first, second) = actor.range.start <= mechanism.range.start
-          ? (actor.range, mechanism.range) : (mechanism.range, actor.range)
+        let actorFirst = actor.range.start <= mechanism.range.start
         let candidate = PairFound(
-          units: 0, unit: unitOf[i], apart: sentenceOf[i] == sentenceOf[j] ? 0 : 1, first: first, second: second)
+          units: 0, unit: unitOf[i], apart: sentenceOf[i] == sentenceOf[j] ? 0 : 1,
+          first: actorFirst ? actor.range : mechanism.range, second: actorFirst ? mechanism.range : actor.range,
+          firstSentence: actorFirst ? sentenceOf[i] : sentenceOf[j], secondSentence: actorFirst ? sentenceOf[j] : sentenceOf[i])
         // Quote the first unit holding both, from one sentence if possible, and the closest two mentions.
         if let found = result[key],
           (found.unit, found.apart, found.distance) <= (candidate.unit, candidate.apart, candidate.distance)
@@ -366,6 +374,12 @@ extension PassageID {
 }
 
 extension Paper {
+  /// The footnote reference marks inside a body paragraph.
+  func reportFootnoteMarks(in passage: PassageID) -> [TextRange] {
+    guard case .paragraph(let number) = passage, paragraphs.indices.contains(number - 1) else { return [] }
+    return paragraphs[number - 1].footnoteRefs.map(\.range)
+  }
+
   /// The normalised text of any passage, including the abstract and the title (from the metadata).
   func reportText(of passage: PassageID) -> String? {
     switch passage {
