@@ -86,7 +86,8 @@ public struct CooccurrenceEvidence: Sendable, Equatable {
   public var passage: PassageID
   /// Units in this passage where both occur: 1 for paragraph scope, the number of sentences for sentence scope.
   public var count: Int
-  /// A short quote naming both, as exact pieces of the passage's normalised text (joined by an elision).
+  /// A short quote naming both, as pieces of the passage's normalised text (joined by an elision), footnote marks
+  /// left out as quotation matching ignores them.
   public var fragments: [String]
 }
 

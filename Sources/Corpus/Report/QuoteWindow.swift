@@ -6,7 +6,7 @@ enum QuoteWindow {
 
   /// Exact pieces of `bytes` (normalised passage text) showing both mentions, in order. One piece when both
   /// fit in one sentence-bounded window, otherwise one per mention (a citation joins them with an elision).
-  /// Footnote marks (`marks`, ranges in the passage) ending a piece are left out: they are not the author's words.
+  /// Footnote marks (`marks`, ranges in the passage) are left out of the pieces.
   static func fragments(
     bytes: [UInt8], first: TextRange, in firstSentence: TextRange, second: TextRange, in secondSentence: TextRange,
     marks: [TextRange] = []
@@ -78,20 +78,22 @@ enum QuoteWindow {
     return nil
   }
 
+  /// The text of `range` without the footnote marks in it: quote matching skips them in the source, and a mark
+  /// (`a`, `^①`) pasted into a note would read as the author's words.
   private static func piece(_ range: TextRange, _ bytes: [UInt8], marks: [TextRange]) -> String {
     let lower = max(0, min(range.start.utf8Offset, bytes.count))
-    var upper = max(lower, min(range.end.utf8Offset, bytes.count))
-    var trimmed = true
-    while trimmed {
-      trimmed = false
-      while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A { upper -= 1 }
-      if let mark = marks.first(where: { $0.end.utf8Offset == upper && $0.start.utf8Offset > lower }) {
-        upper = mark.start.utf8Offset
-        trimmed = true
-      }
+    let upper = max(lower, min(range.end.utf8Offset, bytes.count))
+    var kept: [UInt8] = []
+    kept.reserveCapacity(upper - lower)
+    var offset = lower
+    for mark in marks.sorted(by: { $0.start < $1.start }) where mark.end.utf8Offset > offset {
+      let markStart = max(offset, min(mark.start.utf8Offset, upper))
+      kept += bytes[offset..<markStart]
+      offset = max(markStart, min(mark.end.utf8Offset, upper))
+      if offset >= upper { break }
     }
-    let piece = String(decoding: bytes[lower..<upper], as: UTF8.self)
-    return piece.trimmingWhiteSpace()
+    if offset < upper { kept += bytes[offset..<upper] }
+    return String(decoding: kept, as: UTF8.self).trimmingWhiteSpace()
   }
 }
 
