@@ -3,7 +3,7 @@
 public enum CitationKeys {
   /// The base key of a paper before disambiguation: metadata override, else author + year, else the stem.
   public static func baseKey(for paper: Paper) -> String {
-    if let override = paper.metadata.citationKey?.trimmingWhitespace, !override.isEmpty { return override }
+    if let override = paper.metadata.key?.trimmingWhitespace, !override.isEmpty { return override }
     guard let author = paper.metadata.authors.first.map(familyName), !author.isEmpty else { return paper.stem }
     if let year = paper.metadata.year { return author + String(year) }
     return author
@@ -29,7 +29,7 @@ public enum CitationKeys {
   }
 
   /// Primary keys for every paper, in paper order. Papers sharing a base key get a, b, c in order of
-  /// (year, title, file); an explicit override is kept as given.
+  /// (year, file); an explicit override is kept as given.
   public static func primaryKeys(for papers: [Paper]) -> [String] {
     let bases = papers.map(baseKey)
     var groups: [String: [Int]] = [:]
@@ -37,11 +37,11 @@ public enum CitationKeys {
     var keys = bases
     for (_, members) in groups where members.count > 1 {
       let ordered = members.sorted { a, b in
-        let left = (papers[a].metadata.year ?? 0, papers[a].metadata.title, papers[a].file)
-        let right = (papers[b].metadata.year ?? 0, papers[b].metadata.title, papers[b].file)
+        let left = (papers[a].metadata.year ?? 0, papers[a].file)
+        let right = (papers[b].metadata.year ?? 0, papers[b].file)
         return left < right
       }
-      for (rank, index) in ordered.enumerated() where papers[index].metadata.citationKey == nil {
+      for (rank, index) in ordered.enumerated() where papers[index].metadata.key == nil {
         keys[index] = bases[index] + suffix(rank)
       }
     }

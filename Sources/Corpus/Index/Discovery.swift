@@ -21,7 +21,10 @@ public enum Discovery {
     "出席", "举行", "就", "将", "也", "曾", "等", "率", "共同", "政府", "内阁", "时期", "执政", "上台", "任内", "访", "以",
     "为", "是", "提", "所", "向", "同", "帮助", "签署", "宣称", "还", "则", "并", "即",
   ]
-  static let notNames: Set<String> = ["官邸", "身份", "任期", "职位", "期间", "一职", "助理", "辅佐官", "府", "国家", "大选"]
+  static let notNames: Set<String> = [
+    "官邸", "身份", "任期", "职位", "期间", "一职", "助理", "辅佐官", "府", "国家", "大选", "会谈", "会议", "会晤", "对话",
+    "首脑", "级别", "人选", "候选人", "访华", "访日", "访美", "讲话", "演讲", "声明",
+  ]
 
   /// Candidates found in the papers, conservative by design; aliases already known are skipped.
   public static func discover(in papers: [Paper], known: [Entity]) -> [Entity] {
@@ -55,9 +58,12 @@ public enum Discovery {
           let term = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
           i = j + 1
           guard isPlausibleTerm(term), !knownAliases.contains(Lexicon.aliasKey(term)) else { continue }
-          let mechanism = hasSuffix(term, mechanismSuffixes)
-          note(term, kind: mechanism ? .mechanism : (isTitle ? EntityKind(rawValue: "document") : EntityKind(rawValue: "term")),
-               weight: 1)
+          let mechanism = hasMechanismSuffix(term)
+          // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
+          // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
+          if mechanism || (!isTitle && term.unicodeScalars.count >= 3) {
+            note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"), weight: 1)
+          }
           // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）.
           if let abbreviation = abbreviation(in: scalars, at: j + 1),
             !knownAliases.contains(Lexicon.aliasKey(abbreviation))
@@ -97,7 +103,7 @@ public enum Discovery {
     for key in order {
       guard let candidate = found[key] else { continue }
       let isMechanism = candidate.kind == .mechanism
-      let required = isMechanism || !candidate.aliases.isEmpty ? 1 : 2
+      let required = isMechanism || candidate.kind == .actor || !candidate.aliases.isEmpty ? 1 : 2
       guard candidate.count >= required else { continue }
       if candidate.kind == .actor, candidate.aliases.isEmpty {
         // A name after an office must also occur elsewhere in the corpus: one sighting may be a misreading.
@@ -120,7 +126,11 @@ public enum Discovery {
     var count: Int
   }
 
-  static func hasSuffix(_ term: String, _ suffixes: [String]) -> Bool { suffixes.contains { term.hasSuffix($0) } }
+  static func hasSuffix(_ term: String, _ suffixes: [String]) -> Bool {
+    suffixes.contains { term.hasSuffix($0) && term.unicodeScalars.count >= $0.unicodeScalars.count + 2 }
+  }
+
+  static func hasMechanismSuffix(_ term: String) -> Bool { hasSuffix(term, mechanismSuffixes) }
 
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.
   static func isPlausibleTerm(_ term: String) -> Bool {
@@ -129,6 +139,7 @@ public enum Discovery {
     let forbidden: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
     if term.unicodeScalars.contains(where: { forbidden.contains($0) }) { return false }
     if term.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." }) { return false }
+    if term.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { return false }  // Japanese
     return true
   }
 

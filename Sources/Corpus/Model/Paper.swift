@@ -76,11 +76,6 @@ public struct PaperMetadata: Sendable, Equatable {
     if let comma = first.firstIndex(of: ",") { return String(first[..<comma]) }
     return first.split(separator: " ").last.map(String.init) ?? first
   }
-  /// The same override under the index's name (merge of the ingest and entities branches: one stored field).
-  public var citationKey: String? {
-    get { key }
-    set { key = newValue }
-  }
 
   public init(
     title: String = "", authors: [String] = [], venue: String? = nil, year: Int? = nil, abstract: String? = nil,

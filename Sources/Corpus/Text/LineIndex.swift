@@ -79,7 +79,7 @@ public struct LineIndex: Sendable {
     let line = line(containing: offset)
     let start = lineStarts[line]
     let end = lineEnd(line).utf8Offset
-    let target = max(start, min(offset.utf8Offset, end))
+    let target = max(start, min(scalarBoundary(atOrBefore: offset).utf8Offset, end))
     return (line, columnCount(from: start, to: target, unit: unit))
   }
 

@@ -1,0 +1,13 @@
+//! `corpusLsp/synchronize`: answers null once every earlier message is handled (for deterministic tests).
+
+enum SynchronizeHandler {
+  static let method = "corpusLsp/synchronize"
+
+  static func register(_ registry: inout HandlerRegistry) {
+    // Handled on the loop, so every earlier notification has been applied; then waits for running requests
+    // and pending document hooks (diagnostics) to finish.
+    registry.deferredRequest(method) { _, server, reply in
+      server.whenIdle { reply(.success(.null)) }
+    }
+  }
+}

@@ -1,2 +1,0 @@
-//! The LSP module: JSON-RPC transport, protocol types, the server loop, position conversion.
-import Corpus

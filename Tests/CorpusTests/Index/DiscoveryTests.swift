@@ -1,0 +1,43 @@
+//! Tests for discovery: quoted terms, abbreviation definitions, office + name, conservatism.
+import Testing
+@testable import Corpus
+
+@Suite struct DiscoveryTests {
+  func discover(_ paragraphs: [String]) -> [Entity] {
+    Discovery.discover(in: [IndexFixtures.paper("corpus/a.txt", paragraphs: paragraphs)], known: Lexicon.builtin)
+  }
+
+  @Test func quotedTermsNeedTwoSightingsOrAMechanismSuffix() {
+    let found = discover(["日本提出“海洋连通性”。", "此后“海洋连通性”被反复提及，还有“蓝色经济倡议”与“孤词语”。"])
+    #expect(found.map(\.name).contains("海洋连通性"))
+    #expect(found.first { $0.name == "蓝色经济倡议" }?.kind == .mechanism)
+    #expect(!found.map(\.name).contains("孤词语"))
+    #expect(found.allSatisfy { $0.source == .discovered })
+  }
+
+  @Test func abbreviationDefinitions() {
+    let found = discover(["双方启动“太平洋韧性伙伴”（PRP）框架。", "日本海洋研究机构（JMRA）发布报告。", "国内生产总值（GDP）增长。"])
+    #expect(found.first { $0.name == "太平洋韧性伙伴" }?.aliases.contains("PRP") == true)
+    #expect(found.first { $0.name == "日本海洋研究机构" }?.aliases.contains("JMRA") == true)
+    #expect(!found.contains { $0.aliases.contains("GDP") })
+  }
+
+  @Test func officePlusName() {
+    let found = discover(["外相山本一郎表示将访问。", "山本一郎在会上发言。", "首相官邸发表声明。"])
+    #expect(found.first { $0.name == "山本一郎" }?.kind == .actor)
+    #expect(!found.contains { $0.name == "官邸" })
+  }
+
+  @Test func knownAliasesAreNotRediscovered() {
+    let found = discover(["“一带一路”倡议与“一带一路”。"])
+    #expect(!found.contains { $0.name == "一带一路" })
+  }
+
+  @Test func discoveredEntitiesAreIndexedAfterCuratedOnes() {
+    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["“海洋连通性”很重要。", "“海洋连通性”是日本的主张。"])]
+    let index = CorpusIndex.build(papers: papers)
+    let entity = index.entity(forAlias: "海洋连通性")
+    #expect(entity.map { index.entities[$0].source } == .discovered)
+    #expect(entity.map { index.mentionCount(of: $0) } == 2)
+  }
+}

@@ -1,0 +1,38 @@
+//! End to end: `corpus-lsp --help`, `--version`, `serve --help` and bad options.
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CommandLineTests {
+  func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = TestClient.serverBinary
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  @Test func versionAndHelp() throws {
+    let version = try run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.output.hasPrefix("corpus-lsp "))
+    let help = try run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.output.contains("serve"))
+    let serveHelp = try run(["serve", "--help"])
+    #expect(serveHelp.status == 0)
+    #expect(serveHelp.output.contains("--log-level"))
+  }
+
+  @Test func badLogLevelIsAUsageError() throws {
+    let result = try run(["serve", "--log-level", "loud"])
+    #expect(result.status == 2)
+    #expect(result.output.contains("log level"))
+  }
+}
