@@ -80,14 +80,22 @@ enum ReportCommand {
     let outFolder = options.values["--out"].map { URL(fileURLWithPath: $0).standardizedFileURL }
       ?? workspace.appendingPathComponent("report")
 
-    progress.say("reading the corpus in \(workspace.path)")
+    progress.say("reading and indexing the corpus in \(workspace.path)")
     let index: CorpusIndex
-    switch ReportCorpusLoader.load(workspace: workspace, progress: progress.say) {
-    case .success(let loaded): index = loaded
+    switch InterimWorkspace.load(workspace) {
+    case .success(let loaded):
+      for problem in loaded.problems { printError("report: \(problem)") }
+      index = loaded.index
+      guard !index.papers.isEmpty else {
+        let folders = loaded.workspace.config.corpus.map { "\($0)/" }.joined(separator: ", ")
+        printError("report: no corpus to report on: no readable .txt or .md file in \(folders) of \(workspace.path)")
+        return 2
+      }
     case .failure(let failure):
-      printError("report: \(failure.message)")
+      printError("report: \(failure.description)")
       return 2
     }
+    progress.say("indexed \(index.papers.count) documents, \(index.entities.count) entities")
     if let known = kinds {
       let present = Set(index.entities.map(\.kind))
       for kind in known.subtracting(present).sorted() {
@@ -139,41 +147,5 @@ enum ReportCommand {
       let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
       FileHandle.standardError.write(Data("corpus-lsp report: [\(seconds)s] \(message)\n".utf8))
     }
-  }
-}
-
-struct ReportLoadFailure: Error {
-  let message: String
-}
-
-/// Loads the workspace's corpus into an index: the workspace's corpus files, its lexicon over the built-in one.
-enum ReportCorpusLoader {
-  static func load(workspace root: URL, progress: (String) -> Void) -> Result<CorpusIndex, ReportLoadFailure> {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .failure(ReportLoadFailure(message: "no workspace at \(root.path)"))
-    }
-    let workspace = Workspace.open(root: root)
-    for problem in workspace.problems { printError("report: \(problem.description)") }
-    guard !workspace.corpusFiles.isEmpty else {
-      let folders = workspace.config.corpus.map { "\($0)/" }.joined(separator: ", ")
-      return .failure(ReportLoadFailure(message: "no corpus: no .txt or .md file in \(folders) of \(root.path)"))
-    }
-    progress("reading \(workspace.corpusFiles.count) corpus files")
-    let (papers, readProblems) = workspace.readPapers()
-    for problem in readProblems { printError("report: \(problem.description)") }
-    guard !papers.isEmpty else {
-      return .failure(ReportLoadFailure(message: "the corpus is empty: none of its files could be read"))
-    }
-    var lexicon: [Entity] = []
-    var problems: [IndexProblem] = []
-    if let data = workspace.lexiconData() {
-      let parsed = Lexicon.parse(data: data, file: workspace.lexiconFile ?? "lexicon.json")
-      lexicon = parsed.entities
-      problems = parsed.problems
-      for problem in problems { printError("report: \(problem.description)") }
-    }
-    progress("indexing \(papers.count) documents")
-    return .success(CorpusIndex.build(papers: papers, lexicon: lexicon, problems: problems))
   }
 }
