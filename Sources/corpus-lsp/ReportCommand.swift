@@ -4,6 +4,7 @@ import Foundation
 
 enum ReportCommand {
   static let defaultTop = 50
+  static let defaultQuotes = 20
 
   static let usage = """
     USAGE: corpus-lsp report [OPTIONS]
@@ -21,6 +22,8 @@ enum ReportCommand {
                           (default: \(defaultTop); 0 keeps every entity the corpus names)
       --kind KIND         entity kinds in the entity × document table, comma-separated (default: every kind)
       --within SCOPE      co-occurrence in the same paragraph (default) or sentence
+      --quotes N          quote N passages of each co-occurrence cell in cells.csv, in turn from each document
+                          (default: \(defaultQuotes); 0 quotes every passage); every passage is listed either way
       --quiet             no progress on stderr
       --help, -h          show this help
 
@@ -35,7 +38,7 @@ enum ReportCommand {
     let options: ParsedOptions
     do {
       options = try ParsedOptions(
-        arguments, valueOptions: ["--workspace", "--out", "--format", "--top", "--kind", "--within"],
+        arguments, valueOptions: ["--workspace", "--out", "--format", "--top", "--kind", "--within", "--quotes"],
         flagOptions: ["--help", "-h", "--quiet"])
     } catch {
       printError("report: \(error)\n\n\(usage)")
@@ -64,6 +67,14 @@ enum ReportCommand {
         return 2
       }
       top = number == 0 ? nil : number
+    }
+    var quotes: Int? = defaultQuotes
+    if let value = options.values["--quotes"] {
+      guard let number = Int(value), number >= 0 else {
+        printError("report: --quotes needs a number (0 to quote every passage)")
+        return 2
+      }
+      quotes = number == 0 ? nil : number
     }
     var kinds: Set<EntityKind>?
     if let value = options.values["--kind"] {
@@ -104,7 +115,7 @@ enum ReportCommand {
     }
 
     let report = CooccurrenceReport(
-      index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds), progress: progress.say)
+      index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds, quotesPerCell: quotes), progress: progress.say)
     var files: [(name: String, contents: String)] = []
     if format != .html { files += ReportCSV.files(for: report) }
     if format != .csv {
