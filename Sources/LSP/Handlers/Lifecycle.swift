@@ -57,8 +57,8 @@ enum LifecycleHandlers {
     return nil
   }
 
+  /// Percent-encoded or raw (`file:///工作/笔记`) URIs alike.
   static func fileURL(_ uri: String) -> URL? {
-    guard let url = URL(string: uri), url.isFileURL else { return nil }
-    return url.standardizedFileURL
+    FileURI.url(uri)
   }
 }
