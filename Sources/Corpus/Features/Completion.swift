@@ -4,7 +4,7 @@ import Foundation
 /// One completion proposal, protocol-free. `replaceRange` is a UTF-8 range in the note.
 public struct CompletionEntry: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable {
-    case document, section, paragraph, footnote, entity
+    case document, section, paragraph, footnote, actor, mechanism, entity
   }
 
   public var kind: Kind
@@ -305,8 +305,9 @@ public enum Completion {
       if let english = entity.english, english != entity.name { detail += " · " + english }
       detail += " · \(candidate.count) mention\(candidate.count == 1 ? "" : "s")"
       if entity.source == .discovered { detail += " · discovered" }
+      let kind: CompletionEntry.Kind = entity.kind == .actor ? .actor : entity.kind == .mechanism ? .mechanism : .entity
       return CompletionEntry(
-        kind: .entity, label: inserted, detail: detail, filterText: filterText(of: entity),
+        kind: kind, label: inserted, detail: detail, filterText: filterText(of: entity),
         sortText: String(format: "%06d", rank), newText: inserted + closing, replaceRange: range,
         data: .entity(id: entity.id))
     }
