@@ -142,6 +142,8 @@ public enum Completion {
           end += 1
         }
         let needsClosing = !(end < lineEnd && (bytes[end] == UInt8(ascii: "]") || bytes[end] == UInt8(ascii: "|")))
+        // Without a closing bracket the rest of the line is prose, not part of the name.
+        if needsClosing { end = cursor }
         let prefix = String(decoding: bytes[scan..<cursor], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         return .entity(prefix: prefix, range: TextRange(scan, end), needsClosing: needsClosing)
       }
