@@ -135,6 +135,8 @@ public final class Server: @unchecked Sendable {
     for handler in handlers {
       do {
         try handler(params, self)
+      } catch let error as ResponseError {
+        logger.warning("notification \(method) ignored: \(error.message)")  // the client's mistake
       } catch {
         logger.error("notification \(method) failed: \(error)")
       }
