@@ -214,7 +214,8 @@ public final class Server: @unchecked Sendable {
     case .failure(let error as DecodingError):
       respond(id, error: .invalidParams("invalid params: \(error)"))
     case .failure(let error):
-      logger.error("request \(method) (\(id)) failed: \(error)")
+      // A bug on our side: worth a line in the editor's log, not only in stderr (logMessage logs there too).
+      client.logMessage(.error, "\(method) failed: \(error)")
       respond(id, error: ResponseError(.internalError, "\(method) failed: \(error)"))
     }
   }
