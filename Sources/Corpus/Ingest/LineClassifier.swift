@@ -27,7 +27,7 @@ struct LineClassifier {
   var fullWidth = 64
   var bodyStart = 0
   var bodyEnd = 0
-  /// The first line of the paper's own English abstract, if any; later entries belong to other articles.
+  /// Labelled front-matter blocks (内容提要, 关键词 …): the label, where its text starts, its lines.
   var labelBlocks: [(FrontLabel, textStart: Int, lines: [Int])] = []
 
   init(text: ByteText, lines: [RawLine]) {
@@ -358,7 +358,6 @@ struct LineClassifier {
     var inNote: Int?
     var lastNoteMark: FootnoteMark?
     var previousWasBody = true
-    var seen: [String: Int] = [:]
     for index in bodyStart..<bodyEnd where !lines[index].isBlank {
       let line = lines[index]
       if isPageNumber(line) {
@@ -395,9 +394,7 @@ struct LineClassifier {
       inNote = nil
       previousWasBody = true
       roles[index] = .body
-      _ = seen
     }
-    seen.removeAll()
   }
 
   private func isPageNumber(_ line: RawLine) -> Bool {
@@ -473,7 +470,8 @@ struct LineClassifier {
     let following = lines[next]
     // Markers also enumerate inside a paragraph (首先…其次…): trust them only after a line a little short.
     if line.width <= full - 3, startsWithParagraphMarker(following) { return true }
-    return following.width <= full - 3 && following.width >= full - 9 && !endsSentence(following)
+    // Indentation is measured against the page's usual width: local widths vary with the mix of characters.
+    return following.width <= fullWidth - 3 && following.width >= fullWidth - 9 && !endsSentence(following)
   }
 
   /// The widest body line near `index` (page widths and character mixes vary).
@@ -492,7 +490,7 @@ struct LineClassifier {
       if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
     }
     widest = max(widest, lines[index].width)
-    return min(max(widest, fullWidth - 2), fullWidth + 8)
+    return min(max(widest, fullWidth - 2), fullWidth + 2)
   }
 
   private func startsWithParagraphMarker(_ line: RawLine) -> Bool {

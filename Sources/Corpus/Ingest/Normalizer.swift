@@ -90,9 +90,7 @@ struct PassageBuilder {
   }
 
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
-    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v), !Self.noSpaceBefore(v),
-      !Self.noSpaceAfter(last)
-    {
+    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v) {
       if let spaceRaw = pendingSpaceRaw {
         map.appendCopy(rawStart: spaceRaw, length: 1)
       } else {
@@ -111,10 +109,6 @@ struct PassageBuilder {
     }
     last = v
   }
-
-  /// Closing punctuation never takes a space before it, even between Latin words ("word ," from extraction).
-  private static func noSpaceBefore(_ v: UInt32) -> Bool { false }
-  private static func noSpaceAfter(_ v: UInt32) -> Bool { false }
 
   private func endsWithURL(_ text: ByteText, before end: Int) -> Bool {
     // The last token of the line (after its last space) looks like a URL.

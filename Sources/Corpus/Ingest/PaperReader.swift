@@ -81,7 +81,7 @@ struct PaperAssembler {
     paper.metadataSources = found.sources
     paper.titlePassage = found.title
     paper.abstractPassage = found.abstract
-    FootnoteLinker.link(paper: &paper, refs: [], titleMarks: titleMarks, notes: notes)
+    FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
     return paper
   }

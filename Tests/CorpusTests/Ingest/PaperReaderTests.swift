@@ -296,3 +296,13 @@ private func checkParagraphs(
     #expect(paper.paragraphs.map(\.text) == ["第一行没有结束。"])
   }
 }
+
+@Test func sectionPathsForLocators() {
+  let paper = IngestFixture.read("标题\n\n王明\n\n引言。\n\n一、甲\n\n段落。\n\n（一）乙\n\n段落。\n\n二、丙\n\n（一）丁\n\n段落。\n")
+  #expect(paper.sections.indices.map { paper.sectionPath($0) } == ["一", "一（一）", "二", "二（一）"])
+  #expect(paper.section(path: "§二（一）") == 3)
+  #expect(paper.section(path: "二(一)") == 3)
+  #expect(paper.section(path: "一、") == 0)
+  #expect(paper.section(path: "（一）") == nil)  // ambiguous
+  #expect(paper.section(path: "五") == nil)
+}
