@@ -1,6 +1,9 @@
 //! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
 @testable import Corpus
 import Foundation
+#if canImport(CoreFoundation)
+  import CoreFoundation
+#endif
 import TestSupport
 import Testing
 
@@ -151,6 +154,22 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(papers.map(\.file) == ["corpus/good.txt"])
     #expect(problems.map(\.file) == ["corpus/bad.txt"])
     #expect(problems.map(\.kind) == [.undecodableFile])
+  }
+
+  @Test func gbkAndUTF16PapersAreDecoded() throws {
+    let root = try makeWorkspace("-- corpus/placeholder.md --\n标题\n\n王明\n\n正文。")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let text = "日本对太平洋岛国外交\n\n高远\n\n日本加大对岛国的外交投入。\n"
+    let gb = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
+    let gbData = try #require(text.data(using: gb))
+    try gbData.write(to: root.appendingPathComponent("corpus/gbk.txt"))
+    let utf16 = Data([0xFF, 0xFE]) + Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    try utf16.write(to: root.appendingPathComponent("corpus/utf16.txt"))
+    let (papers, problems) = Workspace.open(root: root).readPapers()
+    #expect(problems.isEmpty)
+    let decoded = papers.filter { $0.file != "corpus/placeholder.md" }
+    #expect(decoded.map(\.metadata.title) == ["日本对太平洋岛国外交", "日本对太平洋岛国外交"])
+    #expect(decoded.map { $0.paragraphs.map(\.text) } == [["日本加大对岛国的外交投入。"], ["日本加大对岛国的外交投入。"]])
   }
 
   @Test func missingCorpusFolderIsReported() throws {
