@@ -322,11 +322,12 @@ struct LineClassifier {
     return first
   }
 
-  /// The first English entry (title, author, abstract, keywords) is the paper's own; later ones belong to other
-  /// articles of the same issue. Non-English lines there are the journal's masthead.
+  /// English entries (title, author, abstract, keywords) after the body: the first is the paper's own, later ones
+  /// belong to other articles of the same issue. Non-English lines there are the journal's masthead.
   private mutating func classifyEnglishEntries(_ tail: [Int]) {
     var entries = 0
     var sawContent = false
+    var entryOf: [Int: Int] = [:]
     for (position, index) in tail.enumerated() {
       let line = lines[index]
       guard line.isLatinDominant || line.wideCount == 0 else {
@@ -347,8 +348,12 @@ struct LineClassifier {
       {
         sawContent = true
       }
-      roles[index] = entries <= 1 ? .englishAbstract : .foreignAbstract
+      entryOf[index] = entries
     }
+    // Vocabulary overlap with the paper's references was tried and misleads (an issue's articles share topics);
+    // the first entry after the body is the paper's own in every layout seen.
+    let own = 1
+    for (index, entry) in entryOf { roles[index] = entry == own ? .englishAbstract : .foreignAbstract }
   }
 
   // MARK: Body
