@@ -119,13 +119,13 @@ enum CheckCommand {
     let reportProgress = showProgress && (interactive || notes.count >= 200)
     DispatchQueue.concurrentPerform(iterations: notes.count) { position in
       let path = notes[position]
-      var findings: [Finding]
-      if let text = workspace.noteText(path) {
+      let findings: [Finding]
+      switch workspace.readNote(path) {
+      case .text(let text):
         let context = CheckContext(notePath: path, lexiconPath: workspace.lexiconPath, lexiconText: workspace.lexiconText)
         findings = Checker.check(text: text, index: workspace.index, context: context)
-      } else {
-        findings = [Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0),
-                            message: "This note cannot be read as UTF-8 text.")]
+      case .problem(let problem):
+        findings = [problem]
       }
       results.withLock { $0[position] = findings }
       let count = done.add(1, ordering: .relaxed).newValue
@@ -176,8 +176,26 @@ struct CheckWorkspace: Sendable {
   }
 
   func noteText(_ path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: workspace.url(of: path).path) else { return nil }
-    return String(data: data, encoding: .utf8)
+    if case .text(let text) = readNote(path) { return text }
+    return nil
+  }
+
+  enum NoteRead {
+    case text(String)
+    case problem(Finding)
+  }
+
+  /// A note's text, decoded like corpus files (UTF-8, UTF-16 with BOM, GB18030); a problem finding otherwise.
+  func readNote(_ path: String) -> NoteRead {
+    guard let data = FileManager.default.contents(atPath: workspace.url(of: path).path) else {
+      return .problem(Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0), message: "This note cannot be read."))
+    }
+    switch TextDecoding.decode(data) {
+    case .success(let decoded): return .text(decoded.text)
+    case .failure(let failure):
+      return .problem(Finding(rule: .undecodableFile, file: path, range: TextRange(0, 0),
+                              message: "This note cannot be decoded: \(failure.message)."))
+    }
   }
 
   func contains(_ url: URL) -> Bool {

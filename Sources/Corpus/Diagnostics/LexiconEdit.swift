@@ -5,6 +5,22 @@ enum LexiconEdit {
   static func addingEntity(named name: String, kind: EntityKind, context: CheckContext) -> FileEdit {
     let entry = "{\"id\": \(jsonString(entityID(for: name))), \"kind\": \(jsonString(kind.rawValue)), "
       + "\"name\": \(jsonString(name)), \"aliases\": [\(jsonString(name))]}"
+    return inserting(entry, context: context)
+  }
+
+  /// One edit adding a whole entity (as discovered or built in) to the lexicon.
+  static func adding(_ entity: Entity, context: CheckContext) -> FileEdit {
+    var entry = "{\"id\": \(jsonString(entity.id)), \"kind\": \(jsonString(entity.kind.rawValue)), "
+      + "\"name\": \(jsonString(entity.name))"
+    if let english = entity.english { entry += ", \"english\": \(jsonString(english))" }
+    entry += ", \"aliases\": [\(entity.aliases.map(jsonString).joined(separator: ", "))]"
+    if !entity.members.isEmpty { entry += ", \"members\": [\(entity.members.map(jsonString).joined(separator: ", "))]" }
+    if let definition = entity.definition { entry += ", \"definition\": \(jsonString(definition))" }
+    return inserting(entry + "}", context: context)
+  }
+
+  /// Inserts one JSON object into the lexicon's `entities` array, creating the file when absent.
+  static func inserting(_ entry: String, context: CheckContext) -> FileEdit {
     guard let text = context.lexiconText, !text.trimmingSpaces.isEmpty else {
       return FileEdit(file: context.lexiconPath, range: TextRange(0, 0),
                       newText: "{\n  \"entities\": [\n    \(entry)\n  ]\n}\n", createsFile: context.lexiconText == nil)

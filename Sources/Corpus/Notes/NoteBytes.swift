@@ -36,8 +36,7 @@ struct NoteBytes {
   }
 
   /// Case-insensitive ASCII prefix test.
-  func hasASCIIPrefixIgnoringCase(_ literal: String, at index: Int) -> Bool {
-    let literalBytes = Array(literal.utf8)
+  func hasASCIIPrefixIgnoringCase(_ literalBytes: [UInt8], at index: Int) -> Bool {
     guard index >= 0, index + literalBytes.count <= count else { return false }
     for offset in 0..<literalBytes.count {
       var byte = bytes[index + offset]

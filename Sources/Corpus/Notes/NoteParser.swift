@@ -199,10 +199,13 @@ private struct Parser {
     return start + length  // unmatched backticks are literal
   }
 
+  private static let commentOpen = Array("<!--".utf8)
+  private static let commentClose = Array("-->".utf8)
+
   mutating func maskAngle(at start: Int) -> Int {
-    if note.hasPrefix(Array("<!--".utf8), at: start) {
+    if note.hasPrefix(Self.commentOpen, at: start) {
       var index = start + 4
-      while index < note.count, !note.hasPrefix(Array("-->".utf8), at: index) { index += 1 }
+      while index < note.count, !note.hasPrefix(Self.commentClose, at: index) { index += 1 }
       let end = min(note.count, index + 3)
       markIgnored(start, end)
       return end
@@ -238,13 +241,17 @@ private struct Parser {
     return open + 1
   }
 
+  private static let https = Array("https://".utf8)
+  private static let http = Array("http://".utf8)
+  private static let www = Array("www.".utf8)
+
   func bareURLEnd(at start: Int) -> Int? {
-    if let previous = note.scalar(before: start), isWordScalar(previous) { return nil }
     let schemeLength: Int
-    if note.hasASCIIPrefixIgnoringCase("https://", at: start) { schemeLength = 8 }
-    else if note.hasASCIIPrefixIgnoringCase("http://", at: start) { schemeLength = 7 }
-    else if note.hasASCIIPrefixIgnoringCase("www.", at: start) { schemeLength = 4 }
+    if note.hasPrefix(Self.https, at: start) { schemeLength = 8 }
+    else if note.hasPrefix(Self.http, at: start) { schemeLength = 7 }
+    else if note.hasPrefix(Self.www, at: start) { schemeLength = 4 }
     else { return nil }
+    if let previous = note.scalar(before: start), isWordScalar(previous) { return nil }
     var end = start + schemeLength
     while end < note.count {
       let byte = note[end]
@@ -495,22 +502,26 @@ private struct Parser {
 
   // MARK: - Locators
 
-  private static let paragraphLabels = ["¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par."]
-  private static let sectionLabels = ["§§", "§"]
-  private static let footnoteLabels = ["footnote", "fns.", "fn.", "fn", "notes", "note", "nn.", "n."]
-  private static let lineLabels = ["lines", "line", "ll.", "l."]
-  private static let pageLabels = ["pages", "page", "pp.", "p."]
+  private static let paragraphLabels = labels("¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par.")
+  private static let sectionLabels = labels("§§", "§")
+  private static let footnoteLabels = labels("footnote", "fns.", "fn.", "fn", "notes", "note", "nn.", "n.")
+  private static let lineLabels = labels("lines", "line", "ll.", "l.")
+  private static let pageLabels = labels("pages", "page", "pp.", "p.")
 
-  func matchLabel(_ labels: [String], at start: Int, limit: Int) -> Int? {
-    for label in labels where note.hasASCIIPrefixIgnoringCase(label, at: start) {
-      let end = start + label.utf8.count
+  private static func labels(_ names: String...) -> [[UInt8]] { names.map { Array($0.utf8) } }
+
+  func matchLabel(_ labels: [[UInt8]], at start: Int, limit: Int) -> Int? {
+    let first = note[start] | 0x20
+    for label in labels where (label.first ?? 0) == first || (label.first ?? 0) >= 0x80 {
+      guard note.hasASCIIPrefixIgnoringCase(label, at: start) else { continue }
+      let end = start + label.count
       guard end <= limit else { continue }
       // A word label must not run into a following word (`paragraphs` is not `para` + `graphs`).
       let next = note[end]
-      if let last = label.utf8.last, isASCIIAlphanumeric(last), isASCIIAlphanumeric(next), !isASCIIDigit(next) {
+      if let last = label.last, isASCIIAlphanumeric(last), isASCIIAlphanumeric(next), !isASCIIDigit(next) {
         continue
       }
-      if let last = label.utf8.last, isASCIIAlphanumeric(last), isASCIIDigit(next), label.utf8.count > 2 { continue }
+      if let last = label.last, isASCIIAlphanumeric(last), isASCIIDigit(next), label.count > 2 { continue }
       return end
     }
     return nil
@@ -666,9 +677,12 @@ private struct Parser {
     }
     while index < end {
       var matched = 0
-      for marker in Self.elisionMarkers where index + marker.count <= end && note.hasPrefix(marker, at: index) {
-        matched = marker.count
-        break
+      let byte = note[index]
+      if byte == 0x5B || byte == 0x28 || byte == 0xE2 || byte == 0x2E {  // only these can start an elision
+        for marker in Self.elisionMarkers where index + marker.count <= end && note.hasPrefix(marker, at: index) {
+          matched = marker.count
+          break
+        }
       }
       if matched > 0 {
         if let fragment = flush(index) { result.append(fragment) }
@@ -684,13 +698,22 @@ private struct Parser {
   }
 
   static func removingBlockMarkers(_ text: String) -> String {
-    var lines: [Substring] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var rest = line.drop { $0 == " " || $0 == "\t" }
-      while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
-      lines.append(rest)
+    // Scalar-wise: `\r\n` is one Character in Swift, so splitting Characters on "\n" would miss CRLF lines.
+    var result = String.UnicodeScalarView()
+    var atLineStart = true
+    var scalars = text.unicodeScalars[...]
+    while let scalar = scalars.first {
+      if atLineStart {
+        scalars = scalars.drop { $0 == " " || $0 == "\t" }
+        while scalars.first == ">" { scalars = scalars.dropFirst().drop { $0 == " " } }
+        atLineStart = false
+        continue
+      }
+      result.append(scalar)
+      scalars = scalars.dropFirst()
+      if scalar == "\n" { atLineStart = true }
     }
-    return lines.joined(separator: "\n")
+    return String(result)
   }
 
   private static let closingQuotes: [(close: [UInt8], open: [UInt8], style: Quotation.Style)] = [

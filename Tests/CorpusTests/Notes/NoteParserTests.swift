@@ -210,3 +210,35 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
     for citation in syntax.citations { #expect(citation.range.end.utf8Offset <= note.utf8.count) }
   }
 }
+
+@Test func quotationAcrossLinesAndNestedQuotes() {
+  checkParse("他说“第一行\n第二行“内”尾”[@k, ¶1]。", """
+    cite [] [@k, ¶1]
+      item key=k loc=¶1|1 para 1
+    quote curly -> cite 0: 第一行
+    第二行“内”尾
+      frag 第一行
+    第二行“内”尾
+    """)
+}
+
+@Test func crlfLineEndings() {
+  checkParse("> 引文一行\r\n> 第二行\r\n[@k, ¶2]\r\n\r\n@j argues\r\n", """
+    cite [] [@k, ¶2]
+      item key=k loc=¶2|2 para 2
+    cite bare @j
+      item key=j
+    quote block -> cite 0: 引文一行\r
+    > 第二行
+      frag 引文一行\r
+    第二行 @引文一行\r
+    > 第二行
+    """)
+}
+
+@Test func linkTextAndReferenceDefinitionsAreNotCitationGroups() {
+  checkParse("[see the site](https://x.org) [ref]: https://y.org\n[label]: https://z.org/@k\n[a] [@real]", """
+    cite [] [@real]
+      item key=real
+    """)
+}
