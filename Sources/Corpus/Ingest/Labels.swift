@@ -27,7 +27,11 @@ enum FrontLabel {
       var j = i + literal.utf8CodeUnitCount
       while j < end, text[j] == 0x2A { j += 1 }
       if bracket {
-        if text.hasPrefix("]", at: j) { j += 1 } else if text.hasPrefix("】", at: j) || text.hasPrefix("〕", at: j) { j += 3 }
+        if text.hasPrefix("]", at: j) {
+          j += 1
+        } else if text.hasPrefix("】", at: j) || text.hasPrefix("〕", at: j) {
+          j += 3
+        }
       }
       var sawColon = false
       if text.hasPrefix("：", at: j) {
@@ -48,7 +52,11 @@ enum FrontLabel {
 
 /// A footnote mark opening a footnote line: ①, ^①, ^{*}, *, a letter (a, b …) followed by white space.
 struct FootnoteMark: Equatable {
-  enum Kind: Equatable { case circled(Int), star, letter(UInt8) }
+  enum Kind: Equatable {
+    case circled(Int)
+    case star
+    case letter(UInt8)
+  }
   var kind: Kind
   /// Raw range of the mark as printed (with ^ and braces).
   var start: Int
@@ -187,7 +195,12 @@ struct HeadingNumber {
       default: return sawAny ? (total + current, i) : nil
       }
       sawAny = true
-      if let d = digit { current = d } else { total += max(current, 1) * 10; current = 0 }
+      if let d = digit {
+        current = d
+      } else {
+        total += max(current, 1) * 10
+        current = 0
+      }
       i += 3
     }
     return sawAny ? (total + current, i) : nil

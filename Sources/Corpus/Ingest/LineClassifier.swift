@@ -192,7 +192,9 @@ struct LineClassifier {
       if FrontLabel.match(text, at: line.contentStart, end: line.contentEnd) != nil || line.leadingSpace { break }
       // A label's text goes on to the next line only when it was wrapped: the line is full, or the next one is
       // glued to it without a blank line; and it stops where a paragraph would.
-      guard !endsSentence(lines[current]) || (!paragraphPerLine && !paragraphEnds(after: current, next: next)) else { break }
+      guard !endsSentence(lines[current]) || (!paragraphPerLine && !paragraphEnds(after: current, next: next)) else {
+        break
+      }
       guard next == current + 1 || (!adjacentOnly && lines[current].width >= fullWidth - 6) else { break }
       block.append(next)
       current = next
@@ -338,7 +340,8 @@ struct LineClassifier {
       let startsEntry =
         entries == 0 || line.leadingSpace
         || (sawContent && !endsSentence(line) && next.map { $0.width < 60 && !endsSentence($0) } == true
-          && !text.hasPrefix("Abstract", at: next?.contentStart ?? 0) && !text.hasPrefix("Keywords", at: line.contentStart))
+          && !text.hasPrefix("Abstract", at: next?.contentStart ?? 0)
+          && !text.hasPrefix("Keywords", at: line.contentStart))
       if startsEntry && (entries == 0 || sawContent) {
         entries += 1
         sawContent = false
@@ -486,13 +489,19 @@ struct LineClassifier {
     var k = index
     while k > bodyStart, seen < 4 {
       k -= 1
-      if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
+      if roles[k] == .body {
+        widest = max(widest, lines[k].width)
+        seen += 1
+      }
     }
     seen = 0
     k = index
     while k + 1 < bodyEnd, seen < 4 {
       k += 1
-      if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
+      if roles[k] == .body {
+        widest = max(widest, lines[k].width)
+        seen += 1
+      }
     }
     widest = max(widest, lines[index].width)
     return min(max(widest, fullWidth - 2), fullWidth + 2)
@@ -500,8 +509,10 @@ struct LineClassifier {
 
   private func startsWithParagraphMarker(_ line: RawLine) -> Bool {
     let s = line.contentStart
-    let markers: [StaticString] = ["首先，", "其次，", "再次，", "最后，", "此外，", "另外，", "总之，", "综上", "第一，", "第二，",
-      "第三，", "第四，", "第五，", "一是", "二是", "三是", "四是", "五是", "一方面", "另一方面"]
+    let markers: [StaticString] = [
+      "首先，", "其次，", "再次，", "最后，", "此外，", "另外，", "总之，", "综上", "第一，", "第二，",
+      "第三，", "第四，", "第五，", "一是", "二是", "三是", "四是", "五是", "一方面", "另一方面",
+    ]
     for marker in markers where text.hasPrefix(marker, at: s) { return true }
     return false
   }

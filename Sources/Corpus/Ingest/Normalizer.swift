@@ -55,7 +55,9 @@ struct PassageBuilder {
         // U+3000, U+00A0, U+FEFF and （ need the slow path.
         if byte == 0xE3 && text[j + 1] == 0x80 && text[j + 2] == 0x80 { break }
         if byte == 0xC2 && text[j + 1] == 0xA0 { break }
-        if byte == 0xEF && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88)) {
+        if byte == 0xEF
+          && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88))
+        {
           break
         }
         lastStart = j

@@ -40,11 +40,12 @@ struct BodyAssembler {
         }
       }
       current.append(index)
-      let nextIsHeading = next.map { n in
-        HeadingNumber.parse(text, at: lines[n].contentStart, end: lines[n].contentEnd).map { h in
-          wouldAccept(h) && (standaloneHeading(n, next: nil) != nil || runInTitleEnd(lines[n], h) != nil)
+      let nextIsHeading =
+        next.map { n in
+          HeadingNumber.parse(text, at: lines[n].contentStart, end: lines[n].contentEnd).map { h in
+            wouldAccept(h) && (standaloneHeading(n, next: nil) != nil || runInTitleEnd(lines[n], h) != nil)
+          } ?? false
         } ?? false
-      } ?? false
       if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next) { flush() }
       k += 1
     }
@@ -156,7 +157,8 @@ struct BodyAssembler {
       let number = p + 1
       while section + 1 < sections.count, sections[section + 1].firstParagraph <= number { section += 1 }
       // The latest section started at or before the paragraph, if it still covers it.
-      var candidate: Int? = sections.indices.contains(section) && sections[section].firstParagraph <= number ? section : nil
+      var candidate: Int? =
+        sections.indices.contains(section) && sections[section].firstParagraph <= number ? section : nil
       while let s = candidate, sections[s].lastParagraph < number { candidate = sections[s].parent }
       paragraphs[p].section = candidate
     }

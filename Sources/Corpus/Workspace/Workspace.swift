@@ -16,9 +16,10 @@ public struct Workspace: Sendable {
   /// Problems found while opening: invalid config, missing corpus folder.
   public let problems: [CorpusProblem]
 
-  public init(root: URL, config: WorkspaceConfig, corpusFiles: [String], noteFiles: [String], lexiconFile: String?,
-    problems: [CorpusProblem])
-  {
+  public init(
+    root: URL, config: WorkspaceConfig, corpusFiles: [String], noteFiles: [String], lexiconFile: String?,
+    problems: [CorpusProblem]
+  ) {
     self.root = root
     self.config = config
     self.corpusFiles = corpusFiles
@@ -74,7 +75,8 @@ public struct Workspace: Sendable {
     if lexiconFile == nil, config.lexicon != WorkspaceConfig().lexicon {
       problems.append(
         CorpusProblem(
-          file: WorkspaceConfig.fileName, kind: .missingPath, message: "the lexicon \"\(config.lexicon)\" does not exist"))
+          file: WorkspaceConfig.fileName, kind: .missingPath,
+          message: "the lexicon \"\(config.lexicon)\" does not exist"))
     }
     return Workspace(
       root: root, config: config, corpusFiles: corpus, noteFiles: notes, lexiconFile: lexiconFile, problems: problems)

@@ -1,7 +1,8 @@
-//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
-@testable import Corpus
 import Foundation
 import Testing
+
+//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
+@testable import Corpus
 
 /// Reads `raw` and checks the normalised paragraphs (and that each maps back to its raw text).
 private func checkParagraphs(
@@ -9,7 +10,9 @@ private func checkParagraphs(
 ) {
   let paper = IngestFixture.read(raw)
   #expect(paper.paragraphs.map(\.text) == expected, sourceLocation: sourceLocation)
-  for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper, sourceLocation: sourceLocation) }
+  for paragraph in paper.paragraphs {
+    IngestFixture.checkMapsBack(paragraph.passage, in: paper, sourceLocation: sourceLocation)
+  }
 }
 
 @Suite struct PaperReaderTests {

@@ -1,11 +1,13 @@
+import Foundation
+import TestSupport
+import Testing
+
 //! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
 @testable import Corpus
-import Foundation
+
 #if canImport(CoreFoundation)
   import CoreFoundation
 #endif
-import TestSupport
-import Testing
 
 /// Writes a txtar-like workspace (`-- path --` sections) into a fresh temporary folder.
 private func makeWorkspace(_ txtar: String) throws -> URL {
@@ -130,9 +132,11 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
       }
       """
     let (config, problems) = WorkspaceConfig.parse(Data(json.utf8))
-    #expect(Set(problems.map(\.message)) == [
-      "\"year\" of \"a.txt\" must be a number", "unknown field \"colour\" in document \"a.txt\"", "\"lexicon\" must be a path",
-    ])
+    #expect(
+      Set(problems.map(\.message)) == [
+        "\"year\" of \"a.txt\" must be a number", "unknown field \"colour\" in document \"a.txt\"",
+        "\"lexicon\" must be a path",
+      ])
     #expect(problems.allSatisfy { $0.line != nil })
     #expect(config.lexicon == "lexicon.json")
     #expect(config.override(for: "corpus/a.txt") != nil)
@@ -197,6 +201,7 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let lin = try #require(papers.first { $0.file.hasSuffix("lin-2023-maritime.txt") })
     #expect(lin.paragraphs.count == 6)
     #expect(lin.footnotes.map(\.paragraph) == [2, 3, 4, 5])
-    #expect(lin.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .publicationInfo, .englishAbstract, .foreignAbstract])
+    #expect(
+      lin.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .publicationInfo, .englishAbstract, .foreignAbstract])
   }
 }
