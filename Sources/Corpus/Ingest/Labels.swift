@@ -65,7 +65,15 @@ struct FootnoteMark: Equatable {
   /// The mark's canonical spelling: ①, *, a.
   var label: String {
     switch kind {
-    case .circled(let n): return String(UnicodeScalar(UInt32(0x2460 + n - 1)).map(Character.init) ?? "?")
+    case .circled(let n):
+      let value: UInt32? =
+        switch n {
+        case 1...20: UInt32(0x2460 + n - 1)
+        case 21...35: UInt32(0x3251 + n - 21)
+        case 36...50: UInt32(0x32B1 + n - 36)
+        default: nil
+        }
+      return value.flatMap(UnicodeScalar.init).map { String(Character($0)) } ?? String(n)
     case .star: return "*"
     case .letter(let b): return String(UnicodeScalar(b))
     }

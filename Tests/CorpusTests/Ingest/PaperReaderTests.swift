@@ -309,3 +309,9 @@ private func checkParagraphs(
   #expect(paper.section(path: "（一）") == nil)  // ambiguous
   #expect(paper.section(path: "五") == nil)
 }
+
+@Test func highCircledAndNumberedMarksKeepTheirLabels() {
+  let paper = IngestFixture.read("标题\n\n王明\n\n正文一句。㉑ 又一句。^{52}\n\n㉑ 来源甲。\n\n^{52} 来源乙。\n")
+  #expect(paper.footnotes.map(\.mark) == ["㉑", "52"])
+  #expect(paper.footnotes.map(\.paragraph) == [1, 1])
+}
