@@ -120,6 +120,7 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let problem = try #require(workspace.problems.first)
     #expect(problem.kind == .invalidConfig)
     #expect(problem.file == "corpus-lsp.json")
+    #expect(problem.line == 1, "\(problem)")
     #expect(workspace.corpusFiles == ["corpus/a.txt"])
     #expect(workspace.readPapers().papers.count == 1)
   }
