@@ -160,6 +160,7 @@ enum IndexBenchmark {
     let index = CorpusIndex.build(papers: papers)
     let built = clock.now
     let indexCPU = cpuSeconds() - cpuBefore
+    let peakAfterBuild = peakMemory()
     // Where the build time goes (stderr, for the curious).
     let phaseStart = clock.now
     let phaseCPU = cpuSeconds()
@@ -189,7 +190,7 @@ enum IndexBenchmark {
       Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
     print(
-      "\(seconds(read - start)) \(seconds(built - read)) \(seconds(scanEnd - scanStart)) \(peakMemory()) "
+      "\(seconds(read - start)) \(seconds(built - read)) \(seconds(scanEnd - scanStart)) \(peakAfterBuild) "
         + "\(index.mentionCount) \(index.entities.count) \(peakAfterRead) \(scanner.stateCount) \(scanner.classCount) \(indexCPU)")
     return 0
   }

@@ -131,7 +131,8 @@ final class IndexStorage: Sendable {
       if let abstract = paper.metadata.abstract { scan(abstract, .abstract) }
       for paragraph in paper.paragraphs { scan(paragraph.passage.text, .paragraph(paragraph.number)) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
-      perPaper.set(paperIndex, local)
+      // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
+      perPaper.set(paperIndex, local.withUnsafeBufferPointer { Array($0) })
     }
     let recordsByPaper = perPaper.values.map { $0 ?? [] }
     var paperStarts = [0]

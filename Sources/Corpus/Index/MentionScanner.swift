@@ -53,6 +53,9 @@ public final class MentionScanner: Sendable {
   /// entry says the target state has outputs. 16-bit entries while the automaton has < 32768 states (it fits
   /// in cache far better), 32-bit beyond.
   let table16: [UInt16]
+  /// ASCII bytes (both cases) and BMP three-byte characters that begin some pattern.
+  let asciiStarters: [UInt8]
+  let starterBits: [UInt64]
   let table32: [UInt32]
   /// Patterns ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
   let outputStart: [Int32]
@@ -194,22 +197,49 @@ public final class MentionScanner: Sendable {
     }
     // Class 0 (bytes no pattern uses) always returns to the root.
     for state in 0..<stateCount { table[state * classCount] = 0 }
-    let hasOutput = (0..<stateCount).map { !ends[$0].isEmpty }
+    // Renumber states breadth-first: the shallow states every character passes through sit together in memory.
+    let order = [0] + queue
+    var newId = [Int32](repeating: 0, count: stateCount)
+    for (position, old) in order.enumerated() { newId[old] = Int32(position) }
+    var renumbered = [Int32](repeating: 0, count: stateCount * classCount)
+    for (position, old) in order.enumerated() {
+      for symbol in 0..<classCount {
+        renumbered[position * classCount + symbol] = newId[Int(table[old * classCount + symbol])]
+      }
+    }
+    let orderedEnds = order.map { ends[$0] }
+    let hasOutput = orderedEnds.map { !$0.isEmpty }
     if stateCount < 0x8000 {
-      table16 = table.map { UInt16(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000 : 0) }
+      table16 = renumbered.map { UInt16(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000 : 0) }
       table32 = []
     } else {
       table16 = []
-      table32 = table.map { UInt32(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000_0000 : 0) }
+      table32 = renumbered.map { UInt32(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000_0000 : 0) }
     }
     var starts: [Int32] = [0]
     var flat: [Int32] = []
     for state in 0..<stateCount {
-      flat += ends[state]
+      flat += orderedEnds[state]
       starts.append(Int32(flat.count))
     }
     outputStart = starts
     outputs = flat
+
+    // Characters that can begin a pattern: at the root, any other character is skipped whole.
+    var ascii = [UInt8](repeating: 0, count: 128)
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for key in keys {
+      guard let lead = key.first else { continue }
+      if lead < 0x80 {
+        ascii[Int(lead)] = 1
+        if lead >= 0x61 && lead <= 0x7A { ascii[Int(lead) - 0x20] = 1 }
+      } else if lead >= 0xE0, lead < 0xF0, key.count >= 3 {
+        let value = Int(lead & 0x0F) << 12 | Int(key[1] & 0x3F) << 6 | Int(key[2] & 0x3F)
+        bits[value >> 6] |= 1 << UInt64(value & 63)
+      }
+    }
+    asciiStarters = ascii
+    starterBits = bits
   }
 
   public var stateCount: Int { outputStart.count - 1 }
@@ -294,11 +324,29 @@ public final class MentionScanner: Sendable {
         classOfByte.withUnsafeBufferPointer { classOf in
           patternLengths.withUnsafeBufferPointer { lengths in
             patternFlags.withUnsafeBufferPointer { flagsOf in
+             asciiStarters.withUnsafeBufferPointer { asciiStarters in
+              starterBits.withUnsafeBufferPointer { starterBits in
               let classCount = self.classCount
               let mask = ~flag
               var state = 0
               var i = 0
               while i < count {
+                if state == 0 {
+                  // At the root a character that begins no pattern leaves the automaton at the root: skip it.
+                  let lead = bytes[i]
+                  if lead < 0x80 {
+                    if asciiStarters[Int(lead)] == 0 {
+                      i &+= 1
+                      continue
+                    }
+                  } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
+                    let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+                    if starterBits[value >> 6] & (1 << UInt64(value & 63)) == 0 {
+                      i &+= 3
+                      continue
+                    }
+                  }
+                }
                 let entry = table[state &* classCount &+ Int(classOf[Int(bytes[i])])]
                 state = Int(entry & mask)
                 if entry & flag != 0 {
@@ -324,6 +372,8 @@ public final class MentionScanner: Sendable {
                 }
                 i &+= 1
               }
+              }
+             }
             }
           }
         }
