@@ -318,62 +318,73 @@ public final class MentionScanner: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Entry>, flag: Entry, words: inout [Hit],
     singles: inout [Hit]
   ) {
-    let count = bytes.count
+    withTables { outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits in
+      let count = bytes.count
+      let classCount = self.classCount
+      let mask = ~flag
+      var state = 0
+      var i = 0
+      while i < count {
+        if state == 0 {
+          // At the root a character that begins no pattern leaves the automaton at the root: skip it whole.
+          let lead = bytes[i]
+          if lead < 0x80 {
+            if asciiStarters[Int(lead)] == 0 {
+              i &+= 1
+              continue
+            }
+          } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
+            let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+            if starterBits[value >> 6] & (1 << UInt64(value & 63)) == 0 {
+              i &+= 3
+              continue
+            }
+          }
+        }
+        let entry = table[state &* classCount &+ Int(classOf[Int(bytes[i])])]
+        state = Int(entry & mask)
+        if entry & flag != 0 {
+          for o in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
+            let patternIndex = Int(outputs[o])
+            let flags = flagsOf[patternIndex]
+            let start = i &+ 1 &- Int(lengths[patternIndex])
+            if flags != 0 {
+              if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
+              if flags & Flag.latinEnd != 0, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
+              if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes, !Self.equal(bytes, start, exact) {
+                continue
+              }
+              if flags & Flag.compoundForm != 0 {
+                singles.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
+                continue
+              }
+            }
+            words.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
+          }
+        }
+        i &+= 1
+      }
+    }
+  }
+
+  /// The automaton's arrays as buffer pointers, for the hot loop.
+  @inline(__always)
+  private func withTables(
+    _ body: (
+      UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>,
+      UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt64>
+    ) -> Void
+  ) {
     outputStart.withUnsafeBufferPointer { outputStart in
       outputs.withUnsafeBufferPointer { outputs in
         classOfByte.withUnsafeBufferPointer { classOf in
           patternLengths.withUnsafeBufferPointer { lengths in
             patternFlags.withUnsafeBufferPointer { flagsOf in
-             asciiStarters.withUnsafeBufferPointer { asciiStarters in
-              starterBits.withUnsafeBufferPointer { starterBits in
-              let classCount = self.classCount
-              let mask = ~flag
-              var state = 0
-              var i = 0
-              while i < count {
-                if state == 0 {
-                  // At the root a character that begins no pattern leaves the automaton at the root: skip it.
-                  let lead = bytes[i]
-                  if lead < 0x80 {
-                    if asciiStarters[Int(lead)] == 0 {
-                      i &+= 1
-                      continue
-                    }
-                  } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
-                    let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
-                    if starterBits[value >> 6] & (1 << UInt64(value & 63)) == 0 {
-                      i &+= 3
-                      continue
-                    }
-                  }
+              asciiStarters.withUnsafeBufferPointer { asciiStarters in
+                starterBits.withUnsafeBufferPointer { starterBits in
+                  body(outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits)
                 }
-                let entry = table[state &* classCount &+ Int(classOf[Int(bytes[i])])]
-                state = Int(entry & mask)
-                if entry & flag != 0 {
-                  for o in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
-                    let patternIndex = Int(outputs[o])
-                    let flags = flagsOf[patternIndex]
-                    let start = i &+ 1 &- Int(lengths[patternIndex])
-                    if flags != 0 {
-                      if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
-                      if flags & Flag.latinEnd != 0, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
-                      if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes,
-                        !Self.equal(bytes, start, exact)
-                      {
-                        continue
-                      }
-                      if flags & Flag.compoundForm != 0 {
-                        singles.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
-                        continue
-                      }
-                    }
-                    words.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
-                  }
-                }
-                i &+= 1
               }
-              }
-             }
             }
           }
         }
