@@ -128,7 +128,7 @@ final class IndexStorage: Sendable {
               entity: UInt32(mention.entity), passage: code, start: UInt32(mention.start), end: UInt32(mention.end)))
         }
       }
-      if let abstract = paper.metadata.abstract { scan(abstract, .abstract) }
+      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract { scan(abstract, .abstract) }
       for paragraph in paper.paragraphs { scan(paragraph.passage.text, .paragraph(paragraph.number)) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
       // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
@@ -189,7 +189,7 @@ final class IndexStorage: Sendable {
 
     searchPassages = papers.enumerated().map { paperIndex, paper in
       var list: [SearchPassage] = []
-      if let abstract = paper.metadata.abstract {
+      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
         list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
       }
       for paragraph in paper.paragraphs {
@@ -330,9 +330,10 @@ public struct CorpusIndex: Sendable {
   /// The normalised text of a passage (the abstract included).
   public func text(of paper: Int, passage: PassageID) -> String? {
     guard papers.indices.contains(paper) else { return nil }
+    if let found = papers[paper].passage(passage) { return found.text }
     if passage == .abstract { return papers[paper].metadata.abstract }
     if passage == .title { return papers[paper].metadata.title }
-    return papers[paper].passage(passage)?.text
+    return nil
   }
 
   /// The raw range of a range in a passage's normalised text. The abstract has no offset map: its ranges are
@@ -368,7 +369,8 @@ extension Paper {
     switch id {
     case .paragraph(let n): return paragraphs.indices.contains(n - 1) ? paragraphs[n - 1].passage : nil
     case .footnote(let n): return footnotes.indices.contains(n - 1) ? footnotes[n - 1].passage : nil
-    case .abstract, .title: return nil
+    case .abstract: return abstractPassage
+    case .title: return titlePassage
     }
   }
 }
