@@ -1,0 +1,152 @@
+//! Runs every rule over one note: the single entry point shared by the editor and `corpus-lsp check`.
+
+/// What the checker needs besides the note and the corpus.
+public struct CheckContext: Sendable, Hashable {
+  /// Workspace-relative path of the note (`notes/东盟.md`); findings and note edits name it.
+  public var notePath: String
+  /// Workspace-relative path of the workspace lexicon, the target of "add to lexicon" fixes.
+  public var lexiconPath: String
+  /// The lexicon's current text, nil when the file does not exist (the fix then creates it).
+  public var lexiconText: String?
+
+  public init(notePath: String, lexiconPath: String = "lexicon.json", lexiconText: String? = nil) {
+    self.notePath = notePath
+    self.lexiconPath = lexiconPath
+    self.lexiconText = lexiconText
+  }
+}
+
+/// Checks notes against the corpus. Pure: the same note text, index and context give the same findings,
+/// so callers may cache per note by (text, index generation, lexicon text).
+public enum Checker {
+  /// Parses and checks one note.
+  public static func check(text: String, index: some CorpusLookup, context: CheckContext) -> [Finding] {
+    check(note: NoteParser.parse(text), index: index, context: context)
+  }
+
+  /// Checks a parsed note. Findings come sorted by position, then rule.
+  public static func check(note: NoteSyntax, index: some CorpusLookup, context: CheckContext) -> [Finding] {
+    let run = CheckRun(note: note, index: index, context: context)
+    var findings: [Finding] = []
+    findings += SyntaxProblems.findings(run)
+    findings += UnknownCitationKey.findings(run)
+    findings += InvalidLocator.findings(run)
+    findings += LocatorOutOfRange.findings(run)
+    findings += QuoteNotInSource.findings(run)
+    findings += QuoteInOtherDocument.findings(run)
+    findings += QuoteInOtherParagraph.findings(run)
+    findings += UnknownEntityLink.findings(run)
+    findings += EntityNotInCitedPassage.findings(run)
+    return findings.sorted {
+      ($0.range.start, $0.range.end, $0.rule.rawValue) < ($1.range.start, $1.range.end, $1.rule.rawValue)
+    }
+  }
+}
+
+/// One citation item resolved against the corpus.
+struct ResolvedItem {
+  var citation: Int
+  var item: CitationItem
+  var paper: Int?
+  var locator: LocatorResolution?
+}
+
+/// Where a quotation was found, relative to what it cites.
+enum QuoteOutcome {
+  /// In a cited paper, where the locator points (or there is no checkable locator).
+  case confirmed(QuoteMatch)
+  /// In a cited paper, but outside the located passages of `item`.
+  case elsewhereInPaper(QuoteMatch, item: ResolvedItem)
+  /// Not in any cited paper, but in another one.
+  case otherDocument(QuoteMatch)
+  /// Nowhere; the closest passage, if any.
+  case notFound(closest: QuoteMatch?)
+  /// No cited key resolves: the unknown key is the finding.
+  case unresolved
+}
+
+/// The shared state of one check: the note, the corpus, and each citation and quotation resolved once.
+struct CheckRun<Index: CorpusLookup> {
+  let note: NoteSyntax
+  let index: Index
+  let context: CheckContext
+  /// Per citation, its items resolved.
+  let items: [[ResolvedItem]]
+  /// Per quotation (same order as `note.quotations`), where it was found.
+  let quoteOutcomes: [QuoteOutcome]
+
+  init(note: NoteSyntax, index: Index, context: CheckContext) {
+    self.note = note
+    self.index = index
+    self.context = context
+    let items = note.citations.enumerated().map { citationIndex, citation in
+      citation.items.map { item -> ResolvedItem in
+        let paper = index.paper(forKey: item.key)
+        var locator: LocatorResolution?
+        if let paper, let itemLocator = item.locator, let record = index.paperRecord(paper) {
+          locator = LocatorResolution.resolve(itemLocator, in: record)
+        }
+        return ResolvedItem(citation: citationIndex, item: item, paper: paper, locator: locator)
+      }
+    }
+    self.items = items
+    quoteOutcomes = note.quotations.map { quotation in
+      let cited = items.indices.contains(quotation.citation) ? items[quotation.citation] : []
+      return Self.locate(quotation, citedBy: cited, index: index)
+    }
+  }
+
+  static func locate(_ quotation: Quotation, citedBy items: [ResolvedItem], index: Index) -> QuoteOutcome {
+    let resolved = items.filter { $0.paper != nil }
+    guard let first = resolved.first?.paper else { return .unresolved }
+    let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: first)
+    let citedPapers = Set(resolved.compactMap(\.paper))
+    let inCited = result.matches.filter { citedPapers.contains($0.paper) }
+    guard let best = inCited.first else {
+      if let elsewhere = result.matches.first { return .otherDocument(elsewhere) }
+      return .notFound(closest: result.closest)
+    }
+    // Every cited item of a matched paper with a checkable locator must cover one of the matches.
+    for item in resolved {
+      guard let paper = item.paper, let locator = item.locator, locator.isResolved else { continue }
+      let matchesHere = inCited.filter { $0.paper == paper }
+      guard let firstHere = matchesHere.first else { continue }
+      let covered = Set(locator.coveredPassages)
+      if !matchesHere.contains(where: { covered.contains($0.passage) }) {
+        return .elsewhereInPaper(firstHere, item: item)
+      }
+    }
+    return .confirmed(best)
+  }
+
+  var notePath: String { context.notePath }
+
+  /// The related location of a match: its passage in the raw file.
+  func relatedLocation(of match: QuoteMatch, message: String) -> RelatedLocation? {
+    guard let paper = index.paperRecord(match.paper), let passage = paper.passage(match.passage) else { return nil }
+    return RelatedLocation(file: paper.file, range: passage.rawRange(of: match.range), message: message)
+  }
+
+  /// The normalised text a match covers.
+  func sourceText(of match: QuoteMatch) -> String? {
+    guard let paper = index.paperRecord(match.paper), let passage = paper.passage(match.passage) else { return nil }
+    return passage.text.slice(match.range)
+  }
+
+  /// `常思纯2023 ¶12`.
+  func describe(_ match: QuoteMatch) -> String {
+    "\(index.displayKey(of: match.paper)) \(match.passage.locatorText)"
+  }
+
+  func noteEdit(_ range: TextRange, _ newText: String) -> FileEdit {
+    FileEdit(file: context.notePath, range: range, newText: newText)
+  }
+
+  /// The text a range of the note covers.
+  func text(_ range: TextRange) -> String { note.text.slice(range) }
+}
+
+/// Shortens a passage for a message: at most `limit` characters, with an ellipsis.
+func excerpt(_ text: String, limit: Int = 40) -> String {
+  text.count <= limit ? text : String(text.prefix(limit)) + "…"
+}

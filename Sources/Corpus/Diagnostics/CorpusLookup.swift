@@ -1,0 +1,34 @@
+//! The questions the checker asks the corpus, as a protocol: `CorpusIndex` answers them; tests may fake them.
+
+/// What diagnostics need from the corpus. `CorpusIndex` conforms; every method must be total (no traps).
+public protocol CorpusLookup: Sendable {
+  var papers: [Paper] { get }
+  var entities: [Entity] { get }
+  func paper(forKey key: String) -> Int?
+  func keys(of paper: Int) -> [String]
+  func entity(forAlias alias: String) -> Int?
+  func mentions(in paper: Int, passage: PassageID) -> [Mention]
+  func findQuote(_ fragments: [String], preferredPaper: Int?) -> QuoteSearchResult
+}
+
+extension CorpusIndex: CorpusLookup {}
+
+extension CorpusLookup {
+  /// The key to show for a paper: its primary key, else its file stem.
+  func displayKey(of paper: Int) -> String {
+    guard papers.indices.contains(paper) else { return "?" }
+    return keys(of: paper).first ?? papers[paper].stem
+  }
+
+  /// Every key of every paper (for suggestions).
+  var allKeys: [String] {
+    var seen = Set<String>()
+    var result: [String] = []
+    for paper in papers.indices {
+      for key in keys(of: paper) where seen.insert(key).inserted { result.append(key) }
+    }
+    return result
+  }
+
+  func paperRecord(_ paper: Int) -> Paper? { papers.indices.contains(paper) ? papers[paper] : nil }
+}

@@ -1,0 +1,114 @@
+//! The edit that adds a term to the workspace lexicon (lexicon.json), creating the file when absent.
+
+enum LexiconEdit {
+  /// One edit adding `{"id", "kind", "name", "aliases"}` to the `entities` array of the lexicon.
+  static func addingEntity(named name: String, kind: EntityKind, context: CheckContext) -> FileEdit {
+    let entry = "{\"id\": \(jsonString(entityID(for: name))), \"kind\": \(jsonString(kind.rawValue)), "
+      + "\"name\": \(jsonString(name)), \"aliases\": [\(jsonString(name))]}"
+    return inserting(entry, context: context)
+  }
+
+  /// One edit adding a whole entity (as discovered or built in) to the lexicon.
+  static func adding(_ entity: Entity, context: CheckContext) -> FileEdit {
+    var entry = "{\"id\": \(jsonString(entity.id)), \"kind\": \(jsonString(entity.kind.rawValue)), "
+      + "\"name\": \(jsonString(entity.name))"
+    if let english = entity.english { entry += ", \"english\": \(jsonString(english))" }
+    entry += ", \"aliases\": [\(entity.aliases.map(jsonString).joined(separator: ", "))]"
+    if !entity.members.isEmpty { entry += ", \"members\": [\(entity.members.map(jsonString).joined(separator: ", "))]" }
+    if let definition = entity.definition { entry += ", \"definition\": \(jsonString(definition))" }
+    return inserting(entry + "}", context: context)
+  }
+
+  /// Inserts one JSON object into the lexicon's `entities` array, creating the file when absent.
+  static func inserting(_ entry: String, context: CheckContext) -> FileEdit {
+    guard let text = context.lexiconText, !text.trimmingSpaces.isEmpty else {
+      return FileEdit(file: context.lexiconPath, range: TextRange(0, 0),
+                      newText: "{\n  \"entities\": [\n    \(entry)\n  ]\n}\n", createsFile: context.lexiconText == nil)
+    }
+    guard let (closing, isEmpty) = entitiesArrayEnd(in: text) else {
+      // Not a lexicon we can extend safely: replace nothing, append a comment-free entry after the text.
+      return FileEdit(file: context.lexiconPath, range: TextRange(start: text.utf8Size, end: text.utf8Size),
+                      newText: "\n" + entry + "\n")
+    }
+    // Insert after the last element (before white space preceding `]`).
+    let bytes = Array(text.utf8)
+    var insertAt = closing
+    while insertAt > 0, isSpaceByte(bytes[insertAt - 1]) { insertAt -= 1 }
+    let newText = isEmpty ? "\n    \(entry)\n  " : ",\n    \(entry)"
+    return FileEdit(file: context.lexiconPath, range: TextRange(insertAt, isEmpty ? closing : insertAt), newText: newText)
+  }
+
+  /// Offset of the `]` closing the `"entities"` array (or of a top-level array), and whether it is empty.
+  static func entitiesArrayEnd(in text: String) -> (Int, Bool)? {
+    let bytes = Array(text.utf8)
+    var open: Int?
+    if let keyRange = text.utf8.firstRange(of: Array("\"entities\"".utf8)) {
+      var index = text.utf8.distance(from: text.utf8.startIndex, to: keyRange.upperBound)
+      while index < bytes.count, bytes[index] != 0x5B {
+        if bytes[index] != 0x3A, !isSpaceByte(bytes[index]) { return nil }
+        index += 1
+      }
+      open = index < bytes.count ? index : nil
+    } else if let first = bytes.firstIndex(where: { !isSpaceByte($0) }), bytes[first] == 0x5B {
+      open = first
+    }
+    guard let start = open else { return nil }
+    var depth = 0
+    var inString = false
+    var escaped = false
+    var sawElement = false
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if inString {
+        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+      } else if byte == 0x22 {
+        inString = true
+        sawElement = true
+      } else if byte == 0x5B || byte == 0x7B {
+        if depth >= 1 { sawElement = true }
+        depth += 1
+      } else if byte == 0x5D || byte == 0x7D {
+        depth -= 1
+        if depth == 0 { return byte == 0x5D ? (index, !sawElement) : nil }
+      } else if !isSpaceByte(byte), depth >= 1 {
+        sawElement = true
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  static func entityID(for name: String) -> String {
+    let ascii = name.unicodeScalars.allSatisfy { $0.isASCII }
+    guard ascii else { return name }
+    var id = ""
+    for scalar in name.lowercased().unicodeScalars {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { id.unicodeScalars.append(scalar) }
+      else if !id.hasSuffix("-") { id += "-" }
+    }
+    while id.hasSuffix("-") { id.removeLast() }
+    return id.isEmpty ? name : id
+  }
+
+  static func jsonString(_ value: String) -> String {
+    var result = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      case "\r": result += "\\r"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result + "\""
+  }
+}

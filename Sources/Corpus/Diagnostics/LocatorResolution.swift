@@ -1,0 +1,127 @@
+//! What a locator points to in a paper: the passages it covers, or why it points nowhere.
+
+/// A locator resolved against one paper.
+enum LocatorResolution: Equatable {
+  /// The passages covered (paragraphs, a footnote), and the raw range they span.
+  case passages([PassageID])
+  /// A raw line range (1-based, inclusive), with the paragraphs it touches.
+  case lines(first: Int, last: Int, paragraphs: [PassageID])
+  /// Not checkable (a page number).
+  case unchecked
+  /// Unreadable locator; the parser said why.
+  case invalid(String)
+  /// Readable but past the end; the message fragment says what the document has.
+  case outOfRange(String, suggestions: [String])
+
+  static func resolve(_ locator: Locator, in paper: Paper) -> LocatorResolution {
+    switch locator.kind {
+    case .paragraphs(let first, let last):
+      let count = paper.paragraphs.count
+      guard last <= count else {
+        return .outOfRange(count == 1 ? "it has 1 paragraph" : "it has \(count) paragraphs", suggestions: count > 0 ? ["¶\(count)"] : [])
+      }
+      return .passages((first...last).map { PassageID.paragraph($0) })
+    case .footnote(let number):
+      let count = paper.footnotes.count
+      guard number <= count else {
+        return .outOfRange(count == 0 ? "it has no footnotes" : count == 1 ? "it has 1 footnote" : "it has \(count) footnotes",
+                           suggestions: count > 0 ? ["fn. \(count)"] : [])
+      }
+      return .passages([.footnote(number)])
+    case .section(let parts):
+      guard let section = findSection(parts, in: paper) else {
+        let numberings = sectionPaths(in: paper)
+        let listed = numberings.prefix(12).map { "§" + $0 }.joined(separator: ", ")
+        let what = numberings.isEmpty ? "it has no numbered sections" : "its sections are \(listed)"
+        return .outOfRange(what, suggestions: Suggestions.nearest(to: parts.joined(), in: numberings).map { "§" + $0 })
+      }
+      let target = paper.sections[section]
+      guard target.firstParagraph <= target.lastParagraph else { return .passages([]) }
+      return .passages((target.firstParagraph...target.lastParagraph).map { PassageID.paragraph($0) })
+    case .lines(let first, let last):
+      let count = paper.rawLines.lineCount
+      guard last <= count else { return .outOfRange(count == 1 ? "it has 1 line" : "it has \(count) lines", suggestions: []) }
+      let rawStart = paper.rawLines.lineStart(first - 1)
+      let rawEnd = paper.rawLines.lineEnd(last - 1)
+      let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
+      let touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map { PassageID.paragraph($0.number) }
+      return .lines(first: first, last: last, paragraphs: touched)
+    case .page:
+      return .unchecked
+    case .invalid(let why):
+      return .invalid(why)
+    }
+  }
+
+  /// Passages the locator covers (empty when unchecked or unresolved).
+  var coveredPassages: [PassageID] {
+    switch self {
+    case .passages(let ids): return ids
+    case .lines(_, _, let paragraphs): return paragraphs
+    default: return []
+    }
+  }
+
+  var isResolved: Bool {
+    switch self {
+    case .passages, .lines: return true
+    default: return false
+    }
+  }
+
+  /// `（一）`, `(一)` and `一` compare alike; so do full- and half-width parentheses.
+  static func normalizedNumbering(_ numbering: String) -> String {
+    String(numbering.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }).trimmingCharacters(in: "、.．。 ")
+  }
+
+  /// The numbering path of every section from the outermost (`二（一）`).
+  static func sectionPaths(in paper: Paper) -> [String] {
+    paper.sections.indices.map { path(of: $0, in: paper).joined() }
+  }
+
+  static func path(of section: Int, in paper: Paper) -> [String] {
+    var parts: [String] = []
+    var current: Int? = section
+    var guardCount = 0
+    while let index = current, paper.sections.indices.contains(index), guardCount < 16 {
+      parts.insert(normalizedNumbering(paper.sections[index].numbering), at: 0)
+      current = paper.sections[index].parent
+      guardCount += 1
+    }
+    return parts
+  }
+
+  /// The section a path names: the full path, else (for one part) the outermost section with that numbering,
+  /// else a section whose own numbering is the last part and whose ancestors include the others.
+  static func findSection(_ parts: [String], in paper: Paper) -> Int? {
+    let wanted = parts.map(normalizedNumbering)
+    let paths = paper.sections.indices.map { path(of: $0, in: paper) }
+    if let exact = paths.firstIndex(of: wanted) { return exact }
+    if wanted.count == 1 {
+      let candidates = paper.sections.indices.filter { paths[$0].last == wanted[0] }
+      return candidates.min { paper.sections[$0].level < paper.sections[$1].level }
+    }
+    return paths.firstIndex { $0.last == wanted.last && $0.count >= wanted.count && $0.suffix(wanted.count).elementsEqual(wanted) }
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+    while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+    return String(scalars)
+  }
+}
+
+extension PassageID {
+  /// How a note cites this passage: `¶12`, `fn. 3`.
+  var locatorText: String {
+    switch self {
+    case .paragraph(let number): return "¶\(number)"
+    case .footnote(let number): return "fn. \(number)"
+    case .abstract: return "abstract"
+    case .title: return "title"
+    }
+  }
+}

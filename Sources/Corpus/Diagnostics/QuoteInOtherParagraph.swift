@@ -1,0 +1,20 @@
+//! Rule quote-in-other-paragraph: a quotation the cited document contains, but not where the locator points.
+
+enum QuoteInOtherParagraph {
+  static func findings(_ run: CheckRun<some CorpusLookup>) -> [Finding] {
+    var findings: [Finding] = []
+    for outcome in run.quoteOutcomes {
+      guard case .elsewhereInPaper(let match, let item) = outcome, let locator = item.item.locator else { continue }
+      let target = match.passage.locatorText
+      findings.append(
+        Finding(
+          rule: .quoteInOtherParagraph, file: run.notePath, range: locator.range,
+          message: "The quotation is in \(run.describe(match)), not at '\(run.text(locator.range))'.",
+          suggestions: [target],
+          related: run.relatedLocation(of: match, message: "the quotation").map { [$0] } ?? [],
+          fixes: [Fix(title: "Change the locator to \(target)", edits: [run.noteEdit(locator.range, target)],
+                      isPreferred: true)]))
+    }
+    return findings
+  }
+}

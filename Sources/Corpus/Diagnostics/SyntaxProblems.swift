@@ -1,0 +1,25 @@
+//! Rules unbalanced-bracket and empty-reference: note syntax the parser could not read.
+
+enum SyntaxProblems {
+  static func findings(_ run: CheckRun<some CorpusLookup>) -> [Finding] {
+    run.note.problems.map { problem in
+      switch problem.kind {
+      case .unbalancedBracket:
+        let opening = run.text(problem.range).hasPrefix("[[") ? "[[" : "["
+        let closing = opening == "[[" ? "]]" : "]"
+        return Finding(
+          rule: .unbalancedBracket, file: run.notePath, range: problem.range,
+          message: "This \(opening == "[[" ? "entity link" : "citation") is never closed: add '\(closing)' "
+            + (opening == "[[" ? "on the same line." : "before the end of the paragraph."))
+      case .emptyEntityLink:
+        return Finding(
+          rule: .emptyReference, file: run.notePath, range: problem.range,
+          message: "This entity link names nothing: write an actor or mechanism, as in [[东盟]].")
+      case .emptyCitationKey:
+        return Finding(
+          rule: .emptyReference, file: run.notePath, range: problem.range,
+          message: "This citation has no key: write the document's key after '@', as in [@常思纯2023, ¶12].")
+      }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+//! The report page in a real headless browser: the script runs, the heat-map cells carry the right counts,
+//! a pinned cell shows ready-to-paste citations, and a screenshot is taken. Skips where chromium is absent.
+import Corpus
+import Foundation
+import Testing
+
+/// A headless Chromium, if the machine has one.
+enum HeadlessBrowser {
+  static let path: String? = {
+    let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium"]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }()
+
+  struct Run {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  /// Runs the browser headless on a page with extra arguments; gives up after `timeout` seconds.
+  static func run(_ arguments: [String], page: URL, timeout: TimeInterval = 90) throws -> Run {
+    guard let path else { return Run(status: -1, output: "", errors: "no browser") }
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("report-browser-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: profile) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments =
+      ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+       "--user-data-dir=\(profile.path)"] + arguments + [page.absoluteString]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    // Read both pipes while the browser runs, so a full pipe never blocks it.
+    let outputData = Mutexed<Data>(Data())
+    let errorData = Mutexed<Data>(Data())
+    let group = DispatchGroup()
+    for (pipe, sink) in [(output, outputData), (errors, errorData)] {
+      group.enter()
+      DispatchQueue.global().async {
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        sink.set(data)
+        group.leave()
+      }
+    }
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    _ = group.wait(timeout: .now() + 5)
+    return Run(
+      status: process.terminationStatus, output: String(decoding: outputData.get(), as: UTF8.self),
+      errors: String(decoding: errorData.get(), as: UTF8.self))
+  }
+}
+
+/// A value shared between threads in tests.
+final class Mutexed<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value
+  init(_ value: Value) { self.value = value }
+  func get() -> Value { lock.withLock { value } }
+  func set(_ newValue: Value) { lock.withLock { value = newValue } }
+}
+
+/// The heat-map cells of a dumped DOM: "table|row|col" → count.
+func heatCells(inDOM dom: String) -> [String: Int] {
+  var cells: [String: Int] = [:]
+  let tagPattern = try? NSRegularExpression(pattern: "<td [^>]*class=\"cell[^\"]*\"[^>]*>")
+  let nsDOM = dom as NSString
+  for match in tagPattern?.matches(in: dom, range: NSRange(location: 0, length: nsDOM.length)) ?? [] {
+    let tag = nsDOM.substring(with: match.range)
+    func attribute(_ name: String) -> String? {
+      guard let range = tag.range(of: "\(name)=\"") else { return nil }
+      let rest = tag[range.upperBound...]
+      guard let end = rest.firstIndex(of: "\"") else { return nil }
+      return String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
+    }
+    guard let table = attribute("data-table"), let row = attribute("data-row"), let column = attribute("data-col"),
+      let count = attribute("data-count").flatMap(Int.init)
+    else { continue }
+    cells["\(table)|\(row)|\(column)"] = count
+  }
+  return cells
+}
+
+/// A little corpus of our own: two papers, five entities, mentions found by plain search.
+private func browserFixtureReport() -> CooccurrenceReport {
+  let entities = [
+    Entity(id: "japan", kind: .actor, name: "日本", english: "Japan", aliases: ["Japan"]),
+    Entity(id: "australia", kind: .actor, name: "澳大利亚", english: "Australia"),
+    Entity(id: "asean", kind: .actor, name: "东盟", english: "ASEAN"),
+    Entity(id: "quad", kind: .mechanism, name: "四方安全对话", english: "Quad", aliases: ["Quad"]),
+    Entity(id: "summit", kind: .mechanism, name: "首脑会议", english: "summit meeting"),
+  ]
+  let corpus: [(file: String, title: String, paragraphs: [String])] = [
+    ("corpus/王五2020.txt", "日本与“印太”秩序",
+     ["日本与澳大利亚在东京举行首脑会议。双方讨论了四方安全对话的前景。", "东盟对四方安全对话保持警惕，日本则加以安抚。"]),
+    ("corpus/赵六2021.txt", "Japan and the Quad", ["Japan hosted the Quad. 日本重视四方安全对话。", "澳大利亚关注东盟的首脑会议。"]),
+  ]
+  var papers: [Paper] = []
+  var mentions: [Mention] = []
+  for (paperIndex, source) in corpus.enumerated() {
+    var paragraphs: [Paragraph] = []
+    for (index, text) in source.paragraphs.enumerated() {
+      var map = OffsetMap()
+      map.appendCopy(rawStart: 0, length: text.utf8.count)
+      paragraphs.append(Paragraph(number: index + 1, passage: Passage(text: text, map: map)))
+      for (entityIndex, entity) in entities.enumerated() {
+        for alias in entity.aliases {
+          var searchStart = text.startIndex
+          while let found = text.range(of: alias, range: searchStart..<text.endIndex) {
+            let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+            let range = TextRange(start, start + alias.utf8.count)
+            mentions.append(
+              Mention(entity: entityIndex, paper: paperIndex, passage: .paragraph(index + 1), range: range, rawRange: range))
+            searchStart = found.upperBound
+          }
+        }
+      }
+    }
+    papers.append(
+      Paper(
+        file: source.file, rawText: source.paragraphs.joined(separator: "\n\n"),
+        metadata: PaperMetadata(title: source.title, authors: [String(source.file.dropFirst(7).prefix(2))], year: 2020 + paperIndex),
+        paragraphs: paragraphs))
+  }
+  return CooccurrenceReport(papers: papers, entities: entities, mentions: mentions, keys: papers.map(\.stem))
+}
+
+private func writePage(_ report: CooccurrenceReport, name: String) throws -> URL {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-page-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let page = folder.appendingPathComponent(name)
+  try ReportHTML.render(report).write(to: page, atomically: true, encoding: .utf8)
+  return page
+}
+
+@Suite(.enabled(if: HeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"))
+struct ReportBrowserTests {
+  @Test func heatMapCellsCarryTheHandCountedNumbers() throws {
+    let page = try writePage(browserFixtureReport(), name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let run = try HeadlessBrowser.run(["--dump-dom"], page: page)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    #expect(run.output.contains("data-rendered=\"true\""), "the page's script did not finish")
+    #expect(!run.output.contains("data-error="), "the page's script failed")
+    let cells = heatCells(inDOM: run.output)
+    // Hand count: 日本 王五2020 ¶1 ¶2 (2) · 赵六2021 Japan, 日本 (2); 四方安全对话 2 + Quad, 四方安全对话 2.
+    #expect(cells["entity-document|japan|王五2020"] == 2)
+    #expect(cells["entity-document|japan|赵六2021"] == 2)
+    #expect(cells["entity-document|quad|赵六2021"] == 2)
+    #expect(cells["entity-document|summit|王五2020"] == 1)
+    #expect(cells["entity-document|asean|王五2020"] == 1)
+    // Paragraphs naming both: japan × quad in 王五2020 ¶1, ¶2 and 赵六2021 ¶1; australia × summit in ¶1 of each.
+    #expect(cells["actor-mechanism|japan|quad"] == 3)
+    #expect(cells["actor-mechanism|japan|summit"] == 1)
+    #expect(cells["actor-mechanism|australia|summit"] == 2)
+    #expect(cells["actor-mechanism|asean|quad"] == 1)
+    #expect(cells["actor-mechanism|asean|summit"] == 1)
+    #expect(cells["actor-mechanism|australia|quad"] == 1)
+    #expect(cells.filter { $0.key.hasPrefix("actor-mechanism|") && $0.value > 0 }.count == 6)
+  }
+
+  @Test func aPinnedCellShowsCitationsReadyToPaste() throws {
+    let page = try writePage(browserFixtureReport(), name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let pinned = URL(string: page.absoluteString + "#cell=actor-mechanism/japan/quad") ?? page
+    let run = try HeadlessBrowser.run(["--dump-dom"], page: pinned)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    #expect(run.output.contains("日本 × 四方安全对话"))
+    #expect(run.output.contains("3 paragraphs naming both, in 2 documents"))
+    #expect(run.output.contains("“东盟对四方安全对话保持警惕，日本则加以安抚。”[@王五2020, ¶2]"))
+    #expect(run.output.contains("“日本重视四方安全对话。”[@赵六2021, ¶1]"))
+  }
+
+  @Test func aScreenshotIsTaken() throws {
+    let page = try writePage(browserFixtureReport(), name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let screenshot = page.deletingLastPathComponent().appendingPathComponent("report.png")
+    let run = try HeadlessBrowser.run(["--screenshot=\(screenshot.path)", "--window-size=1400,1000"], page: page)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    let png = try Data(contentsOf: screenshot)
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+    #expect(png.count > 10_000, "the screenshot is suspiciously small")
+    // To look at it: REPORT_SCREENSHOT=/tmp/report.png swift test --filter ReportBrowserTests
+    if let keep = ProcessInfo.processInfo.environment["REPORT_SCREENSHOT"] {
+      try? png.write(to: URL(fileURLWithPath: keep))
+    }
+  }
+}
