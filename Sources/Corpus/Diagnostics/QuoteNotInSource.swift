@@ -23,7 +23,14 @@ enum QuoteNotInSource {
         suggestions.append(source)
         if closest.similarity >= replacementThreshold {
           var edits = [run.noteEdit(quotation.textRange, source)]
-          if let locatorEdit = locatorEdit(pointingTo: closest, quotation: quotation, run: run) { edits.append(locatorEdit) }
+          let items = run.items[quotation.citation]
+          if !items.contains(where: { $0.paper == closest.paper }), let item = items.first(where: { $0.paper != nil }) {
+            // The closest passage is in another document: cite that one, at that passage.
+            edits.append(run.noteEdit(item.item.keyRange, run.index.displayKey(of: closest.paper)))
+            if let locator = item.item.locator { edits.append(run.noteEdit(locator.range, closest.passage.locatorText)) }
+          } else if let locatorEdit = locatorEdit(pointingTo: closest, quotation: quotation, run: run) {
+            edits.append(locatorEdit)
+          }
           fixes.append(Fix(title: "Replace the quotation with the source text of \(run.describe(closest))", edits: edits,
                            isPreferred: true))
         }

@@ -19,3 +19,11 @@ import Testing
     """, rule: .quoteNotInSource, titleContaining: "Replace",
     expect: "他们说“日本—东盟首脑会议每年举行一次”[@张三2021, ¶3]。")
 }
+
+@Test func replacementFromAnotherDocumentAlsoCitesIt() {
+  checkFix("""
+    -- notes/a.md --
+    "Japan and Australia coordinate patrol in the South China Sea" [@张三2021, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "\"Japan and Australia coordinate patrols in the South China Sea\" [@Smith2020, ¶2]")
+}
