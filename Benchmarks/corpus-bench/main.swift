@@ -1,4 +1,4 @@
-// corpus-bench: benchmarks for corpus-lsp (never timed tests). Run with `swift run -c release corpus-bench NAME`.
+//! corpus-bench: benchmarks for corpus-lsp (never timed tests). Run with `swift run -c release corpus-bench NAME`.
 import Foundation
 
 /// One benchmark: a name on the command line, a line of help, and a body that prints its figures.
@@ -10,7 +10,8 @@ struct Benchmark: Sendable {
 
 /// Adding a benchmark: a file with an `enum FooBenchmark { static func run(_:) -> Int32 }` and one line here.
 let benchmarks: [Benchmark] = [
-  Benchmark(name: "lsp", summary: "protocol throughput and hover latency under a didChange stream", run: LSPBenchmark.run)
+  Benchmark(name: "lsp", summary: "protocol throughput and hover latency under a didChange stream", run: LSPBenchmark.run),
+  Benchmark(name: "index", summary: "full index of 10 MB and 100 MB corpora vs rg -j1, peak memory", run: IndexBenchmark.run),
 ]
 
 func usage(_ benchmarks: [Benchmark]) -> String {

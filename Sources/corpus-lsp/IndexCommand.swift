@@ -40,7 +40,7 @@ enum IndexCommand {
       printError(error.description)
       return 2
     }
-    for problem in workspace.problems { printError(problem.description) }
+    for problem in workspace.problems { printError(problem) }
     let index = workspace.index
     if let wanted = options.values["--mentions"] {
       guard let entity = index.entity(withId: wanted) ?? index.entity(forAlias: wanted) else {

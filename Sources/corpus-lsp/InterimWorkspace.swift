@@ -1,49 +1,30 @@
-//! A minimal workspace loader for `index` and `quote` (corpus files under corpus/, lexicon.json at the root),
-//! standing in until the shared workspace loader lands.
+//! The indexed workspace for `index` and `quote`: the shared workspace loader and paper reader, the
+//! workspace lexicon, and the built index, with every problem collected.
 import Corpus
 import Foundation
 
 struct InterimWorkspace {
   var root: URL
+  var workspace: Workspace
   var index: CorpusIndex
-  var problems: [IndexProblem]
+  /// Workspace, paper and lexicon problems, printable as `file:line:col: message`.
+  var problems: [String]
 
   static func load(_ root: URL) -> Result<InterimWorkspace, ParsedOptions.UsageError> {
-    let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       return .failure(ParsedOptions.UsageError(description: "workspace '\(root.path)' is not a folder"))
     }
-    var problems: [IndexProblem] = []
-    let corpus = root.appendingPathComponent("corpus").resolvingSymlinksInPath()
-    var files: [String] = []
-    if let enumerator = fileManager.enumerator(at: corpus, includingPropertiesForKeys: nil) {
-      for case let url as URL in enumerator where ["txt", "md"].contains(url.pathExtension.lowercased()) {
-        let relative = "corpus/" + url.standardizedFileURL.path.dropFirst(corpus.standardizedFileURL.path.count + 1)
-        files.append(relative)
-      }
-    }
-    files.sort()
-    var papers: [Paper] = []
-    for file in files {
-      guard let data = fileManager.contents(atPath: root.appendingPathComponent(file).path) else {
-        problems.append(IndexProblem(file: file, message: "cannot read the file"))
-        continue
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
-        problems.append(IndexProblem(file: file, message: "the file is not UTF-8 text; skipped"))
-        continue
-      }
-      papers.append(SimplePaperReader.read(file: file, text: text))
-    }
+    let workspace = Workspace.open(root: root)
+    let (papers, paperProblems) = workspace.readPapers()
+    var problems = (workspace.problems + paperProblems).map(\.description)
     var lexicon: [Entity] = []
-    let lexiconURL = root.appendingPathComponent("lexicon.json")
-    if let data = fileManager.contents(atPath: lexiconURL.path) {
-      let parsed = Lexicon.parse(data: data, file: "lexicon.json")
-      lexicon = parsed.entities
-      problems += parsed.problems
+    var lexiconProblems: [IndexProblem] = []
+    if let data = workspace.lexiconData() {
+      (lexicon, lexiconProblems) = Lexicon.parse(data: data, file: workspace.lexiconFile ?? "lexicon.json")
     }
-    let index = CorpusIndex.build(papers: papers, lexicon: lexicon, problems: problems)
-    return .success(InterimWorkspace(root: root, index: index, problems: problems))
+    problems += lexiconProblems.map(\.description)
+    let index = CorpusIndex.build(papers: papers, lexicon: lexicon, problems: lexiconProblems)
+    return .success(InterimWorkspace(root: root, workspace: workspace, index: index, problems: problems))
   }
 }

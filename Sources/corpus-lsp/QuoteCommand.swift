@@ -1,9 +1,141 @@
-//! `corpus-lsp quote`.
+//! `corpus-lsp quote TEXT`: where a text occurs in the corpus, with citations ready to paste.
+import Corpus
 import Foundation
 
 enum QuoteCommand {
+  static let help = """
+    USAGE: corpus-lsp quote TEXT [--json] [--paper KEY] [--workspace DIR]
+
+    Finds TEXT in the corpus, ignoring line breaks, white space, full/half-width punctuation and quote style.
+    Elisions (…… or ...) split TEXT into fragments that must occur in order within one paragraph.
+    When TEXT is not there, prints the closest passage and how similar it is.
+
+    Lines and columns are 1-based; columns count Unicode scalars (code points) in the raw corpus file, and
+    the end position is exclusive.
+
+    OPTIONS:
+      --json           print {"matches": [{"file", "key", "paragraph", "passage", "line", "column", "endLine",
+                       "endColumn", "text", "exact", "similarity"}], "closest": {…} or null, "columnUnit"}
+      --paper KEY      list matches in this document first
+      --workspace DIR  the workspace folder (default: the current folder)
+      --help, -h       show this help
+
+    EXIT STATUS: 0 found, 1 not found, 2 usage or workspace error.
+    """
+
   static func run(_ arguments: [String]) -> Int32 {
-    printError("'quote' is not implemented yet")
-    return 2
+    let options: ParsedOptions
+    do {
+      options = try ParsedOptions(arguments, valueOptions: ["--workspace", "--paper"], flagOptions: ["--json", "--help", "-h"])
+    } catch {
+      printError("\(error)\n\n\(help)")
+      return 2
+    }
+    if options.flags.contains("--help") || options.flags.contains("-h") {
+      print(help)
+      return 0
+    }
+    let query = options.positionals.joined(separator: " ")
+    guard !QuoteFolding.fold(query).isEmpty else {
+      printError("quote needs a TEXT to look for\n\n\(help)")
+      return 2
+    }
+    let workspace: InterimWorkspace
+    switch InterimWorkspace.load(options.workspaceURL()) {
+    case .success(let loaded): workspace = loaded
+    case .failure(let error):
+      printError(error.description)
+      return 2
+    }
+    let index = workspace.index
+    var preferred: Int?
+    if let key = options.values["--paper"] {
+      guard let paper = index.paper(forKey: key) else {
+        printError("no document has the key '\(key)'")
+        return 2
+      }
+      preferred = paper
+    }
+    let result = index.findQuote(query, preferredPaper: preferred)
+    if options.flags.contains("--json") {
+      print(json(result, index: index))
+    } else {
+      print(text(result, index: index))
+    }
+    return result.matches.isEmpty ? 1 : 0
+  }
+
+  /// Locator as notes write it: `¶12`, `fn. 3`, or nothing for the abstract.
+  static func locator(_ passage: PassageID) -> String? {
+    switch passage {
+    case .paragraph(let n): return "¶\(n)"
+    case .footnote(let n): return "fn. \(n)"
+    case .abstract, .title: return nil
+    }
+  }
+
+  static func describe(_ match: QuoteMatch, index: CorpusIndex) -> [String: Any] {
+    let paper = index.papers[match.paper]
+    let raw = index.rawRange(of: match.range, paper: match.paper, passage: match.passage)
+    let start = paper.rawLines.lineColumn(at: raw.start, unit: .utf32)
+    let end = paper.rawLines.lineColumn(at: raw.end, unit: .utf32)
+    var paragraph: Any = NSNull()
+    if case .paragraph(let n) = match.passage { paragraph = n }
+    let passageName: String
+    switch match.passage {
+    case .paragraph(let n): passageName = "paragraph \(n)"
+    case .footnote(let n): passageName = "footnote \(n)"
+    case .abstract: passageName = "abstract"
+    case .title: passageName = "title"
+    }
+    return [
+      "file": paper.file, "key": index.key(of: match.paper), "paragraph": paragraph, "passage": passageName,
+      "line": start.line + 1, "column": start.column + 1, "endLine": end.line + 1, "endColumn": end.column + 1,
+      "text": (index.text(of: match.paper, passage: match.passage) ?? "").slice(match.range), "exact": match.exact,
+      "similarity": (match.similarity * 1000).rounded() / 1000,
+    ]
+  }
+
+  static func json(_ result: QuoteSearchResult, index: CorpusIndex) -> String {
+    let root: [String: Any] = [
+      "matches": result.matches.map { describe($0, index: index) },
+      "closest": result.closest.map { describe($0, index: index) } ?? NSNull(),
+      "columnUnit": "utf-32",
+    ]
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func citation(_ match: QuoteMatch, index: CorpusIndex) -> String {
+    let text = (index.text(of: match.paper, passage: match.passage) ?? "").slice(match.range)
+    let key = index.key(of: match.paper)
+    let cite = locator(match.passage).map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+    return "“\(text)”\(cite)"
+  }
+
+  static func text(_ result: QuoteSearchResult, index: CorpusIndex) -> String {
+    var lines: [String] = []
+    func place(_ match: QuoteMatch) -> String {
+      let info = describe(match, index: index)
+      let label = locator(match.passage) ?? "abstract"
+      return "\(info["file"] ?? ""):\(info["line"] ?? 0):\(info["column"] ?? 0)  \(index.key(of: match.paper)) \(label)"
+    }
+    if !result.matches.isEmpty {
+      lines.append(result.matches.count == 1 ? "found 1 match:" : "found \(result.matches.count) matches:")
+      for match in result.matches {
+        lines.append("  " + place(match))
+        lines.append("    " + citation(match, index: index))
+      }
+    } else if let closest = result.closest {
+      lines.append(String(format: "not found; closest passage (similarity %.2f):", closest.similarity))
+      lines.append("  " + place(closest))
+      lines.append("    " + citation(closest, index: index))
+    } else {
+      lines.append("not found, and no passage is similar.")
+    }
+    return lines.joined(separator: "\n")
   }
 }

@@ -4,6 +4,7 @@ import Foundation
 
 enum ReportCommand {
   static let defaultTop = 50
+  static let defaultQuotes = 20
 
   static let usage = """
     USAGE: corpus-lsp report [OPTIONS]
@@ -21,6 +22,8 @@ enum ReportCommand {
                           (default: \(defaultTop); 0 keeps every entity the corpus names)
       --kind KIND         entity kinds in the entity × document table, comma-separated (default: every kind)
       --within SCOPE      co-occurrence in the same paragraph (default) or sentence
+      --quotes N          quote N passages of each co-occurrence cell in cells.csv, in turn from each document
+                          (default: \(defaultQuotes); 0 quotes every passage); every passage is listed either way
       --quiet             no progress on stderr
       --help, -h          show this help
 
@@ -35,7 +38,7 @@ enum ReportCommand {
     let options: ParsedOptions
     do {
       options = try ParsedOptions(
-        arguments, valueOptions: ["--workspace", "--out", "--format", "--top", "--kind", "--within"],
+        arguments, valueOptions: ["--workspace", "--out", "--format", "--top", "--kind", "--within", "--quotes"],
         flagOptions: ["--help", "-h", "--quiet"])
     } catch {
       printError("report: \(error)\n\n\(usage)")
@@ -65,6 +68,14 @@ enum ReportCommand {
       }
       top = number == 0 ? nil : number
     }
+    var quotes: Int? = defaultQuotes
+    if let value = options.values["--quotes"] {
+      guard let number = Int(value), number >= 0 else {
+        printError("report: --quotes needs a number (0 to quote every passage)")
+        return 2
+      }
+      quotes = number == 0 ? nil : number
+    }
     var kinds: Set<EntityKind>?
     if let value = options.values["--kind"] {
       let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -80,14 +91,22 @@ enum ReportCommand {
     let outFolder = options.values["--out"].map { URL(fileURLWithPath: $0).standardizedFileURL }
       ?? workspace.appendingPathComponent("report")
 
-    progress.say("reading the corpus in \(workspace.path)")
+    progress.say("reading and indexing the corpus in \(workspace.path)")
     let index: CorpusIndex
-    switch ReportCorpusLoader.load(workspace: workspace, progress: progress.say) {
-    case .success(let loaded): index = loaded
+    switch InterimWorkspace.load(workspace) {
+    case .success(let loaded):
+      for problem in loaded.problems { printError("report: \(problem)") }
+      index = loaded.index
+      guard !index.papers.isEmpty else {
+        let folders = loaded.workspace.config.corpus.map { "\($0)/" }.joined(separator: ", ")
+        printError("report: no corpus to report on: no readable .txt or .md file in \(folders) of \(workspace.path)")
+        return 2
+      }
     case .failure(let failure):
-      printError("report: \(failure.message)")
+      printError("report: \(failure.description)")
       return 2
     }
+    progress.say("indexed \(index.papers.count) documents, \(index.entities.count) entities")
     if let known = kinds {
       let present = Set(index.entities.map(\.kind))
       for kind in known.subtracting(present).sorted() {
@@ -96,7 +115,7 @@ enum ReportCommand {
     }
 
     let report = CooccurrenceReport(
-      index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds), progress: progress.say)
+      index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds, quotesPerCell: quotes), progress: progress.say)
     var files: [(name: String, contents: String)] = []
     if format != .html { files += ReportCSV.files(for: report) }
     if format != .csv {
@@ -139,45 +158,5 @@ enum ReportCommand {
       let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
       FileHandle.standardError.write(Data("corpus-lsp report: [\(seconds)s] \(message)\n".utf8))
     }
-  }
-}
-
-struct ReportLoadFailure: Error {
-  let message: String
-}
-
-/// Loads the workspace's corpus into an index.
-/// STAND-IN until the workspace loader lands: every .txt/.md under corpus/, paragraphs at blank lines, no entities.
-enum ReportCorpusLoader {
-  static func load(workspace: URL, progress: (String) -> Void) -> Result<CorpusIndex, ReportLoadFailure> {
-    let fileManager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: workspace.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .failure(ReportLoadFailure(message: "no workspace at \(workspace.path)"))
-    }
-    let corpus = workspace.appendingPathComponent("corpus")
-    guard fileManager.fileExists(atPath: corpus.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .failure(ReportLoadFailure(message: "no corpus: \(corpus.path) does not exist"))
-    }
-    var papers: [Paper] = []
-    let files = (fileManager.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? [])
-      .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-    for file in files {
-      guard let text = try? String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8) else { continue }
-      var paragraphs: [Paragraph] = []
-      for block in text.components(separatedBy: "\n\n") {
-        let joined = block.split(separator: "\n").joined().trimmingCharacters(in: .whitespaces)
-        guard !joined.isEmpty else { continue }
-        var map = OffsetMap()
-        map.appendCopy(rawStart: 0, length: joined.utf8.count)
-        paragraphs.append(Paragraph(number: paragraphs.count + 1, passage: Passage(text: joined, map: map)))
-      }
-      papers.append(Paper(file: "corpus/" + file, rawText: text, paragraphs: paragraphs))
-    }
-    guard !papers.isEmpty else {
-      return .failure(ReportLoadFailure(message: "the corpus is empty: no readable .txt or .md file in \(corpus.path)"))
-    }
-    progress("indexing \(papers.count) documents")
-    return .success(CorpusIndex(papers: papers, entities: []))
   }
 }

@@ -20,7 +20,8 @@ enum ServeCommand {
     let options: ParsedOptions
     do {
       options = try ParsedOptions(
-        arguments, valueOptions: ["--workspace", "--log-level", "--debounce-ms", "--max-message-bytes"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--workspace", "--log-level", "--debounce-ms", "--max-message-bytes"],
+        flagOptions: ["--help", "-h"])
     } catch {
       printError("\(error)\n\n\(usage)")
       return 2

@@ -1,7 +1,7 @@
 //! End to end: `corpus-lsp --help`, `--version`, `serve --help` and bad options.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CommandLineTests {
   func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -34,5 +34,20 @@ import TestSupport
     let result = try run(["serve", "--log-level", "loud"])
     #expect(result.status == 2)
     #expect(result.output.contains("log level"))
+  }
+
+  @Test func logLevelFiltersTheStderrLog() throws {
+    let quiet = try TestClient(arguments: ["--log-level", "error"])
+    try quiet.initialize()
+    quiet.notify("workspace/noSuchNotification")
+    try quiet.finish()
+    #expect(quiet.standardError.isEmpty, "\(quiet.note)")
+
+    let chatty = try TestClient(arguments: ["serve", "--log-level", "debug"])
+    try chatty.initialize()
+    chatty.notify("workspace/noSuchNotification")
+    try chatty.finish()
+    #expect(chatty.standardError.contains("ignored notification workspace/noSuchNotification"), "\(chatty.note)")
+    #expect(chatty.standardError.contains("[corpus-lsp info]"), "\(chatty.note)")
   }
 }

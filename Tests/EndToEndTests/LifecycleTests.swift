@@ -1,18 +1,19 @@
 //! End to end: initialize (capabilities, serverInfo, encoding negotiation), initialized, shutdown, exit, EOF.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct LifecycleTests {
-  @Test(arguments: [
-    (nil, "utf-16"),
-    ([], "utf-16"),
-    (["utf-16"], "utf-16"),
-    (["utf-16", "utf-8"], "utf-8"),
-    (["utf-32", "utf-16"], "utf-32"),
-    (["utf-8", "utf-32"], "utf-8"),
-    (["latin-1"], "utf-16"),
-  ] as [([String]?, String)])
+  @Test(
+    arguments: [
+      (nil, "utf-16"),
+      ([], "utf-16"),
+      (["utf-16"], "utf-16"),
+      (["utf-16", "utf-8"], "utf-8"),
+      (["utf-32", "utf-16"], "utf-32"),
+      (["utf-8", "utf-32"], "utf-8"),
+      (["latin-1"], "utf-16"),
+    ] as [([String]?, String)])
   func negotiatesPositionEncoding(offered: [String]?, expected: String) throws {
     let client = try TestClient()
     let result = try client.initialize(encodings: offered)
@@ -39,8 +40,9 @@ import TestSupport
     client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///a.md", "text": "x", "version": 1]])
     try client.initialize()
     // The didOpen sent before initialize was dropped.
-    client.expectError(try client.send("corpusLsp/test/documentText", ["textDocument": ["uri": "file:///a.md"]]),
-                       code: -32602)
+    client.expectError(
+      try client.send("corpusLsp/test/documentText", ["textDocument": ["uri": "file:///a.md"]]),
+      code: -32602)
     try client.finish()
   }
 

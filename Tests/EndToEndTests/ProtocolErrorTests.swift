@@ -1,7 +1,7 @@
 //! End to end: every malformed input gets the JSON-RPC error the spec names, and the server answers the next request.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ProtocolErrorTests {
   /// Writes one framed body as it is.

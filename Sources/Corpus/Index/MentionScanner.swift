@@ -297,11 +297,12 @@ public final class MentionScanner: Sendable {
     {
       run = run.dropFirst()
     }
-    // 新 (New Zealand) is too common a word: it counts only before another form or right after 澳.
-    if let last = run.last, last.scalar == "新" {
-      let afterAustralia = run.count >= 2 && run[run.index(before: run.endIndex)].scalar == "新"
-        && run[run.index(run.endIndex, offsetBy: -2)].scalar == "澳"
-      if !afterAustralia { run = run.dropLast() }
+    // 新 (New Zealand) is too common a word (新一轮, 新时代): at the end of a run it counts only right after 澳
+    // (澳新) or before something that is not an ideograph (美英澳加新“五眼联盟”).
+    if let last = run.last, last.scalar == "新", run.count >= 2 {
+      let afterAustralia = run[run.index(run.endIndex, offsetBy: -2)].scalar == "澳"
+      let next = last.end < bytes.count ? Self.decodeScalar(bytes, last.end) : " "
+      if !afterAustralia && Self.isIdeograph(next) { run = run.dropLast() }
     }
     if let first = run.first, first.scalar == "新" { run = run.dropFirst() }
     guard run.count >= 2 else { return }
@@ -351,6 +352,10 @@ public final class MentionScanner: Sendable {
   static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0xFF10 && scalar.value <= 0xFF19)
       || "〇一二三四五六七八九十两廿卅".unicodeScalars.contains(scalar)
+  }
+
+  static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value >= 0x4E00 && scalar.value <= 0x9FFF) || (scalar.value >= 0x3400 && scalar.value <= 0x4DBF)
   }
 
   /// Characters after which a run may start with 中: anything that is not a CJK ideograph, or a function word.

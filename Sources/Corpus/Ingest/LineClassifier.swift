@@ -61,17 +61,19 @@ struct LineClassifier {
     var sentenceEnds = 0
     for line in lines where !line.isBlank {
       widths.append(line.width)
-      if line.wideCount >= 8 {
+      if line.wideCount >= 8, FootnoteMark.parse(text, at: line.contentStart, limit: line.contentEnd) == nil {
         proseLines += 1
         if endsSentence(line) { sentenceEnds += 1 }
       }
       let lastScalar = text.scalar(before: line.contentEnd).value
-      if line.wideCount > 0, CharClass.isHan(lastScalar) { wrapped.append(line.width) }
+      if line.wideCount >= 8, CharClass.isHan(lastScalar) { wrapped.append(line.width) }
     }
     // Hard-wrapped pages never give lines much over 60 characters; paragraph-per-line text gives many.
     // Text lines mostly ending a sentence are whole paragraphs too (a wrapped page ends one line in six or so).
     let long = widths.filter { $0 > 240 }.count
-    paragraphPerLine = (long >= 3 && long * 10 >= widths.count) || (proseLines >= 4 && sentenceEnds * 100 >= proseLines * 35)
+    // Too little text to tell: treat lines as paragraphs (lines that do not end a sentence still join).
+    paragraphPerLine =
+      (long >= 3 && long * 10 >= widths.count) || proseLines < 4 || sentenceEnds * 100 >= proseLines * 35
     wrapped.sort()
     if !wrapped.isEmpty {
       fullWidth = wrapped[wrapped.count / 2]
@@ -133,7 +135,7 @@ struct LineClassifier {
       }
       if let (label, textStart) = FrontLabel.match(text, at: line.contentStart, end: line.contentEnd) {
         sawLabel = true
-        let block = labelBlock(from: k, single: label == .keywords)
+        let block = labelBlock(from: k, single: label == .keywords, adjacentOnly: label == .publicationInfo)
         let role: LineRole =
           switch label {
           case .abstract: .abstract
@@ -181,14 +183,17 @@ struct LineClassifier {
   }
 
   /// A labelled block: the label line and its continuation lines up to the end of the paragraph.
-  private func labelBlock(from k: Int, single: Bool) -> [Int] {
+  private func labelBlock(from k: Int, single: Bool, adjacentOnly: Bool) -> [Int] {
     var block = [k]
-    if single || paragraphPerLine { return block }
+    if single { return block }
     var current = k
     while let next = nextNonBlank(after: current) {
       let line = lines[next]
       if FrontLabel.match(text, at: line.contentStart, end: line.contentEnd) != nil || line.leadingSpace { break }
-      if paragraphEnds(after: current, next: next) { break }
+      // A label's text goes on to the next line only when it was wrapped: the line is full, or the next one is
+      // glued to it without a blank line; and it stops where a paragraph would.
+      guard !endsSentence(lines[current]) || (!paragraphPerLine && !paragraphEnds(after: current, next: next)) else { break }
+      guard next == current + 1 || (!adjacentOnly && lines[current].width >= fullWidth - 6) else { break }
       block.append(next)
       current = next
     }
@@ -309,6 +314,10 @@ struct LineClassifier {
     // Keep a trailing English block only if the body has Chinese text (an English paper is all body).
     let hasChinese = lines[start..<first].contains { $0.wideCount > 10 }
     guard hasChinese, first < lines.count else { return lines.count }
+    // The block must stand apart: the text before it ends a sentence (else it is the body's last words).
+    var before = first - 1
+    while before >= start, lines[before].isBlank { before -= 1 }
+    guard before >= start, endsSentence(lines[before]) || lines[first].leadingSpace else { return lines.count }
     classifyEnglishEntries(Array(first..<lines.count).filter { !lines[$0].isBlank })
     return first
   }
@@ -373,6 +382,14 @@ struct LineClassifier {
       if let note = inNote, !line.leadingSpace {
         notes[note].lines.append(index)
         roles[index] = .footnote(note)
+        continue
+      }
+      // One-line-per-note text: a note cut short continues on a short line ("…第" / "5页。").
+      if paragraphPerLine, !previousWasBody, let last = notes.last?.lines.last, !endsSentence(lines[last]),
+        line.width < 60, !line.leadingSpace
+      {
+        notes[notes.count - 1].lines.append(index)
+        roles[index] = .footnote(notes.count - 1)
         continue
       }
       inNote = nil
@@ -454,7 +471,8 @@ struct LineClassifier {
     let full = localFullWidth(around: index)
     if line.width <= full - 5 { return true }
     let following = lines[next]
-    if startsWithParagraphMarker(following) { return true }
+    // Markers also enumerate inside a paragraph (首先…其次…): trust them only after a line a little short.
+    if line.width <= full - 3, startsWithParagraphMarker(following) { return true }
     return following.width <= full - 3 && following.width >= full - 9 && !endsSentence(following)
   }
 

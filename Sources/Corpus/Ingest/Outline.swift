@@ -68,6 +68,8 @@ struct BodyAssembler {
   private func standaloneHeading(_ index: Int, next: Int?) -> Bool? {
     let line = lines[index]
     guard !classifier.endsSentence(line) else { return nil }
+    // A full stop inside means a title run into its paragraph: "（一）对内互助性。小多边外交…".
+    if text.find("。", from: line.contentStart, to: line.contentEnd) != nil { return nil }
     if classifier.paragraphPerLine {
       return line.width <= 120 ? false : nil
     }

@@ -16,11 +16,17 @@ public struct ReportOptions: Sendable, Equatable {
   public var top: Int?
   /// Kinds shown in the entity × document table; `nil` for every kind.
   public var kinds: Set<EntityKind>?
+  /// How many passages of each co-occurrence cell get a quote (taken in turn from each document); `nil` for all.
+  /// Every passage is listed either way; on a large corpus, quoting them all would dwarf the corpus.
+  public var quotesPerCell: Int?
 
-  public init(scope: CooccurrenceScope = .paragraph, top: Int? = nil, kinds: Set<EntityKind>? = nil) {
+  public init(
+    scope: CooccurrenceScope = .paragraph, top: Int? = nil, kinds: Set<EntityKind>? = nil, quotesPerCell: Int? = nil
+  ) {
     self.scope = scope
     self.top = top
     self.kinds = kinds
+    self.quotesPerCell = quotesPerCell
   }
 }
 
@@ -86,8 +92,20 @@ public struct CooccurrenceEvidence: Sendable, Equatable {
   public var passage: PassageID
   /// Units in this passage where both occur: 1 for paragraph scope, the number of sentences for sentence scope.
   public var count: Int
-  /// A short quote naming both, as exact pieces of the passage's normalised text (joined by an elision).
+  /// The two mentions the quote is built around (actor and mechanism, in text order), in the passage's normalised
+  /// text: the closest pair in one sentence if any, in the first unit naming both.
+  public var mentionRanges: [TextRange]
+  /// A short quote naming both, as pieces of the passage's normalised text (joined by an elision), footnote marks
+  /// left out as quotation matching ignores them. Empty beyond `ReportOptions.quotesPerCell`.
   public var fragments: [String]
+
+  public init(paper: Int, passage: PassageID, count: Int, mentionRanges: [TextRange], fragments: [String]) {
+    self.paper = paper
+    self.passage = passage
+    self.count = count
+    self.mentionRanges = mentionRanges
+    self.fragments = fragments
+  }
 }
 
 public struct CooccurrenceCell: Sendable, Equatable {
@@ -198,8 +216,8 @@ public struct CooccurrenceReport: Sendable {
 
     actorMechanism = Self.cooccurrence(
       papers: papers, mentionsByEntity: mentionsByEntity, actors: ranked { $0.kind == .actor },
-      mechanisms: ranked { $0.kind == .mechanism }, scope: options.scope, makeEntity: reportEntity,
-      progress: progress)
+      mechanisms: ranked { $0.kind == .mechanism }, scope: options.scope, quotesPerCell: options.quotesPerCell,
+      makeEntity: reportEntity, progress: progress)
   }
 
   // MARK: - Co-occurrence
@@ -216,7 +234,7 @@ public struct CooccurrenceReport: Sendable {
 
   private static func cooccurrence(
     papers: [Paper], mentionsByEntity: [[Mention]], actors: [Int], mechanisms: [Int], scope: CooccurrenceScope,
-    makeEntity: (Int) -> ReportEntity, progress: (String) -> Void
+    quotesPerCell: Int?, makeEntity: (Int) -> ReportEntity, progress: (String) -> Void
   ) -> CooccurrenceTable {
     // Group the chosen entities' mentions by passage (titles are not paragraphs: left out).
     var units: [ReportPassageKey: [Occurrence]] = [:]
@@ -239,19 +257,43 @@ public struct CooccurrenceReport: Sendable {
     progress("finding co-occurrences by \(scope.rawValue) in \(keys.count) passages")
 
     var cells: [CellKey: CooccurrenceCell] = [:]
+    var sentencesOf: [ReportPassageKey: [TextRange]] = [:]
     let step = max(1, keys.count / 10)
     for (done, key) in keys.enumerated() {
       if done > 0, done % step == 0, keys.count >= 10_000 { progress("co-occurrence: \(done)/\(keys.count) passages") }
       guard let occurrences = units[key], let text = papers[key.paper].reportText(of: key.passage) else { continue }
-      let bytes = Array(text.utf8)
-      for (pair, found) in pairs(in: occurrences, bytes: bytes, scope: scope) {
+      var sentences = Sentences.ranges(in: text)
+      if sentences.isEmpty { sentences = [TextRange(start: .zero, end: text.utf8Size)] }
+      sentencesOf[key] = sentences
+      for (pair, found) in pairs(in: occurrences, sentences: sentences, scope: scope) {
         let evidence = CooccurrenceEvidence(
-          paper: key.paper, passage: key.passage, count: found.units,
-          fragments: QuoteWindow.fragments(bytes: bytes, first: found.first, second: found.second))
+          paper: key.paper, passage: key.passage, count: found.units, mentionRanges: [found.first, found.second],
+          fragments: [])
         cells[pair, default: CooccurrenceCell(row: pair.row, column: pair.column, count: 0, evidence: [])]
           .count += found.units
         cells[pair]?.evidence.append(evidence)
       }
+    }
+
+    // Quotes, for a few passages of each cell (or all): taken in turn from each document.
+    progress("quoting the passages behind \(cells.count) cells")
+    for pair in cells.keys {
+      guard var cell = cells[pair] else { continue }
+      for index in quotedEvidence(cell.evidence, limit: quotesPerCell) {
+        let evidence = cell.evidence[index]
+        let key = ReportPassageKey(paper: evidence.paper, passage: evidence.passage)
+        guard let text = papers[key.paper].reportText(of: key.passage), let sentences = sentencesOf[key],
+          evidence.mentionRanges.count == 2
+        else { continue }
+        let (first, second) = (evidence.mentionRanges[0], evidence.mentionRanges[1])
+        let starts = sentences.map(\.start.utf8Offset)
+        let firstSentence = sentences[lastIndex(in: starts, notAfter: first.start.utf8Offset)]
+        let secondSentence = sentences[lastIndex(in: starts, notAfter: second.start.utf8Offset)]
+        cell.evidence[index].fragments = QuoteWindow.fragments(
+          bytes: Array(text.utf8), first: first, in: firstSentence, second: second, in: secondSentence,
+          marks: papers[key.paper].reportFootnoteMarks(in: key.passage))
+      }
+      cells[pair] = cell
     }
 
     // Keep only rows and columns that meet someone, renumbered in rank order.
@@ -279,11 +321,11 @@ public struct CooccurrenceReport: Sendable {
 
   /// Every (actor, mechanism) pair in one passage: how many units hold both, and the closest two mentions
   /// (in the first unit that holds both) for the quote.
-  private static func pairs(in occurrences: [Occurrence], bytes: [UInt8], scope: CooccurrenceScope)
+  private static func pairs(in occurrences: [Occurrence], sentences: [TextRange], scope: CooccurrenceScope)
     -> [CellKey: PairFound]
   {
     // Sentences matter in both scopes: a quote is best taken from one sentence naming both.
-    let starts = SentenceSplitter.sentences(in: String(decoding: bytes, as: UTF8.self)).map(\.start.utf8Offset)
+    let starts = sentences.map(\.start.utf8Offset)
     let sentenceOf = occurrences.map { lastIndex(in: starts, notAfter: $0.range.start.utf8Offset) }
     let unitOf = scope == .sentence ? sentenceOf : Array(repeating: 0, count: occurrences.count)
     var result: [CellKey: PairFound] = [:]
@@ -292,10 +334,10 @@ public struct CooccurrenceReport: Sendable {
       for (j, mechanism) in occurrences.enumerated() where mechanism.slot < 0 && unitOf[i] == unitOf[j] {
         let key = CellKey(row: actor.slot, column: -1 - mechanism.slot)
         seenUnits[key, default: []].insert(unitOf[i])
-        let (first, second) = actor.range.start <= mechanism.range.start
-          ? (actor.range, mechanism.range) : (mechanism.range, actor.range)
+        let actorFirst = actor.range.start <= mechanism.range.start
         let candidate = PairFound(
-          units: 0, unit: unitOf[i], apart: sentenceOf[i] == sentenceOf[j] ? 0 : 1, first: first, second: second)
+          units: 0, unit: unitOf[i], apart: sentenceOf[i] == sentenceOf[j] ? 0 : 1,
+          first: actorFirst ? actor.range : mechanism.range, second: actorFirst ? mechanism.range : actor.range)
         // Quote the first unit holding both, from one sentence if possible, and the closest two mentions.
         if let found = result[key],
           (found.unit, found.apart, found.distance) <= (candidate.unit, candidate.apart, candidate.distance)
@@ -324,6 +366,30 @@ public struct CooccurrenceReport: Sendable {
       }
     }
     return answer
+  }
+
+  /// Which evidence to quote: all of it without a limit, else in turns, one from each document at a time.
+  public static func quotedEvidence(_ evidence: [CooccurrenceEvidence], limit: Int?) -> [Int] {
+    guard let limit, limit < evidence.count else { return Array(evidence.indices) }
+    var byPaper: [Int: [Int]] = [:]
+    var paperOrder: [Int] = []
+    for (index, item) in evidence.enumerated() {
+      if byPaper[item.paper] == nil { paperOrder.append(item.paper) }
+      byPaper[item.paper, default: []].append(index)
+    }
+    var chosen: [Int] = []
+    var round = 0
+    while chosen.count < limit {
+      var tookAny = false
+      for paper in paperOrder {
+        guard let list = byPaper[paper], round < list.count, chosen.count < limit else { continue }
+        chosen.append(list[round])
+        tookAny = true
+      }
+      if !tookAny { break }
+      round += 1
+    }
+    return chosen.sorted()
   }
 
   // MARK: - Citations
@@ -366,6 +432,12 @@ extension PassageID {
 }
 
 extension Paper {
+  /// The footnote reference marks inside a body paragraph.
+  func reportFootnoteMarks(in passage: PassageID) -> [TextRange] {
+    guard case .paragraph(let number) = passage, paragraphs.indices.contains(number - 1) else { return [] }
+    return paragraphs[number - 1].footnoteRefs.map(\.range)
+  }
+
   /// The normalised text of any passage, including the abstract and the title (from the metadata).
   func reportText(of passage: PassageID) -> String? {
     switch passage {

@@ -6,9 +6,12 @@ enum QuoteWindow {
 
   /// Exact pieces of `bytes` (normalised passage text) showing both mentions, in order. One piece when both
   /// fit in one sentence-bounded window, otherwise one per mention (a citation joins them with an elision).
-  static func fragments(bytes: [UInt8], first: TextRange, second: TextRange) -> [String] {
-    let firstSentence = SentenceSplitter.sentence(containing: first.start, in: bytes)
-    let secondSentence = SentenceSplitter.sentence(containing: second.start, in: bytes)
+  /// Footnote marks (`marks`, ranges in the passage) are left out of the pieces.
+  static func fragments(
+    bytes: [UInt8], first: TextRange, in firstSentence: TextRange, second: TextRange, in secondSentence: TextRange,
+    marks: [TextRange] = []
+  ) -> [String] {
+    func text(_ range: TextRange, _ bytes: [UInt8]) -> String { piece(range, bytes, marks: marks) }
     let span = TextRange(start: first.start, end: max(first.end, second.end))
     if firstSentence == secondSentence, span.length <= maxBytes {
       return [text(window(around: span, in: firstSentence, maxBytes: maxBytes, bytes: bytes), bytes)]
@@ -40,14 +43,57 @@ enum QuoteWindow {
     var upper = range.end.utf8Offset + right
     while lower < range.start.utf8Offset, lower < bytes.count, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
     while upper > range.end.utf8Offset, upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
-    return TextRange(lower, upper)
+    // A cut inside a sentence moves to the nearest clause break, so a quote never opens on half a phrase.
+    if lower > clampedSentence.start.utf8Offset {
+      var probe = lower
+      while probe < range.start.utf8Offset {
+        if let length = clauseBreakLength(bytes, at: probe) {
+          lower = probe + length
+          break
+        }
+        probe += 1
+      }
+    }
+    if upper < clampedSentence.end.utf8Offset {
+      var probe = upper - 1
+      while probe >= range.end.utf8Offset {
+        if bytes[probe] & 0xC0 != 0x80, clauseBreakLength(bytes, at: probe) != nil {
+          upper = probe
+          break
+        }
+        probe -= 1
+      }
+    }
+    return TextRange(lower, max(lower, upper))
   }
 
-  private static func text(_ range: TextRange, _ bytes: [UInt8]) -> String {
+  /// The length of a clause break (，、：；,) starting at `index`, if one does.
+  static func clauseBreakLength(_ bytes: [UInt8], at index: Int) -> Int? {
+    guard index < bytes.count else { return nil }
+    if bytes[index] == UInt8(ascii: ",") { return 1 }
+    guard index + 2 < bytes.count else { return nil }
+    let (b0, b1, b2) = (bytes[index], bytes[index + 1], bytes[index + 2])
+    if b0 == 0xEF, b1 == 0xBC, b2 == 0x8C || b2 == 0x9A || b2 == 0x9B { return 3 }  // ，：；
+    if b0 == 0xE3, b1 == 0x80, b2 == 0x81 { return 3 }  // 、
+    return nil
+  }
+
+  /// The text of `range` without the footnote marks in it: quote matching skips them in the source, and a mark
+  /// (`a`, `^①`) pasted into a note would read as the author's words.
+  private static func piece(_ range: TextRange, _ bytes: [UInt8], marks: [TextRange]) -> String {
     let lower = max(0, min(range.start.utf8Offset, bytes.count))
     let upper = max(lower, min(range.end.utf8Offset, bytes.count))
-    let piece = String(decoding: bytes[lower..<upper], as: UTF8.self)
-    return piece.trimmingWhiteSpace()
+    var kept: [UInt8] = []
+    kept.reserveCapacity(upper - lower)
+    var offset = lower
+    for mark in marks.sorted(by: { $0.start < $1.start }) where mark.end.utf8Offset > offset {
+      let markStart = max(offset, min(mark.start.utf8Offset, upper))
+      kept += bytes[offset..<markStart]
+      offset = max(markStart, min(mark.end.utf8Offset, upper))
+      if offset >= upper { break }
+    }
+    if offset < upper { kept += bytes[offset..<upper] }
+    return String(decoding: kept, as: UTF8.self).trimmingWhiteSpace()
   }
 }
 

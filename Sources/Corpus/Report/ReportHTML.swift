@@ -162,7 +162,7 @@ public enum ReportHTML {
   static func sampleEvidence(_ evidence: [CooccurrenceEvidence]) -> [CooccurrenceEvidence] {
     var perDocument: [Int: Int] = [:]
     var sample: [CooccurrenceEvidence] = []
-    for item in evidence where sample.count < quotesPerCell {
+    for item in evidence where sample.count < quotesPerCell && !item.fragments.isEmpty {
       let taken = perDocument[item.paper, default: 0]
       guard taken < quotesPerDocument else { continue }
       perDocument[item.paper] = taken + 1

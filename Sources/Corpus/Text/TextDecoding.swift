@@ -40,8 +40,12 @@ public enum TextDecoding {
   }
 
   /// UTF-8 that must be valid throughout (no replacement characters invented).
-  static func strictUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
-    guard var text = String(validating: bytes, as: UTF8.self) else { return nil }
+  static func strictUTF8(_ data: Data) -> String? {
+    // Through a raw buffer: validating a Data byte by byte through its Collection conformance is slow.
+    let text: String? = data.withUnsafeBytes { raw in
+      String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+    }
+    guard var text else { return nil }
     text.makeContiguousUTF8()
     return text
   }

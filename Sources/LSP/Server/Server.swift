@@ -128,14 +128,16 @@ public final class Server: @unchecked Sendable {
       logger.debug("dropped notification \(method): server is \(session.lifecycle)")
       return
     }
-    guard let handler = registry.notifications[method] else {
+    guard let handlers = registry.notifications[method] else {
       logger.debug("ignored notification \(method)")
       return
     }
-    do {
-      try handler(params, self)
-    } catch {
-      logger.error("notification \(method) failed: \(error)")
+    for handler in handlers {
+      do {
+        try handler(params, self)
+      } catch {
+        logger.error("notification \(method) failed: \(error)")
+      }
     }
   }
 
@@ -164,15 +166,15 @@ public final class Server: @unchecked Sendable {
       respond(id, method: method, Result { try handler(params, self) })
     case .deferred(let handler):
       deferredReplies.enter()
-      let answered = Mutex(false)
+      let answered = Once()
       do {
         try handler(params, self) { [self] result in
-          guard answered.withLock({ done in defer { done = true }; return !done }) else { return }
+          guard answered.claim() else { return }
           respond(id, method: method, result)
           deferredReplies.leave()
         }
       } catch {
-        if answered.withLock({ done in defer { done = true }; return !done }) {
+        if answered.claim() {
           respond(id, method: method, .failure(error))
           deferredReplies.leave()
         }
@@ -189,7 +191,9 @@ public final class Server: @unchecked Sendable {
       workers.async { [self] in
         defer { outstanding.leave() }
         if token.isCancelled { return }
+        let started = DispatchTime.now().uptimeNanoseconds
         respond(id, method: method, Result { try handler(params, context) })
+        logger.debug("\(method) (\(id)) took \((DispatchTime.now().uptimeNanoseconds - started) / 1000) µs")
       }
     }
   }
@@ -230,10 +234,8 @@ public final class Server: @unchecked Sendable {
     guard exitStatus == nil else { return }
     exitStatus = status
     let finished = self.finished
-    let once = Mutex(false)
-    let signal: @Sendable () -> Void = {
-      if once.withLock({ done in defer { done = true }; return !done }) { finished.signal() }
-    }
+    let once = Once()
+    let signal: @Sendable () -> Void = { if once.claim() { finished.signal() } }
     let deferredReplies = self.deferredReplies
     let workers = self.workers
     outstanding.notify(queue: workers) { deferredReplies.notify(queue: workers, execute: signal) }

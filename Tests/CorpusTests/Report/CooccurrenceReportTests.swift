@@ -263,3 +263,22 @@ func parseCSV(_ text: String) -> [[String]] {
   if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
   return rows
 }
+
+@Test func quotesAreCappedPerCellButEveryPassageIsListed() {
+  checkEvidence(
+    table: "actor-mechanism-by-paragraph", row: "japan", column: "foip", options: ReportOptions(quotesPerCell: 1),
+    expect: """
+      张三2021 ¶1 1 “日本政府提出了‘自由开放的印太’构想。”[@张三2021, ¶1]
+      李四2022 ¶2 1 [@李四2022, ¶2]
+      """)
+}
+
+@Test func cappedQuotesAreTakenInTurnFromEachDocument() {
+  func evidence(_ paper: Int, _ paragraph: Int) -> CooccurrenceEvidence {
+    CooccurrenceEvidence(paper: paper, passage: .paragraph(paragraph), count: 1, mentionRanges: [], fragments: [])
+  }
+  let list = [evidence(0, 1), evidence(0, 2), evidence(0, 3), evidence(1, 1), evidence(2, 5), evidence(2, 6)]
+  #expect(CooccurrenceReport.quotedEvidence(list, limit: 4) == [0, 1, 3, 4])
+  #expect(CooccurrenceReport.quotedEvidence(list, limit: nil) == [0, 1, 2, 3, 4, 5])
+  #expect(CooccurrenceReport.quotedEvidence(list, limit: 0) == [])
+}

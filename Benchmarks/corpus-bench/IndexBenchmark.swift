@@ -1,0 +1,189 @@
+//! `corpus-bench index`: full index of ~10 MB and ~100 MB corpora built from the reference papers, beside
+//! `rg -j1 -c -F -f aliases.txt` over the same files; each size runs in a child process for a separate peak.
+import Corpus
+import Foundation
+import Synchronization
+
+enum IndexBenchmark {
+  static let help = """
+    USAGE: corpus-bench index [--sizes 10,100] [--source DIR] [--keep]
+
+    Copies the reference papers (default ../shared/corpus) under new names into a temporary workspace until
+    each size (MB) is reached, then measures in a child process per size: reading + parsing the papers, the
+    index build (discovery, merge, mention scan), throughput, and peak memory (VmHWM); and, as the reference
+    scan, `rg -j1 -c -F -f aliases.txt` with every alias of the built-in lexicon over the same files.
+    Targets: 100 MB under 2 s, at least 1/4 of rg's throughput, peak below 3 bytes per corpus byte.
+    """
+
+  static func run(_ arguments: [String]) -> Int32 {
+    if arguments.first == "--child", arguments.count >= 2 { return child(folder: arguments[1]) }
+    if arguments.contains("--help") || arguments.contains("-h") {
+      print(help)
+      return 0
+    }
+    var sizes = [10, 100]
+    var source = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../shared/corpus")
+      .standardizedFileURL
+    var keep = false
+    var index = 0
+    while index < arguments.count {
+      switch arguments[index] {
+      case "--sizes" where index + 1 < arguments.count:
+        sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+        index += 1
+      case "--source" where index + 1 < arguments.count:
+        source = URL(fileURLWithPath: arguments[index + 1])
+        index += 1
+      case "--keep": keep = true
+      default:
+        FileHandle.standardError.write(Data("corpus-bench index: unknown option \(arguments[index])\n\n\(help)\n".utf8))
+        return 2
+      }
+      index += 1
+    }
+    let papers = ((try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []).sorted()
+      .filter { $0.hasSuffix(".txt") }
+      .compactMap { name in FileManager.default.contents(atPath: source.appendingPathComponent(name).path) }
+    guard !papers.isEmpty else {
+      FileHandle.standardError.write(Data("corpus-bench index: no .txt papers in \(source.path)\n".utf8))
+      return 2
+    }
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-bench-index-\(getpid())")
+    defer { if !keep { try? FileManager.default.removeItem(at: base) } }
+
+    // The alias list rg searches for: every alias of the built-in lexicon, one a line.
+    let aliasFile = base.appendingPathComponent("aliases.txt")
+    try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    var aliases = Set<String>()
+    for entity in Lexicon.builtin { for alias in entity.aliases { aliases.insert(alias) } }
+    for entity in Lexicon.builtin { for form in entity.compoundForms { aliases.insert(form) } }
+    try? aliases.sorted().joined(separator: "\n").write(to: aliasFile, atomically: true, encoding: .utf8)
+
+    print("size     files  bytes        read+parse  index    total    MB/s    peak MB  B/B    rg -j1   rg MB/s  vs rg")
+    for size in sizes {
+      let folder = base.appendingPathComponent("ws\(size)")
+      let corpus = folder.appendingPathComponent("corpus")
+      try? FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+      var total = 0
+      var copy = 0
+      while total < size * 1_000_000 {
+        let data = papers[copy % papers.count]
+        let name = String(format: "paper%05d.txt", copy)
+        FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
+        total += data.count
+        copy += 1
+      }
+      guard let line = runChild(folder: folder.path), let figures = parse(line) else {
+        print("\(size) MB: the child process failed")
+        continue
+      }
+      let rgSeconds = timeRipgrep(aliasFile: aliasFile.path, folder: corpus.path)
+      let mb = Double(total) / 1_000_000
+      let totalSeconds = figures.read + figures.index
+      let rgText = rgSeconds.map { String(format: "%.3f s", $0) } ?? "n/a"
+      let rgRate = rgSeconds.map { String(format: "%.0f", mb / $0) } ?? "n/a"
+      let ratio = rgSeconds.map { String(format: "%.2f×", (mb / totalSeconds) / (mb / $0)) } ?? "n/a"
+      print(
+        String(
+          format: "%-8@ %-6d %-12d %-11@ %-8@ %-8@ %-7.0f %-8.0f %-6.2f %-8@ %-8@ %@", "\(size) MB" as NSString, copy,
+          total, String(format: "%.3f s", figures.read) as NSString, String(format: "%.3f s", figures.index) as NSString,
+          String(format: "%.3f s", totalSeconds) as NSString, mb / totalSeconds, Double(figures.peak) / 1_000_000,
+          Double(figures.peak) / Double(total), rgText as NSString, rgRate as NSString, ratio as NSString))
+      print("         mentions: \(figures.mentions), entities: \(figures.entities), scan only: "
+        + String(format: "%.3f s (%.0f MB/s)", figures.scan, mb / max(figures.scan, 1e-9)))
+      try? FileManager.default.removeItem(at: folder)
+    }
+    return 0
+  }
+
+  struct Figures {
+    var read: Double
+    var index: Double
+    var scan: Double
+    var peak: Int
+    var mentions: Int
+    var entities: Int
+  }
+
+  static func parse(_ line: String) -> Figures? {
+    let fields = line.split(separator: " ").map(String.init)
+    guard fields.count == 6, let read = Double(fields[0]), let index = Double(fields[1]), let scan = Double(fields[2]),
+      let peak = Int(fields[3]), let mentions = Int(fields[4]), let entities = Int(fields[5])
+    else { return nil }
+    return Figures(read: read, index: index, scan: scan, peak: peak, mentions: mentions, entities: entities)
+  }
+
+  /// Runs this executable as `index --child FOLDER` and returns its one line of figures.
+  static func runChild(folder: String) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
+      process.executableURL = Bundle.main.executableURL
+    }
+    process.arguments = ["index", "--child", folder]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init)
+  }
+
+  /// In the child: reads and indexes the workspace, prints `read index scan peakBytes mentions entities`.
+  static func child(folder: String) -> Int32 {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let workspace = Workspace.open(root: URL(fileURLWithPath: folder))
+    let (papers, _) = workspace.readPapers()
+    let read = clock.now
+    let index = CorpusIndex.build(papers: papers)
+    let built = clock.now
+    // The mention scan alone, for comparison with rg (same work as inside build, measured again).
+    let scanner = MentionScanner(entities: index.entities)
+    let scanStart = clock.now
+    let counts = Mutex<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: papers.count) { number in
+      var found = 0
+      for paragraph in papers[number].paragraphs {
+        var text = paragraph.passage.text
+        found += text.withUTF8 { scanner.scan(bytes: $0).count }
+      }
+      counts.withLock { $0 += found }
+    }
+    let scanEnd = clock.now
+    func seconds(_ duration: Duration) -> Double {
+      Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+    print(
+      "\(seconds(read - start)) \(seconds(built - read)) \(seconds(scanEnd - scanStart)) \(peakMemory()) "
+        + "\(index.mentionCount) \(index.entities.count)")
+    return 0
+  }
+
+  /// VmHWM (peak resident set) of this process, in bytes.
+  static func peakMemory() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let digits = line.split(separator: " ").compactMap { Int($0) }
+      return (digits.first ?? 0) * 1024
+    }
+    return 0
+  }
+
+  /// Wall time of `rg -j1 -c -F -f aliases.txt FOLDER`, or nil when rg is missing.
+  static func timeRipgrep(aliasFile: String, folder: String) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["rg", "-j1", "-c", "-F", "-f", aliasFile, folder]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let clock = ContinuousClock()
+    let start = clock.now
+    do { try process.run() } catch { return nil }
+    process.waitUntilExit()
+    let elapsed = clock.now - start
+    guard process.terminationStatus == 0 || process.terminationStatus == 1 else { return nil }
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  }
+}

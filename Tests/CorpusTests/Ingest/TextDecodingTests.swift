@@ -1,0 +1,59 @@
+//! Decoding corpus bytes: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK, and undecodable files.
+@testable import Corpus
+import Foundation
+import Testing
+
+@Suite struct TextDecodingTests {
+  let sample = "日本外交 Japan 2023年①"
+
+  private func check(_ data: Data, _ expected: TextEncodingName, sourceLocation: SourceLocation = #_sourceLocation) {
+    switch TextDecoding.decode(data) {
+    case .success(let decoded):
+      #expect(decoded.text == sample, sourceLocation: sourceLocation)
+      #expect(decoded.encoding == expected, sourceLocation: sourceLocation)
+    case .failure(let failure):
+      Issue.record("failed: \(failure.message)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func utf8() { check(Data(sample.utf8), .utf8) }
+  @Test func utf8WithBOM() { check(Data([0xEF, 0xBB, 0xBF] + Array(sample.utf8)), .utf8BOM) }
+
+  @Test func utf16WithBOM() {
+    let units = Array(sample.utf16)
+    check(Data([0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), .utf16LE)
+    check(Data([0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }), .utf16BE)
+  }
+
+  @Test func gbk() {
+    // 日本外交 in GBK, then ASCII.
+    let bytes: [UInt8] = [0xC8, 0xD5, 0xB1, 0xBE, 0xCD, 0xE2, 0xBD, 0xBB, 0x20, 0x41]
+    guard case .success(let decoded) = TextDecoding.decode(Data(bytes)) else {
+      Issue.record("GBK not decoded")
+      return
+    }
+    #expect(decoded.text == "日本外交 A")
+    #expect(decoded.encoding == .gb18030)
+  }
+
+  @Test func undecodableIsAProblemNotACrash() {
+    let data = Data([0xFF, 0xFF, 0xFF, 0x81, 0x30])
+    guard case .failure = TextDecoding.decode(data) else {
+      Issue.record("garbage decoded")
+      return
+    }
+    guard case .failure(let problem) = PaperReader.read(file: "corpus/bad.txt", data: data) else {
+      Issue.record("garbage read")
+      return
+    }
+    #expect(problem.kind == .undecodableFile)
+    #expect(problem.file == "corpus/bad.txt")
+  }
+
+  @Test func oddUTF16IsRejected() {
+    guard case .failure = TextDecoding.decode(Data([0xFF, 0xFE, 0x41])) else {
+      Issue.record("odd byte count accepted")
+      return
+    }
+  }
+}

@@ -1,0 +1,183 @@
+//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
+@testable import Corpus
+import Foundation
+import TestSupport
+import Testing
+
+/// Writes a txtar-like workspace (`-- path --` sections) into a fresh temporary folder.
+private func makeWorkspace(_ txtar: String) throws -> URL {
+  let root = FileManager.default.temporaryDirectory.appendingPathComponent("ws-\(UUID().uuidString)")
+  var path: String?
+  var body: [Substring] = []
+  func flush() throws {
+    guard let path else { return }
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(body.joined(separator: "\n").utf8).write(to: url)
+  }
+  for line in txtar.split(separator: "\n", omittingEmptySubsequences: false) {
+    if line.hasPrefix("-- "), line.hasSuffix(" --") {
+      try flush()
+      path = String(line.dropFirst(3).dropLast(3))
+      body = []
+    } else {
+      body.append(line)
+    }
+  }
+  try flush()
+  return root
+}
+
+@Suite struct WorkspaceTests {
+  @Test func defaultsFindCorpusNotesAndLexicon() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus/a.txt --
+      标题甲
+
+      王明
+
+      正文。
+      -- corpus/sub/b.md --
+      标题乙
+
+      李华
+
+      正文。
+      -- notes/n.md --
+      # Note [@王明2020]
+      -- README.md --
+      readme
+      -- lexicon.json --
+      {"entities": []}
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workspace = Workspace.open(root: root)
+    #expect(workspace.corpusFiles == ["corpus/a.txt", "corpus/sub/b.md"])
+    #expect(workspace.noteFiles == ["README.md", "notes/n.md"])
+    #expect(workspace.lexiconFile == "lexicon.json")
+    #expect(workspace.lexiconData() != nil)
+    #expect(workspace.problems.isEmpty)
+    let (papers, problems) = workspace.readPapers()
+    #expect(papers.map(\.file) == ["corpus/a.txt", "corpus/sub/b.md"])
+    #expect(papers.map(\.metadata.title) == ["标题甲", "标题乙"])
+    #expect(problems.isEmpty)
+  }
+
+  @Test func configOverridesAndFolders() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus-lsp.json --
+      {
+        "corpus": ["papers"],
+        "notes": "writing",
+        "documents": { "a.txt": { "title": "Overridden", "authors": ["李华"], "year": 2019, "key": "li2019" } }
+      }
+      -- papers/a.txt --
+      标题甲
+
+      王明
+
+      正文。
+      -- writing/n.md --
+      note
+      -- other.md --
+      not a note here
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workspace = Workspace.open(root: root)
+    #expect(workspace.problems.isEmpty)
+    #expect(workspace.corpusFiles == ["papers/a.txt"])
+    #expect(workspace.noteFiles == ["writing/n.md"])
+    let paper = try #require(workspace.readPapers().papers.first)
+    #expect(paper.metadata.title == "Overridden")
+    #expect(paper.metadata.authors == ["李华"])
+    #expect(paper.metadata.year == 2019)
+    #expect(paper.metadata.key == "li2019")
+  }
+
+  @Test func invalidConfigIsAProblemWithAPositionAndTheRestWorks() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus-lsp.json --
+      {
+        "documents": {,}
+      }
+      -- corpus/a.txt --
+      标题
+
+      王明
+
+      正文。
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workspace = Workspace.open(root: root)
+    let problem = try #require(workspace.problems.first)
+    #expect(problem.kind == .invalidConfig)
+    #expect(problem.file == "corpus-lsp.json")
+    #expect(workspace.corpusFiles == ["corpus/a.txt"])
+    #expect(workspace.readPapers().papers.count == 1)
+  }
+
+  @Test func wrongTypesInConfigAreReportedNearTheirKey() {
+    let json = """
+      {
+        "documents": { "a.txt": { "year": "soon", "colour": 1 } },
+        "lexicon": 3
+      }
+      """
+    let (config, problems) = WorkspaceConfig.parse(Data(json.utf8))
+    #expect(Set(problems.map(\.message)) == [
+      "\"year\" of \"a.txt\" must be a number", "unknown field \"colour\" in document \"a.txt\"", "\"lexicon\" must be a path",
+    ])
+    #expect(problems.allSatisfy { $0.line != nil })
+    #expect(config.lexicon == "lexicon.json")
+    #expect(config.override(for: "corpus/a.txt") != nil)
+  }
+
+  @Test func undecodableCorpusFileIsAProblemAndOthersAreRead() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus/good.txt --
+      标题
+
+      王明
+
+      正文。
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data([0xFF, 0xFF, 0xFF, 0x81, 0x30]).write(to: root.appendingPathComponent("corpus/bad.txt"))
+    let (papers, problems) = Workspace.open(root: root).readPapers()
+    #expect(papers.map(\.file) == ["corpus/good.txt"])
+    #expect(problems.map(\.file) == ["corpus/bad.txt"])
+    #expect(problems.map(\.kind) == [.undecodableFile])
+  }
+
+  @Test func missingCorpusFolderIsReported() throws {
+    let root = try makeWorkspace("-- notes/n.md --\nnote")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workspace = Workspace.open(root: root)
+    #expect(workspace.corpusFiles.isEmpty)
+    #expect(workspace.problems.map(\.kind) == [.missingPath])
+  }
+
+  @Test func bundledExamplesReadCleanly() throws {
+    let workspace = Workspace.open(root: TestPaths.examples)
+    #expect(workspace.problems.isEmpty)
+    #expect(workspace.lexiconFile == "lexicon.json")
+    #expect(workspace.noteFiles.count == 2)
+    let (papers, problems) = workspace.readPapers()
+    #expect(problems.isEmpty)
+    #expect(papers.map(\.metadata.firstAuthor) == ["高远", "林晓明", "周雨桐"])
+    #expect(papers.map(\.metadata.year) == [2024, 2023, 2021])
+    #expect(papers.map(\.metadata.key) == ["高远2024", nil, nil])
+    for paper in papers {
+      #expect(IngestFixture.unclaimedLines(paper) == [], "\(paper.file)")
+      for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
+    }
+    let lin = try #require(papers.first { $0.file.hasSuffix("lin-2023-maritime.txt") })
+    #expect(lin.paragraphs.count == 6)
+    #expect(lin.footnotes.map(\.paragraph) == [2, 3, 4, 5])
+    #expect(lin.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .publicationInfo, .englishAbstract, .foreignAbstract])
+  }
+}
