@@ -26,9 +26,12 @@ public enum CodeActionFixes {
       let citation = "[@\(index.displayKey(of: match.paper)), \(match.passage.locatorText)]"
       guard seen.insert(citation).inserted else { continue }
       fixes.append(
-        Fix(title: "Cite \(index.displayKey(of: match.paper)) \(match.passage.locatorText)",
-            edits: [FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)],
-            isPreferred: fixes.isEmpty))
+        Fix(
+          title: "Cite \(index.displayKey(of: match.paper)) \(match.passage.locatorText)",
+          edits: [
+            FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)
+          ],
+          isPreferred: fixes.isEmpty))
       if fixes.count == limit { break }
     }
     return fixes
@@ -36,8 +39,9 @@ public enum CodeActionFixes {
 
   /// "Add 东盟 to the workspace lexicon": writes the entity (id, kind, names, aliases, members) to lexicon.json.
   public static func addToLexicon(_ entity: Entity, context: CheckContext) -> Fix {
-    Fix(title: "Add '\(entity.name)' to the workspace lexicon",
-        edits: [LexiconEdit.adding(entity, context: context)])
+    Fix(
+      title: "Add '\(entity.name)' to the workspace lexicon",
+      edits: [LexiconEdit.adding(entity, context: context)])
   }
 }
 

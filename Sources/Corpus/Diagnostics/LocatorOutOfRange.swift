@@ -15,8 +15,9 @@ enum LocatorOutOfRange {
         suggestions.removeAll { $0 == target }
         suggestions.insert(target, at: 0)
         fixes.append(
-          Fix(title: "Change the locator to \(target), where the quotation is",
-              edits: [run.noteEdit(locator.range, target)], isPreferred: true))
+          Fix(
+            title: "Change the locator to \(target), where the quotation is",
+            edits: [run.noteEdit(locator.range, target)], isPreferred: true))
       }
       findings.append(
         Finding(

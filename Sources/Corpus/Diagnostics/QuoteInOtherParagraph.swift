@@ -12,8 +12,11 @@ enum QuoteInOtherParagraph {
           message: "The quotation is in \(run.describe(match)), not at '\(run.text(locator.range))'.",
           suggestions: [target],
           related: run.relatedLocation(of: match, message: "the quotation").map { [$0] } ?? [],
-          fixes: [Fix(title: "Change the locator to \(target)", edits: [run.noteEdit(locator.range, target)],
-                      isPreferred: true)]))
+          fixes: [
+            Fix(
+              title: "Change the locator to \(target)", edits: [run.noteEdit(locator.range, target)],
+              isPreferred: true)
+          ]))
     }
     return findings
   }

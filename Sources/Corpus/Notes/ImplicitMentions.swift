@@ -33,7 +33,8 @@ public struct AliasMatcher: Sendable {
     for (alias, entity) in aliases where alias.unicodeScalars.count >= 2 && seen.insert(alias).inserted {
       guard let first = alias.unicodeScalars.first else { continue }
       let isLatin = alias.unicodeScalars.allSatisfy { $0.isASCII }
-      table[first.value, default: []].append(Candidate(bytes: Array(alias.utf8), entity: entity, alias: alias, isLatin: isLatin))
+      table[first.value, default: []].append(
+        Candidate(bytes: Array(alias.utf8), entity: entity, alias: alias, isLatin: isLatin))
     }
     for key in table.keys { table[key]?.sort { $0.bytes.count > $1.bytes.count } }
     candidates = table
@@ -64,8 +65,10 @@ public struct AliasMatcher: Sendable {
           break
         }
         if let matched {
-          result.append(ImplicitMention(range: TextRange(index, index + matched.bytes.count), entity: matched.entity,
-                                        alias: matched.alias))
+          result.append(
+            ImplicitMention(
+              range: TextRange(index, index + matched.bytes.count), entity: matched.entity,
+              alias: matched.alias))
           index += matched.bytes.count
           continue
         }

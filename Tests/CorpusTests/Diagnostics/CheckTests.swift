@@ -1,9 +1,11 @@
 //! Checker over whole notes: a clean note, and text that is never checked.
 import Testing
+
 @testable import Corpus
 
 @Test func cleanNoteHasNoFindings() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     日本与[[东盟]]的对话“逐年增多”[@张三2021, ¶1]。[[Quad]] matters [@Smith2020, ¶1].
     @张三2021 argues that “政府开发援助……主要手段”[@张三2021, §二（二）].
@@ -12,7 +14,8 @@ import Testing
 }
 
 @Test func codeAndCommentsAreNeverChecked() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     `[@nobody]` <!-- [[nothing]] --> mail me@nobody.org, see [x](https://x.org/@nobody).
     ```

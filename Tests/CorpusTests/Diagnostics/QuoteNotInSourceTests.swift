@@ -1,9 +1,11 @@
 //! Rule quote-not-in-source and its replace fix.
 import Testing
+
 @testable import Corpus
 
 @Test func quoteNotInSource() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     “日本从未参与”[@张三2021, ¶2]<!--@diag("日本从未参与", quote-not-in-source)-->
     > Japan and Australia coordinate drills
@@ -13,7 +15,8 @@ import Testing
 }
 
 @Test func quoteNotInSourceFixReplacesWithSourceText() {
-  checkFix("""
+  checkFix(
+    """
     -- notes/a.md --
     他们说“日本—东盟首脑会议每年举办一次”[@张三2021, ¶3]。
     """, rule: .quoteNotInSource, titleContaining: "Replace",
@@ -21,7 +24,8 @@ import Testing
 }
 
 @Test func replacementFromAnotherDocumentAlsoCitesIt() {
-  checkFix("""
+  checkFix(
+    """
     -- notes/a.md --
     "Japan and Australia coordinate patrol in the South China Sea" [@张三2021, ¶1]
     """, rule: .quoteNotInSource, titleContaining: "Replace",
