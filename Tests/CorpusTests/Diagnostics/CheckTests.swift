@@ -23,3 +23,14 @@ import Testing
     ```
     """)
 }
+
+@Test func cacheReturnsTheSameFindingsAndRechecksChangedText() {
+  let index = buildIndex(Fixture(sampleCorpus))
+  let cache = CheckCache()
+  let context = CheckContext(notePath: "notes/a.md")
+  let first = cache.findings(text: "见 [@张三2022]。", index: index, context: context)
+  #expect(first.map(\.rule) == [.unknownCitationKey])
+  #expect(cache.findings(text: "见 [@张三2022]。", index: index, context: context) == first)
+  #expect(cache.findings(text: "见 [@张三2021]。", index: index, context: context).isEmpty)
+  cache.remove(notePath: "notes/a.md")
+}
