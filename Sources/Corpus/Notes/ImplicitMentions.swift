@@ -94,3 +94,17 @@ public enum ImplicitMentions {
     }
   }
 }
+
+extension ImplicitMentions {
+  /// Mentions found by the index's own scanner (the corpus rules: compounds such as 日美同盟, acronyms, word
+  /// boundaries), kept only where the note has prose: not in code, comments, URLs, citations or entity links.
+  public static func find(in note: NoteSyntax, index: CorpusIndex) -> [ImplicitMention] {
+    let excluded = (note.ignoredRanges + note.citations.map(\.range) + note.entityLinks.map(\.range))
+      .sorted { $0.start < $1.start }
+    return index.scanMentions(in: note.text).compactMap { scanned in
+      let range = TextRange(scanned.start, scanned.end)
+      guard !excluded.contains(where: { $0.intersects(range) }) else { return nil }
+      return ImplicitMention(range: range, entity: scanned.entity, alias: note.text.slice(range))
+    }
+  }
+}

@@ -29,3 +29,12 @@ private func checkImplicitMentions(
 @Test func mentionsSkipCodeCitationsLinksAndWordParts() {
   checkImplicitMentions("`日本` [[东盟]] [@日本2020] Japanese QuadX 日美 澳大利亚。", ["澳大利亚→australia"])
 }
+
+@Test func mentionsByTheIndexScanner() {
+  let index = CorpusIndex.build(papers: [], discover: false)
+  let note = "日美同盟与`东盟`不同，[[东盟]]另论；ASEAN 与 [@东盟2020] 亦然。"
+  let found = ImplicitMentions.find(in: NoteParser.parse(note), index: index).map(\.alias)
+  #expect(found.contains("ASEAN"))
+  #expect(!found.contains("东盟"))
+  #expect(found.contains { $0.hasPrefix("日美") || $0 == "日" || $0 == "美" })
+}
