@@ -191,7 +191,9 @@ struct CheckWorkspace: Sendable {
 
   /// A note's text, decoded like corpus files (UTF-8, UTF-16 with BOM, GB18030); a problem finding otherwise.
   func readNote(_ path: String) -> NoteRead {
-    guard let data = FileManager.default.contents(atPath: workspace.url(of: path).path) else {
+    // A note outside the workspace keeps its absolute path.
+    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.url(of: path)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
       return .problem(
         Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0), message: "This note cannot be read."))
     }
