@@ -23,11 +23,12 @@ public enum CodeActionFixes {
     var fixes: [Fix] = []
     var seen = Set<String>()
     for match in result.matches {
-      let citation = "[@\(index.displayKey(of: match.paper)), \(match.passage.locatorText)]"
+      let key = index.displayKey(of: match.paper)
+      let citation = match.passage.locatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
       guard seen.insert(citation).inserted else { continue }
       fixes.append(
         Fix(
-          title: "Cite \(index.displayKey(of: match.paper)) \(match.passage.locatorText)",
+          title: "Cite " + (match.passage.locatorText.map { "\(key) \($0)" } ?? key),
           edits: [
             FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)
           ],

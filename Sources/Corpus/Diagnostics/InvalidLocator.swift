@@ -10,7 +10,9 @@ enum InvalidLocator {
       if numbers.count == 2, numbers[0] > numbers[1] {
         let swapped = "\(numbers[1])-\(numbers[0])"
         fixes.append(
-          Fix(title: "Change the range to \(swapped)", edits: [run.noteEdit(locator.valueRange, swapped)], isPreferred: true))
+          Fix(
+            title: "Change the range to \(swapped)", edits: [run.noteEdit(locator.valueRange, swapped)],
+            isPreferred: true))
       }
       return Finding(
         rule: .invalidLocator, file: run.notePath, range: locator.range,

@@ -123,13 +123,12 @@ extension String {
 }
 
 extension PassageID {
-  /// How a note cites this passage: `¶12`, `fn. 3`.
-  var locatorText: String {
+  /// How a note cites this passage: `¶12`, `fn. 3`; nil for the abstract and the title, which have no locator.
+  var locatorText: String? {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract: return "abstract"
-    case .title: return "title"
+    case .abstract, .title: return nil
     }
   }
 }

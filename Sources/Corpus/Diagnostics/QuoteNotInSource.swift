@@ -29,9 +29,7 @@ enum QuoteNotInSource {
           if !items.contains(where: { $0.paper == closest.paper }), let item = items.first(where: { $0.paper != nil }) {
             // The closest passage is in another document: cite that one, at that passage.
             edits.append(run.noteEdit(item.item.keyRange, run.index.displayKey(of: closest.paper)))
-            if let locator = item.item.locator {
-              edits.append(run.noteEdit(locator.range, closest.passage.locatorText))
-            }
+            if let locatorEdit = run.locatorEdit(for: item.item, to: closest.passage) { edits.append(locatorEdit) }
           } else if let locatorEdit = locatorEdit(pointingTo: closest, quotation: quotation, run: run) {
             edits.append(locatorEdit)
           }
@@ -58,12 +56,7 @@ enum QuoteNotInSource {
     guard let item = run.items[quotation.citation].first(where: { $0.paper == match.paper }),
       let locator = item.item.locator
     else { return nil }
-    switch locator.kind {
-    case .paragraphs, .footnote, .section, .lines, .invalid:
-      let target = match.passage.locatorText
-      return run.text(locator.range) == target ? nil : run.noteEdit(locator.range, target)
-    case .page:
-      return nil
-    }
+    if case .page = locator.kind { return nil }
+    return run.locatorEdit(for: item.item, to: match.passage)
   }
 }

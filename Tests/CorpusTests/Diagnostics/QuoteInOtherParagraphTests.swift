@@ -17,3 +17,14 @@ import Testing
     “首脑会议”[@张三2021, ¶1]
     """, rule: .quoteInOtherParagraph, titleContaining: "¶3", expect: "“首脑会议”[@张三2021, ¶3]")
 }
+
+@Test func quotationFromTheAbstractDropsTheLocator() {
+  checkDiagnostics("""
+    -- notes/a.md --
+    “海洋领域的合作及其局限”[@张三2021, ¶1]<!--@diag("¶1", quote-in-other-paragraph)-->
+    """)
+  checkFix("""
+    -- notes/a.md --
+    “海洋领域的合作及其局限”[@张三2021, ¶1]
+    """, rule: .quoteInOtherParagraph, titleContaining: "Remove", expect: "“海洋领域的合作及其局限”[@张三2021]")
+}
