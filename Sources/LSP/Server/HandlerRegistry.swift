@@ -104,6 +104,7 @@ public struct HandlerRegistry: Sendable {
     HoverPlaceholderHandler.register(&registry)
     WorkspaceIndexingHandlers.register(&registry)
     DiagnosticsHandlers.register(&registry)
+    CodeActionHandlers.register(&registry)
     return registry
   }
 }
