@@ -31,7 +31,6 @@ import Testing
     ])
   let create = try client.take("progress create") { $0["method"] == "window/workDoneProgress/create" }
   let token = create["params"]["token"]
-  client.write(["jsonrpc": "2.0", "id": create["id"], "result": nil])
   var kinds: [String] = []
   var messages: [String] = []
   while kinds.last != "end" {
@@ -46,7 +45,6 @@ import Testing
   #expect(options["method"] == "workspace/didChangeWatchedFiles")
   let globs = (options["registerOptions"]["watchers"].array ?? []).compactMap { $0["globPattern"].string }
   #expect(globs == ["**/corpus/**", "**/lexicon.json", "**/corpus-lsp.json", "**/*.md"])
-  client.write(["jsonrpc": "2.0", "id": registration["id"], "result": nil])
   try client.finish()
 }
 
