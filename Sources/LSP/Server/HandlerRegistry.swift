@@ -102,6 +102,9 @@ public struct HandlerRegistry: Sendable {
     TraceHandlers.register(&registry)
     SynchronizeHandler.register(&registry)
     HoverPlaceholderHandler.register(&registry)
+    WorkspaceIndexingHandlers.register(&registry)
+    DiagnosticsHandlers.register(&registry)
+    CodeActionHandlers.register(&registry)
     return registry
   }
 }
