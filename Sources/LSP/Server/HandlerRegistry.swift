@@ -102,6 +102,8 @@ public struct HandlerRegistry: Sendable {
     TraceHandlers.register(&registry)
     SynchronizeHandler.register(&registry)
     HoverPlaceholderHandler.register(&registry)
+    WorkspaceIndexingHandlers.register(&registry)
+    DiagnosticsHandlers.register(&registry)
     return registry
   }
 }
