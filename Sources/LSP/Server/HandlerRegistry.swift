@@ -115,6 +115,7 @@ public struct HandlerRegistry: Sendable {
     CodeLensHandler.register(&registry)
     WorkspaceIndexingHandlers.register(&registry)
     DiagnosticsHandlers.register(&registry)
+    CodeActionHandlers.register(&registry)
     return registry
   }
 }
