@@ -209,11 +209,11 @@ extension CorpusIndex {
     guard entity >= 0, entity + 1 < storage.entityStarts.count else { return }
     var seen = 0
     for recordIndex in storage.byEntity[storage.entityStarts[entity]..<storage.entityStarts[entity + 1]] {
-      let record = storage.records[Int(recordIndex)]
+      let (paper, record) = storage.record(Int(recordIndex))
       seen += 1
       if seen > limit { return }
       let keepGoing = body(
-        Int(record.paper), MentionRecord.decode(record.passage), TextRange(Int(record.start), Int(record.end)))
+        paper, MentionRecord.decode(record.passage), TextRange(Int(record.start), Int(record.end)))
       if !keepGoing { return }
     }
   }
