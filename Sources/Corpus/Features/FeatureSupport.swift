@@ -150,6 +150,17 @@ enum FeatureSupport {
     return nil
   }
 
+  /// How a passage is named to the analyst: `¶12`, `fn. 3`, `abstract`, `title`.
+  static func label(_ passage: PassageID) -> String {
+    if let text = passage.locatorText { return text }
+    return passage == .title ? "title" : "abstract"
+  }
+
+  /// A citation ready to paste: `[@key, ¶12]`, or `[@key]` for the abstract and title (no locator names them).
+  static func citation(key: String, passage: PassageID) -> String {
+    passage.locatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+  }
+
   /// Passages a citation item covers in its paper (none without a locator or when it points nowhere).
   static func citedPassages(_ item: CitationItem, paper: Paper) -> [PassageID] {
     guard let locator = item.locator else { return [] }

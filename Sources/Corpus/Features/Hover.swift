@@ -49,9 +49,9 @@ public enum Hover {
     if let quotation = note.quotations.first(where: { $0.citation == citation }) {
       let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: paper)
       if let match = result.matches.first ?? result.closest, let text = index.text(of: match.paper, passage: match.passage) {
-        let label = match.passage.locatorText
+        let label = FeatureSupport.label(match.passage)
         let heading = match.exact ? "Quoted from" : "Closest passage (not an exact match) in"
-        let source = match.paper == paper ? label : "[@\(index.key(of: match.paper)), \(label)]"
+        let source = match.paper == paper ? label : FeatureSupport.citation(key: index.key(of: match.paper), passage: match.passage)
         return "**\(heading) \(source)**\n\n" + quoteInContext(text, match.range)
       }
     }
@@ -68,7 +68,7 @@ public enum Hover {
     }
     guard let first = passages.first, let text = index.text(of: paper, passage: first) else { return "**\(heading)**" }
     var result = "**\(heading)**"
-    if passages.count > 1 { result += " (\(first.locatorText) of \(passages.count) passages)" }
+    if passages.count > 1 { result += " (\(FeatureSupport.label(first)) of \(passages.count) passages)" }
     return result + "\n\n" + blockquote(text, limit: 600)
   }
 
@@ -154,7 +154,7 @@ public enum Hover {
         if footnotes.count < count { footnotes.append((paper, passage, range)) }
         return true
       }
-      let passageKey = "\(paper)/\(passage.locatorText)"
+      let passageKey = "\(paper)/\(FeatureSupport.label(passage))"
       guard passages.insert(passageKey).inserted else { return true }
       if papers.insert(paper).inserted { chosen.append((paper, passage, range)) } else if spare.count < count {
         spare.append((paper, passage, range))
@@ -167,7 +167,7 @@ public enum Hover {
       let excerpt = sentenceExcerpt(text, around: range)
       return SourceQuote(
         paper: paper, passage: passage, text: excerpt,
-        citation: "“\(excerpt)”[@\(index.key(of: paper)), \(passage.locatorText)]")
+        citation: "“\(excerpt)”" + FeatureSupport.citation(key: index.key(of: paper), passage: passage))
     }
   }
 

@@ -20,7 +20,7 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
   let workspace = FeatureWorkspace(citingNotes)
   guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
   let lenses = PaperAnnotations.lenses(index: workspace.index, paper: paper, notes: workspace.notes)
-  #expect(lenses.map { "\($0.passage.locatorText) \($0.title)" } == ["¶3 cited by 2 notes", "¶4 cited by 1 note"])
+  #expect(lenses.map { "\(FeatureSupport.label($0.passage)) \($0.title)" } == ["¶3 cited by 2 notes", "¶4 cited by 1 note"])
 }
 
 @Test func hoverOnAParagraphListsTheCitingSentences() {
