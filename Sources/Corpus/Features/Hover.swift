@@ -164,7 +164,11 @@ public enum Hover {
     let picked = (chosen + spare + footnotes).prefix(count)
     return picked.compactMap { paper, passage, range in
       guard let text = index.text(of: paper, passage: passage) else { return nil }
-      let excerpt = sentenceExcerpt(text, around: range)
+      var marks: [TextRange] = []
+      if case .paragraph(let number) = passage, let found = index.papers[paper].paragraphs[checked: number - 1] {
+        marks = found.footnoteRefs.map(\.range)
+      }
+      let excerpt = sentenceExcerpt(text, around: range, skipping: marks)
       return SourceQuote(
         paper: paper, passage: passage, text: excerpt,
         citation: "“\(excerpt)”" + FeatureSupport.citation(key: index.key(of: paper), passage: passage))
@@ -172,14 +176,22 @@ public enum Hover {
   }
 
   /// The sentence around a range, cut to about 100 characters around it.
-  static func sentenceExcerpt(_ text: String, around range: TextRange) -> String {
+  static func sentenceExcerpt(_ text: String, around range: TextRange, skipping marks: [TextRange] = []) -> String {
     let sentences = Sentences.ranges(in: text)
     let sentence = sentences.first { $0.contains(range.start) } ?? TextRange(start: .zero, end: text.utf8Size)
     let bytes = Array(text.utf8)
     let window = QuoteWindow.window(around: range, in: sentence, maxBytes: 240, bytes: bytes)
     let lower = min(max(0, window.start.utf8Offset), bytes.count)
     let upper = min(max(lower, window.end.utf8Offset), bytes.count)
-    return String(decoding: bytes[lower..<upper], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    // Footnote marks are not part of the quotable text.
+    var kept: [UInt8] = []
+    var offset = lower
+    for mark in marks.sorted(by: { $0.start < $1.start }) where mark.end.utf8Offset > offset && mark.start.utf8Offset < upper {
+      kept += bytes[offset..<max(offset, mark.start.utf8Offset)]
+      offset = min(upper, mark.end.utf8Offset)
+    }
+    kept += bytes[offset..<upper]
+    return String(decoding: kept, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// A Markdown blockquote of `text`, cut to `limit` characters.
