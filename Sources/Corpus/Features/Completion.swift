@@ -203,29 +203,19 @@ public enum Completion {
   static func documents(index: CorpusIndex, prefix: String, range: TextRange, limit: Int) -> CompletionResult {
     var entries: [CompletionEntry] = []
     var skipped = false
-    for (paper, document) in index.papers.enumerated() {
-      let keys = index.keys(of: paper)
-      let key = keys.first ?? document.stem
-      let metadata = document.metadata
-      let title = FeatureSupport.title(of: document)
-      let year = metadata.year.map(String.init) ?? ""
-      let filter = ([key] + keys.dropFirst() + [title] + metadata.authors + [year]).joined(separator: " ")
-      // The key typed so far may be another key of the paper (the file stem): complete that one.
-      let shown = keys.first { $0.lowercased().hasPrefix(prefix.lowercased()) } ?? key
-      guard matches(filter, prefix) else { continue }
+    let loweredPrefix = prefix.lowercased()
+    let words = loweredPrefix.split(separator: " ")
+    for document in EntityRanking.of(index).documents where words.allSatisfy({ document.loweredFilter.contains($0) }) {
       guard entries.count < limit else {
         skipped = true
         break
       }
-      var detail = FeatureSupport.preview(title, limit: 40)
-      let authors = metadata.authors.prefix(2).joined(separator: ", ")
-      if !authors.isEmpty { detail += " — " + authors }
-      if !year.isEmpty { detail += " (\(year))" }
+      // The key typed so far may be another key of the paper (the file stem): complete that one.
+      let shown = document.keys.first { $0.lowercased().hasPrefix(loweredPrefix) } ?? document.key
       entries.append(
         CompletionEntry(
-          kind: .document, label: shown, detail: detail, filterText: filter,
-          sortText: sortKey(paper), newText: shown, replaceRange: range,
-          data: .document(key: key)))
+          kind: .document, label: shown, detail: document.detail, filterText: document.filter,
+          sortText: sortKey(document.paper), newText: shown, replaceRange: range, data: .document(key: document.key)))
     }
     return CompletionResult(entries: entries, isIncomplete: skipped)
   }
@@ -369,8 +359,8 @@ public enum Completion {
   }
 }
 
-/// Entities in completion order (curated before discovered, then by corpus frequency) with their filter texts,
-/// computed once per index: ranking thousands of entities on every keystroke would cost milliseconds.
+/// Entities in completion order (curated before discovered, then by corpus frequency) and documents, with their
+/// filter texts, computed once per index: ranking thousands of entities on every keystroke would cost milliseconds.
 final class EntityRanking: Sendable {
   struct Entry: Sendable {
     var entity: Int
@@ -379,9 +369,33 @@ final class EntityRanking: Sendable {
     var loweredFilter: String
   }
 
+  /// A document as completion shows it: keys, filter text (key, title, authors, year) and detail line.
+  struct Document: Sendable {
+    var paper: Int
+    var key: String
+    var keys: [String]
+    var filter: String
+    var loweredFilter: String
+    var detail: String
+  }
+
   let entries: [Entry]
+  let documents: [Document]
 
   init(index: CorpusIndex) {
+    documents = index.papers.enumerated().map { paper, document in
+      let keys = index.keys(of: paper)
+      let key = keys.first ?? document.stem
+      let metadata = document.metadata
+      let title = FeatureSupport.title(of: document)
+      let year = metadata.year.map(String.init) ?? ""
+      let filter = (keys + [title] + metadata.authors + [year]).joined(separator: " ")
+      var detail = FeatureSupport.preview(title, limit: 40)
+      let authors = metadata.authors.prefix(2).joined(separator: ", ")
+      if !authors.isEmpty { detail += " — " + authors }
+      if !year.isEmpty { detail += " (\(year))" }
+      return Document(paper: paper, key: key, keys: keys, filter: filter, loweredFilter: filter.lowercased(), detail: detail)
+    }
     var entries = index.entities.enumerated().map { number, entity in
       let filter = Completion.filterText(of: entity)
       return (curated: entity.source != .discovered,

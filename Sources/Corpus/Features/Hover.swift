@@ -122,7 +122,7 @@ public enum Hover {
       lines.append("**Members:** " + names.joined(separator: ", "))
     }
     if let definition = value.definition, !definition.isEmpty { lines.append(escape(definition)) }
-    let counts = index.mentionCounts(of: entity).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    let counts = index.mentionCountsByPaper(of: entity).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     let total = counts.reduce(0) { $0 + $1.value }
     if counts.isEmpty {
       lines.append("No mention in the corpus.")
@@ -214,6 +214,35 @@ public enum Hover {
 }
 
 extension CorpusIndex {
+  /// Mention counts of an entity per paper, by binary search of each paper's slice of the entity's sorted global
+  /// record numbers: O(papers × log mentions) instead of one lookup per mention (日本 has ~10⁵ at 100 MB).
+  func mentionCountsByPaper(of entity: Int) -> [Int: Int] {
+    guard entity >= 0, entity + 1 < storage.entityStarts.count else { return [:] }
+    let lower = storage.entityStarts[entity]
+    let upper = storage.entityStarts[entity + 1]
+    guard lower < upper else { return [:] }
+    let list = storage.byEntity
+    /// First position in `lower..<upper` whose record number is at least `value`.
+    func firstAtLeast(_ value: Int, from start: Int) -> Int {
+      var low = start
+      var high = upper
+      while low < high {
+        let mid = (low + high) / 2
+        if Int(list[mid]) < value { low = mid + 1 } else { high = mid }
+      }
+      return low
+    }
+    var counts: [Int: Int] = [:]
+    var position = lower
+    while position < upper {
+      let (paper, _) = storage.record(Int(list[position]))
+      let end = firstAtLeast(storage.paperStarts[paper + 1], from: position)
+      counts[paper] = end - position
+      position = max(end, position + 1)
+    }
+    return counts
+  }
+
   /// Walks an entity's mentions in paper order without building `Mention` values; `body` returns false to stop.
   func forEachMentionRecord(
     of entity: Int, limit: Int = .max, _ body: (_ paper: Int, _ passage: PassageID, _ range: TextRange) -> Bool
