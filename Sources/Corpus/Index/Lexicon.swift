@@ -50,16 +50,20 @@ public enum Lexicon {
 
   /// Parses a workspace `lexicon.json`: `{"entities": [{"id", "kind", "name", "english", "aliases": [],
   /// "members": [], "definition"}]}`. Invalid JSON or entries become problems; valid entries are kept.
-  public static func parse(data: Data, file: String = "lexicon.json") -> (entities: [Entity], problems: [IndexProblem]) {
+  public static func parse(
+    data: Data, file: String = "lexicon.json"
+  ) -> (entities: [Entity], problems: [IndexProblem]) {
     let root: Any
     do {
       root = try JSONSerialization.jsonObject(with: data)
     } catch {
       let (line, column) = errorPosition(error, in: data)
-      return ([], [IndexProblem(file: file, message: "invalid JSON: \(jsonErrorMessage(error))", line: line, column: column)])
+      let message = "invalid JSON: \(jsonErrorMessage(error))"
+      return ([], [IndexProblem(file: file, message: message, line: line, column: column)])
     }
     guard let object = root as? [String: Any] else {
-      return ([], [IndexProblem(file: file, message: "expected an object with an \"entities\" array", line: 1, column: 1)])
+      let message = "expected an object with an \"entities\" array"
+      return ([], [IndexProblem(file: file, message: message, line: 1, column: 1)])
     }
     guard let list = object["entities"] as? [Any] else {
       return ([], [IndexProblem(file: file, message: "missing \"entities\" array", line: 1, column: 1)])
@@ -198,7 +202,9 @@ public enum Lexicon {
         } else {
           pendingDash = true
         }
-      } else if CharacterSet.whitespacesAndNewlines.contains(scalar) || CharacterSet.punctuationCharacters.contains(scalar) {
+      } else if CharacterSet.whitespacesAndNewlines.contains(scalar)
+        || CharacterSet.punctuationCharacters.contains(scalar)
+      {
         pendingDash = true
       } else {
         if pendingDash, !result.isEmpty { result.append("-") }

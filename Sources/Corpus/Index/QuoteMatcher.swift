@@ -185,10 +185,13 @@ enum QuoteMatcher {
       }
       return QuoteSearchResult(matches: matches, closest: nil)
     }
-    return QuoteSearchResult(matches: [], closest: closest(fragments, passages: passages, preferredPaper: preferredPaper))
+    let nearest = closest(fragments, passages: passages, preferredPaper: preferredPaper)
+    return QuoteSearchResult(matches: [], closest: nearest)
   }
 
-  private static func match(_ fragments: [[UInt8]], in passage: SearchPassage, folded: inout FoldedPassage) -> QuoteMatch? {
+  private static func match(
+    _ fragments: [[UInt8]], in passage: SearchPassage, folded: inout FoldedPassage
+  ) -> QuoteMatch? {
     var text = passage.text
     text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
     var position = 0
