@@ -225,10 +225,14 @@ public enum Lexicon {
   /// Foundation reports "around character N" (a UTF-8 offset): turn it into a 1-based line and column.
   private static func errorPosition(_ error: Error, in data: Data) -> (Int?, Int?) {
     let message = jsonErrorMessage(error)
-    guard let range = message.range(of: "character ") else { return (nil, nil) }
-    let digits = message[range.upperBound...].prefix(while: { $0.isNumber })
-    guard let offset = Int(digits) else { return (nil, nil) }
     let text = String(decoding: data, as: UTF8.self)
+    var offset = text.utf8.count  // "Unexpected end of file": the end
+    if let range = message.range(of: "character ") {
+      guard let found = Int(message[range.upperBound...].prefix(while: { $0.isNumber })) else { return (nil, nil) }
+      offset = found
+    } else if !message.lowercased().contains("end of file") {
+      return (nil, nil)
+    }
     let lines = LineIndex(text)
     let clamped = TextSize(max(0, min(offset, lines.utf8Count)))
     let position = lines.lineColumn(at: lines.scalarBoundary(atOrBefore: clamped), unit: .utf32)
