@@ -12,8 +12,8 @@ public struct ScannedMention: Sendable, Hashable {
 ///
 /// Rules, in order:
 /// 1. Aliases and non-entity words compete leftmost-longest; a non-entity word that wins hides what it covers.
-/// 2. Latin aliases match ASCII case-insensitively (short all-capital acronyms such as `US`, `EU` exactly) and
-///    only at word boundaries (`EU` never inside `EUROPE`).
+/// 2. Latin aliases match ASCII case-insensitively (all-capital acronyms of up to five letters, `US`, `NATO`,
+///    exactly) and only at word boundaries (`EU` never inside `EUROPE`).
 /// 3. One-character forms (日 美 中 …) count only in runs of two or more outside any matched word; each
 ///    character is a mention of its state, and a run whose states are exactly the members of a grouping
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
@@ -439,9 +439,10 @@ public final class MentionScanner: Sendable {
     (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
-  /// `US`, `EU`, `UN`, `ARF`: capitals (and digits) only, at most three bytes; matched exactly.
+  /// `US`, `EU`, `ARF`, `NATO`, `ASEAN`: capitals (and digits) only, at most five bytes; matched exactly, so
+  /// that `us` in English prose or `mofa`/`nato` in a footnote's URL is not a mention.
   static func isShortAcronym(_ bytes: [UInt8]) -> Bool {
-    bytes.count <= 3 && bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+    bytes.count <= 5 && bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
       && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
   }
 
