@@ -279,3 +279,31 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
       item key=real
     """)
 }
+
+@Test func footnoteDefinitionsAreProse() {
+  checkParse(
+    "正文[^1]。\n\n[^1]: 见 [@k, ¶3]。",
+    """
+    cite [] [@k, ¶3]
+      item key=k loc=¶3|3 para 3
+    """)
+}
+
+@Test func indentedCodeIsIgnoredButListContinuationsAreNot() {
+  checkParse(
+    """
+    正文。
+
+        [@code] “假”[@code]
+
+    - 条目 [@a]
+
+        续行 [@b]
+    """,
+    """
+    cite [] [@a]
+      item key=a
+    cite [] [@b]
+      item key=b
+    """)
+}
