@@ -121,6 +121,13 @@ struct CheckRun<Index: CorpusLookup> {
 
   var notePath: String { context.notePath }
 
+  /// The resolved items of a citation (empty for an index the note does not have: never traps).
+  func items(of citation: Int) -> [ResolvedItem] { items.indices.contains(citation) ? items[citation] : [] }
+
+  func citation(_ index: Int) -> Citation? {
+    note.citations.indices.contains(index) ? note.citations[index] : nil
+  }
+
   /// The related location of a match: its passage in the raw file.
   func relatedLocation(of match: QuoteMatch, message: String) -> RelatedLocation? {
     guard let paper = index.paperRecord(match.paper), let passage = paper.passage(match.passage) else { return nil }
