@@ -462,7 +462,8 @@ private struct Parser {
     while at < end {
       if note[at] == 0x40, mask[at] == ByteClass.prose.rawValue {
         let previous = note.scalar(before: at)
-        if previous == nil || at == start || !isWordScalar(previous ?? 0) { break }
+        // CJK text may touch the `@` (`[参见@张三2021]`); Latin letters before it make an e-mail address.
+        if previous == nil || at == start || !((previous ?? 0) < 0x80 && isWordScalar(previous ?? 0)) { break }
       }
       at += 1
     }

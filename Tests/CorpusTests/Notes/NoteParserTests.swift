@@ -307,3 +307,10 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
       item key=b
     """)
 }
+
+@Test func cjkPrefixMayTouchTheKey() {
+  checkParse("[参见@张三2021, ¶3] [mail a@b.org]", """
+    cite [] [参见@张三2021, ¶3]
+      item key=张三2021 prefix=参见 loc=¶3|3 para 3
+    """)
+}
