@@ -29,6 +29,8 @@ public final class Server: @unchecked Sendable {
   public let client: ClientConnection
   /// - Important: only on the message loop (notification and loop-request handlers run there).
   public let session: Session
+  /// The workspace analysis: loading, re-indexing, and the diagnostics that depend on it.
+  public let analysisHost = AnalysisHost()
 
   private let connection: Connection
   private let registry: HandlerRegistry
