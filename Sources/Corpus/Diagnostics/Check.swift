@@ -146,7 +146,7 @@ struct CheckRun<Index: CorpusLookup> {
     switch match.passage {
     case .abstract: return "the abstract of \(key)"
     case .title: return "the title of \(key)"
-    default: return "\(key) \(match.passage.locatorText ?? "")"
+    default: return "\(key) \(match.passage.citableLocatorText ?? "")"
     }
   }
 
@@ -154,7 +154,7 @@ struct CheckRun<Index: CorpusLookup> {
   /// for the abstract and title. Nil when the item has no locator or already points there.
   func locatorEdit(for item: CitationItem, to passage: PassageID) -> FileEdit? {
     guard let locator = item.locator else { return nil }
-    guard let target = passage.locatorText else {
+    guard let target = passage.citableLocatorText else {
       return noteEdit(TextRange(start: item.keyRange.end, end: locator.range.end), "")
     }
     return text(locator.range) == target ? nil : noteEdit(locator.range, target)
