@@ -887,6 +887,10 @@ private struct Parser {
       while contentEnd > contentStart, note.hasPrefix(Array("—".utf8), at: contentEnd - 3) { contentEnd -= 3 }
       contentEnd = note.trimmed(contentStart, contentEnd).end
       guard contentStart < contentEnd, !isIgnored(contentStart) else { continue }
+      // A block citing other sources inside is a passage of the analyst's own, not one quotation.
+      if citations.contains(where: { $0.range.start.utf8Offset >= contentStart && $0.range.end.utf8Offset <= contentEnd }) {
+        continue
+      }
       let pieces = fragments(from: contentStart, to: contentEnd, stripBlockMarkers: true)
       guard !pieces.isEmpty else { continue }
       quotations.append(

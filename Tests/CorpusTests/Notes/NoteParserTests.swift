@@ -314,3 +314,12 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
       item key=张三2021 prefix=参见 loc=¶3|3 para 3
     """)
 }
+
+@Test func blockWithInnerCitationsIsNotOneQuotation() {
+  checkParse("> 第一句 [@a]。\n> 第二句 [@b, ¶3]", """
+    cite [] [@a]
+      item key=a
+    cite [] [@b, ¶3]
+      item key=b loc=¶3|3 para 3
+    """)
+}
