@@ -478,6 +478,10 @@ struct LineClassifier {
     let following = lines[next]
     // Markers also enumerate inside a paragraph (首先…其次…): trust them only after a line a little short.
     if line.width <= full - 3, startsWithParagraphMarker(following) { return true }
+    // A full stop closing the line and a date opening the next ("2018年以来，", "2023年3月，"): in these papers a
+    // narrative paragraph starts so far more often than a sentence happens to break exactly there.
+    let ending = endingScalar(line)
+    if ending == 0x3002 || ending == 0xFF01 || ending == 0xFF1F, startsWithYear(following) { return true }
     // Indentation is measured against the page's usual width: local widths vary with the mix of characters.
     return following.width <= fullWidth - 3 && following.width >= fullWidth - 9 && !endsSentence(following)
   }
@@ -505,6 +509,15 @@ struct LineClassifier {
     }
     widest = max(widest, lines[index].width)
     return min(max(widest, fullWidth - 2), fullWidth + 2)
+  }
+
+  /// "2023年…", "2022 年…" at the start of a line.
+  private func startsWithYear(_ line: RawLine) -> Bool {
+    let s = line.contentStart
+    for k in 0..<4 where !CharClass.isDigit(UInt32(text[s + k])) { return false }
+    var i = s + 4
+    while text[i] == 0x20 { i += 1 }
+    return text.hasPrefix("年", at: i)
   }
 
   private func startsWithParagraphMarker(_ line: RawLine) -> Bool {
