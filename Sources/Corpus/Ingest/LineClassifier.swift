@@ -363,6 +363,7 @@ struct LineClassifier {
 
   private mutating func classifyBody() {
     guard bodyStart < bodyEnd else { return }
+    let repeated = repeatedShortLines()
     var inNote: Int?
     var lastNoteMark: FootnoteMark?
     var previousWasBody = true
@@ -373,7 +374,7 @@ struct LineClassifier {
         inNote = nil
         continue
       }
-      if isRunningHeader(line) {
+      if isRunningHeader(line) || (!repeated.isEmpty && repeated.contains(text.string(line.contentStart, line.contentEnd))) {
         roles[index] = .runningHeader
         inNote = nil
         continue
@@ -405,15 +406,35 @@ struct LineClassifier {
     }
   }
 
+  /// "56", "- 56 -", "· 56 ·", "—56—": a page number on its own line.
   private func isPageNumber(_ line: RawLine) -> Bool {
     var digits = 0
     var i = line.contentStart
     while i < line.contentEnd {
-      let b = text[i]
-      if CharClass.isDigit(UInt32(b)) { digits += 1 } else if b != 0x20 && b != 0x2D && b != 0x2E { return false }
-      i += 1
+      let (v, length) = text.scalar(at: i)
+      if CharClass.isDigit(v) {
+        digits += 1
+      } else if !(v == 0x20 || v == 0x2D || v == 0x2E || v == 0xB7 || v == 0x2014 || v == 0xFF0D || v == 0x30FB
+        || v == 0x2022 || v == 0x3000)
+      {
+        return false
+      }
+      i += length
     }
     return (1...4).contains(digits)
+  }
+
+  /// Short lines that are not sentences and recur on three or more pages of the body: running headers.
+  private func repeatedShortLines() -> Set<String> {
+    var counts: [String: Int] = [:]
+    for index in bodyStart..<bodyEnd {
+      let line = lines[index]
+      guard !line.isBlank, line.width <= 50, !endsSentence(line),
+        HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd) == nil
+      else { continue }
+      counts[text.string(line.contentStart, line.contentEnd), default: 0] += 1
+    }
+    return Set(counts.filter { $0.value >= 3 }.keys)
   }
 
   /// "东北亚学刊 2023年第4期": a journal name with its issue, on its own line.
