@@ -30,6 +30,23 @@ import Testing
     #expect(serveHelp.output.contains("--log-level"))
   }
 
+  @Test func missingWorkspaceIsAUsageError() throws {
+    let result = try run(["serve", "--workspace", "/nonexistent/corpus-lsp-workspace"])
+    #expect(result.status == 2)
+    #expect(result.output.contains("is not a folder"))
+  }
+
+  @Test func workspaceOptionIsTheRootTheServerAnnounces() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-lsp-ws-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let client = try TestClient(arguments: ["--workspace", folder.path])
+    try client.initialize(rootURI: "file:///somewhere/else")
+    let log = try client.nextNotification("window/logMessage")
+    #expect(log["params"]["message"].string?.contains(folder.lastPathComponent) == true, "\(client.note)")
+    try client.finish()
+  }
+
   @Test func badLogLevelIsAUsageError() throws {
     let result = try run(["serve", "--log-level", "loud"])
     #expect(result.status == 2)

@@ -110,3 +110,42 @@ import Testing
     try client.finish()
   }
 }
+
+@Suite struct ServerRequestTests {
+  @Test func workDoneProgressRoundTrip() throws {
+    let client = try TestClient()
+    try client.initialize(capabilities: ["window": ["workDoneProgress": true]])
+    // Indexing the workspace reports its own progress first: let it finish and set it aside.
+    try client.synchronize()
+    let isProgress: (JSON) -> Bool = {
+      $0["method"] == "$/progress" || $0["method"] == "window/workDoneProgress/create"
+    }
+    while client.pendingMessages.contains(where: isProgress) { _ = try client.take("indexing progress", where: isProgress) }
+    #expect(try client.result("corpusLsp/test/progress") == .null)
+    let create = try client.take("workDoneProgress/create") { $0["method"] == "window/workDoneProgress/create" }
+    let token = create["params"]["token"]
+    var kinds: [JSON] = []
+    for _ in 0..<3 { kinds.append(try client.nextNotification("$/progress")["params"]["value"]["kind"]) }
+    #expect(kinds == ["begin", "report", "end"], "\(client.note)")
+    try client.expectAlive()
+    try client.finish()
+    // The test client answered the create request; the server matched the answer to it.
+    #expect(token.exists && !client.standardError.contains("unknown request"), "\(client.note)")
+  }
+
+  @Test func noProgressWhenTheClientDoesNotSupportIt() throws {
+    let client = try startServer()
+    #expect(try client.result("corpusLsp/test/progress") == .null)
+    try client.expectAlive()
+    #expect(!client.pendingMessages.contains { $0["method"] == "$/progress" }, "\(client.note)")
+    try client.finish()
+  }
+
+  @Test func strayResponseIsLoggedAndIgnored() throws {
+    let client = try startServer()
+    client.write(["jsonrpc": "2.0", "id": "from-test", "result": nil])
+    try client.expectAlive()
+    try client.finish()
+    #expect(client.standardError.contains("response to an unknown request"), "\(client.note)")
+  }
+}

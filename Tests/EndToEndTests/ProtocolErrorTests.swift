@@ -109,6 +109,8 @@ import Testing
     let client = try startServer()
     client.expectError(try client.send("corpusLsp/test/fail"), code: -32603)
     client.expectError(try client.send("corpusLsp/test/fail"), code: -32603)
+    let log = try client.take("error log") { $0["method"] == "window/logMessage" && $0["params"]["type"] == 1 }
+    #expect(log["params"]["message"].string?.contains("deliberate failure") == true, "\(client.note)")
     try client.expectAlive()
     try client.finish()
   }

@@ -16,6 +16,7 @@ public final class TestClient: @unchecked Sendable {
   private let stdoutPipe = Pipe()
   private let stderrPipe = Pipe()
   private let condition = NSCondition()
+  private let writeLock = NSLock()
   // Guarded by `condition`.
   private var inbox: [JSON] = []
   private var log: [String] = []
@@ -98,6 +99,9 @@ public final class TestClient: @unchecked Sendable {
 
   /// Writes bytes as they are (for framing tests). `note` replaces the bytes in the transcript.
   public func writeRaw(_ bytes: Data, note: String? = nil) {
+    // One writer at a time (the test thread, and the reader answering server requests): frames never interleave.
+    writeLock.lock()
+    defer { writeLock.unlock() }
     locked { log.append("→ " + (note ?? String(decoding: bytes, as: UTF8.self).debugDescription)) }
     try? stdinPipe.fileHandleForWriting.write(contentsOf: bytes)
   }
@@ -199,7 +203,9 @@ public final class TestClient: @unchecked Sendable {
   }
 
   /// `TextDocumentPositionParams` for a marker, in `encoding` (what the client negotiated).
-  public static func positionParams(uri: String, _ document: MarkedText, _ marker: String, _ encoding: ReferenceEncoding)
+  public static func positionParams(
+    uri: String, _ document: MarkedText, _ marker: String, _ encoding: ReferenceEncoding
+  )
     -> JSON
   {
     ["textDocument": ["uri": .string(uri)], "position": document.position(marker, encoding).json]
@@ -210,6 +216,15 @@ public final class TestClient: @unchecked Sendable {
     _ = try result("shutdown")
     notify("exit")
     return waitForExit()
+  }
+
+  /// What the test answers to a server → client request: `null`, or for `workspace/configuration` one `null`
+  /// per item asked.
+  private func serverRequestResult(_ request: JSON) -> JSON {
+    if request["method"] == "workspace/configuration" {
+      return .array((request["params"]["items"].array ?? []).map { _ in .null })
+    }
+    return .null
   }
 
   // MARK: Transcript
@@ -285,6 +300,11 @@ public final class TestClient: @unchecked Sendable {
         if let message { inbox.append(message) } else { log.append("!! the message above is not valid JSON") }
         condition.broadcast()
         condition.unlock()
+        // Server → client requests (workDoneProgress/create, workspace/configuration…) get an answer as an
+        // editor would give, so the server never waits on the test; they stay in the inbox for inspection.
+        if let message, message["method"].exists, message["id"].exists {
+          write(["jsonrpc": "2.0", "id": message["id"], "result": serverRequestResult(message)])
+        }
       }
     }
     condition.lock()

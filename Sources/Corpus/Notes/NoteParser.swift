@@ -227,7 +227,9 @@ private struct Parser {
     let limit = note.paragraphEnd(after: open)
     while index < limit {
       let byte = note[index]
-      if byte == 0x28 { depth += 1 } else if byte == 0x29 {
+      if byte == 0x28 {
+        depth += 1
+      } else if byte == 0x29 {
         depth -= 1
         if depth == 0 {
           markIgnored(open, index + 1)
@@ -247,10 +249,15 @@ private struct Parser {
 
   func bareURLEnd(at start: Int) -> Int? {
     let schemeLength: Int
-    if note.hasPrefix(Self.https, at: start) { schemeLength = 8 }
-    else if note.hasPrefix(Self.http, at: start) { schemeLength = 7 }
-    else if note.hasPrefix(Self.www, at: start) { schemeLength = 4 }
-    else { return nil }
+    if note.hasPrefix(Self.https, at: start) {
+      schemeLength = 8
+    } else if note.hasPrefix(Self.http, at: start) {
+      schemeLength = 7
+    } else if note.hasPrefix(Self.www, at: start) {
+      schemeLength = 4
+    } else {
+      return nil
+    }
     if let previous = note.scalar(before: start), isWordScalar(previous) { return nil }
     var end = start + schemeLength
     while end < note.count {
@@ -335,7 +342,9 @@ private struct Parser {
     while index < limit {
       if mask[index] == ByteClass.prose.rawValue {
         let byte = note[index]
-        if byte == 0x5B { depth += 1 } else if byte == 0x5D {
+        if byte == 0x5B {
+          depth += 1
+        } else if byte == 0x5D {
           depth -= 1
           if depth == 0 { return index }
         }
@@ -467,7 +476,9 @@ private struct Parser {
 
   mutating func scanBareCitation(at: Int) -> Int {
     // Part of an e-mail address or a handle (`a@b.com`, `x.y@z`); CJK text may run right up to a citation.
-    if let previous = note.scalar(before: at), previous < 0x80, isWordScalar(previous) || previous == 0x2E || previous == 0x2D {
+    if let previous = note.scalar(before: at), previous < 0x80,
+      isWordScalar(previous) || previous == 0x2E || previous == 0x2D
+    {
       return at + 1
     }
     let lineEnd = note.lineEnd(from: at)
@@ -502,7 +513,8 @@ private struct Parser {
 
   // MARK: - Locators
 
-  private static let paragraphLabels = labels("¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par.")
+  private static let paragraphLabels = labels(
+    "¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par.")
   private static let sectionLabels = labels("§§", "§")
   private static let footnoteLabels = labels("footnote", "fns.", "fn.", "fn", "notes", "note", "nn.", "n.")
   private static let lineLabels = labels("lines", "line", "ll.", "l.")
@@ -568,19 +580,26 @@ private struct Parser {
     while index < limit, note[index] == 0x20 || note[index] == 0x09 { index += 1 }
     let valueStart = index
     guard let (first, firstEnd) = readNumber(at: index, limit: limit) else {
-      return Locator(kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
-                     valueRange: TextRange(labelEnd, labelEnd))
+      return Locator(
+        kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
+        valueRange: TextRange(labelEnd, labelEnd))
     }
     index = firstEnd
     var last = first
-    if let dashEnd = rangeDashEnd(at: index, limit: limit), let (second, secondEnd) = readNumber(at: dashEnd, limit: limit) {
+    if let dashEnd = rangeDashEnd(at: index, limit: limit),
+      let (second, secondEnd) = readNumber(at: dashEnd, limit: limit)
+    {
       last = second
       index = secondEnd
     }
     let kind: Locator.Kind
-    if first < 1 { kind = .invalid("numbering starts at 1") }
-    else if last < first { kind = .invalid("the range \(first)-\(last) runs backwards") }
-    else { kind = make(first, last) }
+    if first < 1 {
+      kind = .invalid("numbering starts at 1")
+    } else if last < first {
+      kind = .invalid("the range \(first)-\(last) runs backwards")
+    } else {
+      kind = make(first, last)
+    }
     return Locator(kind: kind, range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
 
@@ -599,10 +618,13 @@ private struct Parser {
     var cursor = index
     while note[cursor] == 0x20, cursor < limit { cursor += 1 }
     var end: Int?
-    if note[cursor] == 0x2D || note[cursor] == 0x7E { end = cursor + 1 }
-    else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
+    if note[cursor] == 0x2D || note[cursor] == 0x7E {
+      end = cursor + 1
+    } else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
       || note.hasPrefix([0xEF, 0xBD, 0x9E], at: cursor)
-    { end = cursor + 3 }
+    {
+      end = cursor + 3
+    }
     guard var after = end, after <= limit else { return nil }
     while note[after] == 0x20, after < limit { after += 1 }
     return after
@@ -619,7 +641,9 @@ private struct Parser {
       let (value, length) = note.scalar(at: index)
       if Self.chineseNumerals.contains(value) {
         var end = index
-        while end < limit, Self.chineseNumerals.contains(note.scalar(at: end).value) { end += note.scalar(at: end).length }
+        while end < limit, Self.chineseNumerals.contains(note.scalar(at: end).value) {
+          end += note.scalar(at: end).length
+        }
         parts.append(note.string(index, end))
         index = end
       } else if isASCIIDigit(note[index]) {
@@ -650,8 +674,9 @@ private struct Parser {
       }
     }
     guard !parts.isEmpty else {
-      return Locator(kind: .invalid("expected a section number such as §二 or §二（一）"),
-                     range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
+      return Locator(
+        kind: .invalid("expected a section number such as §二 or §二（一）"),
+        range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
     }
     return Locator(kind: .section(parts), range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
@@ -871,7 +896,11 @@ private struct Parser {
         var cursor = end
         while cursor < note.count {
           let (nextValue, nextLength) = note.scalar(at: cursor)
-          if [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22].contains(nextValue) { cursor += nextLength } else { break }
+          if [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22].contains(nextValue) {
+            cursor += nextLength
+          } else {
+            break
+          }
         }
         var probe = cursor
         while note[probe] == 0x20 { probe += 1 }
@@ -895,7 +924,7 @@ private struct Parser {
     while note[index] == 0x20 { index += 1 }
     let byte = note[index]
     if byte == 0x23 { return true }  // heading
-    if (byte == 0x2D || byte == 0x2A || byte == 0x2B), note[index + 1] == 0x20 { return true }  // bullet
+    if byte == 0x2D || byte == 0x2A || byte == 0x2B, note[index + 1] == 0x20 { return true }  // bullet
     var digits = index
     while isASCIIDigit(note[digits]) { digits += 1 }
     return digits > index && (note[digits] == 0x2E || note[digits] == 0x29) && note[digits + 1] == 0x20

@@ -2,6 +2,8 @@
 import Foundation
 import Synchronization
 
+private let analysisGenerations = Atomic<Int>(0)
+
 /// Papers read, lexicon merged, index built, and every workspace problem collected as a `Finding`.
 ///
 /// The one loader for the server and the command line (`check`, `index`, `quote`, `report`), so that both see
@@ -15,15 +17,40 @@ public struct WorkspaceAnalysis: Sendable {
   public let problems: [Finding]
   /// Texts of the files that problems point into, so their positions can be shown as line and column.
   public let problemTexts: [String: String]
+  /// Unique per load (increasing): caches keyed by it (per-note findings, parsed notes) never outlive the corpus
+  /// they were computed against.
+  public let generation: Int
+  /// Corpus files that could not be read, kept so that a re-index reuses the verdict on unchanged files.
+  let corpusProblems: [CorpusProblem]
+  /// Paper index (into `index.papers`) by workspace-relative path.
+  public let paperByFile: [String: Int]
+  private let corpusFileSet: Set<String>
+  private let noteFileSet: Set<String>
 
   public init(
     workspace: Workspace, index: CorpusIndex, lexiconText: String?, problems: [Finding], problemTexts: [String: String]
+  ) {
+    self.init(
+      workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, problemTexts: problemTexts,
+      corpusProblems: [])
+  }
+
+  init(
+    workspace: Workspace, index: CorpusIndex, lexiconText: String?, problems: [Finding],
+    problemTexts: [String: String], corpusProblems: [CorpusProblem]
   ) {
     self.workspace = workspace
     self.index = index
     self.lexiconText = lexiconText
     self.problems = problems
     self.problemTexts = problemTexts
+    self.corpusProblems = corpusProblems
+    self.generation = analysisGenerations.add(1, ordering: .relaxed).newValue
+    var byFile: [String: Int] = [:]
+    for (position, paper) in index.papers.enumerated() where byFile[paper.file] == nil { byFile[paper.file] = position }
+    self.paperByFile = byFile
+    self.corpusFileSet = Set(workspace.corpusFiles)
+    self.noteFileSet = Set(workspace.noteFiles)
   }
 
   public var root: URL { workspace.root }
@@ -31,13 +58,45 @@ public struct WorkspaceAnalysis: Sendable {
   /// Where the workspace lexicon is, or would be created.
   public var lexiconPath: String { workspace.lexiconFile ?? workspace.config.lexicon }
 
+  public func isCorpusFile(_ path: String) -> Bool { corpusFileSet.contains(path) }
+  public func isNoteFile(_ path: String) -> Bool { noteFileSet.contains(path) }
+
+  /// The paper read from a workspace-relative path.
+  public func paper(file: String) -> Paper? {
+    guard let position = paperByFile[file], index.papers.indices.contains(position) else { return nil }
+    return index.papers[position]
+  }
+
+  /// The check context of a note: its path, and the lexicon fixes edit (`lexiconText` overrides the file's text,
+  /// e.g. the editor's unsaved copy).
+  public func checkContext(notePath: String, lexiconText: String? = nil) -> CheckContext {
+    CheckContext(notePath: notePath, lexiconPath: lexiconPath, lexiconText: lexiconText ?? self.lexiconText)
+  }
+
   /// Reads and indexes the workspace at `root`. Never fails: what cannot be read becomes a problem.
-  /// `reusing` supplies papers already read from unchanged files (keyed by workspace-relative path).
-  public static func load(root: URL, reusing previous: WorkspaceAnalysis? = nil, changedFiles: Set<String>? = nil)
-    -> WorkspaceAnalysis
-  {
+  ///
+  /// With `previous` and `changedFiles` (workspace-relative paths), papers of unchanged files are reused; when
+  /// neither a corpus file, the lexicon nor the configuration changed (a note was added or deleted), the whole
+  /// index is reused. `progress` hears what is being done ("Reading 5 papers", "Indexing 5 papers").
+  public static func load(
+    root: URL, reusing previous: WorkspaceAnalysis? = nil, changedFiles: Set<String>? = nil,
+    progress: (@Sendable (String) -> Void)? = nil
+  ) -> WorkspaceAnalysis {
     let workspace = Workspace.open(root: root)
+    if let previous, let changedFiles, previous.workspace.config == workspace.config,
+      previous.workspace.corpusFiles == workspace.corpusFiles, previous.lexiconPath == workspace.lexiconFile
+        ?? workspace.config.lexicon,
+      !changedFiles.contains(where: { isIndexInput($0, previous: previous, workspace: workspace) })
+    {
+      return WorkspaceAnalysis(
+        workspace: workspace, index: previous.index, lexiconText: previous.lexiconText,
+        problems: previous.problems, problemTexts: previous.problemTexts, corpusProblems: previous.corpusProblems)
+    }
+    let reused = changedFiles.map { changed in workspace.corpusFiles.filter { !changed.contains($0) }.count } ?? 0
+    let toRead = previous == nil ? workspace.corpusFiles.count : workspace.corpusFiles.count - reused
+    progress?("Reading \(toRead) \(toRead == 1 ? "paper" : "papers")")
     let (papers, paperProblems) = readPapers(workspace, reusing: previous, changedFiles: changedFiles)
+    progress?("Indexing \(papers.count) \(papers.count == 1 ? "paper" : "papers")")
     var texts: [String: String] = [:]
     var lexicon: [Entity] = []
     var lexiconProblems: [IndexProblem] = []
@@ -55,7 +114,14 @@ public struct WorkspaceAnalysis: Sendable {
     var problems = (workspace.problems + paperProblems).map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
     problems += index.problems.map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
     return WorkspaceAnalysis(
-      workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, problemTexts: texts)
+      workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, problemTexts: texts,
+      corpusProblems: paperProblems)
+  }
+
+  /// Whether a changed file feeds the index: a corpus file (now or before), the lexicon, or the configuration.
+  private static func isIndexInput(_ file: String, previous: WorkspaceAnalysis, workspace: Workspace) -> Bool {
+    file == WorkspaceConfig.fileName || file == previous.lexiconPath || previous.isCorpusFile(file)
+      || workspace.isCorpusFile(file)
   }
 
   /// Reads every corpus file, except those a previous analysis already read and that did not change

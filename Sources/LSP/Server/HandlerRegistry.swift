@@ -101,7 +101,21 @@ public struct HandlerRegistry: Sendable {
     TextSyncHandlers.register(&registry)
     TraceHandlers.register(&registry)
     SynchronizeHandler.register(&registry)
-    HoverPlaceholderHandler.register(&registry)
+    CompletionHandler.register(&registry)
+    HoverHandler.register(&registry)
+    DefinitionHandler.register(&registry)
+    ReferencesHandler.register(&registry)
+    DocumentSymbolsHandler.register(&registry)
+    WorkspaceSymbolsHandler.register(&registry)
+    RenameHandler.register(&registry)
+    SemanticTokensHandler.register(&registry)
+    InlayHintsHandler.register(&registry)
+    DocumentLinksHandler.register(&registry)
+    FoldingHandler.register(&registry)
+    CodeLensHandler.register(&registry)
+    WorkspaceIndexingHandlers.register(&registry)
+    DiagnosticsHandlers.register(&registry)
+    CodeActionHandlers.register(&registry)
     return registry
   }
 }

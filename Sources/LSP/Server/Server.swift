@@ -29,6 +29,8 @@ public final class Server: @unchecked Sendable {
   public let client: ClientConnection
   /// - Important: only on the message loop (notification and loop-request handlers run there).
   public let session: Session
+  /// The workspace analysis: loading, re-indexing, and the diagnostics that depend on it.
+  public let analysisHost = AnalysisHost()
 
   private let connection: Connection
   private let registry: HandlerRegistry
@@ -135,6 +137,8 @@ public final class Server: @unchecked Sendable {
     for handler in handlers {
       do {
         try handler(params, self)
+      } catch let error as ResponseError {
+        logger.warning("notification \(method) ignored: \(error.message)")  // the client's mistake
       } catch {
         logger.error("notification \(method) failed: \(error)")
       }
@@ -212,7 +216,8 @@ public final class Server: @unchecked Sendable {
     case .failure(let error as DecodingError):
       respond(id, error: .invalidParams("invalid params: \(error)"))
     case .failure(let error):
-      logger.error("request \(method) (\(id)) failed: \(error)")
+      // A bug on our side: worth a line in the editor's log, not only in stderr (logMessage logs there too).
+      client.logMessage(.error, "\(method) failed: \(error)")
       respond(id, error: ResponseError(.internalError, "\(method) failed: \(error)"))
     }
   }
