@@ -1,7 +1,7 @@
+//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
 import Foundation
 import Testing
 
-//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
 @testable import Corpus
 
 /// Reads `raw` and checks the normalised paragraphs (and that each maps back to its raw text).
