@@ -1,8 +1,8 @@
+//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
 import Foundation
 import TestSupport
 import Testing
 
-//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
 @testable import Corpus
 
 #if canImport(CoreFoundation)
