@@ -37,6 +37,9 @@ import Testing
   @Test func elisionsMatchInOrderWithinOnePassage() {
     check("作者认为……新支柱……纷纷跟进", file: "corpus/甲.txt", passage: .paragraph(2))
     check("第三段...联合声明", file: "corpus/甲.txt", passage: .paragraph(3))
+    let elided = Self.index.findQuote("作者认为……纷纷跟进").matches.first
+    let source = Self.index.text(of: 0, passage: .paragraph(2)) ?? ""
+    #expect(elided?.fragments.map { source.slice($0) } == ["作者认为", "纷纷跟进"])
     let reversed = Self.index.findQuote("联合声明……第三段")
     #expect(reversed.matches.isEmpty)
     let acrossPassages = Self.index.findQuote(["开篇段落", "纷纷跟进"])
@@ -62,6 +65,13 @@ import Testing
     #expect(closest.passage == .paragraph(3))
     #expect(closest.similarity > 0.7 && closest.similarity < 1)
     #expect(!closest.exact)
+  }
+
+  @Test func closestLooksInThePreferredPaperFirst() throws {
+    let result = Self.index.findQuote("海上合作就是双方关系的新支柱", preferredPaper: 1)
+    let closest = try #require(result.closest)
+    #expect(closest.paper == 1)
+    #expect(closest.passage == .paragraph(1))
   }
 
   @Test func nothingSimilar() {
