@@ -26,7 +26,7 @@ public enum NoteFindings {
       return entry.findings
     }
     let context = analysis.checkContext(notePath: path, lexiconText: lexiconText)
-    let findings = Checker.check(text: text, index: analysis.index, context: context)
+    let findings = Checker.check(text: text, index: CachedCorpusLookup.of(analysis), context: context)
     cache.withLock { cache in
       // Never replace a newer generation's entry with an older one (a slow request on an old snapshot).
       if let existing = cache[cacheKey], existing.generation > analysis.generation { return }
