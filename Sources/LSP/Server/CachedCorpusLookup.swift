@@ -1,5 +1,5 @@
 //! The corpus as the checker sees it in the server: the analysis's index, with quote searches remembered per
-//! analysis generation, so re-checking an edited note only searches the quotations that changed.
+//! index generation, so re-checking an edited note only searches the quotations that changed.
 import Corpus
 import Synchronization
 
@@ -27,9 +27,9 @@ public struct CachedCorpusLookup: CorpusLookup {
   /// private cache, never mixing results of two corpora).
   public static func of(_ analysis: WorkspaceAnalysis) -> CachedCorpusLookup {
     let cache = current.withLock { current -> QuoteSearchCache in
-      if let current, current.generation == analysis.generation { return current.cache }
+      if let current, current.generation == analysis.indexGeneration { return current.cache }
       let fresh = QuoteSearchCache()
-      if (current?.generation ?? Int.min) < analysis.generation { current = (analysis.generation, fresh) }
+      if (current?.generation ?? Int.min) < analysis.indexGeneration { current = (analysis.indexGeneration, fresh) }
       return fresh
     }
     return CachedCorpusLookup(index: analysis.index, cache: cache)
