@@ -218,13 +218,13 @@ enum DiagnosticsBenchmark {
       }
       if wake { published.arrived.signal() }
     }
-    let output = toServer[1]
+    let serverInput = toServer[1]
     func send(_ message: JSONValue) {
       let bytes = MessageFraming.frame(message.serialized())
       bytes.withUnsafeBytes { raw in
         var offset = 0
         while offset < raw.count {
-          let written = write(output, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+          let written = write(serverInput, raw.baseAddress.map { $0 + offset }, raw.count - offset)
           if written <= 0 { return }
           offset += written
         }
@@ -287,7 +287,7 @@ enum DiagnosticsBenchmark {
         indexSeconds, firstCheck, latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
     _ = wait(request("shutdown"))
     send(["jsonrpc": "2.0", "method": "exit", "params": .null])
-    close(output)
+    close(serverInput)
     usleep(100_000)
   }
 
