@@ -26,7 +26,10 @@ enum CheckCommand {
     is one column. File paths are relative to the workspace.
 
     EXIT STATUS: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unusable workspace.
-    """
+    """ + "\n\nRULES:\n" + Rule.allCases.map { rule in
+      "  " + rule.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)
+        + rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + rule.summary
+    }.joined(separator: "\n")
 
   static let informationURI = "https://github.com/corpus-lsp/corpus-lsp"
 
@@ -103,7 +106,9 @@ enum CheckCommand {
       if isDirectory.boolValue {
         let prefix = workspace.relativePath(url)
         selected += workspace.notes.filter { prefix.isEmpty || $0.hasPrefix(prefix + "/") }
-        if !workspace.contains(url) { selected += CheckWorkspace.markdownFiles(under: url).map { workspace.relativePath($0) } }
+        if !workspace.contains(url) {
+          selected += CheckWorkspace.markdownFiles(under: url).map { workspace.relativePath($0) }
+        }
       } else {
         selected.append(workspace.relativePath(url))
       }
@@ -122,7 +127,8 @@ enum CheckCommand {
       let findings: [Finding]
       switch workspace.readNote(path) {
       case .text(let text):
-        let context = CheckContext(notePath: path, lexiconPath: workspace.lexiconPath, lexiconText: workspace.lexiconText)
+        let context = CheckContext(
+          notePath: path, lexiconPath: workspace.lexiconPath, lexiconText: workspace.lexiconText)
         findings = Checker.check(text: text, index: workspace.index, context: context)
       case .problem(let problem):
         findings = [problem]
@@ -172,7 +178,8 @@ struct CheckWorkspace: Sendable {
     }
     var problems = (workspace.problems + paperProblems).map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
     problems += index.problems.map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
-    return CheckWorkspace(workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, texts: texts)
+    return CheckWorkspace(
+      workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, texts: texts)
   }
 
   func noteText(_ path: String) -> String? {
@@ -187,14 +194,19 @@ struct CheckWorkspace: Sendable {
 
   /// A note's text, decoded like corpus files (UTF-8, UTF-16 with BOM, GB18030); a problem finding otherwise.
   func readNote(_ path: String) -> NoteRead {
-    guard let data = FileManager.default.contents(atPath: workspace.url(of: path).path) else {
-      return .problem(Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0), message: "This note cannot be read."))
+    // A note outside the workspace keeps its absolute path.
+    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.url(of: path)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return .problem(
+        Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0), message: "This note cannot be read."))
     }
     switch TextDecoding.decode(data) {
     case .success(let decoded): return .text(decoded.text)
     case .failure(let failure):
-      return .problem(Finding(rule: .undecodableFile, file: path, range: TextRange(0, 0),
-                              message: "This note cannot be decoded: \(failure.message)."))
+      return .problem(
+        Finding(
+          rule: .undecodableFile, file: path, range: TextRange(0, 0),
+          message: "This note cannot be decoded: \(failure.message)."))
     }
   }
 
@@ -213,8 +225,9 @@ struct CheckWorkspace: Sendable {
   }
 
   static func markdownFiles(under folder: URL) -> [URL] {
-    guard let enumerator = FileManager.default.enumerator(
-      at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
     else { return [] }
     var result: [URL] = []
     for case let url as URL in enumerator {

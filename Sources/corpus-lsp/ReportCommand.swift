@@ -116,17 +116,22 @@ enum ReportCommand {
 
     let report = CooccurrenceReport(
       index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds, quotesPerCell: quotes), progress: progress.say)
-    var files: [(name: String, contents: String)] = []
-    if format != .html { files += ReportCSV.files(for: report) }
+    var files: [(name: String, bytes: [UInt8])] = []
+    if format != .html {
+      progress.say("writing the CSV tables")
+      files += ReportCSV.files(for: report)
+    }
     if format != .csv {
       progress.say("rendering report.html")
-      files.append(("report.html", ReportHTML.render(report, title: "Corpus report: \(workspace.lastPathComponent)")))
+      files.append(
+        ("report.html", ReportHTML.renderBytes(report, title: "Corpus report: \(workspace.lastPathComponent)")))
     }
 
     do {
       try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
       for file in files {
-        try Data(file.contents.utf8).write(to: outFolder.appendingPathComponent(file.name), options: .atomic)
+        progress.say("writing \(file.name) (\(file.bytes.count / 1_000) kB)")
+        try Data(file.bytes).write(to: outFolder.appendingPathComponent(file.name), options: .atomic)
       }
     } catch {
       printError("report: cannot write to \(outFolder.path): \(error.localizedDescription)")

@@ -3,6 +3,7 @@
 import Corpus
 import Foundation
 import Testing
+import TestSupport
 
 /// A headless Chromium, if the machine has one.
 enum HeadlessBrowser {
@@ -188,5 +189,163 @@ struct ReportBrowserTests {
     if let keep = ProcessInfo.processInfo.environment["REPORT_SCREENSHOT"] {
       try? png.write(to: URL(fileURLWithPath: keep))
     }
+  }
+}
+
+/// The five reference papers, read at test time from ../shared/corpus.
+private func referenceIndex() -> CorpusIndex? {
+  guard let folder = TestPaths.sharedCorpus else { return nil }
+  let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }
+  let papers = names.sorted().compactMap { name -> Paper? in
+    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+    return try? PaperReader.read(file: "corpus/" + name, data: data).get()
+  }
+  return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
+}
+
+@Suite(
+  .enabled(if: HeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"),
+  .enabled(if: TestPaths.sharedCorpus != nil, "../shared/corpus is absent: the reference papers are not checked"))
+struct ReferencePapersReportPageTests {
+  /// What an analyst expects to see on the five papers: Japan everywhere, NATO in the NATO paper, ASEAN in the
+  /// ASEAN paper, and each grouping meeting its member states.
+  @Test func heatMapsShowTheExpectedConcentrations() throws {
+    let index = try #require(referenceIndex())
+    let report = CooccurrenceReport(index: index, options: ReportOptions(top: 50, quotesPerCell: 20))
+    let page = try writePage(report, name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let run = try HeadlessBrowser.run(["--dump-dom"], page: page)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    #expect(run.output.contains("data-rendered=\"true\"") && !run.output.contains("data-error="))
+    let cells = heatCells(inDOM: run.output)
+
+    func key(ofFileStartingWith prefix: String) -> String? {
+      index.papers.firstIndex { $0.stem.hasPrefix(prefix) }.flatMap { index.keys(of: $0).first }
+    }
+    func documentCounts(_ id: String) -> [String: Int] {
+      var counts: [String: Int] = [:]
+      for (cell, count) in cells where cell.hasPrefix("entity-document|\(id)|") {
+        counts[String(cell.dropFirst("entity-document|\(id)|".count))] = count
+      }
+      return counts
+    }
+    #expect(documentCounts("nato").max { $0.value < $1.value }?.key == key(ofFileStartingWith: "004_"))
+    #expect(documentCounts("asean").max { $0.value < $1.value }?.key == key(ofFileStartingWith: "000_"))
+    let actorTotals = report.entityDocument.rows.filter { $0.kind == .actor }.map { row in
+      (row.id, documentCounts(row.id).values.reduce(0, +))
+    }
+    #expect(actorTotals.max { $0.1 < $1.1 }?.0 == "japan")
+
+    var groupings = 0
+    for grouping in report.actorMechanism.columns where grouping.members.count >= 2 && grouping.total >= 10 {
+      let members = report.actorMechanism.rows.map(\.id).filter { grouping.members.contains($0) }
+      for member in members {
+        #expect((cells["actor-mechanism|\(member)|\(grouping.id)"] ?? 0) > 0, "\(member) × \(grouping.id)")
+      }
+      groupings += members.isEmpty ? 0 : 1
+    }
+    #expect(groupings >= 3)
+  }
+
+  @Test func aScreenshotOfTheReferenceReportIsTaken() throws {
+    let index = try #require(referenceIndex())
+    let page = try writePage(CooccurrenceReport(index: index, options: ReportOptions(top: 30)), name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let screenshot = page.deletingLastPathComponent().appendingPathComponent("reference.png")
+    let pinned = URL(string: page.absoluteString + "#cell=actor-mechanism/japan/quad") ?? page
+    let run = try HeadlessBrowser.run(["--screenshot=\(screenshot.path)", "--window-size=1400,2400"], page: pinned)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    let png = try Data(contentsOf: screenshot)
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 50_000)
+    if let keep = ProcessInfo.processInfo.environment["REPORT_REFERENCE_SCREENSHOT"] {
+      try? png.write(to: URL(fileURLWithPath: keep))
+    }
+  }
+}
+
+// MARK: - The command
+
+/// Runs the built `corpus-lsp` with arguments; returns its exit status, stdout and stderr.
+private func runTool(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+  let process = Process()
+  process.executableURL = TestClient.serverBinary
+  process.arguments = arguments
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  try process.run()
+  let outputData = output.fileHandleForReading.readDataToEndOfFile()
+  let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+}
+
+private func temporaryWorkspace(_ files: [String: String]) throws -> URL {
+  let root = FileManager.default.temporaryDirectory.appendingPathComponent("report-ws-\(UUID().uuidString)")
+  for (path, text) in files {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+  try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  return root
+}
+
+@Suite(.enabled(
+  if: FileManager.default.isExecutableFile(atPath: TestClient.serverBinary.path),
+  "the corpus-lsp binary is not built"))
+struct ReportCommandTests {
+  @Test func writesEveryFileOfTheReport() throws {
+    let root = try temporaryWorkspace([
+      "corpus/钱七2022.txt": """
+        日本与东盟的安全合作
+
+        钱七
+
+        日本与东盟在首脑会议上讨论了海上安全。美国和澳大利亚支持日本的立场。
+
+        日本、美国、澳大利亚和印度通过四方安全对话加强协调，东盟则强调自身的中心地位。
+
+        """,
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try runTool(["report", "--workspace", root.path, "--within", "sentence"])
+    #expect(run.status == 0, "\(run.errors)")
+    for name in ["documents.csv", "entity-document.csv", "actor-mechanism-by-sentence.csv", "cells.csv", "report.html"] {
+      #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("report/\(name)").path), "\(name)")
+      #expect(run.output.contains(name))
+    }
+    #expect(run.errors.contains("indexed 1 documents"), "progress goes to stderr")
+    let table = try String(contentsOf: root.appendingPathComponent("report/entity-document.csv"), encoding: .utf8)
+    #expect(table.contains("japan,日本"))
+  }
+
+  @Test func formatAndOutFolderAreHonoured() throws {
+    let root = try temporaryWorkspace(["corpus/a.txt": "日本与东盟。\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("elsewhere")
+    let run = try runTool(["report", "--workspace", root.path, "--out", out.path, "--format", "html", "--quiet"])
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(run.errors.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("cells.csv").path))
+  }
+
+  @Test func anEmptyOrMissingCorpusIsAClearErrorWithStatus2() throws {
+    let empty = try temporaryWorkspace(["notes/a.md": "# notes\n"])
+    defer { try? FileManager.default.removeItem(at: empty) }
+    let run = try runTool(["report", "--workspace", empty.path])
+    #expect(run.status == 2)
+    #expect(run.errors.contains("no corpus"))
+    let missing = try runTool(["report", "--workspace", empty.appendingPathComponent("nowhere").path])
+    #expect(missing.status == 2)
+  }
+
+  @Test(arguments: [["--format", "pdf"], ["--within", "page"], ["--top", "-1"], ["--quotes", "x"], ["--nope"]])
+  func badOptionsAreUsageErrors(arguments: [String]) throws {
+    let run = try runTool(["report"] + arguments)
+    #expect(run.status == 2)
+    #expect(!run.errors.isEmpty)
   }
 }

@@ -110,19 +110,6 @@ import Testing
     #expect(try client.documentText("file:///a.md") == "two")
     try client.finish()
   }
-
-  @Test(arguments: ReferenceEncoding.allCases)
-  func hoverRangeIsInTheNegotiatedEncoding(encoding: ReferenceEncoding) throws {
-    let client = try startServer(encodings: [encoding.rawValue])
-    let uri = "file:///h.md"
-    let marked = client.openDocument(uri: uri, marked: "👍🏽 𠀀é\r\n（注）1️⃣日本外交2️⃣ 3️⃣\r尾")
-    let hover = try client.result("textDocument/hover", TestClient.positionParams(uri: uri, marked, "1️⃣", encoding))
-    #expect(hover["contents"]["value"] == "日本外交", "\(client.note)")
-    #expect(hover["range"] == marked.range("1️⃣", "2️⃣", encoding), "\(client.note)")
-    let nothing = try client.result("textDocument/hover", TestClient.positionParams(uri: uri, marked, "3️⃣", encoding))
-    #expect(nothing == .null, "\(client.note)")
-    try client.finish()
-  }
 }
 
 /// A small deterministic generator so a failing random edit sequence can be replayed.

@@ -11,7 +11,7 @@ enum EntityNotInCitedPassage {
     for link in run.note.entityLinks {
       guard let entity = run.index.entity(forAlias: link.target) else { continue }
       let sentence = run.note.sentence(containing: link.range.start)
-      let inSentence = located.filter { sentence.contains(run.note.citations[$0.citation].range.start) }
+      let inSentence = located.filter { run.citation($0.citation).map { sentence.contains($0.range.start) } ?? false }
       guard !inSentence.isEmpty else { continue }
       let mentioned = inSentence.contains { item in
         guard let paper = item.paper, let locator = item.locator else { return false }
@@ -19,11 +19,13 @@ enum EntityNotInCitedPassage {
           run.index.mentions(in: paper, passage: passage).contains { $0.entity == entity }
         }
       }
-      guard !mentioned, let first = inSentence.first, let paper = first.paper, let locator = first.item.locator else {
+      guard !mentioned, let first = inSentence.first, let paper = first.paper else {
         continue
       }
       let name = run.index.entities.indices.contains(entity) ? run.index.entities[entity].name : link.target
-      let citedText = inSentence.map { "\(run.index.displayKey(of: $0.paper ?? 0)) \(run.text($0.item.locator?.range ?? link.range))" }
+      let citedText = inSentence.map {
+        "\(run.index.displayKey(of: $0.paper ?? 0)) \(run.text($0.item.locator?.range ?? link.range))"
+      }
       var related: [RelatedLocation] = []
       if let record = run.index.paperRecord(paper), let passage = first.locator?.coveredPassages.first,
         let text = record.passage(passage)
@@ -36,7 +38,6 @@ enum EntityNotInCitedPassage {
           message: "\(name) is linked next to \(citedText.joined(separator: " and ")), "
             + "but the cited passage never mentions it (by any alias).",
           suggestions: [], related: related, fixes: []))
-      _ = locator
     }
     return findings
   }

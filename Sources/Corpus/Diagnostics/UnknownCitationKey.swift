@@ -19,7 +19,7 @@ enum UnknownCitationKey {
       }
       var fixes: [Fix] = []
       var message = "No document in the corpus has the key '\(key)'."
-      if let known = swallowing, !run.note.citations[item.citation].isBracketed {
+      if let known = swallowing, run.citation(item.citation)?.isBracketed == false {
         suggestions.removeAll { $0 == known }
         suggestions.insert(known, at: 0)
         let rest = String(key.dropFirst(known.count))
@@ -35,14 +35,17 @@ enum UnknownCitationKey {
       } else if keys.isEmpty {
         message += " The corpus is empty: add papers under corpus/."
       }
-      for (position, suggestion) in suggestions.enumerated() where !(swallowing != nil && position == 0 && !fixes.isEmpty) {
+      for (position, suggestion) in suggestions.enumerated()
+      where !(swallowing != nil && position == 0 && !fixes.isEmpty) {
         fixes.append(
-          Fix(title: "Change the key to '\(suggestion)'", edits: [run.noteEdit(item.item.keyRange, suggestion)],
-              isPreferred: fixes.isEmpty && position == 0))
+          Fix(
+            title: "Change the key to '\(suggestion)'", edits: [run.noteEdit(item.item.keyRange, suggestion)],
+            isPreferred: fixes.isEmpty && position == 0))
       }
       findings.append(
-        Finding(rule: .unknownCitationKey, file: run.notePath, range: item.item.keyRange, message: message,
-                suggestions: suggestions, fixes: fixes))
+        Finding(
+          rule: .unknownCitationKey, file: run.notePath, range: item.item.keyRange, message: message,
+          suggestions: suggestions, fixes: fixes))
     }
     return findings
   }

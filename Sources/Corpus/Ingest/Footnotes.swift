@@ -84,7 +84,7 @@ enum FootnoteLinker {
   /// Ties each footnote to the reference mark that calls it: the latest unmatched mark of the same kind before
   /// the note (numbering restarts on each page, and a note is printed below its call). A note whose call was lost
   /// in extraction stays unlinked rather than stealing the next page's call.
-  static func link(paper: inout Paper, refs _: [ReferenceMark], titleMarks: [FootnoteMark], notes: FootnoteAssembler) {
+  static func link(paper: inout Paper, titleMarks: [FootnoteMark], notes: FootnoteAssembler) {
     let letters = notes.marks.contains { if case .letter = $0.kind { return true } else { return false } }
     let stars = notes.marks.contains { $0.kind == .star }
     var refs: [ReferenceMark] = titleMarks.map {

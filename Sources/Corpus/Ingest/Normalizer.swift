@@ -55,7 +55,9 @@ struct PassageBuilder {
         // U+3000, U+00A0, U+FEFF and （ need the slow path.
         if byte == 0xE3 && text[j + 1] == 0x80 && text[j + 2] == 0x80 { break }
         if byte == 0xC2 && text[j + 1] == 0xA0 { break }
-        if byte == 0xEF && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88)) {
+        if byte == 0xEF
+          && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88))
+        {
           break
         }
         lastStart = j
@@ -90,9 +92,7 @@ struct PassageBuilder {
   }
 
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
-    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v), !Self.noSpaceBefore(v),
-      !Self.noSpaceAfter(last)
-    {
+    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v) {
       if let spaceRaw = pendingSpaceRaw {
         map.appendCopy(rawStart: spaceRaw, length: 1)
       } else {
@@ -111,10 +111,6 @@ struct PassageBuilder {
     }
     last = v
   }
-
-  /// Closing punctuation never takes a space before it, even between Latin words ("word ," from extraction).
-  private static func noSpaceBefore(_ v: UInt32) -> Bool { false }
-  private static func noSpaceAfter(_ v: UInt32) -> Bool { false }
 
   private func endsWithURL(_ text: ByteText, before end: Int) -> Bool {
     // The last token of the line (after its last space) looks like a URL.

@@ -77,6 +77,12 @@ private struct Parser {
           index = end
           continue
         }
+        if let end = indentedCodeEnd(at: index) {
+          markIgnored(index, end)
+          index = end
+          atLineStart = true
+          continue
+        }
       }
       let byte = note[index]
       switch byte {
@@ -167,10 +173,64 @@ private struct Parser {
     return note.count
   }
 
+  /// Width of a line's leading white space (a tab counts 4).
+  func indentWidth(_ lineStart: Int) -> Int {
+    var index = lineStart
+    var width = 0
+    while note[index] == 0x20 || note[index] == 0x09 {
+      width += note[index] == 0x09 ? 4 : 1
+      index += 1
+    }
+    return width
+  }
+
+  func isBlankLine(_ lineStart: Int) -> Bool {
+    note.trimmed(lineStart, note.lineEnd(from: lineStart)).start >= note.lineEnd(from: lineStart)
+  }
+
+  /// An indented code block starting at this line: lines indented 4+ after a blank line, when the text before
+  /// is an unindented paragraph (not a list, whose continuation lines are indented too). Returns its end.
+  func indentedCodeEnd(at lineStart: Int) -> Int? {
+    guard indentWidth(lineStart) >= 4, !isBlankLine(lineStart) else { return nil }
+    // The previous line must be blank, and the last non-blank line before it plain, unindented prose.
+    guard lineStart == 0 || (lineStart >= 1 && isBlankLine(note.lineStart(before: lineStart - 1))) else { return nil }
+    var previous = lineStart
+    while previous > 0 {
+      previous = note.lineStart(before: previous - 1)
+      if !isBlankLine(previous) { break }
+      if previous == 0 { break }
+    }
+    if previous < lineStart, !isBlankLine(previous) {
+      if indentWidth(previous) >= 2 || startsBlock(at: previous) && !startsHeading(at: previous) { return nil }
+    }
+    var end = lineStart
+    while end < note.count {
+      let lineEnd = note.lineEnd(from: end)
+      if !isBlankLine(end), indentWidth(end) < 4 { break }
+      end = min(note.count, lineEnd + 1)
+    }
+    // Trailing blank lines are not part of the block.
+    while end > lineStart, end <= note.count, isBlankLine(note.lineStart(before: end - 1)),
+      note.lineStart(before: end - 1) > lineStart
+    {
+      end = note.lineStart(before: end - 1)
+    }
+    return end
+  }
+
+  func startsHeading(at lineStart: Int) -> Bool {
+    var index = lineStart
+    while note[index] == 0x20 { index += 1 }
+    return note[index] == 0x23
+  }
+
   /// `[label]: destination` on its own line.
   func linkDefinitionEnd(at lineStart: Int) -> Int? {
     let start = lineContentStart(lineStart)
-    guard note[start] == 0x5B, note[start + 1] != 0x5B, note[start + 1] != 0x40 else { return nil }
+    // `[^1]: …` is a footnote definition: prose, where citations are common.
+    guard note[start] == 0x5B, note[start + 1] != 0x5B, note[start + 1] != 0x40, note[start + 1] != 0x5E else {
+      return nil
+    }
     let lineEnd = note.lineEnd(from: start)
     var index = start + 1
     while index < lineEnd, note[index] != 0x5D { index += 1 }
@@ -227,7 +287,9 @@ private struct Parser {
     let limit = note.paragraphEnd(after: open)
     while index < limit {
       let byte = note[index]
-      if byte == 0x28 { depth += 1 } else if byte == 0x29 {
+      if byte == 0x28 {
+        depth += 1
+      } else if byte == 0x29 {
         depth -= 1
         if depth == 0 {
           markIgnored(open, index + 1)
@@ -247,10 +309,15 @@ private struct Parser {
 
   func bareURLEnd(at start: Int) -> Int? {
     let schemeLength: Int
-    if note.hasPrefix(Self.https, at: start) { schemeLength = 8 }
-    else if note.hasPrefix(Self.http, at: start) { schemeLength = 7 }
-    else if note.hasPrefix(Self.www, at: start) { schemeLength = 4 }
-    else { return nil }
+    if note.hasPrefix(Self.https, at: start) {
+      schemeLength = 8
+    } else if note.hasPrefix(Self.http, at: start) {
+      schemeLength = 7
+    } else if note.hasPrefix(Self.www, at: start) {
+      schemeLength = 4
+    } else {
+      return nil
+    }
     if let previous = note.scalar(before: start), isWordScalar(previous) { return nil }
     var end = start + schemeLength
     while end < note.count {
@@ -335,7 +402,9 @@ private struct Parser {
     while index < limit {
       if mask[index] == ByteClass.prose.rawValue {
         let byte = note[index]
-        if byte == 0x5B { depth += 1 } else if byte == 0x5D {
+        if byte == 0x5B {
+          depth += 1
+        } else if byte == 0x5D {
           depth -= 1
           if depth == 0 { return index }
         }
@@ -393,7 +462,8 @@ private struct Parser {
     while at < end {
       if note[at] == 0x40, mask[at] == ByteClass.prose.rawValue {
         let previous = note.scalar(before: at)
-        if previous == nil || at == start || !isWordScalar(previous ?? 0) { break }
+        // CJK text may touch the `@` (`[参见@张三2021]`); Latin letters before it make an e-mail address.
+        if previous == nil || at == start || !((previous ?? 0) < 0x80 && isWordScalar(previous ?? 0)) { break }
       }
       at += 1
     }
@@ -467,7 +537,9 @@ private struct Parser {
 
   mutating func scanBareCitation(at: Int) -> Int {
     // Part of an e-mail address or a handle (`a@b.com`, `x.y@z`); CJK text may run right up to a citation.
-    if let previous = note.scalar(before: at), previous < 0x80, isWordScalar(previous) || previous == 0x2E || previous == 0x2D {
+    if let previous = note.scalar(before: at), previous < 0x80,
+      isWordScalar(previous) || previous == 0x2E || previous == 0x2D
+    {
       return at + 1
     }
     let lineEnd = note.lineEnd(from: at)
@@ -502,7 +574,8 @@ private struct Parser {
 
   // MARK: - Locators
 
-  private static let paragraphLabels = labels("¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par.")
+  private static let paragraphLabels = labels(
+    "¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par.")
   private static let sectionLabels = labels("§§", "§")
   private static let footnoteLabels = labels("footnote", "fns.", "fn.", "fn", "notes", "note", "nn.", "n.")
   private static let lineLabels = labels("lines", "line", "ll.", "l.")
@@ -568,19 +641,26 @@ private struct Parser {
     while index < limit, note[index] == 0x20 || note[index] == 0x09 { index += 1 }
     let valueStart = index
     guard let (first, firstEnd) = readNumber(at: index, limit: limit) else {
-      return Locator(kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
-                     valueRange: TextRange(labelEnd, labelEnd))
+      return Locator(
+        kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
+        valueRange: TextRange(labelEnd, labelEnd))
     }
     index = firstEnd
     var last = first
-    if let dashEnd = rangeDashEnd(at: index, limit: limit), let (second, secondEnd) = readNumber(at: dashEnd, limit: limit) {
+    if let dashEnd = rangeDashEnd(at: index, limit: limit),
+      let (second, secondEnd) = readNumber(at: dashEnd, limit: limit)
+    {
       last = second
       index = secondEnd
     }
     let kind: Locator.Kind
-    if first < 1 { kind = .invalid("numbering starts at 1") }
-    else if last < first { kind = .invalid("the range \(first)-\(last) runs backwards") }
-    else { kind = make(first, last) }
+    if first < 1 {
+      kind = .invalid("numbering starts at 1")
+    } else if last < first {
+      kind = .invalid("the range \(first)-\(last) runs backwards")
+    } else {
+      kind = make(first, last)
+    }
     return Locator(kind: kind, range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
 
@@ -599,10 +679,13 @@ private struct Parser {
     var cursor = index
     while note[cursor] == 0x20, cursor < limit { cursor += 1 }
     var end: Int?
-    if note[cursor] == 0x2D || note[cursor] == 0x7E { end = cursor + 1 }
-    else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
+    if note[cursor] == 0x2D || note[cursor] == 0x7E {
+      end = cursor + 1
+    } else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
       || note.hasPrefix([0xEF, 0xBD, 0x9E], at: cursor)
-    { end = cursor + 3 }
+    {
+      end = cursor + 3
+    }
     guard var after = end, after <= limit else { return nil }
     while note[after] == 0x20, after < limit { after += 1 }
     return after
@@ -619,7 +702,9 @@ private struct Parser {
       let (value, length) = note.scalar(at: index)
       if Self.chineseNumerals.contains(value) {
         var end = index
-        while end < limit, Self.chineseNumerals.contains(note.scalar(at: end).value) { end += note.scalar(at: end).length }
+        while end < limit, Self.chineseNumerals.contains(note.scalar(at: end).value) {
+          end += note.scalar(at: end).length
+        }
         parts.append(note.string(index, end))
         index = end
       } else if isASCIIDigit(note[index]) {
@@ -650,8 +735,9 @@ private struct Parser {
       }
     }
     guard !parts.isEmpty else {
-      return Locator(kind: .invalid("expected a section number such as §二 or §二（一）"),
-                     range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
+      return Locator(
+        kind: .invalid("expected a section number such as §二 or §二（一）"),
+        range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
     }
     return Locator(kind: .section(parts), range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
@@ -801,6 +887,10 @@ private struct Parser {
       while contentEnd > contentStart, note.hasPrefix(Array("—".utf8), at: contentEnd - 3) { contentEnd -= 3 }
       contentEnd = note.trimmed(contentStart, contentEnd).end
       guard contentStart < contentEnd, !isIgnored(contentStart) else { continue }
+      // A block citing other sources inside is a passage of the analyst's own, not one quotation.
+      if citations.contains(where: { $0.range.start.utf8Offset >= contentStart && $0.range.end.utf8Offset <= contentEnd }) {
+        continue
+      }
       let pieces = fragments(from: contentStart, to: contentEnd, stripBlockMarkers: true)
       guard !pieces.isEmpty else { continue }
       quotations.append(
@@ -871,7 +961,11 @@ private struct Parser {
         var cursor = end
         while cursor < note.count {
           let (nextValue, nextLength) = note.scalar(at: cursor)
-          if [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22].contains(nextValue) { cursor += nextLength } else { break }
+          if [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22].contains(nextValue) {
+            cursor += nextLength
+          } else {
+            break
+          }
         }
         var probe = cursor
         while note[probe] == 0x20 { probe += 1 }
@@ -895,7 +989,7 @@ private struct Parser {
     while note[index] == 0x20 { index += 1 }
     let byte = note[index]
     if byte == 0x23 { return true }  // heading
-    if (byte == 0x2D || byte == 0x2A || byte == 0x2B), note[index + 1] == 0x20 { return true }  // bullet
+    if byte == 0x2D || byte == 0x2A || byte == 0x2B, note[index + 1] == 0x20 { return true }  // bullet
     var digits = index
     while isASCIIDigit(note[digits]) { digits += 1 }
     return digits > index && (note[digits] == 0x2E || note[digits] == 0x29) && note[digits + 1] == 0x20

@@ -186,7 +186,9 @@ public struct EntityLink: Sendable, Hashable {
   public var label: String?
   public var labelRange: TextRange?
 
-  public init(range: TextRange, target: String, targetRange: TextRange, label: String? = nil, labelRange: TextRange? = nil) {
+  public init(
+    range: TextRange, target: String, targetRange: TextRange, label: String? = nil, labelRange: TextRange? = nil
+  ) {
     self.range = range
     self.target = target
     self.targetRange = targetRange

@@ -142,11 +142,13 @@ public struct CooccurrenceReport: Sendable {
 
   /// The report on an index. `progress` gets a line now and then, for large corpora.
   public init(index: CorpusIndex, options: ReportOptions = ReportOptions(), progress: (String) -> Void = { _ in }) {
-    let mentions = index.entities.indices.map { index.mentions(of: $0) }
+    // Counts come cheap from the index; whole mention lists are fetched only for the entities shown.
+    let totals = index.entities.indices.map { index.mentionCount(of: $0) }
+    let documentMentions = index.papers.indices.map { index.mentions(inPaper: $0).count }
     let keys = index.papers.indices.map { index.keys(of: $0).first ?? index.papers[$0].stem }
     self.init(
-      papers: index.papers, entities: index.entities, mentionsByEntity: mentions, keys: keys, options: options,
-      progress: progress)
+      papers: index.papers, entities: index.entities, totals: totals, documentMentions: documentMentions, keys: keys,
+      options: options, progress: progress, mentionsOf: { index.mentions(of: $0) })
   }
 
   /// The report on plain values: `mentions` in any order; `keys[i]` is paper i's primary citation key.
@@ -155,200 +157,208 @@ public struct CooccurrenceReport: Sendable {
     options: ReportOptions = ReportOptions(), progress: (String) -> Void = { _ in }
   ) {
     var byEntity = [[Mention]](repeating: [], count: entities.count)
-    for mention in mentions where byEntity.indices.contains(mention.entity) { byEntity[mention.entity].append(mention) }
+    var documentMentions = [Int](repeating: 0, count: papers.count)
+    for mention in mentions where byEntity.indices.contains(mention.entity) && papers.indices.contains(mention.paper) {
+      byEntity[mention.entity].append(mention)
+      documentMentions[mention.paper] += 1
+    }
     self.init(
-      papers: papers, entities: entities, mentionsByEntity: byEntity, keys: keys, options: options, progress: progress)
+      papers: papers, entities: entities, totals: byEntity.map(\.count), documentMentions: documentMentions,
+      keys: keys, options: options, progress: progress, mentionsOf: { byEntity[$0] })
   }
 
   init(
-    papers: [Paper], entities: [Entity], mentionsByEntity: [[Mention]], keys: [String], options: ReportOptions,
-    progress: (String) -> Void
+    papers: [Paper], entities: [Entity], totals: [Int], documentMentions: [Int], keys: [String],
+    options: ReportOptions, progress: (String) -> Void, mentionsOf: (Int) -> [Mention]
   ) {
     self.options = options
-    // Mentions pointing outside the corpus are ignored, never trusted.
-    let mentionsByEntity = mentionsByEntity.map { $0.filter { papers.indices.contains($0.paper) } }
-    let totals = mentionsByEntity.map(\.count)
-
-    var documentMentions = [Int](repeating: 0, count: papers.count)
-    for list in mentionsByEntity { for mention in list { documentMentions[mention.paper] += 1 } }
     documents = papers.indices.map { index in
       let paper = papers[index]
       return ReportDocument(
         paper: index, file: paper.file, key: keys.indices.contains(index) ? keys[index] : paper.stem,
         metadata: paper.metadata, paragraphs: paper.paragraphs.count, footnotes: paper.footnotes.count,
-        mentions: documentMentions[index])
+        mentions: documentMentions.indices.contains(index) ? documentMentions[index] : 0)
     }
-
+    func total(_ entity: Int) -> Int { totals.indices.contains(entity) ? totals[entity] : 0 }
     func reportEntity(_ index: Int) -> ReportEntity {
       let entity = entities[index]
       return ReportEntity(
         entity: index, id: entity.id, kind: entity.kind, name: entity.name, english: entity.english,
-        members: entity.members, total: totals[index])
+        members: entity.members, total: total(index))
     }
     /// Entities the corpus names, most mentioned first (ties by id, for stable output), cut to `top`.
     func ranked(_ include: (Entity) -> Bool) -> [Int] {
-      let sorted = entities.indices.filter { totals[$0] > 0 && include(entities[$0]) }
-        .sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : entities[$0].id < entities[$1].id }
+      let sorted = entities.indices.filter { total($0) > 0 && include(entities[$0]) }
+        .sorted { total($0) != total($1) ? total($0) > total($1) : entities[$0].id < entities[$1].id }
       guard let top = options.top, top >= 0 else { return sorted }
       return Array(sorted.prefix(top))
     }
-
-    progress("counting mentions of \(entities.count) entities in \(papers.count) documents")
     let rowEntities = ranked { options.kinds?.contains($0.kind) ?? true }
+    let actors = ranked { $0.kind == .actor }
+    let mechanisms = ranked { $0.kind == .mechanism }
+
+    // Each shown entity's mentions, fetched once; mentions outside the corpus are ignored, never trusted.
+    progress("gathering the mentions of \(Set(rowEntities + actors + mechanisms).count) entities")
+    var mentionLists: [Int: [Mention]] = [:]
+    for entity in Set(rowEntities + actors + mechanisms) {
+      mentionLists[entity] = mentionsOf(entity).filter { papers.indices.contains($0.paper) }
+    }
+
+    progress("counting mentions per document")
     var entityCells: [EntityDocumentCell] = []
     for (row, entity) in rowEntities.enumerated() {
-      var perPassage: [ReportPassageKey: Int] = [:]
-      for mention in mentionsByEntity[entity] {
-        perPassage[ReportPassageKey(paper: mention.paper, passage: mention.passage), default: 0] += 1
+      var perPassage: [Int: Int] = [:]
+      for mention in mentionLists[entity] ?? [] {
+        perPassage[PassageCode.key(paper: mention.paper, passage: mention.passage), default: 0] += 1
       }
-      var perPaper: [Int: [PassageCount]] = [:]
-      for (key, count) in perPassage {
-        perPaper[key.paper, default: []].append(PassageCount(paper: key.paper, passage: key.passage, count: count))
-      }
+      var perPaper: [Int: [(code: Int, count: Int)]] = [:]
+      for (key, count) in perPassage { perPaper[PassageCode.paper(of: key), default: []].append((key, count)) }
       for paper in perPaper.keys.sorted() {
-        let passages = (perPaper[paper] ?? []).sorted { $0.passage.reportOrder < $1.passage.reportOrder }
+        let passages = (perPaper[paper] ?? []).sorted { $0.code < $1.code }
+          .map { PassageCount(paper: paper, passage: PassageCode.passage(of: $0.code), count: $0.count) }
         entityCells.append(
-          EntityDocumentCell(
-            row: row, document: paper, count: passages.reduce(0) { $0 + $1.count }, passages: passages))
+          EntityDocumentCell(row: row, document: paper, count: passages.reduce(0) { $0 + $1.count }, passages: passages))
       }
     }
     entityDocument = EntityDocumentTable(rows: rowEntities.map(reportEntity), cells: entityCells)
 
     actorMechanism = Self.cooccurrence(
-      papers: papers, mentionsByEntity: mentionsByEntity, actors: ranked { $0.kind == .actor },
-      mechanisms: ranked { $0.kind == .mechanism }, scope: options.scope, quotesPerCell: options.quotesPerCell,
-      makeEntity: reportEntity, progress: progress)
+      papers: papers, mentionLists: mentionLists, actors: actors, mechanisms: mechanisms, scope: options.scope,
+      quotesPerCell: options.quotesPerCell, makeEntity: reportEntity, progress: progress)
   }
 
   // MARK: - Co-occurrence
 
-  private struct Occurrence {
-    var slot: Int  // index into actors (>= 0) or mechanisms (encoded as -1 - index)
-    var range: TextRange
-  }
-
-  private struct CellKey: Hashable {
-    var row: Int
-    var column: Int
+  /// The chosen actors' and mechanisms' mentions in one passage, by slot (index into `actors` / `mechanisms`).
+  private struct UnitMentions {
+    var actors: [(slot: Int, range: TextRange)] = []
+    var mechanisms: [(slot: Int, range: TextRange)] = []
   }
 
   private static func cooccurrence(
-    papers: [Paper], mentionsByEntity: [[Mention]], actors: [Int], mechanisms: [Int], scope: CooccurrenceScope,
+    papers: [Paper], mentionLists: [Int: [Mention]], actors: [Int], mechanisms: [Int], scope: CooccurrenceScope,
     quotesPerCell: Int?, makeEntity: (Int) -> ReportEntity, progress: (String) -> Void
   ) -> CooccurrenceTable {
     // Group the chosen entities' mentions by passage (titles are not paragraphs: left out).
-    var units: [ReportPassageKey: [Occurrence]] = [:]
+    var units: [Int: UnitMentions] = [:]
     for (slot, entity) in actors.enumerated() {
-      for mention in mentionsByEntity[entity] where mention.passage != .title {
-        units[ReportPassageKey(paper: mention.paper, passage: mention.passage), default: []]
-          .append(Occurrence(slot: slot, range: mention.range))
+      for mention in mentionLists[entity] ?? [] where mention.passage != .title {
+        units[PassageCode.key(paper: mention.paper, passage: mention.passage), default: UnitMentions()]
+          .actors.append((slot, mention.range))
       }
     }
-    let passagesWithActors = Set(units.keys)
     for (slot, entity) in mechanisms.enumerated() {
-      for mention in mentionsByEntity[entity] where mention.passage != .title {
-        let key = ReportPassageKey(paper: mention.paper, passage: mention.passage)
-        guard passagesWithActors.contains(key) else { continue }
-        units[key, default: []].append(Occurrence(slot: -1 - slot, range: mention.range))
+      for mention in mentionLists[entity] ?? [] where mention.passage != .title {
+        let key = PassageCode.key(paper: mention.paper, passage: mention.passage)
+        guard units[key] != nil else { continue }
+        units[key]?.mechanisms.append((slot, mention.range))
       }
     }
-    let keys = units.keys.filter { key in units[key]?.contains { $0.slot < 0 } ?? false }
-      .sorted { $0.paper != $1.paper ? $0.paper < $1.paper : $0.passage.reportOrder < $1.passage.reportOrder }
+    let keys = units.compactMap { $0.value.mechanisms.isEmpty ? nil : $0.key }.sorted()
     progress("finding co-occurrences by \(scope.rawValue) in \(keys.count) passages")
 
-    var cells: [CellKey: CooccurrenceCell] = [:]
-    var sentencesOf: [ReportPassageKey: [TextRange]] = [:]
+    // Cells in a flat grid; evidence in reading order since keys are sorted.
+    let columnCount = mechanisms.count
+    var counts = [Int](repeating: 0, count: actors.count * columnCount)
+    var evidence = [[CooccurrenceEvidence]](repeating: [], count: actors.count * columnCount)
     let step = max(1, keys.count / 10)
     for (done, key) in keys.enumerated() {
       if done > 0, done % step == 0, keys.count >= 10_000 { progress("co-occurrence: \(done)/\(keys.count) passages") }
-      guard let occurrences = units[key], let text = papers[key.paper].reportText(of: key.passage) else { continue }
-      var sentences = Sentences.ranges(in: text)
-      if sentences.isEmpty { sentences = [TextRange(start: .zero, end: text.utf8Size)] }
-      sentencesOf[key] = sentences
-      for (pair, found) in pairs(in: occurrences, sentences: sentences, scope: scope) {
-        let evidence = CooccurrenceEvidence(
-          paper: key.paper, passage: key.passage, count: found.units, mentionRanges: [found.first, found.second],
-          fragments: [])
-        cells[pair, default: CooccurrenceCell(row: pair.row, column: pair.column, count: 0, evidence: [])]
-          .count += found.units
-        cells[pair]?.evidence.append(evidence)
+      guard let unit = units[key] else { continue }
+      let paper = PassageCode.paper(of: key)
+      let passage = PassageCode.passage(of: key)
+      var unitsPerPair: [Int: Int] = [:]
+      switch scope {
+      case .paragraph:
+        for row in Set(unit.actors.map(\.slot)) {
+          for column in Set(unit.mechanisms.map(\.slot)) { unitsPerPair[row * columnCount + column] = 1 }
+        }
+      case .sentence:
+        guard let text = papers[paper].reportText(of: passage) else { continue }
+        let starts = Sentences.ranges(in: text).map(\.start.utf8Offset)
+        var seen = Set<Int>()  // (sentence, pair) already counted
+        let actorSentences = unit.actors.map { ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset)) }
+        let mechanismSentences = unit.mechanisms.map {
+          ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset))
+        }
+        for (row, actorSentence) in actorSentences {
+          for (column, mechanismSentence) in mechanismSentences where actorSentence == mechanismSentence {
+            let cell = row * columnCount + column
+            if seen.insert(cell &* 1_000_003 &+ actorSentence).inserted { unitsPerPair[cell, default: 0] += 1 }
+          }
+        }
+      }
+      for (cell, count) in unitsPerPair {
+        counts[cell] += count
+        evidence[cell].append(
+          CooccurrenceEvidence(paper: paper, passage: passage, count: count, mentionRanges: [], fragments: []))
       }
     }
 
     // Quotes, for a few passages of each cell (or all): taken in turn from each document.
-    progress("quoting the passages behind \(cells.count) cells")
-    for pair in cells.keys {
-      guard var cell = cells[pair] else { continue }
-      for index in quotedEvidence(cell.evidence, limit: quotesPerCell) {
-        let evidence = cell.evidence[index]
-        let key = ReportPassageKey(paper: evidence.paper, passage: evidence.passage)
-        guard let text = papers[key.paper].reportText(of: key.passage), let sentences = sentencesOf[key],
-          evidence.mentionRanges.count == 2
+    let filled = counts.indices.filter { counts[$0] > 0 }
+    progress("quoting the passages behind \(filled.count) cells")
+    for cell in filled {
+      let (row, column) = (cell / columnCount, cell % columnCount)
+      for index in quotedEvidence(evidence[cell], limit: quotesPerCell) {
+        let item = evidence[cell][index]
+        let key = PassageCode.key(paper: item.paper, passage: item.passage)
+        guard let unit = units[key], let text = papers[item.paper].reportText(of: item.passage),
+          let pair = closestPair(
+            actor: unit.actors.filter { $0.slot == row }.map(\.range),
+            mechanism: unit.mechanisms.filter { $0.slot == column }.map(\.range), in: text, scope: scope)
         else { continue }
-        let (first, second) = (evidence.mentionRanges[0], evidence.mentionRanges[1])
-        let starts = sentences.map(\.start.utf8Offset)
-        let firstSentence = sentences[lastIndex(in: starts, notAfter: first.start.utf8Offset)]
-        let secondSentence = sentences[lastIndex(in: starts, notAfter: second.start.utf8Offset)]
-        cell.evidence[index].fragments = QuoteWindow.fragments(
-          bytes: Array(text.utf8), first: first, in: firstSentence, second: second, in: secondSentence,
-          marks: papers[key.paper].reportFootnoteMarks(in: key.passage))
+        evidence[cell][index].mentionRanges = [pair.first, pair.second]
+        evidence[cell][index].fragments = QuoteWindow.fragments(
+          bytes: Array(text.utf8), first: pair.first, in: pair.firstSentence, second: pair.second,
+          in: pair.secondSentence, marks: papers[item.paper].reportFootnoteMarks(in: item.passage))
       }
-      cells[pair] = cell
     }
 
     // Keep only rows and columns that meet someone, renumbered in rank order.
-    let usedRows = Set(cells.keys.map(\.row)).sorted()
-    let usedColumns = Set(cells.keys.map(\.column)).sorted()
+    let usedRows = Set(filled.map { $0 / columnCount }).sorted()
+    let usedColumns = Set(filled.map { $0 % columnCount }).sorted()
     let rowIndex = Dictionary(uniqueKeysWithValues: usedRows.enumerated().map { ($1, $0) })
     let columnIndex = Dictionary(uniqueKeysWithValues: usedColumns.enumerated().map { ($1, $0) })
-    let finalCells = cells.values.compactMap { cell -> CooccurrenceCell? in
-      guard let row = rowIndex[cell.row], let column = columnIndex[cell.column] else { return nil }
-      return CooccurrenceCell(row: row, column: column, count: cell.count, evidence: cell.evidence)
-    }.sorted { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
+    let cells = filled.compactMap { cell -> CooccurrenceCell? in
+      guard let row = rowIndex[cell / columnCount], let column = columnIndex[cell % columnCount] else { return nil }
+      return CooccurrenceCell(row: row, column: column, count: counts[cell], evidence: evidence[cell])
+    }
     return CooccurrenceTable(
       scope: scope, rows: usedRows.map { makeEntity(actors[$0]) },
-      columns: usedColumns.map { makeEntity(mechanisms[$0]) }, cells: finalCells)
+      columns: usedColumns.map { makeEntity(mechanisms[$0]) }, cells: cells)
   }
 
-  private struct PairFound {
-    var units: Int
-    var unit: Int
-    var apart: Int  // 0 when both mentions are in one sentence
+  private struct QuotePair {
     var first: TextRange
     var second: TextRange
-    var distance: Int { second.start - first.start }
+    var firstSentence: TextRange
+    var secondSentence: TextRange
   }
 
-  /// Every (actor, mechanism) pair in one passage: how many units hold both, and the closest two mentions
-  /// (in the first unit that holds both) for the quote.
-  private static func pairs(in occurrences: [Occurrence], sentences: [TextRange], scope: CooccurrenceScope)
-    -> [CellKey: PairFound]
+  /// The two mentions to quote around: in the first unit naming both (the passage, or its first sentence naming
+  /// both), preferably in one sentence, and closest together.
+  private static func closestPair(actor: [TextRange], mechanism: [TextRange], in text: String, scope: CooccurrenceScope)
+    -> QuotePair?
   {
-    // Sentences matter in both scopes: a quote is best taken from one sentence naming both.
+    var sentences = Sentences.ranges(in: text)
+    if sentences.isEmpty { sentences = [TextRange(start: .zero, end: text.utf8Size)] }
     let starts = sentences.map(\.start.utf8Offset)
-    let sentenceOf = occurrences.map { lastIndex(in: starts, notAfter: $0.range.start.utf8Offset) }
-    let unitOf = scope == .sentence ? sentenceOf : Array(repeating: 0, count: occurrences.count)
-    var result: [CellKey: PairFound] = [:]
-    var seenUnits: [CellKey: Set<Int>] = [:]
-    for (i, actor) in occurrences.enumerated() where actor.slot >= 0 {
-      for (j, mechanism) in occurrences.enumerated() where mechanism.slot < 0 && unitOf[i] == unitOf[j] {
-        let key = CellKey(row: actor.slot, column: -1 - mechanism.slot)
-        seenUnits[key, default: []].insert(unitOf[i])
-        let actorFirst = actor.range.start <= mechanism.range.start
-        let candidate = PairFound(
-          units: 0, unit: unitOf[i], apart: sentenceOf[i] == sentenceOf[j] ? 0 : 1,
-          first: actorFirst ? actor.range : mechanism.range, second: actorFirst ? mechanism.range : actor.range)
-        // Quote the first unit holding both, from one sentence if possible, and the closest two mentions.
-        if let found = result[key],
-          (found.unit, found.apart, found.distance) <= (candidate.unit, candidate.apart, candidate.distance)
-        {
-          continue
-        }
-        result[key] = candidate
+    func sentence(of range: TextRange) -> Int { lastIndex(in: starts, notAfter: range.start.utf8Offset) }
+    var best: (rank: (Int, Int, Int), pair: QuotePair)?
+    for a in actor {
+      for m in mechanism {
+        let (sa, sm) = (sentence(of: a), sentence(of: m))
+        if scope == .sentence && sa != sm { continue }
+        let (first, second) = a.start <= m.start ? (a, m) : (m, a)
+        let rank = (scope == .sentence ? sa : 0, sa == sm ? 0 : 1, second.start - first.start)
+        if let current = best, current.rank <= rank { continue }
+        best = (rank, QuotePair(
+          first: first, second: second, firstSentence: sentences[sentence(of: first)],
+          secondSentence: sentences[sentence(of: second)]))
       }
     }
-    for (key, units) in seenUnits { result[key]?.units = units.count }
-    return result
+    return best?.pair
   }
 
   /// The index of the last element `<= value` in a sorted array (0 when none).
@@ -413,20 +423,26 @@ public struct CooccurrenceReport: Sendable {
   }
 }
 
-/// A passage of one paper, as a grouping key.
-struct ReportPassageKey: Hashable {
-  var paper: Int
-  var passage: PassageID
-}
-
-extension PassageID {
-  /// Title, abstract, paragraphs, then footnotes: the order a reader meets them (footnotes last).
-  var reportOrder: Int {
-    switch self {
+/// A passage of one paper packed in one `Int` (paper in the high bits), ordered as a reader meets them:
+/// title, abstract, paragraphs, then footnotes. Hashing an `Int` keeps counting fast on large corpora.
+enum PassageCode {
+  static func key(paper: Int, passage: PassageID) -> Int { paper << 33 | code(passage) }
+  static func paper(of key: Int) -> Int { key >> 33 }
+  static func passage(of key: Int) -> PassageID {
+    let code = key & (1 << 33 - 1)
+    switch code {
+    case 0: return .title
+    case 1: return .abstract
+    case ..<(1 << 32): return .paragraph(code - 2)
+    default: return .footnote(code - 1 << 32)
+    }
+  }
+  private static func code(_ passage: PassageID) -> Int {
+    switch passage {
     case .title: return 0
     case .abstract: return 1
-    case .paragraph(let number): return 2 + number
-    case .footnote(let number): return 1 << 40 + number
+    case .paragraph(let number): return 2 + max(0, min(number, 1 << 31))
+    case .footnote(let number): return 1 << 32 + max(0, min(number, 1 << 31))
     }
   }
 }

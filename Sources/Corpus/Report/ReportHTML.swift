@@ -9,6 +9,11 @@ public enum ReportHTML {
   public static let locatorsPerCell = 60
 
   public static func render(_ report: CooccurrenceReport, title: String = "Corpus report") -> String {
+    String(decoding: renderBytes(report, title: title), as: UTF8.self)
+  }
+
+  /// The page as UTF-8 bytes (the embedded data can run to megabytes on a large corpus).
+  public static func renderBytes(_ report: CooccurrenceReport, title: String = "Corpus report") -> [UInt8] {
     var page = "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n"
     // Nothing may be fetched: no scripts, styles, fonts or images from anywhere.
     page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -40,15 +45,19 @@ public enum ReportHTML {
       <div id="details-body"></div></aside>
 
       """
-    page += "<script type=\"application/json\" id=\"report-data\">" + data(report) + "</script>\n"
-    page += "<script>\n" + script + "</script>\n</body>\n</html>\n"
-    return page
+    var bytes = Array(page.utf8)
+    bytes += "<script type=\"application/json\" id=\"report-data\">".utf8
+    bytes += data(report)
+    bytes += "</script>\n<script>\n".utf8
+    bytes += script.utf8
+    bytes += "</script>\n</body>\n</html>\n".utf8
+    return bytes
   }
 
   // MARK: - Data
 
   /// The page's data as JSON. Entities are listed once; tables refer to them by position.
-  static func data(_ report: CooccurrenceReport) -> String {
+  static func data(_ report: CooccurrenceReport) -> [UInt8] {
     var entityOrder: [Int] = []
     var entitySlot: [Int: Int] = [:]
     var entities: [ReportEntity] = []
@@ -155,7 +164,7 @@ public enum ReportHTML {
     json.close("]")
     json.close("}")
     json.close("}")
-    return json.text
+    return json.bytes
   }
 
   /// A few quotes from each document, in reading order, so filtering by document still shows some.
@@ -539,26 +548,26 @@ public enum ReportHTML {
     """#
 }
 
-/// A minimal JSON writer: the page's data, with `<`, `>` and `&` escaped so it is safe inside `<script>`.
+/// A minimal JSON writer into UTF-8 bytes, with `<`, `>` and `&` escaped so the data is safe inside `<script>`.
 struct ReportJSONWriter {
-  private(set) var text = ""
+  private(set) var bytes: [UInt8] = []
   private var needsComma = false
 
   mutating func open(_ bracket: String) {
     separate()
-    text += bracket
+    bytes += bracket.utf8
     needsComma = false
   }
 
   mutating func close(_ bracket: String) {
-    text += bracket
+    bytes += bracket.utf8
     needsComma = true
   }
 
   mutating func key(_ name: String) {
     separate()
     appendString(name)
-    text += ":"
+    bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
 
@@ -570,7 +579,7 @@ struct ReportJSONWriter {
 
   mutating func number(_ value: Int) {
     separate()
-    text += String(value)
+    bytes += String(value).utf8
     needsComma = true
   }
 
@@ -587,33 +596,42 @@ struct ReportJSONWriter {
   }
 
   private mutating func separate() {
-    if needsComma { text += "," }
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
   }
 
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
   private mutating func appendString(_ value: String) {
-    text += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
-      case "<": text += "\\u003c"
-      case ">": text += "\\u003e"
-      case "&": text += "\\u0026"
-      case "\u{2028}": text += "\\u2028"
-      case "\u{2029}": text += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          text.unicodeScalars.append(scalar)
+    bytes.append(0x22)
+    var value = value
+    value.withUTF8 { buffer in
+      var index = 0
+      while index < buffer.count {
+        let byte = buffer[index]
+        switch byte {
+        case 0x22: bytes += [0x5C, 0x22]
+        case 0x5C: bytes += [0x5C, 0x5C]
+        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+          appendEscape(UInt32(byte))
+        case 0xE2 where index + 2 < buffer.count && buffer[index + 1] == 0x80
+          && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
+          appendEscape(buffer[index + 2] == 0xA8 ? 0x2028 : 0x2029)  // line and paragraph separators
+          index += 2
+        default:
+          bytes.append(byte)
         }
+        index += 1
       }
     }
-    text += "\""
+    bytes.append(0x22)
+  }
+
+  private mutating func appendEscape(_ value: UInt32) {
+    bytes += [0x5C, UInt8(ascii: "u")]
+    for shift in [12, 8, 4, 0] { bytes.append(Self.hexDigits[Int((value >> UInt32(shift)) & 0xF)]) }
   }
 }
 

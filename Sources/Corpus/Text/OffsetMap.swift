@@ -100,7 +100,9 @@ public struct OffsetMap: Sendable, Equatable {
       if r < run.rawStart { return TextSize(run.normalizedStart) }
       return TextSize(run.normalizedStart + (r - run.rawStart))
     }
-    if let last = runs.last(where: { !$0.inserted }), r == last.rawStart + last.length { return TextSize(normalizedLength) }
+    if let last = runs.last(where: { !$0.inserted }), r == last.rawStart + last.length {
+      return TextSize(normalizedLength)
+    }
     return nil
   }
 

@@ -1,9 +1,11 @@
 //! `corpus-lsp check` end to end: the real binary over a copy of Examples/workspace, in every format.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
-private func runCheck(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+private func runCheck(_ arguments: [String], in directory: URL) throws -> (
+  status: Int32, stdout: String, stderr: String
+) {
   let process = Process()
   process.executableURL = TestClient.serverBinary
   process.arguments = ["check"] + arguments

@@ -1,6 +1,7 @@
 //! Code actions without a diagnostic: insert a citation for a selection, add an entity to the lexicon.
 import Foundation
 import Testing
+
 @testable import Corpus
 
 @Test func insertCitationAfterAQuotedSelection() throws {
@@ -16,7 +17,8 @@ import Testing
 }
 
 @Test func unknownKeySuggestsTheDocumentHoldingTheQuotation() {
-  let findings = checkDiagnostics("""
+  let findings = checkDiagnostics(
+    """
     -- notes/a.md --
     “首脑会议每年举行一次”[@李四2019, ¶3]<!--@diag("李四2019", unknown-citation-key)-->
     """)
@@ -24,19 +26,21 @@ import Testing
 }
 
 @Test func addEntityToAnExistingLexicon() {
-  let entity = Entity(id: "quad-plus", kind: .mechanism, name: "四方+", english: "Quad Plus", aliases: ["Quad Plus"],
-                      source: .discovered)
+  let entity = Entity(
+    id: "quad-plus", kind: .mechanism, name: "四方+", english: "Quad Plus", aliases: ["Quad Plus"],
+    source: .discovered)
   let lexicon = "{\n  \"entities\": []\n}\n"
   let fix = CodeActionFixes.addToLexicon(entity, context: CheckContext(notePath: "n.md", lexiconText: lexicon))
   let applied = fix.applied(to: lexicon, file: "lexicon.json") ?? ""
-  #expect(applied == """
-    {
-      "entities": [
-        {"id": "quad-plus", "kind": "mechanism", "name": "四方+", "english": "Quad Plus", "aliases": ["四方+", "Quad Plus"]}
-      ]
-    }
+  #expect(
+    applied == """
+      {
+        "entities": [
+          {"id": "quad-plus", "kind": "mechanism", "name": "四方+", "english": "Quad Plus", "aliases": ["四方+", "Quad Plus"]}
+        ]
+      }
 
-    """)
+      """)
   #expect(Lexicon.parse(data: Data(applied.utf8)).entities.map(\.id) == ["quad-plus"])
 }
 
@@ -44,7 +48,9 @@ import Testing
   let syntax = NoteParser.parse("见 [@张三2021, ¶3] 与 [[东盟]]。")
   let text = syntax.text
   func offset(of needle: String) -> TextSize {
-    TextSize(text.utf8.count - (text.components(separatedBy: needle).dropFirst().joined(separator: needle).utf8.count + needle.utf8.count))
+    TextSize(
+      text.utf8.count
+        - (text.components(separatedBy: needle).dropFirst().joined(separator: needle).utf8.count + needle.utf8.count))
   }
   #expect(syntax.element(at: offset(of: "张三")) == .citationKey(citation: 0, item: 0))
   #expect(syntax.element(at: offset(of: "¶3")) == .locator(citation: 0, item: 0))

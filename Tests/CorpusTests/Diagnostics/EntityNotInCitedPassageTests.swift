@@ -1,9 +1,11 @@
 //! Rule entity-not-in-cited-passage.
 import Testing
+
 @testable import Corpus
 
 @Test func entityNotInCitedPassage() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     [[澳大利亚]]也参与了对话 [@张三2021, ¶1]。<!--@diag("[[澳大利亚]]", entity-not-in-cited-passage)-->
     [[东盟]]与[[日本]]的合作 [@张三2021, ¶1]。[[澳大利亚]]另当别论。

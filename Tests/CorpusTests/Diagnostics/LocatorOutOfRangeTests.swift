@@ -1,9 +1,11 @@
 //! Rule locator-out-of-range and its fix.
 import Testing
+
 @testable import Corpus
 
 @Test func locatorOutOfRange() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     见 [@张三2021, ¶99]。<!--@diag("¶99", locator-out-of-range)-->
     见 [@张三2021, §五]、[@张三2021, §二（三）]。<!--@diag("§五", locator-out-of-range)--><!--@diag("§二（三）", locator-out-of-range)-->
@@ -12,7 +14,8 @@ import Testing
 }
 
 @Test func locatorOutOfRangeFixMovesToTheQuotation() {
-  checkFix("""
+  checkFix(
+    """
     -- notes/a.md --
     “主要手段”[@张三2021, ¶40]
     """, rule: .locatorOutOfRange, titleContaining: "¶4", expect: "“主要手段”[@张三2021, ¶4]")

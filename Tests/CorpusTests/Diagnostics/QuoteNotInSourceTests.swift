@@ -1,9 +1,11 @@
 //! Rule quote-not-in-source and its replace fix.
 import Testing
+
 @testable import Corpus
 
 @Test func quoteNotInSource() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     “日本从未参与”[@张三2021, ¶2]<!--@diag("日本从未参与", quote-not-in-source)-->
     > Japan and Australia coordinate drills
@@ -13,9 +15,19 @@ import Testing
 }
 
 @Test func quoteNotInSourceFixReplacesWithSourceText() {
-  checkFix("""
+  checkFix(
+    """
     -- notes/a.md --
     他们说“日本—东盟首脑会议每年举办一次”[@张三2021, ¶3]。
     """, rule: .quoteNotInSource, titleContaining: "Replace",
     expect: "他们说“日本—东盟首脑会议每年举行一次”[@张三2021, ¶3]。")
+}
+
+@Test func replacementFromAnotherDocumentAlsoCitesIt() {
+  checkFix(
+    """
+    -- notes/a.md --
+    "Japan and Australia coordinate patrol in the South China Sea" [@张三2021, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "\"Japan and Australia coordinate patrols in the South China Sea\" [@Smith2020, ¶2]")
 }

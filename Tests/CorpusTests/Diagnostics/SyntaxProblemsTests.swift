@@ -1,9 +1,11 @@
 //! Rules unbalanced-bracket and empty-reference.
 import Testing
+
 @testable import Corpus
 
 @Test func syntaxProblems() {
-  checkDiagnostics("""
+  checkDiagnostics(
+    """
     -- notes/a.md --
     见 [@张三2021, ¶1 未闭合<!--@diag("[@张三2021, ¶1 未闭合", unbalanced-bracket)-->
 

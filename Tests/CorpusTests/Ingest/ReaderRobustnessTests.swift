@@ -1,8 +1,9 @@
-//! The reader never traps and keeps its maps exact on mangled input (deterministic pseudo-random edits).
-@testable import Corpus
 import Foundation
 import TestSupport
 import Testing
+
+//! The reader never traps and keeps its maps exact on mangled input (deterministic pseudo-random edits).
+@testable import Corpus
 
 /// A small deterministic generator (SplitMix64), so failures reproduce.
 private struct SplitMix: RandomNumberGenerator {
@@ -19,7 +20,10 @@ private struct SplitMix: RandomNumberGenerator {
 @Test func mangledPapersNeverTrap() throws {
   let folder = TestPaths.examples.appendingPathComponent("corpus")
   let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-  let pieces = ["①", "^{", "^①", "*", "a ", "（一）", "一、", "\n", "\n\n", " ", "⁃\n", "（撰写：", "（责任编辑：", "[内容提要]", "。", "\r", "（A P", "2023年第", "Abstract: x"]
+  let pieces = [
+    "①", "^{", "^①", "*", "a ", "（一）", "一、", "\n", "\n\n", " ", "⁃\n", "（撰写：", "（责任编辑：", "[内容提要]", "。", "\r", "（A P",
+    "2023年第", "Abstract: x",
+  ]
   var random = SplitMix(state: 42)
   for name in names {
     let original = Array(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
@@ -37,7 +41,9 @@ private struct SplitMix: RandomNumberGenerator {
       let paper = PaperReader.parse(file: "corpus/" + name, text: String(characters))
       for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
       for note in paper.footnotes { IngestFixture.checkMapsBack(note.passage, in: paper) }
-      for section in paper.sections { #expect(section.firstParagraph >= 1 && section.lastParagraph <= paper.paragraphs.count) }
+      for section in paper.sections {
+        #expect(section.firstParagraph >= 1 && section.lastParagraph <= paper.paragraphs.count)
+      }
       _ = paper.paragraphs.map { Sentences.ranges(in: $0.text) }
     }
   }

@@ -23,12 +23,16 @@ public enum CodeActionFixes {
     var fixes: [Fix] = []
     var seen = Set<String>()
     for match in result.matches {
-      let citation = "[@\(index.displayKey(of: match.paper)), \(match.passage.locatorText)]"
+      let key = index.displayKey(of: match.paper)
+      let citation = match.passage.citableLocatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
       guard seen.insert(citation).inserted else { continue }
       fixes.append(
-        Fix(title: "Cite \(index.displayKey(of: match.paper)) \(match.passage.locatorText)",
-            edits: [FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)],
-            isPreferred: fixes.isEmpty))
+        Fix(
+          title: "Cite " + (match.passage.citableLocatorText.map { "\(key) \($0)" } ?? key),
+          edits: [
+            FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)
+          ],
+          isPreferred: fixes.isEmpty))
       if fixes.count == limit { break }
     }
     return fixes
@@ -36,8 +40,9 @@ public enum CodeActionFixes {
 
   /// "Add 东盟 to the workspace lexicon": writes the entity (id, kind, names, aliases, members) to lexicon.json.
   public static func addToLexicon(_ entity: Entity, context: CheckContext) -> Fix {
-    Fix(title: "Add '\(entity.name)' to the workspace lexicon",
-        edits: [LexiconEdit.adding(entity, context: context)])
+    Fix(
+      title: "Add '\(entity.name)' to the workspace lexicon",
+      edits: [LexiconEdit.adding(entity, context: context)])
   }
 }
 
