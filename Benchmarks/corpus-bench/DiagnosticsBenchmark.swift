@@ -34,7 +34,7 @@ enum DiagnosticsBenchmark {
       let value = index + 1 < arguments.count ? arguments[index + 1] : ""
       switch argument {
       case "--help", "-h":
-        print(help)
+        output(help)
         return 0
       case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
       case "--edits": edits = Int(value) ?? edits
@@ -44,7 +44,7 @@ enum DiagnosticsBenchmark {
         keep = true
         index -= 1
       default:
-        print("corpus-bench diagnostics: unknown option \(argument)\n\n\(help)")
+        output("corpus-bench diagnostics: unknown option \(argument)\n\n\(help)")
         return 2
       }
       index += 2
@@ -53,7 +53,7 @@ enum DiagnosticsBenchmark {
       .filter { $0.hasSuffix(".txt") }
     let papers = names.compactMap { FileManager.default.contents(atPath: source.appendingPathComponent($0).path) }
     guard !papers.isEmpty else {
-      print("corpus-bench diagnostics: no .txt papers in \(source.path)")
+      output("corpus-bench diagnostics: no .txt papers in \(source.path)")
       return 2
     }
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-bench-diagnostics-\(getpid())")
@@ -80,23 +80,37 @@ enum DiagnosticsBenchmark {
       let analysis = WorkspaceAnalysis.load(root: root)
       let loadSeconds = seconds(clock.now - loadStart)
       let sources = QuoteSource.collect(analysis, originals: Set(names.map { "corpus/" + $0 }))
-      print(
+      output(
         String(
           format: "corpus: %d files, %.1f MB, %d papers indexed in %.2f s", names.count + copy,
           Double(total) / 1e6, analysis.index.papers.count, loadSeconds))
       guard !sources.isEmpty else {
-        print("  no paragraphs to quote")
+        output("  no paragraphs to quote")
         continue
       }
       var generator = LSPBenchmark.Generator(state: 42)
       let note = makeNote(bytes: 20_000, sources: sources, generator: &generator)
-      measureLatency(root: root, note: note, edits: edits)
+      let checkStart = clock.now
+      let findings = Checker.check(text: note, index: analysis.index, context: analysis.checkContext(notePath: "n.md"))
+      let parseStart = clock.now
+      _ = NoteParser.parse(note)
+      output(
+        String(
+          format: "  20 KB note alone: check %.1f ms (parse %.1f ms), %d findings", seconds(parseStart - checkStart) * 1000,
+          seconds(clock.now - parseStart) * 1000, findings.count))
+      if edits > 0 { measureLatency(root: root, note: note, edits: edits) }
       if position == sizes.count - 1 {
         measureCheck(analysis: analysis, sources: sources, count: noteCount)
       }
       try? FileManager.default.removeItem(at: root)
     }
     return 0
+  }
+
+  /// Prints at once (figures of a long run show up as they come, even when stdout is a file).
+  static func output(_ line: String) {
+    print(line)
+    fflush(nil)
   }
 
   static func seconds(_ duration: Duration) -> Double {
@@ -204,27 +218,27 @@ enum DiagnosticsBenchmark {
       }
       if wake { published.arrived.signal() }
     }
-    let output = toServer[1]
+    let serverInput = toServer[1]
     func send(_ message: JSONValue) {
       let bytes = MessageFraming.frame(message.serialized())
       bytes.withUnsafeBytes { raw in
         var offset = 0
         while offset < raw.count {
-          let written = write(output, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+          let written = write(serverInput, raw.baseAddress.map { $0 + offset }, raw.count - offset)
           if written <= 0 { return }
           offset += written
         }
       }
     }
-    func wait(_ key: Int) -> UInt64 {
+    func wait(_ key: Int, timeout: Double = 600) -> UInt64 {
       let already = published.state.withLock { state -> UInt64? in
         if let time = state.versions[key] { return time }
         state.waiting = key
         return nil
       }
       if let already { return already }
-      _ = published.arrived.wait(timeout: .now() + 60)
-      return published.state.withLock { $0.versions[key] } ?? 0
+      _ = published.arrived.wait(timeout: .now() + timeout)
+      return published.state.withLock { $0.versions[key] } ?? DispatchTime.now().uptimeNanoseconds
     }
     var nextID = 0
     func request(_ method: String) -> Int {
@@ -266,14 +280,14 @@ enum DiagnosticsBenchmark {
     func percentile(_ p: Double) -> Double {
       latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
-    print(
+    output(
       String(
         format: "  server index %.2f s; 20 KB note: first check %.1f ms; %d edits didChange → publishDiagnostics "
           + "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
         indexSeconds, firstCheck, latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
     _ = wait(request("shutdown"))
     send(["jsonrpc": "2.0", "method": "exit", "params": .null])
-    close(output)
+    close(serverInput)
     usleep(100_000)
   }
 
@@ -286,18 +300,26 @@ enum DiagnosticsBenchmark {
     let clock = ContinuousClock()
     let start = clock.now
     let counts = Mutex<[Rule: Int]>([:])
-    DispatchQueue.concurrentPerform(iterations: notes.count) { number in
-      let findings = Checker.check(
-        text: notes[number], index: analysis.index, context: analysis.checkContext(notePath: "notes/\(number).md"))
-      counts.withLock { counts in for finding in findings { counts[finding.rule, default: 0] += 1 } }
+    // In chunks of 100, each reported, so a long run on a slow machine shows its rate as it goes.
+    for chunk in stride(from: 0, to: notes.count, by: 100) {
+      let end = min(notes.count, chunk + 100)
+      DispatchQueue.concurrentPerform(iterations: end - chunk) { offset in
+        let number = chunk + offset
+        let findings = Checker.check(
+          text: notes[number], index: analysis.index, context: analysis.checkContext(notePath: "notes/\(number).md"))
+        counts.withLock { counts in for finding in findings { counts[finding.rule, default: 0] += 1 } }
+      }
+      if end < notes.count {
+        output(String(format: "    %d notes checked in %.1f s", end, seconds(clock.now - start)))
+      }
     }
     let elapsed = seconds(clock.now - start)
     let summary = counts.withLock { $0 }.sorted { $0.key.rawValue < $1.key.rawValue }
       .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-    print(
+    output(
       String(
         format: "  check: %d notes (10 citations, 3 quotations each) in %.2f s after the load: %.0f notes/s, "
           + "%.2f ms per note", count, elapsed, Double(count) / elapsed, elapsed * 1000 / Double(count)))
-    print("  findings: \(summary)")
+    output("  findings: \(summary)")
   }
 }
