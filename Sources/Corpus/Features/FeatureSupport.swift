@@ -154,13 +154,12 @@ enum FeatureSupport {
 
   /// How a passage is named to the analyst: `¶12`, `fn. 3`, `abstract`, `title`.
   static func label(_ passage: PassageID) -> String {
-    if let text = passage.locatorText { return text }
-    return passage == .title ? "title" : "abstract"
+    passage.locatorText
   }
 
   /// A citation ready to paste: `[@key, ¶12]`, or `[@key]` for the abstract and title (no locator names them).
   static func citation(key: String, passage: PassageID) -> String {
-    passage.locatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+    passage.citableLocatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
   }
 
   /// Passages a citation item covers in its paper (none without a locator or when it points nowhere).
