@@ -90,6 +90,18 @@ public enum Completion {
     case entity(prefix: String, range: TextRange, needsClosing: Bool)
   }
 
+  /// Completion in a parsed note: nothing inside code, comments, URLs and other non-prose text.
+  public static func complete(
+    index: CorpusIndex, note: NoteSyntax, at offset: TextSize, limit: Int = defaultLimit
+  ) -> CompletionResult {
+    // The cursor sits just after what was typed: look at the byte before it.
+    let before = TextSize(max(0, offset.utf8Offset - 1))
+    guard !note.ignoredRanges.contains(where: { $0.contains(before) && $0.contains(offset) }) else {
+      return CompletionResult()
+    }
+    return complete(index: index, text: note.text, at: offset, limit: limit)
+  }
+
   public static func complete(
     index: CorpusIndex, text: String, at offset: TextSize, limit: Int = defaultLimit
   ) -> CompletionResult {

@@ -15,7 +15,7 @@ enum CompletionHandler {
         return ["isIncomplete": true, "items": []]
       }
       let offset = try request.offset(params)
-      let result = Completion.complete(index: request.index, text: note.syntax.text, at: offset)
+      let result = Completion.complete(index: request.index, note: note.syntax, at: offset)
       // Every entry of one request shares its replace range: convert it once.
       var ranges: [TextRange: JSONValue] = [:]
       let items = result.entries.map { entry -> JSONValue in

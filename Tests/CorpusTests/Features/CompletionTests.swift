@@ -10,7 +10,7 @@ private func checkCompletion(
 ) {
   let workspace = FeatureWorkspace(fixture)
   let note = workspace.note()
-  let result = Completion.complete(index: workspace.index, text: note.syntax.text, at: workspace.offset())
+  let result = Completion.complete(index: workspace.index, note: note.syntax, at: workspace.offset())
   let actual = result.entries.map(\.label)
   if let labels {
     #expect(Array(actual.prefix(labels.count)) == labels, "items: \(actual.prefix(20))", sourceLocation: sourceLocation)
@@ -115,4 +115,9 @@ private func entityID(_ data: CompletionData) -> String {
 @Test func nothingToCompleteInPlainProse() {
   checkCompletion("-- notes/a.md --\n普通 1️⃣文字", labels: [])
   checkCompletion("-- notes/a.md --\n[链接](http://x) 1️⃣", labels: [])
+}
+
+@Test func nothingToCompleteInCode() {
+  checkCompletion("-- notes/a.md --\n```\n[@张1️⃣\n```", labels: [])
+  checkCompletion("-- notes/a.md --\n`[[东1️⃣` 外", labels: [])
 }
