@@ -16,21 +16,25 @@ enum CompletionHandler {
       }
       let offset = try request.offset(params)
       let result = Completion.complete(index: request.index, note: note.syntax, at: offset)
+      let labelDetails = request.snapshot.clientCapabilities["textDocument"]?["completion"]?["completionItem"]?[
+        "labelDetailsSupport"]?.boolValue == true
       // Every entry of one request shares its replace range: convert it once.
       var ranges: [TextRange: JSONValue] = [:]
       let items = result.entries.map { entry -> JSONValue in
         let range = ranges[entry.replaceRange] ?? request.range(entry.replaceRange)
         ranges[entry.replaceRange] = range
-        return [
+        var item: [String: JSONValue] = [
           "label": .string(entry.label),
           "kind": .integer(itemKind(entry.kind)),
-          "labelDetails": ["description": .string(entry.detail)],
           "detail": .string(entry.detail),
           "filterText": .string(entry.filterText),
           "sortText": .string(entry.sortText),
           "textEdit": ["range": range, "newText": .string(entry.newText)],
           "data": .array(entry.data.strings.map { .string($0) }),
         ]
+        // Shown beside the label by clients that can (VS Code); others show `detail` when an item is selected.
+        if labelDetails { item["labelDetails"] = ["description": .string(entry.detail)] }
+        return .object(item)
       }
       return ["isIncomplete": .bool(result.isIncomplete), "items": .array(items)]
     }
