@@ -201,23 +201,43 @@ public struct CooccurrenceReport: Sendable {
     progress("gathering the mentions of \(Set(rowEntities + actors + mechanisms).count) entities")
     var mentionLists: [Int: [Mention]] = [:]
     for entity in Set(rowEntities + actors + mechanisms) {
-      mentionLists[entity] = mentionsOf(entity).filter { papers.indices.contains($0.paper) }
+      let list = mentionsOf(entity)
+      mentionLists[entity] = list.allSatisfy { papers.indices.contains($0.paper) }
+        ? list : list.filter { papers.indices.contains($0.paper) }
     }
 
     progress("counting mentions per document")
     var entityCells: [EntityDocumentCell] = []
     for (row, entity) in rowEntities.enumerated() {
-      var perPassage: [Int: Int] = [:]
+      // Mentions come grouped by paper and mostly by passage: count runs, then merge each paper's runs.
+      var runs: [(paper: Int, code: Int, count: Int)] = []
       for mention in mentionLists[entity] ?? [] {
-        perPassage[PassageCode.key(paper: mention.paper, passage: mention.passage), default: 0] += 1
+        let code = PassageCode.key(paper: mention.paper, passage: mention.passage)
+        if let last = runs.last, last.code == code {
+          runs[runs.count - 1].count += 1
+        } else {
+          runs.append((mention.paper, code, 1))
+        }
       }
-      var perPaper: [Int: [(code: Int, count: Int)]] = [:]
-      for (key, count) in perPassage { perPaper[PassageCode.paper(of: key), default: []].append((key, count)) }
-      for paper in perPaper.keys.sorted() {
-        let passages = (perPaper[paper] ?? []).sorted { $0.code < $1.code }
-          .map { PassageCount(paper: paper, passage: PassageCode.passage(of: $0.code), count: $0.count) }
-        entityCells.append(
-          EntityDocumentCell(row: row, document: paper, count: passages.reduce(0) { $0 + $1.count }, passages: passages))
+      runs.sort { $0.code < $1.code }
+      var start = 0
+      while start < runs.count {
+        let paper = runs[start].paper
+        var end = start
+        var passages: [PassageCount] = []
+        var total = 0
+        while end < runs.count, runs[end].paper == paper {
+          let passage = PassageCode.passage(of: runs[end].code)
+          if let last = passages.last, last.passage == passage {
+            passages[passages.count - 1].count += runs[end].count
+          } else {
+            passages.append(PassageCount(paper: paper, passage: passage, count: runs[end].count))
+          }
+          total += runs[end].count
+          end += 1
+        }
+        entityCells.append(EntityDocumentCell(row: row, document: paper, count: total, passages: passages))
+        start = end
       }
     }
     entityDocument = EntityDocumentTable(rows: rowEntities.map(reportEntity), cells: entityCells)
