@@ -89,8 +89,12 @@ enum IndexBenchmark {
           total, String(format: "%.3f s", figures.read) as NSString, String(format: "%.3f s", figures.index) as NSString,
           String(format: "%.3f s", totalSeconds) as NSString, mb / totalSeconds, Double(figures.peak) / 1_000_000,
           Double(figures.peak) / Double(total), rgText as NSString, rgRate as NSString, ratio as NSString))
-      print("         mentions: \(figures.mentions), entities: \(figures.entities), scan only: "
-        + String(format: "%.3f s (%.0f MB/s)", figures.scan, mb / max(figures.scan, 1e-9)))
+      print(
+        "         mentions: \(figures.mentions), entities: \(figures.entities), automaton: \(figures.states) states × "
+          + "\(figures.classes) byte classes; scan only: "
+          + String(format: "%.3f s (%.0f MB/s)", figures.scan, mb / max(figures.scan, 1e-9))
+          + String(format: "; peak after reading: %.0f MB", Double(figures.peakAfterRead) / 1_000_000)
+          + String(format: "; index CPU time: %.3f s (both cores)", figures.indexCPU))
       try? FileManager.default.removeItem(at: folder)
     }
     return 0
@@ -103,14 +107,28 @@ enum IndexBenchmark {
     var peak: Int
     var mentions: Int
     var entities: Int
+    var peakAfterRead: Int
+    var states: Int
+    var classes: Int
+    var indexCPU: Double
+  }
+
+  /// CPU time of this process (all threads), in seconds: steadier than wall time on a busy machine.
+  static func cpuSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
   }
 
   static func parse(_ line: String) -> Figures? {
     let fields = line.split(separator: " ").map(String.init)
-    guard fields.count == 6, let read = Double(fields[0]), let index = Double(fields[1]), let scan = Double(fields[2]),
+    guard fields.count == 10, let read = Double(fields[0]), let index = Double(fields[1]), let scan = Double(fields[2]),
       let peak = Int(fields[3]), let mentions = Int(fields[4]), let entities = Int(fields[5])
     else { return nil }
-    return Figures(read: read, index: index, scan: scan, peak: peak, mentions: mentions, entities: entities)
+    return Figures(
+      read: read, index: index, scan: scan, peak: peak, mentions: mentions, entities: entities,
+      peakAfterRead: Int(fields[6]) ?? 0, states: Int(fields[7]) ?? 0, classes: Int(fields[8]) ?? 0,
+      indexCPU: Double(fields[9]) ?? 0)
   }
 
   /// Runs this executable as `index --child FOLDER` and returns its one line of figures.
@@ -137,8 +155,24 @@ enum IndexBenchmark {
     let workspace = Workspace.open(root: URL(fileURLWithPath: folder))
     let (papers, _) = workspace.readPapers()
     let read = clock.now
+    let peakAfterRead = peakMemory()
+    let cpuBefore = cpuSeconds()
     let index = CorpusIndex.build(papers: papers)
     let built = clock.now
+    let indexCPU = cpuSeconds() - cpuBefore
+    let peakAfterBuild = peakMemory()
+    // Where the build time goes (stderr, for the curious).
+    let phaseStart = clock.now
+    let phaseCPU = cpuSeconds()
+    let known = Lexicon.merge(builtin: Lexicon.builtin)
+    let discovered = Discovery.discover(in: papers, known: known)
+    let phaseDiscovered = clock.now
+    let discoveryCPU = cpuSeconds() - phaseCPU
+    let entities = Lexicon.merge(builtin: Lexicon.builtin, discovered: discovered)
+    let phaseMerged = clock.now
+    _ = CorpusIndex(papers: papers, entities: entities)
+    let phaseIndexed = clock.now
+    FileHandle.standardError.write(Data("  phases: discovery \(phaseDiscovered - phaseStart), merge \(phaseMerged - phaseDiscovered), index \(phaseIndexed - phaseMerged); discovery CPU \(discoveryCPU) s\n".utf8))
     // The mention scan alone, for comparison with rg (same work as inside build, measured again).
     let scanner = MentionScanner(entities: index.entities)
     let scanStart = clock.now
@@ -156,8 +190,8 @@ enum IndexBenchmark {
       Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
     print(
-      "\(seconds(read - start)) \(seconds(built - read)) \(seconds(scanEnd - scanStart)) \(peakMemory()) "
-        + "\(index.mentionCount) \(index.entities.count)")
+      "\(seconds(read - start)) \(seconds(built - read)) \(seconds(scanEnd - scanStart)) \(peakAfterBuild) "
+        + "\(index.mentionCount) \(index.entities.count) \(peakAfterRead) \(scanner.stateCount) \(scanner.classCount) \(indexCPU)")
     return 0
   }
 

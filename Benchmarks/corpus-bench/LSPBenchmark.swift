@@ -13,19 +13,23 @@ enum LSPBenchmark {
     var documentBytes = 50_000
     var hoverEvery = 10
     var fullEvery = 0  // 0: incremental edits; N: every Nth change resends the whole document
+    var rate = 0  // didChange notifications per second the client offers; 0: as fast as it can write
   }
 
   static let help = """
-    USAGE: corpus-bench lsp [--changes N] [--document-bytes N] [--hover-every N] [--full-every N]
+    USAGE: corpus-bench lsp [--changes N] [--document-bytes N] [--hover-every N] [--full-every N] [--rate N]
 
     Streams N didChange notifications (default 10000) over four open Chinese documents of about 50 KB,
     a hover request on a short document every 10 notifications, then reports messages/s and hover latency.
-    Runs two scenarios: incremental edits, then full-document syncs (--full-every 1), unless --full-every is given.
+    Without --full-every/--rate it runs three scenarios: incremental edits sent as fast as possible (throughput;
+    hovers wait behind the queued edits, as ordering requires), the same paced at 2000 edits/s (latency of a
+    light request while the server is busy but keeping up), and full-document syncs (--full-every 1).
     """
 
   static func run(_ arguments: [String]) -> Int32 {
     var options = Options()
-    var scenarios: [Int]? = nil
+    var scenarios: [(fullEvery: Int, rate: Int)]? = nil
+    var rate = 0
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -41,15 +45,18 @@ enum LSPBenchmark {
       case "--changes": options.changes = value
       case "--document-bytes": options.documentBytes = value
       case "--hover-every": options.hoverEvery = max(1, value)
-      case "--full-every": scenarios = [value]
+      case "--full-every": scenarios = [(value, 0)]
+      case "--rate": rate = value
       default:
         print("corpus-bench lsp: unknown option \(argument)\n\n\(help)")
         return 2
       }
       index += 2
     }
-    for fullEvery in scenarios ?? [0, 1] {
-      options.fullEvery = fullEvery
+    if rate > 0 { scenarios = [(scenarios?.first?.fullEvery ?? 0, rate)] }
+    for scenario in scenarios ?? [(0, 0), (0, 2000), (1, 0)] {
+      options.fullEvery = scenario.fullEvery
+      options.rate = scenario.rate
       measure(options)
     }
     return 0
@@ -60,8 +67,10 @@ enum LSPBenchmark {
   /// Synthetic Chinese prose (our own words, not corpus text): common characters, full-width punctuation,
   /// an occasional astral character and Latin term, lines of about 60 characters.
   static func chineseDocument(bytes: Int, seed: UInt64) -> String {
-    let words = ["日本", "外交", "政策", "东盟", "合作", "安全", "战略", "地区", "经济", "发展", "关系", "国家",
-                 "印太", "同盟", "机制", "对话", "首脑", "会议", "框架", "伙伴", "倡议", "援助", "多边", "协定"]
+    let words = [
+      "日本", "外交", "政策", "东盟", "合作", "安全", "战略", "地区", "经济", "发展", "关系", "国家",
+      "印太", "同盟", "机制", "对话", "首脑", "会议", "框架", "伙伴", "倡议", "援助", "多边", "协定",
+    ]
     let punctuation = ["，", "。", "、", "；", "（注）", "“", "”", "①"]
     var generator = Generator(state: seed)
     var text = "# 研究笔记\n\n"
@@ -159,14 +168,29 @@ enum LSPBenchmark {
     notify("initialized", [:])
     let documents = (0..<4).map { chineseDocument(bytes: options.documentBytes, seed: UInt64($0 + 1)) }
     let alternates = (0..<4).map { chineseDocument(bytes: options.documentBytes, seed: UInt64($0 + 100)) }
-    var lineCounts = documents.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }
+    func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+    let originalLineCounts = documents.map(lineCount)
+    let alternateLineCounts = alternates.map(lineCount)
+    var lineCounts = originalLineCounts
     for (index, text) in documents.enumerated() {
-      notify("textDocument/didOpen", ["textDocument": ["uri": .string("file:///bench/note\(index).md"),
-        "languageId": "markdown", "version": 1, "text": .string(text)]])
+      notify(
+        "textDocument/didOpen",
+        [
+          "textDocument": [
+            "uri": .string("file:///bench/note\(index).md"),
+            "languageId": "markdown", "version": 1, "text": .string(text),
+          ]
+        ])
     }
     let shortURI = "file:///bench/short.md"
-    notify("textDocument/didOpen", ["textDocument": ["uri": .string(shortURI), "languageId": "markdown",
-      "version": 1, "text": "日本与东盟的合作 [@张三2021, ¶3] 见 [[东盟]]。\n"]])
+    notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": .string(shortURI), "languageId": "markdown",
+          "version": 1, "text": "日本与东盟的合作 [@张三2021, ¶3] 见 [[东盟]]。\n",
+        ]
+      ])
     wait(for: request("corpusLsp/synchronize", .null))
 
     // The stream.
@@ -178,14 +202,20 @@ enum LSPBenchmark {
     bytesWritten = 0
     var messages = 0
     for change in 0..<options.changes {
+      if options.rate > 0 {
+        let due = start + UInt64(change) * 1_000_000_000 / UInt64(options.rate)
+        let now = DispatchTime.now().uptimeNanoseconds
+        if due > now { usleep(UInt32((due - now) / 1000)) }
+      }
       let document = change % documents.count
       versions[document] += 1
       let uri = JSONValue.string("file:///bench/note\(document).md")
       let contentChange: JSONValue
       if options.fullEvery > 0, change % options.fullEvery == 0 {
         // Alternate between two full texts so every full sync really changes the document.
-        let text = (change / documents.count) % 2 == 0 ? alternates[document] : documents[document]
-        lineCounts[document] = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let useAlternate = (change / documents.count) % 2 == 0
+        let text = useAlternate ? alternates[document] : documents[document]
+        lineCounts[document] = useAlternate ? alternateLineCounts[document] : originalLineCounts[document]
         contentChange = ["text": .string(text)]
       } else {
         let line = Int(generator.next() % UInt64(max(1, lineCounts[document] - 1)))
@@ -195,13 +225,21 @@ enum LSPBenchmark {
         let position: JSONValue = ["line": .integer(line), "character": .integer(character)]
         contentChange = ["range": ["start": position, "end": position], "text": .string(insertion)]
       }
-      notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": .integer(versions[document])],
-                                        "contentChanges": [contentChange]])
+      notify(
+        "textDocument/didChange",
+        [
+          "textDocument": ["uri": uri, "version": .integer(versions[document])],
+          "contentChanges": [contentChange],
+        ])
       messages += 1
       if change % options.hoverEvery == 0 {
         let sentAt = DispatchTime.now().uptimeNanoseconds
-        let id = request("textDocument/hover", ["textDocument": ["uri": .string(shortURI)],
-                                                "position": ["line": 0, "character": 3]])
+        let id = request(
+          "textDocument/hover",
+          [
+            "textDocument": ["uri": .string(shortURI)],
+            "position": ["line": 0, "character": 3],
+          ])
         hoverSent[id] = sentAt
         messages += 1
       }
@@ -215,14 +253,21 @@ enum LSPBenchmark {
     func percentile(_ p: Double) -> Double {
       latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
-    let scenario = options.fullEvery == 0
+    var scenario =
+      options.fullEvery == 0
       ? "incremental edits" : options.fullEvery == 1 ? "full-document sync" : "full sync every \(options.fullEvery)"
-    print("lsp benchmark — \(scenario): \(options.changes) didChange over 4 × \(options.documentBytes / 1000) KB "
-      + "Chinese documents, hover every \(options.hoverEvery)")
-    print(String(format: "  %d messages in %.2f s: %.0f messages/s, %.1f MB/s of input",
-                 messages, elapsed, Double(messages) / elapsed, Double(bytesWritten) / elapsed / 1e6))
-    print(String(format: "  hover latency under load (%d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
-                 latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
+    scenario += options.rate > 0 ? " paced at \(options.rate) didChange/s" : " as fast as the client writes"
+    print(
+      "lsp benchmark — \(scenario): \(options.changes) didChange over 4 × \(options.documentBytes / 1000) KB "
+        + "Chinese documents, hover every \(options.hoverEvery)")
+    print(
+      String(
+        format: "  %d messages in %.2f s: %.0f messages/s, %.1f MB/s of input",
+        messages, elapsed, Double(messages) / elapsed, Double(bytesWritten) / elapsed / 1e6))
+    print(
+      String(
+        format: "  hover latency under load (%d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+        latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
 
     _ = request("shutdown", .null)
     notify("exit", .null)

@@ -1,4 +1,4 @@
-// corpus-bench: benchmarks for corpus-lsp (never timed tests). Run with `swift run -c release corpus-bench NAME`.
+//! corpus-bench: benchmarks for corpus-lsp (never timed tests). Run with `swift run -c release corpus-bench NAME`.
 import Foundation
 
 /// One benchmark: a name on the command line, a line of help, and a body that prints its figures.

@@ -103,7 +103,9 @@ enum CheckCommand {
       if isDirectory.boolValue {
         let prefix = workspace.relativePath(url)
         selected += workspace.notes.filter { prefix.isEmpty || $0.hasPrefix(prefix + "/") }
-        if !workspace.contains(url) { selected += CheckWorkspace.markdownFiles(under: url).map { workspace.relativePath($0) } }
+        if !workspace.contains(url) {
+          selected += CheckWorkspace.markdownFiles(under: url).map { workspace.relativePath($0) }
+        }
       } else {
         selected.append(workspace.relativePath(url))
       }
@@ -119,13 +121,14 @@ enum CheckCommand {
     let reportProgress = showProgress && (interactive || notes.count >= 200)
     DispatchQueue.concurrentPerform(iterations: notes.count) { position in
       let path = notes[position]
-      var findings: [Finding]
-      if let text = workspace.noteText(path) {
-        let context = CheckContext(notePath: path, lexiconPath: workspace.lexiconPath, lexiconText: workspace.lexiconText)
+      let findings: [Finding]
+      switch workspace.readNote(path) {
+      case .text(let text):
+        let context = CheckContext(
+          notePath: path, lexiconPath: workspace.lexiconPath, lexiconText: workspace.lexiconText)
         findings = Checker.check(text: text, index: workspace.index, context: context)
-      } else {
-        findings = [Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0),
-                            message: "This note cannot be read as UTF-8 text.")]
+      case .problem(let problem):
+        findings = [problem]
       }
       results.withLock { $0[position] = findings }
       let count = done.add(1, ordering: .relaxed).newValue
@@ -172,12 +175,36 @@ struct CheckWorkspace: Sendable {
     }
     var problems = (workspace.problems + paperProblems).map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
     problems += index.problems.map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
-    return CheckWorkspace(workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, texts: texts)
+    return CheckWorkspace(
+      workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, texts: texts)
   }
 
   func noteText(_ path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: workspace.url(of: path).path) else { return nil }
-    return String(data: data, encoding: .utf8)
+    if case .text(let text) = readNote(path) { return text }
+    return nil
+  }
+
+  enum NoteRead {
+    case text(String)
+    case problem(Finding)
+  }
+
+  /// A note's text, decoded like corpus files (UTF-8, UTF-16 with BOM, GB18030); a problem finding otherwise.
+  func readNote(_ path: String) -> NoteRead {
+    // A note outside the workspace keeps its absolute path.
+    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.url(of: path)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return .problem(
+        Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0), message: "This note cannot be read."))
+    }
+    switch TextDecoding.decode(data) {
+    case .success(let decoded): return .text(decoded.text)
+    case .failure(let failure):
+      return .problem(
+        Finding(
+          rule: .undecodableFile, file: path, range: TextRange(0, 0),
+          message: "This note cannot be decoded: \(failure.message)."))
+    }
   }
 
   func contains(_ url: URL) -> Bool {
@@ -195,8 +222,9 @@ struct CheckWorkspace: Sendable {
   }
 
   static func markdownFiles(under folder: URL) -> [URL] {
-    guard let enumerator = FileManager.default.enumerator(
-      at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
     else { return [] }
     var result: [URL] = []
     for case let url as URL in enumerator {

@@ -20,7 +20,8 @@ enum ServeCommand {
     let options: ParsedOptions
     do {
       options = try ParsedOptions(
-        arguments, valueOptions: ["--workspace", "--log-level", "--debounce-ms", "--max-message-bytes"], flagOptions: ["--help", "-h"])
+        arguments, valueOptions: ["--workspace", "--log-level", "--debounce-ms", "--max-message-bytes"],
+        flagOptions: ["--help", "-h"])
     } catch {
       printError("\(error)\n\n\(usage)")
       return 2
@@ -43,7 +44,15 @@ enum ServeCommand {
     }
     var serverOptions = ServerOptions()
     serverOptions.serverVersion = CommandLineTool.version
-    if options.values["--workspace"] != nil { serverOptions.workspaceRoot = options.workspaceURL() }
+    if options.values["--workspace"] != nil {
+      let root = options.workspaceURL()
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        printError("--workspace \(root.path) is not a folder")
+        return 2
+      }
+      serverOptions.workspaceRoot = root
+    }
     if let text = options.values["--debounce-ms"] {
       guard let milliseconds = Int(text), milliseconds >= 0 else {
         printError("--debounce-ms needs a number of milliseconds")

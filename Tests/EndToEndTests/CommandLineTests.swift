@@ -1,7 +1,7 @@
 //! End to end: `corpus-lsp --help`, `--version`, `serve --help` and bad options.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CommandLineTests {
   func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -30,9 +30,41 @@ import TestSupport
     #expect(serveHelp.output.contains("--log-level"))
   }
 
+  @Test func missingWorkspaceIsAUsageError() throws {
+    let result = try run(["serve", "--workspace", "/nonexistent/corpus-lsp-workspace"])
+    #expect(result.status == 2)
+    #expect(result.output.contains("is not a folder"))
+  }
+
+  @Test func workspaceOptionIsTheRootTheServerAnnounces() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-lsp-ws-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let client = try TestClient(arguments: ["--workspace", folder.path])
+    try client.initialize(rootURI: "file:///somewhere/else")
+    let log = try client.nextNotification("window/logMessage")
+    #expect(log["params"]["message"].string?.contains(folder.lastPathComponent) == true, "\(client.note)")
+    try client.finish()
+  }
+
   @Test func badLogLevelIsAUsageError() throws {
     let result = try run(["serve", "--log-level", "loud"])
     #expect(result.status == 2)
     #expect(result.output.contains("log level"))
+  }
+
+  @Test func logLevelFiltersTheStderrLog() throws {
+    let quiet = try TestClient(arguments: ["--log-level", "error"])
+    try quiet.initialize()
+    quiet.notify("workspace/noSuchNotification")
+    try quiet.finish()
+    #expect(quiet.standardError.isEmpty, "\(quiet.note)")
+
+    let chatty = try TestClient(arguments: ["serve", "--log-level", "debug"])
+    try chatty.initialize()
+    chatty.notify("workspace/noSuchNotification")
+    try chatty.finish()
+    #expect(chatty.standardError.contains("ignored notification workspace/noSuchNotification"), "\(chatty.note)")
+    #expect(chatty.standardError.contains("[corpus-lsp info]"), "\(chatty.note)")
   }
 }

@@ -1,7 +1,7 @@
 //! End to end: Content-Length framing over the real pipe (split frames, coalesced frames, odd headers, size cap).
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FramingTests {
   func frame(_ body: String, header: String? = nil) -> Data {
@@ -33,7 +33,8 @@ import TestSupport
   @Test func frameBoundaryInsideHeaderAndMultibyteBody() throws {
     let client = try startServer()
     client.openDocument(uri: "file:///a.md", text: "")
-    let body = "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":"
+    let body =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":"
       + "{\"uri\":\"file:///a.md\",\"version\":2},\"contentChanges\":[{\"text\":\"中文𠀀\"}]}}"
     let bytes = frame(body)
     // Cut inside "Content-Length" and inside a 4-byte scalar of the body.
@@ -51,7 +52,8 @@ import TestSupport
   @Test func headerNamesAreCaseInsensitiveAndOtherHeadersIgnored() throws {
     let client = try startServer()
     let body = "{\"jsonrpc\":\"2.0\",\"id\":\"h\",\"method\":\"corpusLsp/synchronize\"}"
-    let header = "content-type: application/vscode-jsonrpc; charset=utf-8\r\n"
+    let header =
+      "content-type: application/vscode-jsonrpc; charset=utf-8\r\n"
       + "CONTENT-LENGTH:   \(body.utf8.count)\r\nX-Other: 1\r\n\r\n"
     client.writeRaw(frame(body, header: header))
     #expect(try client.response(id: "h")["result"] == .null, "\(client.note)")
@@ -68,13 +70,23 @@ import TestSupport
 
   @Test func oversizedMessageIsRefusedWithAClearErrorAndSkipped() throws {
     let client = try startServer(arguments: ["--max-message-bytes", "1000"])
-    let big = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"x\",\"params\":{\"pad\":\""
+    let big =
+      "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"x\",\"params\":{\"pad\":\""
       + String(repeating: "长", count: 2000) + "\"}}"
     client.writeRaw(frame(big), note: "(oversized frame)")
     let response = try client.take("size error") { $0["error"].exists }
     client.expectError(response, code: -32700)
     #expect(response["error"]["message"].string?.contains("limit") == true, "\(client.note)")
     try client.expectAlive()
+    try client.finish()
+  }
+
+  @Test func noiseBeforeAFrameIsParseErrorAndTheFrameIsStillAnswered() throws {
+    let client = try startServer()
+    let body = "{\"jsonrpc\":\"2.0\",\"id\":\"after-noise\",\"method\":\"corpusLsp/synchronize\"}"
+    client.writeRaw(Data("hello?".utf8) + frame(body))
+    client.expectError(try client.take("parse error") { $0["error"].exists }, code: -32700)
+    #expect(try client.response(id: "after-noise")["result"] == .null, "\(client.note)")
     try client.finish()
   }
 }

@@ -1,7 +1,7 @@
 //! End to end: text sync applies in arrival order, slow requests never block the reader, cancellation is prompt.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct OrderingTests {
   @Test func requestSeesEveryEarlierChange() throws {
@@ -10,7 +10,10 @@ import TestSupport
     for i in 1...50 {
       client.notify(
         "textDocument/didChange",
-        ["textDocument": ["uri": "file:///a.md", "version": .int(i + 1)], "contentChanges": [["text": .string("v\(i)")]]])
+        [
+          "textDocument": ["uri": "file:///a.md", "version": .int(i + 1)],
+          "contentChanges": [["text": .string("v\(i)")]],
+        ])
     }
     #expect(try client.documentText("file:///a.md") == "v50", "\(client.note)")
     try client.finish()
@@ -62,8 +65,10 @@ import TestSupport
     let client = try startServer()
     client.openDocument(uri: "file:///a.md", text: "one")
     client.openDocument(uri: "file:///b.md", text: "other")
-    let onA = client.sendRequest("corpusLsp/test/sleep", ["milliseconds": 3000, "textDocument": ["uri": "file:///a.md"]])
-    let onB = client.sendRequest("corpusLsp/test/sleep", ["milliseconds": 300, "textDocument": ["uri": "file:///b.md"]])
+    let onA = client.sendRequest(
+      "corpusLsp/test/sleep", ["milliseconds": 3000, "textDocument": ["uri": "file:///a.md"]])
+    let onB = client.sendRequest(
+      "corpusLsp/test/sleep", ["milliseconds": 300, "textDocument": ["uri": "file:///b.md"]])
     // Answered only after the loop dispatched both requests: they hold snapshots of the old texts.
     _ = try client.documentText("file:///b.md")
     client.notify(

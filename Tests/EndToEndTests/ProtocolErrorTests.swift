@@ -1,7 +1,7 @@
 //! End to end: every malformed input gets the JSON-RPC error the spec names, and the server answers the next request.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ProtocolErrorTests {
   /// Writes one framed body as it is.
@@ -109,6 +109,8 @@ import TestSupport
     let client = try startServer()
     client.expectError(try client.send("corpusLsp/test/fail"), code: -32603)
     client.expectError(try client.send("corpusLsp/test/fail"), code: -32603)
+    let log = try client.take("error log") { $0["method"] == "window/logMessage" && $0["params"]["type"] == 1 }
+    #expect(log["params"]["message"].string?.contains("deliberate failure") == true, "\(client.note)")
     try client.expectAlive()
     try client.finish()
   }

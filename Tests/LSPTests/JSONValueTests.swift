@@ -59,9 +59,26 @@ import Testing
   }
 
   @Test func codableBridge() throws {
-    struct Point: Codable, Equatable { var line: Int; var character: Int }
+    struct Point: Codable, Equatable {
+      var line: Int
+      var character: Int
+    }
     let json = try JSONValue(encoding: Point(line: 2, character: 7))
     #expect(json == ["line": 2, "character": 7])
     #expect(try json.decode(Point.self) == Point(line: 2, character: 7))
+  }
+
+  /// Special bytes at every alignment (parser and serializer skip 8 plain bytes at a time).
+  @Test func escapesAtEveryAlignment() throws {
+    for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "中", "𠀀"] {
+      for padding in 0..<20 {
+        let string = String(repeating: "a", count: padding) + special + String(repeating: "長", count: padding % 3) + "z"
+        let serialized = JSONValue.string(string).serialized()
+        #expect(try JSONValue.parse(serialized) == .string(string), "\(special.debugDescription) at \(padding)")
+        let foundation = try JSONSerialization.jsonObject(with: Data(serialized), options: .fragmentsAllowed)
+        #expect(foundation as? String == string)
+      }
+    }
+    #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("\"abcdefghij\u{1}klmnop\"".utf8)) }
   }
 }

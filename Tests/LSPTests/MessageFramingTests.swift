@@ -37,7 +37,8 @@ import Testing
   }
 
   @Test func headersAreCaseInsensitiveAndOthersIgnored() {
-    let stream = frame("{}", header: "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:2\r\n\r\n")
+    let stream =
+      frame("{}", header: "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:2\r\n\r\n")
       + frame("[]", header: "CONTENT-LENGTH: 2\r\nX: y\r\n\r\n")
     #expect(bodies(events(stream, chunkSize: 5)) == ["{}", "[]"])
   }
@@ -72,5 +73,14 @@ import Testing
 
   @Test func zeroLengthBody() {
     #expect(bodies(events(Array("Content-Length: 0\r\n\r\n".utf8), chunkSize: 1)) == [""])
+  }
+
+  @Test func noiseBeforeAFrameIsReportedAndTheFrameStillRead() {
+    let stream = Array("garbage".utf8) + frame("{}") + Array("\r\nmore noise\r\n".utf8) + frame("[1]")
+    let result = bodies(events(stream, chunkSize: 3))
+    #expect(result.count == 4, "\(result)")
+    #expect(result.first?.hasPrefix("!ignored bytes") == true)
+    #expect(result.contains("{}"))
+    #expect(result.last == "[1]")
   }
 }

@@ -35,10 +35,12 @@ import Testing
         if !insideCRLF {
           let expected = Position(line: line, character: character)
           let offset = TextSize(utf8Offset)
-          #expect(ToProtocol.position(offset, in: lineIndex, encoding: encoding) == expected,
-                  "\(encoding) offset \(utf8Offset)", sourceLocation: sourceLocation)
-          #expect(FromProtocol.offset(of: expected, in: lineIndex, encoding: encoding) == offset,
-                  "\(encoding) \(expected)", sourceLocation: sourceLocation)
+          #expect(
+            ToProtocol.position(offset, in: lineIndex, encoding: encoding) == expected,
+            "\(encoding) offset \(utf8Offset)", sourceLocation: sourceLocation)
+          #expect(
+            FromProtocol.offset(of: expected, in: lineIndex, encoding: encoding) == offset,
+            "\(encoding) \(expected)", sourceLocation: sourceLocation)
         }
         utf8Offset += String(scalar).utf8.count
         if scalar == "\n" || (scalar == "\r" && !(index + 1 < scalars.count && scalars[index + 1] == "\n")) {
@@ -50,10 +52,12 @@ import Testing
       }
       // End of file.
       let end = Position(line: line, character: character)
-      #expect(ToProtocol.position(TextSize(utf8Offset), in: lineIndex, encoding: encoding) == end,
-              "\(encoding) EOF", sourceLocation: sourceLocation)
-      #expect(FromProtocol.offset(of: end, in: lineIndex, encoding: encoding) == TextSize(utf8Offset),
-              sourceLocation: sourceLocation)
+      #expect(
+        ToProtocol.position(TextSize(utf8Offset), in: lineIndex, encoding: encoding) == end,
+        "\(encoding) EOF", sourceLocation: sourceLocation)
+      #expect(
+        FromProtocol.offset(of: end, in: lineIndex, encoding: encoding) == TextSize(utf8Offset),
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -97,5 +101,16 @@ import Testing
     let range = ToProtocol.range(TextRange(8, 4), in: lineIndex, encoding: .utf16)
     #expect(range.start == Position(line: 1, character: 0))
     #expect(range.end == Position(line: 1, character: 2))
+  }
+
+  /// Line terminators at every alignment (the line table skips 8 bytes at a time between terminators).
+  @Test func lineBreaksAtEveryAlignment() {
+    for padding in 0..<20 {
+      let text =
+        String(repeating: "x", count: padding) + "\r\n中" + String(repeating: "文", count: padding % 5) + "\r"
+        + String(repeating: "y", count: 9) + "\n\n𠀀"
+      checkRoundTrip(text)
+      #expect(LineIndex(text).lineCount == 5, "padding \(padding)")
+    }
   }
 }

@@ -1,10 +1,9 @@
+import Corpus
 //! Tests of the server's extension points in-process: custom handlers, document hooks, notifications from outside.
 import Dispatch
 import Foundation
 import Synchronization
 import Testing
-
-import Corpus
 
 @testable import LSP
 
@@ -49,9 +48,9 @@ final class InProcessClient: Sendable {
     return wait { $0["id"] == .integer(id) && $0["method"] == nil }
   }
 
-  /// Removes and returns the first message matching `predicate`, or nil after 5 s.
-  func wait(_ predicate: (JSONValue) -> Bool) -> JSONValue? {
-    let deadline = DispatchTime.now() + 5
+  /// Removes and returns the first message matching `predicate`, or nil after `timeout` seconds.
+  func wait(timeout: Double = 5, _ predicate: (JSONValue) -> Bool) -> JSONValue? {
+    let deadline = DispatchTime.now() + timeout
     while true {
       let found: JSONValue? = inbox.messages.withLock { messages in
         guard let index = messages.firstIndex(where: predicate) else { return nil }
@@ -85,8 +84,14 @@ final class InProcessClient: Sendable {
     let client = InProcessClient(registry: registry)
     let initialize = client.initialize()
     #expect(initialize?["result"]?["capabilities"]?["experimental"]?["lineCount"] == true)
-    client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///%E4%B8%AD.md", "text": "a\r\nb\rc\n",
-                                                             "version": 1, "languageId": "markdown"]])
+    client.notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": "file:///%E4%B8%AD.md", "text": "a\r\nb\rc\n",
+          "version": 1, "languageId": "markdown",
+        ]
+      ])
     // Percent-encoded and plain spellings of a URI name the same document.
     let response = client.request("test/lineCount", ["textDocument": ["uri": "file:///中.md"]])
     #expect(response?["result"] == 4)
@@ -99,20 +104,31 @@ final class InProcessClient: Sendable {
     registry.onDocumentChange { context in
       runs.add(1, ordering: .relaxed)
       let document = context.snapshot.documents[context.uri]
-      let diagnostics: [JSONValue] = document.map { document in
-        [["range": context.snapshot.range(TextRange(0, 1), in: document).json, "message": .string(document.text)]]
-      } ?? []
+      let diagnostics: [JSONValue] =
+        document.map { document in
+          [["range": context.snapshot.range(TextRange(0, 1), in: document).json, "message": .string(document.text)]]
+        } ?? []
       context.client.publishDiagnostics(uri: context.uri, version: document?.version, diagnostics: diagnostics)
     }
     var options = ServerOptions()
     options.documentHookDelay = .milliseconds(30)
     let client = InProcessClient(registry: registry, options: options)
     _ = client.initialize()
-    client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///a.md", "text": "x", "version": 1,
-                                                             "languageId": "markdown"]])
+    client.notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": "file:///a.md", "text": "x", "version": 1,
+          "languageId": "markdown",
+        ]
+      ])
     for version in 2...6 {
-      client.notify("textDocument/didChange", ["textDocument": ["uri": "file:///a.md", "version": .integer(version)],
-                                               "contentChanges": [["text": .string("v\(version)")]]])
+      client.notify(
+        "textDocument/didChange",
+        [
+          "textDocument": ["uri": "file:///a.md", "version": .integer(version)],
+          "contentChanges": [["text": .string("v\(version)")]],
+        ])
     }
     // synchronize waits for the debounced hook too.
     #expect(client.request("corpusLsp/synchronize")?["result"] == .null)
@@ -135,6 +151,36 @@ final class InProcessClient: Sendable {
     #expect(client.request("test/analysis")?["result"] == "indexed")
     client.server.client.logMessage(.info, "hello from outside a request")
     #expect(client.wait { $0["method"] == "window/logMessage" && $0["params"]?["type"] == 3 } != nil)
+    client.stop()
+  }
+}
+
+@Suite struct ProgressTests {
+  @Test func progressIsCreatedBegunReportedAndEndedWhenTheClientSupportsIt() throws {
+    var registry = HandlerRegistry.standard
+    registry.onInitialized { server in
+      let progress = server.client.beginProgress(
+        "Indexing", message: "5 papers", clientCapabilities: server.session.clientCapabilities)
+      progress.report("2 of 5", percentage: 40)
+      progress.end("done")
+      progress.end("twice")  // ignored
+    }
+    let client = InProcessClient(registry: registry)
+    _ = client.request("initialize", ["capabilities": ["window": ["workDoneProgress": true]]])
+    client.notify("initialized", [:])
+    // The standard registry's indexing reports too, under its own token: follow this hook's.
+    let begin = client.wait { $0["method"] == "$/progress" && $0["params"]?["value"]?["message"] == "5 papers" }
+    let token = begin?["params"]?["token"]
+    let create = client.wait { $0["method"] == "window/workDoneProgress/create" && $0["params"]?["token"] == token }
+    #expect(create?["id"] != nil)
+    var kinds: [JSONValue] = [begin?["params"]?["value"]?["kind"] ?? .null]
+    for _ in 0..<2 {
+      let progress = client.wait { $0["method"] == "$/progress" && $0["params"]?["token"] == token }
+      kinds.append(progress?["params"]?["value"]?["kind"] ?? .null)
+    }
+    #expect(kinds == ["begin", "report", "end"])
+    #expect(client.request("corpusLsp/synchronize")?["result"] == .null)
+    #expect(client.wait(timeout: 0.1) { $0["method"] == "$/progress" && $0["params"]?["token"] == token } == nil)
     client.stop()
   }
 }

@@ -100,6 +100,8 @@ public enum ReferenceText {
   /// Valid cursor places: scalar indices not between `\r` and `\n`.
   public static func boundaries(_ text: String) -> [Int] {
     let scalars = Array(text.unicodeScalars)
-    return (0...scalars.count).filter { i in !(i > 0 && i < scalars.count && scalars[i - 1] == "\r" && scalars[i] == "\n") }
+    return (0...scalars.count).filter { i in
+      !(i > 0 && i < scalars.count && scalars[i - 1] == "\r" && scalars[i] == "\n")
+    }
   }
 }

@@ -1,4 +1,4 @@
-//! A language-server client for end-to-end tests: spawns the built `corpus-lsp` over real pipes, records the transcript.
+//! A language-server client for end-to-end tests: spawns the built `corpus-lsp` over real pipes, keeps a transcript.
 import Foundation
 
 public struct TestClientError: Error, CustomStringConvertible {
@@ -16,11 +16,13 @@ public final class TestClient: @unchecked Sendable {
   private let stdoutPipe = Pipe()
   private let stderrPipe = Pipe()
   private let condition = NSCondition()
+  private let writeLock = NSLock()
   // Guarded by `condition`.
   private var inbox: [JSON] = []
   private var log: [String] = []
   private var stderrText = ""
   private var readerDone = false
+  private var stderrDone = false
   private var nextID = 1
 
   /// Where `swift build`/`swift test` put the executable: beside the test bundle, else `.build/debug`.
@@ -71,7 +73,12 @@ public final class TestClient: @unchecked Sendable {
 
   /// Sends a request without waiting; returns its id.
   public func sendRequest(_ method: String, _ params: JSON? = nil, id: JSON? = nil) -> JSON {
-    let requestID: JSON = id ?? locked { defer { nextID += 1 }; return .int(nextID) }
+    let requestID: JSON =
+      id
+      ?? locked {
+        defer { nextID += 1 }
+        return .int(nextID)
+      }
     var message: [String: JSON] = ["jsonrpc": "2.0", "id": requestID, "method": .string(method)]
     if let params { message["params"] = params }
     write(.object(message))
@@ -92,6 +99,9 @@ public final class TestClient: @unchecked Sendable {
 
   /// Writes bytes as they are (for framing tests). `note` replaces the bytes in the transcript.
   public func writeRaw(_ bytes: Data, note: String? = nil) {
+    // One writer at a time (the test thread, and the reader answering server requests): frames never interleave.
+    writeLock.lock()
+    defer { writeLock.unlock() }
     locked { log.append("→ " + (note ?? String(decoding: bytes, as: UTF8.self).debugDescription)) }
     try? stdinPipe.fileHandleForWriting.write(contentsOf: bytes)
   }
@@ -118,6 +128,9 @@ public final class TestClient: @unchecked Sendable {
     try take("any message") { _ in true }
   }
 
+  /// What the server wrote to stderr so far (its log).
+  public var standardError: String { locked { stderrText } }
+
   /// Messages received and not yet taken.
   public var pendingMessages: [JSON] { locked { inbox } }
 
@@ -140,6 +153,10 @@ public final class TestClient: @unchecked Sendable {
       if Date() > deadline { return nil }
       usleep(5_000)
     }
+    // Let the readers drain what the server wrote before it ended, so the transcript is complete.
+    condition.lock()
+    while !(readerDone && stderrDone), condition.wait(until: min(deadline, Date().addingTimeInterval(1))) {}
+    condition.unlock()
     return process.terminationStatus
   }
 
@@ -169,8 +186,29 @@ public final class TestClient: @unchecked Sendable {
   public func openDocument(uri: String, text: String, version: Int = 1, languageID: String = "markdown") {
     notify(
       "textDocument/didOpen",
-      ["textDocument": ["uri": .string(uri), "languageId": .string(languageID), "version": .int(version),
-                        "text": .string(text)]])
+      [
+        "textDocument": [
+          "uri": .string(uri), "languageId": .string(languageID), "version": .int(version),
+          "text": .string(text),
+        ]
+      ])
+  }
+
+  /// Opens a document written with position markers (1️⃣ …); returns the stripped text and marker positions.
+  @discardableResult
+  public func openDocument(uri: String, marked: String, version: Int = 1) -> MarkedText {
+    let document = MarkedText(marked)
+    openDocument(uri: uri, text: document.text, version: version)
+    return document
+  }
+
+  /// `TextDocumentPositionParams` for a marker, in `encoding` (what the client negotiated).
+  public static func positionParams(
+    uri: String, _ document: MarkedText, _ marker: String, _ encoding: ReferenceEncoding
+  )
+    -> JSON
+  {
+    ["textDocument": ["uri": .string(uri)], "position": document.position(marker, encoding).json]
   }
 
   /// `shutdown` then `exit`; returns the exit status.
@@ -178,6 +216,15 @@ public final class TestClient: @unchecked Sendable {
     _ = try result("shutdown")
     notify("exit")
     return waitForExit()
+  }
+
+  /// What the test answers to a server → client request: `null`, or for `workspace/configuration` one `null`
+  /// per item asked.
+  private func serverRequestResult(_ request: JSON) -> JSON {
+    if request["method"] == "workspace/configuration" {
+      return .array((request["params"]["items"].array ?? []).map { _ in .null })
+    }
+    return .null
   }
 
   // MARK: Transcript
@@ -195,7 +242,8 @@ public final class TestClient: @unchecked Sendable {
   }
 
   private func failureLocked(_ message: String) -> TestClientError {
-    TestClientError(message: message, transcript: (log + ["--- server stderr ---", stderrText]).joined(separator: "\n"))
+    TestClientError(
+      message: message, transcript: (log + ["--- server stderr ---", stderrText]).joined(separator: "\n"))
   }
 
   private func locked<T>(_ body: () -> T) -> T {
@@ -214,7 +262,13 @@ public final class TestClient: @unchecked Sendable {
       var buffer = [UInt8](repeating: 0, count: 4096)
       while true {
         let count = buffer.withUnsafeMutableBytes { read(errors, $0.baseAddress, $0.count) }
-        if count <= 0 { return }
+        if count <= 0 {
+          condition.lock()
+          stderrDone = true
+          condition.broadcast()
+          condition.unlock()
+          return
+        }
         let text = String(decoding: buffer[0..<count], as: UTF8.self)
         locked { stderrText += text }
       }
@@ -246,6 +300,11 @@ public final class TestClient: @unchecked Sendable {
         if let message { inbox.append(message) } else { log.append("!! the message above is not valid JSON") }
         condition.broadcast()
         condition.unlock()
+        // Server → client requests (workDoneProgress/create, workspace/configuration…) get an answer as an
+        // editor would give, so the server never waits on the test; they stay in the inbox for inspection.
+        if let message, message["method"].exists, message["id"].exists {
+          write(["jsonrpc": "2.0", "id": message["id"], "result": serverRequestResult(message)])
+        }
       }
     }
     condition.lock()

@@ -1,45 +1,81 @@
-;;; corpus-lsp.el --- corpus-lsp for Emacs (eglot)  -*- lexical-binding: t; -*-
+;;; corpus-lsp.el --- corpus-lsp for Emacs: eglot (and lsp-mode)  -*- lexical-binding: t; -*-
 
-;; Starts corpus-lsp for Markdown (and text) buffers in a corpus workspace: a folder holding
-;; corpus-lsp.json or a corpus/ directory.  Requires eglot (built into Emacs 29, `elpa-eglot' on Debian).
+;; Starts the corpus-lsp language server for Markdown notes inside a corpus workspace: a folder
+;; holding corpus-lsp.json or a corpus/ directory.  Uses eglot (built into Emacs 29; the
+;; `elpa-eglot' package on Debian's Emacs 28); registers a client for lsp-mode too, for those who
+;; use it instead (set `corpus-lsp-client' to `lsp-mode').
+;;
+;; Usage, in your init file:
+;;   (load "/path/to/corpus-lsp/editors/emacs/corpus-lsp.el")
+;;   (setq corpus-lsp-program "/path/to/corpus-lsp")   ; unless corpus-lsp is on `exec-path'
 
 ;;; Code:
 
-(require 'eglot)
 (require 'project)
 
-(defgroup corpus-lsp nil "Corpus-aware notes." :group 'tools)
+(defgroup corpus-lsp nil
+  "Notes about a corpus of papers, checked by the corpus-lsp language server."
+  :group 'tools
+  :prefix "corpus-lsp-")
 
 (defcustom corpus-lsp-program "corpus-lsp"
-  "Path to the corpus-lsp executable."
+  "The corpus-lsp executable: a name on `exec-path' or an absolute file name."
   :type 'string)
 
 (defcustom corpus-lsp-log-level "info"
-  "Log level passed to the server (error, warning, info, debug)."
-  :type 'string)
+  "How much the server logs (to the events buffer): error, warning, info, debug or trace."
+  :type '(choice (const "error") (const "warning") (const "info") (const "debug") (const "trace")))
+
+(defcustom corpus-lsp-client 'eglot
+  "Which LSP client `corpus-lsp-maybe-start' uses."
+  :type '(choice (const eglot) (const lsp-mode)))
 
 (defun corpus-lsp-root (dir)
-  "Return the corpus workspace root containing DIR, or nil."
-  (or (locate-dominating-file dir "corpus-lsp.json")
-      (locate-dominating-file dir (lambda (d) (file-directory-p (expand-file-name "corpus" d))))))
+  "The corpus workspace around DIR: the nearest folder with corpus-lsp.json or corpus/, or nil."
+  (let ((dir (expand-file-name dir)))
+    (or (locate-dominating-file dir "corpus-lsp.json")
+        (locate-dominating-file
+         dir (lambda (d) (file-directory-p (expand-file-name "corpus" d)))))))
 
+(defun corpus-lsp-command ()
+  "The server's command line."
+  (list corpus-lsp-program "serve" "--log-level" corpus-lsp-log-level))
+
+;; eglot keys servers by project: make the corpus workspace the project of the files inside it,
+;; so that one server serves every note and paper of a workspace, rooted at the workspace.
 (defun corpus-lsp--project (dir)
-  "A transient project rooted at the corpus workspace around DIR."
+  "A transient project rooted at the corpus workspace around DIR, or nil."
   (let ((root (corpus-lsp-root dir)))
-    (when root (cons 'transient (expand-file-name root)))))
-
-(defun corpus-lsp--contact (&optional _interactive)
-  (list corpus-lsp-program "--log-level" corpus-lsp-log-level))
+    (when root (cons 'transient (file-name-as-directory (expand-file-name root))))))
 
 (add-hook 'project-find-functions #'corpus-lsp--project)
 
-(dolist (mode '(markdown-mode gfm-mode text-mode))
-  (add-to-list 'eglot-server-programs (cons mode #'corpus-lsp--contact)))
+(defun corpus-lsp--eglot-contact (&optional _interactive)
+  "The eglot contact: the server command line."
+  (corpus-lsp-command))
+
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs
+               (cons '(markdown-mode gfm-mode) #'corpus-lsp--eglot-contact)))
+
+;; lsp-mode: an add-on client for Markdown (it runs beside other Markdown servers).
+(with-eval-after-load 'lsp-mode
+  (when (fboundp 'lsp-register-client)
+    (lsp-register-client
+     (make-lsp-client
+      :new-connection (lsp-stdio-connection #'corpus-lsp-command)
+      :activation-fn (lambda (file-name _mode)
+                       (and (string-match-p "\\.md\\'" file-name)
+                            (corpus-lsp-root (file-name-directory file-name))))
+      :server-id 'corpus-lsp
+      :add-on? t))))
 
 (defun corpus-lsp-maybe-start ()
-  "Start eglot in this buffer when it lies in a corpus workspace."
+  "Start the language server in this buffer when its file lies in a corpus workspace."
   (when (and buffer-file-name (corpus-lsp-root (file-name-directory buffer-file-name)))
-    (eglot-ensure)))
+    (pcase corpus-lsp-client
+      ('eglot (require 'eglot) (eglot-ensure))
+      ('lsp-mode (require 'lsp-mode) (lsp-deferred)))))
 
 (add-hook 'markdown-mode-hook #'corpus-lsp-maybe-start)
 

@@ -133,9 +133,24 @@ struct CheckRun<Index: CorpusLookup> {
     return passage.text.slice(match.range)
   }
 
-  /// `常思纯2023 ¶12`.
+  /// `常思纯2023 ¶12`, `the abstract of 常思纯2023`.
   func describe(_ match: QuoteMatch) -> String {
-    "\(index.displayKey(of: match.paper)) \(match.passage.locatorText)"
+    let key = index.displayKey(of: match.paper)
+    switch match.passage {
+    case .abstract: return "the abstract of \(key)"
+    case .title: return "the title of \(key)"
+    default: return "\(key) \(match.passage.locatorText ?? "")"
+    }
+  }
+
+  /// The edit pointing an item's locator at a passage: replaced by `¶n`/`fn. n`, or removed (with its comma)
+  /// for the abstract and title. Nil when the item has no locator or already points there.
+  func locatorEdit(for item: CitationItem, to passage: PassageID) -> FileEdit? {
+    guard let locator = item.locator else { return nil }
+    guard let target = passage.locatorText else {
+      return noteEdit(TextRange(start: item.keyRange.end, end: locator.range.end), "")
+    }
+    return text(locator.range) == target ? nil : noteEdit(locator.range, target)
   }
 
   func noteEdit(_ range: TextRange, _ newText: String) -> FileEdit {

@@ -19,11 +19,13 @@ enum EntityNotInCitedPassage {
           run.index.mentions(in: paper, passage: passage).contains { $0.entity == entity }
         }
       }
-      guard !mentioned, let first = inSentence.first, let paper = first.paper, let locator = first.item.locator else {
+      guard !mentioned, let first = inSentence.first, let paper = first.paper else {
         continue
       }
       let name = run.index.entities.indices.contains(entity) ? run.index.entities[entity].name : link.target
-      let citedText = inSentence.map { "\(run.index.displayKey(of: $0.paper ?? 0)) \(run.text($0.item.locator?.range ?? link.range))" }
+      let citedText = inSentence.map {
+        "\(run.index.displayKey(of: $0.paper ?? 0)) \(run.text($0.item.locator?.range ?? link.range))"
+      }
       var related: [RelatedLocation] = []
       if let record = run.index.paperRecord(paper), let passage = first.locator?.coveredPassages.first,
         let text = record.passage(passage)
@@ -36,7 +38,6 @@ enum EntityNotInCitedPassage {
           message: "\(name) is linked next to \(citedText.joined(separator: " and ")), "
             + "but the cited passage never mentions it (by any alias).",
           suggestions: [], related: related, fixes: []))
-      _ = locator
     }
     return findings
   }

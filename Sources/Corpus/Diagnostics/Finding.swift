@@ -32,12 +32,14 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
     switch self {
     case .unknownCitationKey: return "A citation names a key that no corpus document has."
     case .invalidLocator: return "A citation locator cannot be read (¶12, §二（一）, fn. 3, l. 120-124)."
-    case .locatorOutOfRange: return "A citation locator points past the paragraphs, sections, footnotes or lines of the document."
+    case .locatorOutOfRange:
+      return "A citation locator points past the paragraphs, sections, footnotes or lines of the document."
     case .quoteNotInSource: return "A quotation does not occur in the cited document."
     case .quoteInOtherDocument: return "A quotation occurs in another document than the one cited."
     case .quoteInOtherParagraph: return "A quotation occurs in the cited document, but not where the locator points."
     case .unknownEntityLink: return "An entity link names no known actor or mechanism."
-    case .entityNotInCitedPassage: return "An entity linked next to a located citation is not mentioned in the cited passage."
+    case .entityNotInCitedPassage:
+      return "An entity linked next to a located citation is not mentioned in the cited passage."
     case .unbalancedBracket: return "A citation or entity link is not closed."
     case .emptyReference: return "A citation or entity link is empty."
     case .invalidConfig: return "corpus-lsp.json cannot be read."

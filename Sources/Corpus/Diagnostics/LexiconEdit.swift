@@ -3,23 +3,44 @@
 enum LexiconEdit {
   /// One edit adding `{"id", "kind", "name", "aliases"}` to the `entities` array of the lexicon.
   static func addingEntity(named name: String, kind: EntityKind, context: CheckContext) -> FileEdit {
-    let entry = "{\"id\": \(jsonString(entityID(for: name))), \"kind\": \(jsonString(kind.rawValue)), "
+    let entry =
+      "{\"id\": \(jsonString(entityID(for: name))), \"kind\": \(jsonString(kind.rawValue)), "
       + "\"name\": \(jsonString(name)), \"aliases\": [\(jsonString(name))]}"
+    return inserting(entry, context: context)
+  }
+
+  /// One edit adding a whole entity (as discovered or built in) to the lexicon.
+  static func adding(_ entity: Entity, context: CheckContext) -> FileEdit {
+    var entry =
+      "{\"id\": \(jsonString(entity.id)), \"kind\": \(jsonString(entity.kind.rawValue)), "
+      + "\"name\": \(jsonString(entity.name))"
+    if let english = entity.english { entry += ", \"english\": \(jsonString(english))" }
+    entry += ", \"aliases\": [\(entity.aliases.map(jsonString).joined(separator: ", "))]"
+    if !entity.members.isEmpty { entry += ", \"members\": [\(entity.members.map(jsonString).joined(separator: ", "))]" }
+    if let definition = entity.definition { entry += ", \"definition\": \(jsonString(definition))" }
+    return inserting(entry + "}", context: context)
+  }
+
+  /// Inserts one JSON object into the lexicon's `entities` array, creating the file when absent.
+  static func inserting(_ entry: String, context: CheckContext) -> FileEdit {
     guard let text = context.lexiconText, !text.trimmingSpaces.isEmpty else {
-      return FileEdit(file: context.lexiconPath, range: TextRange(0, 0),
-                      newText: "{\n  \"entities\": [\n    \(entry)\n  ]\n}\n", createsFile: context.lexiconText == nil)
+      return FileEdit(
+        file: context.lexiconPath, range: TextRange(0, 0),
+        newText: "{\n  \"entities\": [\n    \(entry)\n  ]\n}\n", createsFile: context.lexiconText == nil)
     }
     guard let (closing, isEmpty) = entitiesArrayEnd(in: text) else {
       // Not a lexicon we can extend safely: replace nothing, append a comment-free entry after the text.
-      return FileEdit(file: context.lexiconPath, range: TextRange(start: text.utf8Size, end: text.utf8Size),
-                      newText: "\n" + entry + "\n")
+      return FileEdit(
+        file: context.lexiconPath, range: TextRange(start: text.utf8Size, end: text.utf8Size),
+        newText: "\n" + entry + "\n")
     }
     // Insert after the last element (before white space preceding `]`).
     let bytes = Array(text.utf8)
     var insertAt = closing
     while insertAt > 0, isSpaceByte(bytes[insertAt - 1]) { insertAt -= 1 }
     let newText = isEmpty ? "\n    \(entry)\n  " : ",\n    \(entry)"
-    return FileEdit(file: context.lexiconPath, range: TextRange(insertAt, isEmpty ? closing : insertAt), newText: newText)
+    return FileEdit(
+      file: context.lexiconPath, range: TextRange(insertAt, isEmpty ? closing : insertAt), newText: newText)
   }
 
   /// Offset of the `]` closing the `"entities"` array (or of a top-level array), and whether it is empty.
@@ -68,8 +89,11 @@ enum LexiconEdit {
     guard ascii else { return name }
     var id = ""
     for scalar in name.lowercased().unicodeScalars {
-      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { id.unicodeScalars.append(scalar) }
-      else if !id.hasSuffix("-") { id += "-" }
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        id.unicodeScalars.append(scalar)
+      } else if !id.hasSuffix("-") {
+        id += "-"
+      }
     }
     while id.hasSuffix("-") { id.removeLast() }
     return id.isEmpty ? name : id

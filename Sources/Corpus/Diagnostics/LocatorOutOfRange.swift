@@ -10,13 +10,13 @@ enum LocatorOutOfRange {
       let key = run.index.displayKey(of: paper)
       var fixes: [Fix] = []
       // When the quotation before this citation is found in the paper, point the locator there.
-      if let match = quotedMatch(for: item, in: run) {
-        let target = match.passage.locatorText
+      if let match = quotedMatch(for: item, in: run), let target = match.passage.locatorText {
         suggestions.removeAll { $0 == target }
         suggestions.insert(target, at: 0)
         fixes.append(
-          Fix(title: "Change the locator to \(target), where the quotation is",
-              edits: [run.noteEdit(locator.range, target)], isPreferred: true))
+          Fix(
+            title: "Change the locator to \(target), where the quotation is",
+            edits: [run.noteEdit(locator.range, target)], isPreferred: true))
       }
       findings.append(
         Finding(

@@ -18,14 +18,16 @@ enum LocatorResolution: Equatable {
     case .paragraphs(let first, let last):
       let count = paper.paragraphs.count
       guard last <= count else {
-        return .outOfRange(count == 1 ? "it has 1 paragraph" : "it has \(count) paragraphs", suggestions: count > 0 ? ["¶\(count)"] : [])
+        return .outOfRange(
+          count == 1 ? "it has 1 paragraph" : "it has \(count) paragraphs", suggestions: count > 0 ? ["¶\(count)"] : [])
       }
       return .passages((first...last).map { PassageID.paragraph($0) })
     case .footnote(let number):
       let count = paper.footnotes.count
       guard number <= count else {
-        return .outOfRange(count == 0 ? "it has no footnotes" : count == 1 ? "it has 1 footnote" : "it has \(count) footnotes",
-                           suggestions: count > 0 ? ["fn. \(count)"] : [])
+        return .outOfRange(
+          count == 0 ? "it has no footnotes" : count == 1 ? "it has 1 footnote" : "it has \(count) footnotes",
+          suggestions: count > 0 ? ["fn. \(count)"] : [])
       }
       return .passages([.footnote(number)])
     case .section(let parts):
@@ -40,11 +42,15 @@ enum LocatorResolution: Equatable {
       return .passages((target.firstParagraph...target.lastParagraph).map { PassageID.paragraph($0) })
     case .lines(let first, let last):
       let count = paper.rawLines.lineCount
-      guard last <= count else { return .outOfRange(count == 1 ? "it has 1 line" : "it has \(count) lines", suggestions: []) }
+      guard last <= count else {
+        return .outOfRange(count == 1 ? "it has 1 line" : "it has \(count) lines", suggestions: [])
+      }
       let rawStart = paper.rawLines.lineStart(first - 1)
       let rawEnd = paper.rawLines.lineEnd(last - 1)
       let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
-      let touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map { PassageID.paragraph($0.number) }
+      let touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map {
+        PassageID.paragraph($0.number)
+      }
       return .lines(first: first, last: last, paragraphs: touched)
     case .page:
       return .unchecked
@@ -101,7 +107,9 @@ enum LocatorResolution: Equatable {
       let candidates = paper.sections.indices.filter { paths[$0].last == wanted[0] }
       return candidates.min { paper.sections[$0].level < paper.sections[$1].level }
     }
-    return paths.firstIndex { $0.last == wanted.last && $0.count >= wanted.count && $0.suffix(wanted.count).elementsEqual(wanted) }
+    return paths.firstIndex {
+      $0.last == wanted.last && $0.count >= wanted.count && $0.suffix(wanted.count).elementsEqual(wanted)
+    }
   }
 }
 
@@ -115,13 +123,12 @@ extension String {
 }
 
 extension PassageID {
-  /// How a note cites this passage: `¶12`, `fn. 3`.
-  var locatorText: String {
+  /// How a note cites this passage: `¶12`, `fn. 3`; nil for the abstract and the title, which have no locator.
+  var locatorText: String? {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract: return "abstract"
-    case .title: return "title"
+    case .abstract, .title: return nil
     }
   }
 }

@@ -11,9 +11,7 @@ enum QuoteInOtherDocument {
       var fixes: [Fix] = []
       if let item = run.items[quotation.citation].first(where: { $0.paper != nil }) {
         var edits = [run.noteEdit(item.item.keyRange, actualKey)]
-        if let locator = item.item.locator {
-          edits.append(run.noteEdit(locator.range, match.passage.locatorText))
-        }
+        if let locatorEdit = run.locatorEdit(for: item.item, to: match.passage) { edits.append(locatorEdit) }
         fixes.append(Fix(title: "Cite \(run.describe(match)) instead", edits: edits, isPreferred: true))
       }
       findings.append(

@@ -6,14 +6,19 @@ enum QuoteInOtherParagraph {
     for outcome in run.quoteOutcomes {
       guard case .elsewhereInPaper(let match, let item) = outcome, let locator = item.item.locator else { continue }
       let target = match.passage.locatorText
+      let title =
+        target.map { "Change the locator to \($0)" }
+        ?? "Remove the locator (the quotation is in the \(match.passage == .title ? "title" : "abstract"))"
       findings.append(
         Finding(
           rule: .quoteInOtherParagraph, file: run.notePath, range: locator.range,
           message: "The quotation is in \(run.describe(match)), not at '\(run.text(locator.range))'.",
-          suggestions: [target],
+          suggestions: target.map { [$0] } ?? [],
           related: run.relatedLocation(of: match, message: "the quotation").map { [$0] } ?? [],
-          fixes: [Fix(title: "Change the locator to \(target)", edits: [run.noteEdit(locator.range, target)],
-                      isPreferred: true)]))
+          fixes: run.locatorEdit(for: item.item, to: match.passage).map {
+            [Fix(title: title, edits: [$0], isPreferred: true)]
+          }
+            ?? []))
     }
     return findings
   }

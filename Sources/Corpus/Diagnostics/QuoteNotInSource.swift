@@ -10,7 +10,9 @@ enum QuoteNotInSource {
       guard case .notFound(let closest) = outcome else { continue }
       let cited = run.items[quotation.citation].compactMap(\.paper).map { run.index.displayKey(of: $0) }
       var message = "This quotation is not in \(cited.joined(separator: " or "))"
-      if quotation.fragments.count > 1 { message += " (its \(quotation.fragments.count) parts must occur in order in one paragraph)" }
+      if quotation.fragments.count > 1 {
+        message += " (its \(quotation.fragments.count) parts must occur in order in one paragraph)"
+      }
       var related: [RelatedLocation] = []
       var fixes: [Fix] = []
       var suggestions: [String] = []
@@ -23,31 +25,38 @@ enum QuoteNotInSource {
         suggestions.append(source)
         if closest.similarity >= replacementThreshold {
           var edits = [run.noteEdit(quotation.textRange, source)]
-          if let locatorEdit = locatorEdit(pointingTo: closest, quotation: quotation, run: run) { edits.append(locatorEdit) }
-          fixes.append(Fix(title: "Replace the quotation with the source text of \(run.describe(closest))", edits: edits,
-                           isPreferred: true))
+          let items = run.items[quotation.citation]
+          if !items.contains(where: { $0.paper == closest.paper }), let item = items.first(where: { $0.paper != nil }) {
+            // The closest passage is in another document: cite that one, at that passage.
+            edits.append(run.noteEdit(item.item.keyRange, run.index.displayKey(of: closest.paper)))
+            if let locatorEdit = run.locatorEdit(for: item.item, to: closest.passage) { edits.append(locatorEdit) }
+          } else if let locatorEdit = locatorEdit(pointingTo: closest, quotation: quotation, run: run) {
+            edits.append(locatorEdit)
+          }
+          fixes.append(
+            Fix(
+              title: "Replace the quotation with the source text of \(run.describe(closest))", edits: edits,
+              isPreferred: true))
         }
       } else {
         message += "."
       }
       findings.append(
-        Finding(rule: .quoteNotInSource, file: run.notePath, range: quotation.textRange, message: message,
-                suggestions: suggestions, related: related, fixes: fixes))
+        Finding(
+          rule: .quoteNotInSource, file: run.notePath, range: quotation.textRange, message: message,
+          suggestions: suggestions, related: related, fixes: fixes))
     }
     return findings
   }
 
   /// An edit moving the citation's locator (if any, and if it cites the match's paper) to the match's passage.
-  static func locatorEdit(pointingTo match: QuoteMatch, quotation: Quotation, run: CheckRun<some CorpusLookup>) -> FileEdit? {
+  static func locatorEdit(pointingTo match: QuoteMatch, quotation: Quotation, run: CheckRun<some CorpusLookup>)
+    -> FileEdit?
+  {
     guard let item = run.items[quotation.citation].first(where: { $0.paper == match.paper }),
       let locator = item.item.locator
     else { return nil }
-    switch locator.kind {
-    case .paragraphs, .footnote, .section, .lines, .invalid:
-      let target = match.passage.locatorText
-      return run.text(locator.range) == target ? nil : run.noteEdit(locator.range, target)
-    case .page:
-      return nil
-    }
+    if case .page = locator.kind { return nil }
+    return run.locatorEdit(for: item.item, to: match.passage)
   }
 }

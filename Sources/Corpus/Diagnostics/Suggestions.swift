@@ -7,21 +7,27 @@ enum Suggestions {
     guard !target.isEmpty else { return [] }
     let threshold = max(1, (target.count + 1) / 3)
     var scored: [(distance: Int, candidate: String)] = []
-    var seen = Set<String>()
-    for candidate in candidates where seen.insert(candidate).inserted {
-      let scalars = Array(candidate.lowercased().unicodeScalars)
-      if abs(scalars.count - target.count) > threshold {
+    for candidate in candidates {
+      // Cheap length filter first: most candidates never get lower-cased or compared.
+      let count = candidate.unicodeScalars.count
+      if abs(count - target.count) > threshold {
         // A key swallowed by following text (`常思纯2023所述`) or a clipped alias still counts, a little worse.
-        if scalars.count >= 2, target.starts(with: scalars) || scalars.starts(with: target) {
+        if count >= 2, count < target.count ? word.hasPrefix(candidate) : candidate.hasPrefix(word) {
           scored.append((threshold, candidate))
         }
         continue
       }
+      let scalars = Array(candidate.lowercased().unicodeScalars)
       let distance = editDistance(target, scalars, limit: threshold)
       if distance <= threshold { scored.append((distance, candidate)) }
     }
     scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }
-    return scored.prefix(limit).map(\.candidate)
+    var result: [String] = []
+    for (_, candidate) in scored where !result.contains(candidate) {
+      result.append(candidate)
+      if result.count == limit { break }
+    }
+    return result
   }
 
   /// Levenshtein distance, giving up (returning `limit + 1`) once every row exceeds `limit`.

@@ -9,6 +9,14 @@ enum UnknownCitationKey {
       // A bare CJK citation swallows the prose after it (`@常思纯2023所述`): offer braces.
       let swallowing = keys.filter { key.hasPrefix($0) && key.count > $0.count }.max { $0.count < $1.count }
       var suggestions = Suggestions.nearest(to: key, in: keys).filter { $0 != key }
+      // A quotation tied to this citation, found in the corpus, says which document was meant.
+      if let quotation = run.note.quotations.first(where: { $0.citation == item.citation }),
+        let match = run.index.findQuote(quotation.fragments.map(\.text), preferredPaper: nil).matches.first
+      {
+        let found = run.index.displayKey(of: match.paper)
+        suggestions.removeAll { $0 == found }
+        suggestions.insert(found, at: 0)
+      }
       var fixes: [Fix] = []
       var message = "No document in the corpus has the key '\(key)'."
       if let known = swallowing, !run.note.citations[item.citation].isBracketed {
@@ -27,14 +35,17 @@ enum UnknownCitationKey {
       } else if keys.isEmpty {
         message += " The corpus is empty: add papers under corpus/."
       }
-      for (position, suggestion) in suggestions.enumerated() where !(swallowing != nil && position == 0 && !fixes.isEmpty) {
+      for (position, suggestion) in suggestions.enumerated()
+      where !(swallowing != nil && position == 0 && !fixes.isEmpty) {
         fixes.append(
-          Fix(title: "Change the key to '\(suggestion)'", edits: [run.noteEdit(item.item.keyRange, suggestion)],
-              isPreferred: fixes.isEmpty && position == 0))
+          Fix(
+            title: "Change the key to '\(suggestion)'", edits: [run.noteEdit(item.item.keyRange, suggestion)],
+            isPreferred: fixes.isEmpty && position == 0))
       }
       findings.append(
-        Finding(rule: .unknownCitationKey, file: run.notePath, range: item.item.keyRange, message: message,
-                suggestions: suggestions, fixes: fixes))
+        Finding(
+          rule: .unknownCitationKey, file: run.notePath, range: item.item.keyRange, message: message,
+          suggestions: suggestions, fixes: fixes))
     }
     return findings
   }

@@ -15,12 +15,14 @@ enum UnknownEntityLink {
       }
       for kind in [EntityKind.actor, .mechanism] {
         fixes.append(
-          Fix(title: "Add '\(link.target)' to the workspace lexicon as \(kind == .actor ? "an actor" : "a mechanism")",
-              edits: [LexiconEdit.addingEntity(named: link.target, kind: kind, context: run.context)]))
+          Fix(
+            title: "Add '\(link.target)' to the workspace lexicon as \(kind == .actor ? "an actor" : "a mechanism")",
+            edits: [LexiconEdit.addingEntity(named: link.target, kind: kind, context: run.context)]))
       }
       findings.append(
-        Finding(rule: .unknownEntityLink, file: run.notePath, range: link.targetRange, message: message,
-                suggestions: suggestions, fixes: fixes))
+        Finding(
+          rule: .unknownEntityLink, file: run.notePath, range: link.targetRange, message: message,
+          suggestions: suggestions, fixes: fixes))
     }
     return findings
   }

@@ -34,7 +34,9 @@ public enum WorkspaceProblems {
   /// Capitalised, ending with a full stop, as every finding message.
   static func sentence(_ message: String) -> String {
     guard let first = message.first else { return message }
-    var result = first.uppercased() + message.dropFirst()
+    let firstWord = message.prefix { $0 != " " && $0 != ":" }
+    // File names keep their case (`corpus-lsp.json is …`).
+    var result = firstWord.contains(".") || firstWord.contains("/") ? message : first.uppercased() + message.dropFirst()
     if !(result.hasSuffix(".") || result.hasSuffix("。")) { result += "." }
     return result
   }

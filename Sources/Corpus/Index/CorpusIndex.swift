@@ -55,10 +55,9 @@ public struct QuoteSearchResult: Sendable, Equatable {
   }
 }
 
-/// A mention as stored: 20 bytes, sorted by paper, passage (abstract, paragraphs, footnotes) and start.
+/// A mention as stored, per paper: 16 bytes, in passage (abstract, paragraphs, footnotes) and start order.
 struct MentionRecord: Sendable {
   var entity: UInt32
-  var paper: UInt32
   var passage: UInt32
   var start: UInt32
   var end: UInt32
@@ -84,10 +83,11 @@ struct MentionRecord: Sendable {
 /// Everything derived at build time; immutable, shared by copies of the index.
 final class IndexStorage: Sendable {
   let scanner: MentionScanner
-  let records: [MentionRecord]
-  /// Records of paper `p`: `records[paperStarts[p]..<paperStarts[p + 1]]`.
+  /// Mentions of each paper. Kept per paper (never concatenated) so building never holds two copies.
+  let recordsByPaper: [[MentionRecord]]
+  /// Global numbering of records: paper `p` holds `paperStarts[p]..<paperStarts[p + 1]`.
   let paperStarts: [Int]
-  /// Record indices of entity `e`: `byEntity[entityStarts[e]..<entityStarts[e + 1]]`.
+  /// Global record numbers of entity `e`: `byEntity[entityStarts[e]..<entityStarts[e + 1]]`.
   let byEntity: [UInt32]
   let entityStarts: [Int]
   let keyToPaper: [String: Int]
@@ -95,6 +95,19 @@ final class IndexStorage: Sendable {
   let aliasToEntity: [String: Int]
   let idToEntity: [String: Int]
   let searchPassages: [[SearchPassage]]
+
+  var recordCount: Int { paperStarts[paperStarts.count - 1] }
+
+  /// The paper and record of a global record number.
+  func record(_ global: Int) -> (paper: Int, record: MentionRecord) {
+    var low = 0
+    var high = paperStarts.count - 2
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if paperStarts[mid] <= global { low = mid } else { high = mid - 1 }
+    }
+    return (low, recordsByPaper[low][global - paperStarts[low]])
+  }
 
   init(papers: [Paper], entities: [Entity]) {
     let scanner = MentionScanner(entities: entities)
@@ -112,34 +125,39 @@ final class IndexStorage: Sendable {
         for mention in found {
           local.append(
             MentionRecord(
-              entity: UInt32(mention.entity), paper: UInt32(paperIndex), passage: code, start: UInt32(mention.start),
-              end: UInt32(mention.end)))
+              entity: UInt32(mention.entity), passage: code, start: UInt32(mention.start), end: UInt32(mention.end)))
         }
       }
-      if let abstract = paper.metadata.abstract { scan(abstract, .abstract) }
+      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract { scan(abstract, .abstract) }
       for paragraph in paper.paragraphs { scan(paragraph.passage.text, .paragraph(paragraph.number)) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
-      perPaper.set(paperIndex, local)
+      // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
+      perPaper.set(paperIndex, local.withUnsafeBufferPointer { Array($0) })
     }
-    var records: [MentionRecord] = []
+    let recordsByPaper = perPaper.values.map { $0 ?? [] }
     var paperStarts = [0]
-    for list in perPaper.values {
-      records += list ?? []
-      paperStarts.append(records.count)
-    }
-    self.records = records
+    for list in recordsByPaper { paperStarts.append(paperStarts[paperStarts.count - 1] + list.count) }
+    self.recordsByPaper = recordsByPaper
     self.paperStarts = paperStarts
 
     // Per-entity lists by counting sort (stable: keeps paper and position order).
     var counts = [Int](repeating: 0, count: entities.count + 1)
-    for record in records where Int(record.entity) < entities.count { counts[Int(record.entity) + 1] += 1 }
+    for list in recordsByPaper {
+      for record in list where Int(record.entity) < entities.count { counts[Int(record.entity) + 1] += 1 }
+    }
     for e in 0..<entities.count { counts[e + 1] += counts[e] }
     entityStarts = counts
     var cursor = counts
-    var byEntity = [UInt32](repeating: 0, count: records.count)
-    for (index, record) in records.enumerated() where Int(record.entity) < entities.count {
-      byEntity[cursor[Int(record.entity)]] = UInt32(index)
-      cursor[Int(record.entity)] += 1
+    var byEntity = [UInt32](repeating: 0, count: counts[entities.count])
+    var global = 0
+    for list in recordsByPaper {
+      for record in list {
+        if Int(record.entity) < entities.count {
+          byEntity[cursor[Int(record.entity)]] = UInt32(truncatingIfNeeded: global)
+          cursor[Int(record.entity)] += 1
+        }
+        global += 1
+      }
     }
     self.byEntity = byEntity
 
@@ -171,7 +189,7 @@ final class IndexStorage: Sendable {
 
     searchPassages = papers.enumerated().map { paperIndex, paper in
       var list: [SearchPassage] = []
-      if let abstract = paper.metadata.abstract {
+      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
         list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
       }
       for paragraph in paper.paragraphs {
@@ -259,7 +277,8 @@ public struct CorpusIndex: Sendable {
   public func mentions(of entity: Int) -> [Mention] {
     guard entity >= 0, entity + 1 < storage.entityStarts.count else { return [] }
     return storage.byEntity[storage.entityStarts[entity]..<storage.entityStarts[entity + 1]].map {
-      mention(storage.records[Int($0)])
+      let (paper, record) = storage.record(Int($0))
+      return mention(record, paper: paper)
     }
   }
 
@@ -274,36 +293,31 @@ public struct CorpusIndex: Sendable {
     guard entity >= 0, entity + 1 < storage.entityStarts.count else { return [:] }
     var counts: [Int: Int] = [:]
     for index in storage.byEntity[storage.entityStarts[entity]..<storage.entityStarts[entity + 1]] {
-      counts[Int(storage.records[Int(index)].paper), default: 0] += 1
+      counts[storage.record(Int(index)).paper, default: 0] += 1
     }
     return counts
   }
 
   /// Every mention inside one paper's passage.
   public func mentions(in paper: Int, passage: PassageID) -> [Mention] {
-    guard paper >= 0, paper + 1 < storage.paperStarts.count else { return [] }
+    guard storage.recordsByPaper.indices.contains(paper) else { return [] }
     let code = MentionRecord.encode(passage)
-    let range = storage.paperStarts[paper]..<storage.paperStarts[paper + 1]
-    // Records of a paper are grouped by passage in scan order (abstract, paragraphs, footnotes).
-    var result: [Mention] = []
-    for index in range where storage.records[index].passage == code { result.append(mention(storage.records[index])) }
-    return result
+    return storage.recordsByPaper[paper].filter { $0.passage == code }.map { mention($0, paper: paper) }
   }
 
   /// Every mention in one paper.
   public func mentions(inPaper paper: Int) -> [Mention] {
-    guard paper >= 0, paper + 1 < storage.paperStarts.count else { return [] }
-    return storage.records[storage.paperStarts[paper]..<storage.paperStarts[paper + 1]].map(mention)
+    guard storage.recordsByPaper.indices.contains(paper) else { return [] }
+    return storage.recordsByPaper[paper].map { mention($0, paper: paper) }
   }
 
   /// Total number of indexed mentions.
-  public var mentionCount: Int { storage.records.count }
+  public var mentionCount: Int { storage.recordCount }
 
   /// Entity mentions in any text (a note), with the corpus's aliases and rules.
   public func scanMentions(in text: String) -> [ScannedMention] { storage.scanner.scan(text) }
 
-  private func mention(_ record: MentionRecord) -> Mention {
-    let paper = Int(record.paper)
+  private func mention(_ record: MentionRecord, paper: Int) -> Mention {
     let passage = MentionRecord.decode(record.passage)
     let range = TextRange(Int(record.start), Int(record.end))
     return Mention(
@@ -316,9 +330,10 @@ public struct CorpusIndex: Sendable {
   /// The normalised text of a passage (the abstract included).
   public func text(of paper: Int, passage: PassageID) -> String? {
     guard papers.indices.contains(paper) else { return nil }
+    if let found = papers[paper].passage(passage) { return found.text }
     if passage == .abstract { return papers[paper].metadata.abstract }
     if passage == .title { return papers[paper].metadata.title }
-    return papers[paper].passage(passage)?.text
+    return nil
   }
 
   /// The raw range of a range in a passage's normalised text. The abstract has no offset map: its ranges are
@@ -354,7 +369,8 @@ extension Paper {
     switch id {
     case .paragraph(let n): return paragraphs.indices.contains(n - 1) ? paragraphs[n - 1].passage : nil
     case .footnote(let n): return footnotes.indices.contains(n - 1) ? footnotes[n - 1].passage : nil
-    case .abstract, .title: return nil
+    case .abstract: return abstractPassage
+    case .title: return titlePassage
     }
   }
 }

@@ -1,6 +1,8 @@
 //! Discovery of candidate entities in the corpus: quoted terms, 《titles》, abbreviation definitions,
 //! office + name patterns and compound abbreviations of states.
 
+import Foundation
+
 public enum Discovery {
   /// Suffixes that make a quoted term or title a mechanism even when it occurs once.
   static let mechanismSuffixes = [
@@ -27,95 +29,194 @@ public enum Discovery {
   ]
 
   /// Candidates found in the papers, conservative by design; aliases already known are skipped.
+  /// Runs over UTF-8 bytes, one paper per task, so it costs a small fraction of the mention scan.
   public static func discover(in papers: [Paper], known: [Entity]) -> [Entity] {
     var knownAliases = Set<String>()
     for entity in known { for alias in entity.aliases { knownAliases.insert(Lexicon.aliasKey(alias)) } }
-    var found: [String: Candidate] = [:]
-    var order: [String] = []
-    func note(_ name: String, kind: EntityKind, alias: String? = nil, members: [String] = [], weight: Int = 1) {
-      let key = Lexicon.aliasKey(name)
-      guard !key.isEmpty else { return }
-      if found[key] == nil {
-        found[key] = Candidate(name: name, kind: kind, aliases: [], members: members, count: 0)
-        order.append(key)
-      }
-      found[key]?.count += weight
-      if let alias, found[key]?.aliases.contains(alias) == false { found[key]?.aliases.append(alias) }
-      if found[key]?.kind != .mechanism, kind == .mechanism { found[key]?.kind = kind }
-    }
+    let frozenKnown = knownAliases
+    let officeScanner = MentionScanner(
+      entities: offices.enumerated().map { Entity(id: "office-\($0.offset)", kind: .actor, name: $0.element) },
+      nonEntityWords: [])
+    let stops = nameStops.map { Array($0.utf8) }
 
-    let corpusText = papers.flatMap { $0.paragraphs.map(\.text) }
-    for text in corpusText {
-      let scalars = Array(text.unicodeScalars)
-      // “quoted” terms and 《titles》.
-      for (open, close, isTitle) in [("“", "”", false), ("「", "」", false), ("《", "》", true)] as [(Unicode.Scalar, Unicode.Scalar, Bool)] {
-        var i = 0
-        while i < scalars.count {
-          guard scalars[i] == open else { i += 1; continue }
-          var j = i + 1
-          while j < scalars.count, j - i <= 24, scalars[j] != close, scalars[j] != open { j += 1 }
-          guard j < scalars.count, scalars[j] == close else { i += 1; continue }
-          let term = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
-          i = j + 1
-          guard isPlausibleTerm(term), !knownAliases.contains(Lexicon.aliasKey(term)) else { continue }
-          let mechanism = hasMechanismSuffix(term)
-          // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
-          // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
-          if mechanism || (!isTitle && term.unicodeScalars.count >= 3) {
-            note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"), weight: 1)
-          }
-          // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）.
-          if let abbreviation = abbreviation(in: scalars, at: j + 1),
-            !knownAliases.contains(Lexicon.aliasKey(abbreviation))
-          {
-            note(term, kind: .mechanism, alias: abbreviation, weight: 2)
-          }
+    let tallies = ConcurrentResults<Tally>(count: papers.count)
+    DispatchQueue.concurrentPerform(iterations: papers.count) { paperIndex in
+      var tally = Tally()
+      for paragraph in papers[paperIndex].paragraphs {
+        var text = paragraph.passage.text
+        text.withUTF8 { bytes in
+          collect(
+            ByteText(bytes: bytes), officeScanner: officeScanner, stops: stops, known: frozenKnown, into: &tally)
         }
       }
-      // Unquoted abbreviation definitions: 日本国际协力银行（JBIC）, when the term names an organisation or mechanism.
-      var k = 0
-      while k < scalars.count {
-        if scalars[k] == "（" || scalars[k] == "(", k > 0, let abbreviation = abbreviation(in: scalars, at: k),
-          !knownAliases.contains(Lexicon.aliasKey(abbreviation))
-        {
-          let term = precedingTerm(in: scalars, before: k)
-          if term.unicodeScalars.count >= 3, !knownAliases.contains(Lexicon.aliasKey(term)),
-            hasSuffix(term, mechanismSuffixes) || hasSuffix(term, organisationSuffixes)
-          {
-            note(term, kind: hasSuffix(term, organisationSuffixes) ? .actor : .mechanism, alias: abbreviation, weight: 2)
-          }
-        }
-        k += 1
-      }
-      // Office + name: 外相林芳正.
-      for office in offices {
-        var searchStart = text.startIndex
-        while let range = text.range(of: office, range: searchStart..<text.endIndex) {
-          searchStart = range.upperBound
-          let name = nameAfter(text[range.upperBound...])
-          guard let name, !knownAliases.contains(Lexicon.aliasKey(name)) else { continue }
-          note(name, kind: .actor, weight: 1)
+      // A name seen after an office must occur again in the same paper: one sighting may be a misreading.
+      var raw = papers[paperIndex].rawText
+      raw.withUTF8 { bytes in
+        for index in tally.candidates.indices {
+          let candidate = tally.candidates[index]
+          guard candidate.kind == .actor, candidate.aliases.isEmpty else { continue }
+          if occurrences(of: Array(candidate.name.utf8), in: bytes, atMost: 2) < 2 { tally.candidates[index].count = 0 }
         }
       }
+      tallies.set(paperIndex, tally)
     }
+    var merged = Tally()
+    for tally in tallies.values { if let tally { merged.absorb(tally) } }
 
     var result: [Entity] = []
-    for key in order {
-      guard let candidate = found[key] else { continue }
+    for candidate in merged.candidates {
       let isMechanism = candidate.kind == .mechanism
       let required = isMechanism || candidate.kind == .actor || !candidate.aliases.isEmpty ? 1 : 2
       guard candidate.count >= required else { continue }
-      if candidate.kind == .actor, candidate.aliases.isEmpty {
-        // A name after an office must also occur elsewhere in the corpus: one sighting may be a misreading.
-        let occurrences = corpusText.reduce(0) { $0 + ($1.components(separatedBy: candidate.name).count - 1) }
-        if occurrences < 2 { continue }
-      }
       result.append(
         Entity(
           id: "discovered-" + Lexicon.slug(candidate.name), kind: candidate.kind, name: candidate.name,
           aliases: candidate.aliases, members: candidate.members, source: .discovered))
     }
     return result
+  }
+
+  /// How many times `needle` occurs in `haystack`, counting up to `limit`.
+  static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int {
+    guard let base = haystack.baseAddress, !needle.isEmpty else { return 0 }
+    var found = 0
+    var offset = 0
+    let last = needle.count - 1
+    while found < limit, offset + needle.count <= haystack.count {
+      // memchr for the needle's last byte, then compare backwards.
+      guard let hit = memchr(base + offset + last, Int32(needle[last]), haystack.count - offset - last) else { break }
+      let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let start = end - last
+      var k = 0
+      while k < last, haystack[start + k] == needle[k] { k += 1 }
+      if k == last {
+        found += 1
+        offset = end + 1
+      } else {
+        offset = start + 1
+      }
+    }
+    return found
+  }
+
+  /// Candidates of one paper (or merged), in order of first sighting. One hash lookup per sighting.
+  struct Tally: Sendable {
+    var indexOf: [String: Int] = [:]
+    var candidates: [Candidate] = []
+
+    mutating func note(_ name: String, kind: EntityKind, alias: String? = nil, weight: Int = 1) {
+      note(key: Lexicon.aliasKey(name), name: name, kind: kind, alias: alias, weight: weight)
+    }
+
+    mutating func note(key: String, name: String, kind: EntityKind, alias: String?, weight: Int) {
+      guard !key.isEmpty else { return }
+      let index: Int
+      if let existing = indexOf[key] {
+        index = existing
+      } else {
+        index = candidates.count
+        indexOf[key] = index
+        candidates.append(Candidate(name: name, kind: kind, aliases: [], members: [], count: 0))
+      }
+      candidates[index].count += weight
+      if let alias, !candidates[index].aliases.contains(alias) { candidates[index].aliases.append(alias) }
+      if kind == .mechanism { candidates[index].kind = kind }
+    }
+
+    mutating func absorb(_ other: Tally) {
+      for (key, index) in other.indexOf.sorted(by: { $0.value < $1.value }) {
+        let candidate = other.candidates[index]
+        guard candidate.count > 0 else { continue }
+        note(key: key, name: candidate.name, kind: candidate.kind, alias: nil, weight: candidate.count)
+        for alias in candidate.aliases {
+          note(key: key, name: candidate.name, kind: candidate.kind, alias: alias, weight: 0)
+        }
+      }
+    }
+  }
+
+  /// Scans one paragraph's bytes for quoted terms, titles, abbreviation definitions and office + name.
+  static func collect(
+    _ text: ByteText, officeScanner: MentionScanner, stops: [[UInt8]], known: Set<String>, into tally: inout Tally
+  ) {
+    var i = 0
+    let count = text.count
+    let bytes = text.bytes
+    while i < count {
+      let byte = bytes[i]
+      // Only “ 「 《 （ (lead bytes E2, E3, EF) and ( start anything: skip the rest quickly.
+      guard byte == 0xE2 || byte == 0xE3 || byte == 0xEF else {
+        if byte == 0x28, i > 0 { unquotedAbbreviation(text, at: i, known: known, into: &tally) }  // (
+        i += 1
+        continue
+      }
+      let (value, length) = text.scalar(at: i)
+      let close: UInt32
+      switch value {
+      case 0x201C: close = 0x201D  // “ ”
+      case 0x300C: close = 0x300D  // 「 」
+      case 0x300A: close = 0x300B  // 《 》
+      case 0xFF08:  // （
+        if i > 0 { unquotedAbbreviation(text, at: i, known: known, into: &tally) }
+        i += length
+        continue
+      default:
+        i += length
+        continue
+      }
+      // Find the closing mark within 24 scalars.
+      var j = i + length
+      var scalars = 0
+      var closed = -1
+      while j < count, scalars <= 24 {
+        let (inner, innerLength) = text.scalar(at: j)
+        if inner == close {
+          closed = j
+          break
+        }
+        if inner == value { break }
+        j += innerLength
+        scalars += 1
+      }
+      guard closed >= 0 else {
+        i += length
+        continue
+      }
+      let term = text.string(i + length, closed)
+      let after = closed + text.scalar(at: closed).length
+      let isTitle = value == 0x300A
+      if isPlausibleTerm(term), !known.contains(Lexicon.aliasKey(term)) {
+        let mechanism = hasMechanismSuffix(term)
+        // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
+        // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
+        if mechanism || (!isTitle && term.unicodeScalars.count >= 3) {
+          tally.note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"))
+        }
+        // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）.
+        if let abbreviation = abbreviation(text, at: after), !known.contains(Lexicon.aliasKey(abbreviation)) {
+          tally.note(term, kind: .mechanism, alias: abbreviation, weight: 2)
+        }
+      }
+      i = after
+    }
+    // Office + name: 外相林芳正.
+    for hit in officeScanner.scan(bytes: text.bytes) {
+      if let name = nameAfter(text, from: hit.end, stops: stops), !known.contains(Lexicon.aliasKey(name)) {
+        tally.note(name, kind: .actor)
+      }
+    }
+  }
+
+  /// 日本国际协力银行（JBIC）: kept when the term names an organisation or a mechanism.
+  static func unquotedAbbreviation(_ text: ByteText, at index: Int, known: Set<String>, into tally: inout Tally) {
+    guard let abbreviation = abbreviation(text, at: index), !known.contains(Lexicon.aliasKey(abbreviation)) else {
+      return
+    }
+    let term = precedingTerm(text, before: index)
+    guard term.unicodeScalars.count >= 3, !known.contains(Lexicon.aliasKey(term)),
+      hasSuffix(term, mechanismSuffixBytes) || hasSuffix(term, organisationSuffixBytes)
+    else { return }
+    tally.note(term, kind: hasSuffix(term, organisationSuffixBytes) ? .actor : .mechanism, alias: abbreviation, weight: 2)
   }
 
   struct Candidate {
@@ -126,77 +227,100 @@ public enum Discovery {
     var count: Int
   }
 
-  static func hasSuffix(_ term: String, _ suffixes: [String]) -> Bool {
-    suffixes.contains { term.hasSuffix($0) && term.unicodeScalars.count >= $0.unicodeScalars.count + 2 }
+  static let mechanismSuffixBytes = mechanismSuffixes.map { Array($0.utf8) }
+  static let organisationSuffixBytes = organisationSuffixes.map { Array($0.utf8) }
+
+  /// True when `term` ends with one of `suffixes` and has at least two more characters (宣言 alone is no
+  /// mechanism). Compared on UTF-8 bytes: this runs for every quoted term of the corpus.
+  static func hasSuffix(_ term: String, _ table: [[UInt8]]) -> Bool {
+    var term = term
+    return term.withUTF8 { bytes in
+      table.contains { suffix in
+        guard bytes.count >= suffix.count + 6 else { return false }  // two more CJK characters at least
+        let offset = bytes.count - suffix.count
+        for k in 0..<suffix.count where bytes[offset + k] != suffix[k] { return false }
+        return true
+      }
+    }
   }
 
-  static func hasMechanismSuffix(_ term: String) -> Bool { hasSuffix(term, mechanismSuffixes) }
+  static func hasMechanismSuffix(_ term: String) -> Bool { hasSuffix(term, mechanismSuffixBytes) }
 
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.
+  static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
+  static let precedingTermStops: Set<UInt32> = Set("的与和及在了是对将等、，。“”过于由为把被向从以其并即推动进".unicodeScalars.map(\.value))
+
   static func isPlausibleTerm(_ term: String) -> Bool {
     let count = term.unicodeScalars.count
     guard count >= 2, count <= 16 else { return false }
-    let forbidden: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
-    if term.unicodeScalars.contains(where: { forbidden.contains($0) }) { return false }
+    if term.unicodeScalars.contains(where: { forbiddenInTerms.contains($0) }) { return false }
     if term.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." }) { return false }
     if term.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { return false }  // Japanese
     return true
   }
 
-  /// `（FOIP）` or `(ADMM-Plus)` at `index`: 2–10 capitals, digits, `+`, `-`, starting with a capital.
-  static func abbreviation(in scalars: [Unicode.Scalar], at index: Int) -> String? {
-    guard index < scalars.count, scalars[index] == "（" || scalars[index] == "(" else { return nil }
-    var j = index + 1
-    var text = ""
-    while j < scalars.count, j - index <= 12, scalars[j] != "）", scalars[j] != ")" {
-      text.unicodeScalars.append(scalars[j])
+  /// `（FOIP）` or `(ADMM-Plus)` at `index`: 2–10 letters, digits, `+`, `-`, starting with a capital, with
+  /// at least two capitals.
+  static func abbreviation(_ text: ByteText, at index: Int) -> String? {
+    let open = text.scalar(at: index)
+    guard open.value == 0xFF08 || open.value == 0x28 else { return nil }
+    var j = index + open.length
+    let start = j
+    var capitals = 0
+    while j < text.count, j - start <= 10 {
+      let byte = text[j]
+      if byte == 0x29 || (byte == 0xEF && text.scalar(at: j).value == 0xFF09) { break }
+      let isCapital = byte >= 0x41 && byte <= 0x5A
+      guard isCapital || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D
+      else { return nil }
+      if isCapital { capitals += 1 }
       j += 1
     }
-    guard j < scalars.count, let first = text.unicodeScalars.first, first.value >= 0x41, first.value <= 0x5A else {
+    guard j < text.count, j - start >= 2, j - start <= 10, capitals >= 2, text[start] >= 0x41, text[start] <= 0x5A else {
       return nil
     }
-    let allowed = text.unicodeScalars.allSatisfy {
-      ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39)
-        || $0 == "+" || $0 == "-"
-    }
-    let capitals = text.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.count
-    return allowed && capitals >= 2 && text.count >= 2 && text.count <= 10 ? text : nil
+    let closing = text[j] == 0x29 || text.scalar(at: j).value == 0xFF09
+    return closing ? text.string(start, j) : nil
   }
 
   /// The CJK term right before an opening parenthesis, cut after function words and punctuation.
-  static func precedingTerm(in scalars: [Unicode.Scalar], before index: Int) -> String {
-    let stops: Set<Unicode.Scalar> = ["的", "与", "和", "及", "在", "了", "是", "对", "将", "等", "、", "，", "。", "“", "”", "过",
-                                      "于", "由", "为", "把", "被", "向", "从", "以", "其", "并", "即", "推", "动", "进"]
+  static func precedingTerm(_ text: ByteText, before index: Int) -> String {
+    let stops = precedingTermStops
     var start = index
-    while start > 0, index - start < 12 {
-      let scalar = scalars[start - 1]
-      let ideograph = scalar.value >= 0x4E00 && scalar.value <= 0x9FFF
-      if !ideograph || stops.contains(scalar) { break }
-      start -= 1
+    var scalars = 0
+    while start > 0, scalars < 12 {
+      let (value, previous) = text.scalar(before: start)
+      let ideograph = value >= 0x4E00 && value <= 0x9FFF
+      if !ideograph || stops.contains(value) { break }
+      start = previous
+      scalars += 1
     }
-    return String(String.UnicodeScalarView(scalars[start..<index]))
+    return text.string(start, index)
   }
 
-  /// A person's name right after an office: 2–6 scalars (CJK or transliterated with ·), cut at a stop word.
-  static func nameAfter(_ text: Substring) -> String? {
-    var name = ""
-    var count = 0
-    var rest = text
-    while let scalar = rest.unicodeScalars.first, count < 7 {
-      if nameStops.contains(where: { rest.hasPrefix($0) }) { break }
-      let ideograph = scalar.value >= 0x4E00 && scalar.value <= 0x9FFF
-      guard ideograph || scalar == "·" else { break }
-      name.unicodeScalars.append(scalar)
-      count += 1
-      rest = rest.dropFirst()
+  /// A person's name right after an office: 2–6 ideographs (or · in transliterations), cut at a stop word.
+  static func nameAfter(_ text: ByteText, from offset: Int, stops: [[UInt8]]) -> String? {
+    func stopsAt(_ position: Int) -> Bool {
+      stops.contains { stop in
+        position + stop.count <= text.count && stop.indices.allSatisfy { text[position + $0] == stop[$0] }
+      }
     }
+    var position = offset
+    var count = 0
+    while position < text.count, count < 7 {
+      if stopsAt(position) { break }
+      let (value, length) = text.scalar(at: position)
+      guard (value >= 0x4E00 && value <= 0x9FFF) || value == 0xB7 else { break }
+      position += length
+      count += 1
+    }
+    let name = text.string(offset, position)
     guard count >= 2, count <= 6, !notNames.contains(name), !offices.contains(where: { name.hasPrefix($0) }) else {
       return nil
     }
-    if let scalar = rest.unicodeScalars.first, scalar.value >= 0x4E00, scalar.value <= 0x9FFF,
-      !nameStops.contains(where: { rest.hasPrefix($0) })
-    {
-      return nil  // the name ran on into more text: not sure where it ends
+    if position < text.count, !stopsAt(position) {
+      let value = text.scalar(at: position).value
+      if value >= 0x4E00 && value <= 0x9FFF { return nil }  // ran on into more text: not sure where it ends
     }
     return name
   }

@@ -29,9 +29,23 @@ public enum Lexicon {
 
   /// The key aliases are compared by: trimmed, ASCII letters lower-cased (Chinese is left as is).
   public static func aliasKey(_ alias: String) -> String {
-    var bytes = Array(alias.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
-    for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
-    return String(decoding: bytes, as: UTF8.self)
+    var alias = alias
+    return alias.withUTF8 { bytes in
+      // Fast path: no ASCII capitals and no surrounding ASCII white space → the alias itself.
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
+      var folded = Array(bytes[start..<end])
+      var changed = start != 0 || end != bytes.count
+      for i in folded.indices where folded[i] >= 0x41 && folded[i] <= 0x5A {
+        folded[i] |= 0x20
+        changed = true
+      }
+      if !changed { return String(decoding: bytes, as: UTF8.self) }
+      let key = String(decoding: folded, as: UTF8.self)
+      return key.trimmingWhitespace
+    }
   }
 
   /// Parses a workspace `lexicon.json`: `{"entities": [{"id", "kind", "name", "english", "aliases": [],

@@ -37,10 +37,26 @@ public final class MentionScanner: Sendable {
   }
 
   let patterns: [Pattern]
+  /// Hot-loop copies of `patterns`: byte length and flags (see `Flag`), so the scan touches no reference counts.
+  let patternLengths: [Int32]
+  let patternFlags: [UInt8]
+
+  enum Flag {
+    static let latinStart: UInt8 = 1
+    static let latinEnd: UInt8 = 2
+    static let exact: UInt8 = 4
+    static let compoundForm: UInt8 = 8
+  }
   let classOfByte: [UInt8]
-  let classCount: Int
-  /// `delta[state * classCount + class]`: the full DFA (failure transitions folded in).
-  let delta: [Int32]
+  public let classCount: Int
+  /// `table[state * classCount + class]`: the full DFA (failure transitions folded in); the top bit of an
+  /// entry says the target state has outputs. 16-bit entries while the automaton has < 32768 states (it fits
+  /// in cache far better), 32-bit beyond.
+  let table16: [UInt16]
+  /// ASCII bytes (both cases) and BMP three-byte characters that begin some pattern.
+  let asciiStarters: [UInt8]
+  let starterBits: [UInt64]
+  let table32: [UInt32]
   /// Patterns ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
   let outputStart: [Int32]
   let outputs: [Int32]
@@ -111,6 +127,15 @@ public final class MentionScanner: Sendable {
     for word in nonEntityWords { add(word, role: .nonEntity) }
     for (scalar, entity) in forms { add(String(scalar), role: .compoundForm(entity)) }
     patterns = collected
+    patternLengths = collected.map { Int32($0.length) }
+    patternFlags = collected.map { pattern in
+      var flags: UInt8 = 0
+      if pattern.latinStart { flags |= Flag.latinStart }
+      if pattern.latinEnd { flags |= Flag.latinEnd }
+      if pattern.exactBytes != nil { flags |= Flag.exact }
+      if case .compoundForm = pattern.role { flags |= Flag.compoundForm }
+      return flags
+    }
 
     // Byte classes: every byte a pattern uses gets its own class; ASCII capitals share their lower-case class.
     var classes = [UInt8](repeating: 0, count: 256)
@@ -172,15 +197,49 @@ public final class MentionScanner: Sendable {
     }
     // Class 0 (bytes no pattern uses) always returns to the root.
     for state in 0..<stateCount { table[state * classCount] = 0 }
-    delta = table
+    // Renumber states breadth-first: the shallow states every character passes through sit together in memory.
+    let order = [0] + queue
+    var newId = [Int32](repeating: 0, count: stateCount)
+    for (position, old) in order.enumerated() { newId[old] = Int32(position) }
+    var renumbered = [Int32](repeating: 0, count: stateCount * classCount)
+    for (position, old) in order.enumerated() {
+      for symbol in 0..<classCount {
+        renumbered[position * classCount + symbol] = newId[Int(table[old * classCount + symbol])]
+      }
+    }
+    let orderedEnds = order.map { ends[$0] }
+    let hasOutput = orderedEnds.map { !$0.isEmpty }
+    if stateCount < 0x8000 {
+      table16 = renumbered.map { UInt16(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000 : 0) }
+      table32 = []
+    } else {
+      table16 = []
+      table32 = renumbered.map { UInt32(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000_0000 : 0) }
+    }
     var starts: [Int32] = [0]
     var flat: [Int32] = []
     for state in 0..<stateCount {
-      flat += ends[state]
+      flat += orderedEnds[state]
       starts.append(Int32(flat.count))
     }
     outputStart = starts
     outputs = flat
+
+    // Characters that can begin a pattern: at the root, any other character is skipped whole.
+    var ascii = [UInt8](repeating: 0, count: 128)
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for key in keys {
+      guard let lead = key.first else { continue }
+      if lead < 0x80 {
+        ascii[Int(lead)] = 1
+        if lead >= 0x61 && lead <= 0x7A { ascii[Int(lead) - 0x20] = 1 }
+      } else if lead >= 0xE0, lead < 0xF0, key.count >= 3 {
+        let value = Int(lead & 0x0F) << 12 | Int(key[1] & 0x3F) << 6 | Int(key[2] & 0x3F)
+        bits[value >> 6] |= 1 << UInt64(value & 63)
+      }
+    }
+    asciiStarters = ascii
+    starterBits = bits
   }
 
   public var stateCount: Int { outputStart.count - 1 }
@@ -192,44 +251,14 @@ public final class MentionScanner: Sendable {
   }
 
   public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [ScannedMention] {
-    struct Hit {
-      var start: Int
-      var end: Int
-      var pattern: Int
-    }
     var words: [Hit] = []
     var singles: [Hit] = []
     let count = bytes.count
-    delta.withUnsafeBufferPointer { delta in
-      outputStart.withUnsafeBufferPointer { outputStart in
-        outputs.withUnsafeBufferPointer { outputs in
-          classOfByte.withUnsafeBufferPointer { classOf in
-            let classCount = self.classCount
-            var state = 0
-            var i = 0
-            while i < count {
-              state = Int(delta[state &* classCount &+ Int(classOf[Int(bytes[i])])])
-              let first = Int(outputStart[state])
-              let last = Int(outputStart[state &+ 1])
-              if first != last {
-                for o in first..<last {
-                  let patternIndex = Int(outputs[o])
-                  let pattern = patterns[patternIndex]
-                  let start = i + 1 - pattern.length
-                  if pattern.latinStart, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
-                  if pattern.latinEnd, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
-                  if let exact = pattern.exactBytes, !Self.equal(bytes, start, exact) { continue }
-                  if case .compoundForm = pattern.role {
-                    singles.append(Hit(start: start, end: i + 1, pattern: patternIndex))
-                  } else {
-                    words.append(Hit(start: start, end: i + 1, pattern: patternIndex))
-                  }
-                }
-              }
-              i &+= 1
-            }
-          }
-        }
+    if !table16.isEmpty {
+      table16.withUnsafeBufferPointer { collectHits(bytes, table: $0, flag: 0x8000, words: &words, singles: &singles) }
+    } else {
+      table32.withUnsafeBufferPointer {
+        collectHits(bytes, table: $0, flag: 0x8000_0000, words: &words, singles: &singles)
       }
     }
     if words.isEmpty && singles.count < 2 { return [] }
@@ -275,6 +304,92 @@ public final class MentionScanner: Sendable {
     }
     result.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     return result
+  }
+
+  struct Hit {
+    var start: Int
+    var end: Int
+    var pattern: Int
+  }
+
+  /// The automaton pass: every pattern occurrence that passes its boundary and case checks.
+  @inline(__always)
+  private func collectHits<Entry: FixedWidthInteger & UnsignedInteger>(
+    _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Entry>, flag: Entry, words: inout [Hit],
+    singles: inout [Hit]
+  ) {
+    withTables { outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits in
+      let count = bytes.count
+      let classCount = self.classCount
+      let mask = ~flag
+      var state = 0
+      var i = 0
+      while i < count {
+        if state == 0 {
+          // At the root a character that begins no pattern leaves the automaton at the root: skip it whole.
+          let lead = bytes[i]
+          if lead < 0x80 {
+            if asciiStarters[Int(lead)] == 0 {
+              i &+= 1
+              continue
+            }
+          } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
+            let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+            if starterBits[value >> 6] & (1 << UInt64(value & 63)) == 0 {
+              i &+= 3
+              continue
+            }
+          }
+        }
+        let entry = table[state &* classCount &+ Int(classOf[Int(bytes[i])])]
+        state = Int(entry & mask)
+        if entry & flag != 0 {
+          for o in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
+            let patternIndex = Int(outputs[o])
+            let flags = flagsOf[patternIndex]
+            let start = i &+ 1 &- Int(lengths[patternIndex])
+            if flags != 0 {
+              if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
+              if flags & Flag.latinEnd != 0, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
+              if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes, !Self.equal(bytes, start, exact) {
+                continue
+              }
+              if flags & Flag.compoundForm != 0 {
+                singles.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
+                continue
+              }
+            }
+            words.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
+          }
+        }
+        i &+= 1
+      }
+    }
+  }
+
+  /// The automaton's arrays as buffer pointers, for the hot loop.
+  @inline(__always)
+  private func withTables(
+    _ body: (
+      UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>,
+      UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt64>
+    ) -> Void
+  ) {
+    outputStart.withUnsafeBufferPointer { outputStart in
+      outputs.withUnsafeBufferPointer { outputs in
+        classOfByte.withUnsafeBufferPointer { classOf in
+          patternLengths.withUnsafeBufferPointer { lengths in
+            patternFlags.withUnsafeBufferPointer { flagsOf in
+              asciiStarters.withUnsafeBufferPointer { asciiStarters in
+                starterBits.withUnsafeBufferPointer { starterBits in
+                  body(outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Applies the context rules to one run of one-character forms and emits its mentions.

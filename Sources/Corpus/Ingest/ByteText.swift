@@ -69,7 +69,9 @@ enum CharClass {
 
   static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
 
-  static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0B || v == 0x0C }
+  static func isSpace(_ v: UInt32) -> Bool {
+    v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0B || v == 0x0C
+  }
 
   static func isLatinLetter(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
 
@@ -126,8 +128,13 @@ struct RawLine {
     let n = text.count
     var start = 0
     var i = 0
+    let bytes = text.bytes
     while i < n {
-      let b = text[i]
+      let b = bytes[i]
+      if b > 0x0D {
+        i += 1
+        continue
+      }
       if b == 0x0A || b == 0x0D {
         lines.append(measure(text, start: start, end: i))
         i += (b == 0x0D && text[i + 1] == 0x0A) ? 2 : 1
@@ -140,6 +147,7 @@ struct RawLine {
     return lines
   }
 
+  /// Measures a line on its bytes without decoding scalars (this runs on every line of every paper).
   static func measure(_ text: ByteText, start: Int, end: Int) -> RawLine {
     var line = RawLine(
       start: start, end: end, contentStart: end, contentEnd: end, leadingSpace: false, width: 0, wideCount: 0,
@@ -148,24 +156,39 @@ struct RawLine {
     var firstContent = -1
     var lastContentEnd = start
     var pendingSpaceWidth = 0
+    let bytes = text.bytes
     while i < end {
-      let (v, len) = text.scalar(at: i)
-      if CharClass.isSpace(v) || v == 0xFEFF {
-        if firstContent >= 0 { pendingSpaceWidth += v < 0x80 ? 1 : 2 }
+      let byte = bytes[i]
+      var length = 1
+      var isSpace = false
+      if byte < 0x80 {
+        isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+      } else if byte >= 0xE4 && byte <= 0xE9 {
+        // Han: the common case, never white space.
+        length = 3
+      } else {
+        length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        isSpace =
+          (byte == 0xE3 && text[i + 1] == 0x80 && text[i + 2] == 0x80) || (byte == 0xC2 && text[i + 1] == 0xA0)
+          || (byte == 0xEF && text[i + 1] == 0xBB && text[i + 2] == 0xBF)
+      }
+      if isSpace {
+        if firstContent >= 0 { pendingSpaceWidth += byte < 0x80 ? 1 : 2 }
       } else {
         if firstContent < 0 { firstContent = i }
-        lastContentEnd = i + len
+        lastContentEnd = min(i + length, end)
         line.width += pendingSpaceWidth
         pendingSpaceWidth = 0
-        if v < 0x80 {
+        if byte < 0x80 {
           line.width += 1
-          if CharClass.isLatinLetter(v) { line.latinCount += 1 }
+          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { line.latinCount += 1 }
         } else {
           line.width += 2
-          if CharClass.isWide(v) { line.wideCount += 1 }
+          // U+2E80 and above (CJK, kana, full-width forms) and circled numbers: three- or four-byte sequences.
+          if byte >= 0xE2 { line.wideCount += 1 }
         }
       }
-      i += len
+      i += length
     }
     if firstContent >= 0 {
       line.contentStart = firstContent

@@ -45,6 +45,18 @@ enum FootnoteLinker {
       var i = 0
       var previous: UInt32 = 0
       while i < text.count {
+        // Skip quickly over bytes that cannot start a mark: Han text (E4–E9 lead bytes) and most ASCII.
+        let byte = text[i]
+        if byte >= 0xE4 && byte <= 0xE9 {
+          previous = 0x4E00
+          i += 3
+          continue
+        }
+        if byte < 0x80 && byte != 0x5E && byte != 0x2A && !(byte >= 0x61 && byte <= 0x6A) {
+          previous = UInt32(byte)
+          i += 1
+          continue
+        }
         let (v, len) = text.scalar(at: i)
         if v == 0x5E, let mark = FootnoteMark.parse(text, at: i, limit: text.count) {
           found.append((mark.kind, TextRange(i, mark.end)))
@@ -70,8 +82,9 @@ enum FootnoteLinker {
   }
 
   /// Ties each footnote to the reference mark that calls it: the latest unmatched mark of the same kind before
-  /// the note (numbering restarts on each page, and a note follows its call), else the first one after it.
-  static func link(paper: inout Paper, refs _: [ReferenceMark], titleMarks: [FootnoteMark], notes: FootnoteAssembler) {
+  /// the note (numbering restarts on each page, and a note is printed below its call). A note whose call was lost
+  /// in extraction stays unlinked rather than stealing the next page's call.
+  static func link(paper: inout Paper, titleMarks: [FootnoteMark], notes: FootnoteAssembler) {
     let letters = notes.marks.contains { if case .letter = $0.kind { return true } else { return false } }
     let stars = notes.marks.contains { $0.kind == .star }
     var refs: [ReferenceMark] = titleMarks.map {
@@ -97,12 +110,6 @@ enum FootnoteLinker {
           break
         }
         r -= 1
-      }
-      if chosen == nil {
-        let nextSame = notes.rawStarts.indices.first { $0 > n && notes.marks[$0].kind == mark.kind }.map {
-          notes.rawStarts[$0]
-        } ?? Int.max
-        chosen = refs.indices.first { refs[$0].raw > start && refs[$0].raw < nextSame && !used[$0] && refs[$0].kind == mark.kind }
       }
       guard let found = chosen else { continue }
       used[found] = true

@@ -27,7 +27,11 @@ enum FrontLabel {
       var j = i + literal.utf8CodeUnitCount
       while j < end, text[j] == 0x2A { j += 1 }
       if bracket {
-        if text.hasPrefix("]", at: j) { j += 1 } else if text.hasPrefix("】", at: j) || text.hasPrefix("〕", at: j) { j += 3 }
+        if text.hasPrefix("]", at: j) {
+          j += 1
+        } else if text.hasPrefix("】", at: j) || text.hasPrefix("〕", at: j) {
+          j += 3
+        }
       }
       var sawColon = false
       if text.hasPrefix("：", at: j) {
@@ -48,7 +52,11 @@ enum FrontLabel {
 
 /// A footnote mark opening a footnote line: ①, ^①, ^{*}, *, a letter (a, b …) followed by white space.
 struct FootnoteMark: Equatable {
-  enum Kind: Equatable { case circled(Int), star, letter(UInt8) }
+  enum Kind: Equatable {
+    case circled(Int)
+    case star
+    case letter(UInt8)
+  }
   var kind: Kind
   /// Raw range of the mark as printed (with ^ and braces).
   var start: Int
@@ -57,7 +65,15 @@ struct FootnoteMark: Equatable {
   /// The mark's canonical spelling: ①, *, a.
   var label: String {
     switch kind {
-    case .circled(let n): return String(UnicodeScalar(UInt32(0x2460 + n - 1)).map(Character.init) ?? "?")
+    case .circled(let n):
+      let value: UInt32? =
+        switch n {
+        case 1...20: UInt32(0x2460 + n - 1)
+        case 21...35: UInt32(0x3251 + n - 21)
+        case 36...50: UInt32(0x32B1 + n - 36)
+        default: nil
+        }
+      return value.flatMap(UnicodeScalar.init).map { String(Character($0)) } ?? String(n)
     case .star: return "*"
     case .letter(let b): return String(UnicodeScalar(b))
     }
@@ -187,7 +203,12 @@ struct HeadingNumber {
       default: return sawAny ? (total + current, i) : nil
       }
       sawAny = true
-      if let d = digit { current = d } else { total += max(current, 1) * 10; current = 0 }
+      if let d = digit {
+        current = d
+      } else {
+        total += max(current, 1) * 10
+        current = 0
+      }
       i += 3
     }
     return sawAny ? (total + current, i) : nil

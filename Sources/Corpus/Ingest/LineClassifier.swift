@@ -27,7 +27,7 @@ struct LineClassifier {
   var fullWidth = 64
   var bodyStart = 0
   var bodyEnd = 0
-  /// The first line of the paper's own English abstract, if any; later entries belong to other articles.
+  /// Labelled front-matter blocks (内容提要, 关键词 …): the label, where its text starts, its lines.
   var labelBlocks: [(FrontLabel, textStart: Int, lines: [Int])] = []
 
   init(text: ByteText, lines: [RawLine]) {
@@ -192,7 +192,9 @@ struct LineClassifier {
       if FrontLabel.match(text, at: line.contentStart, end: line.contentEnd) != nil || line.leadingSpace { break }
       // A label's text goes on to the next line only when it was wrapped: the line is full, or the next one is
       // glued to it without a blank line; and it stops where a paragraph would.
-      guard !endsSentence(lines[current]) || (!paragraphPerLine && !paragraphEnds(after: current, next: next)) else { break }
+      guard !endsSentence(lines[current]) || (!paragraphPerLine && !paragraphEnds(after: current, next: next)) else {
+        break
+      }
       guard next == current + 1 || (!adjacentOnly && lines[current].width >= fullWidth - 6) else { break }
       block.append(next)
       current = next
@@ -314,15 +316,20 @@ struct LineClassifier {
     // Keep a trailing English block only if the body has Chinese text (an English paper is all body).
     let hasChinese = lines[start..<first].contains { $0.wideCount > 10 }
     guard hasChinese, first < lines.count else { return lines.count }
+    // The block must stand apart: the text before it ends a sentence (else it is the body's last words).
+    var before = first - 1
+    while before >= start, lines[before].isBlank { before -= 1 }
+    guard before >= start, endsSentence(lines[before]) || lines[first].leadingSpace else { return lines.count }
     classifyEnglishEntries(Array(first..<lines.count).filter { !lines[$0].isBlank })
     return first
   }
 
-  /// The first English entry (title, author, abstract, keywords) is the paper's own; later ones belong to other
-  /// articles of the same issue. Non-English lines there are the journal's masthead.
+  /// English entries (title, author, abstract, keywords) after the body: the first is the paper's own, later ones
+  /// belong to other articles of the same issue. Non-English lines there are the journal's masthead.
   private mutating func classifyEnglishEntries(_ tail: [Int]) {
     var entries = 0
     var sawContent = false
+    var entryOf: [Int: Int] = [:]
     for (position, index) in tail.enumerated() {
       let line = lines[index]
       guard line.isLatinDominant || line.wideCount == 0 else {
@@ -333,7 +340,8 @@ struct LineClassifier {
       let startsEntry =
         entries == 0 || line.leadingSpace
         || (sawContent && !endsSentence(line) && next.map { $0.width < 60 && !endsSentence($0) } == true
-          && !text.hasPrefix("Abstract", at: next?.contentStart ?? 0) && !text.hasPrefix("Keywords", at: line.contentStart))
+          && !text.hasPrefix("Abstract", at: next?.contentStart ?? 0)
+          && !text.hasPrefix("Keywords", at: line.contentStart))
       if startsEntry && (entries == 0 || sawContent) {
         entries += 1
         sawContent = false
@@ -343,8 +351,12 @@ struct LineClassifier {
       {
         sawContent = true
       }
-      roles[index] = entries <= 1 ? .englishAbstract : .foreignAbstract
+      entryOf[index] = entries
     }
+    // Vocabulary overlap with the paper's references was tried and misleads (an issue's articles share topics);
+    // the first entry after the body is the paper's own in every layout seen.
+    let own = 1
+    for (index, entry) in entryOf { roles[index] = entry == own ? .englishAbstract : .foreignAbstract }
   }
 
   // MARK: Body
@@ -354,7 +366,6 @@ struct LineClassifier {
     var inNote: Int?
     var lastNoteMark: FootnoteMark?
     var previousWasBody = true
-    var seen: [String: Int] = [:]
     for index in bodyStart..<bodyEnd where !lines[index].isBlank {
       let line = lines[index]
       if isPageNumber(line) {
@@ -391,9 +402,7 @@ struct LineClassifier {
       inNote = nil
       previousWasBody = true
       roles[index] = .body
-      _ = seen
     }
-    seen.removeAll()
   }
 
   private func isPageNumber(_ line: RawLine) -> Bool {
@@ -467,8 +476,10 @@ struct LineClassifier {
     let full = localFullWidth(around: index)
     if line.width <= full - 5 { return true }
     let following = lines[next]
-    if startsWithParagraphMarker(following) { return true }
-    return following.width <= full - 3 && following.width >= full - 9 && !endsSentence(following)
+    // Markers also enumerate inside a paragraph (首先…其次…): trust them only after a line a little short.
+    if line.width <= full - 3, startsWithParagraphMarker(following) { return true }
+    // Indentation is measured against the page's usual width: local widths vary with the mix of characters.
+    return following.width <= fullWidth - 3 && following.width >= fullWidth - 9 && !endsSentence(following)
   }
 
   /// The widest body line near `index` (page widths and character mixes vary).
@@ -478,22 +489,30 @@ struct LineClassifier {
     var k = index
     while k > bodyStart, seen < 4 {
       k -= 1
-      if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
+      if roles[k] == .body {
+        widest = max(widest, lines[k].width)
+        seen += 1
+      }
     }
     seen = 0
     k = index
     while k + 1 < bodyEnd, seen < 4 {
       k += 1
-      if roles[k] == .body { widest = max(widest, lines[k].width); seen += 1 }
+      if roles[k] == .body {
+        widest = max(widest, lines[k].width)
+        seen += 1
+      }
     }
     widest = max(widest, lines[index].width)
-    return min(max(widest, fullWidth - 2), fullWidth + 8)
+    return min(max(widest, fullWidth - 2), fullWidth + 2)
   }
 
   private func startsWithParagraphMarker(_ line: RawLine) -> Bool {
     let s = line.contentStart
-    let markers: [StaticString] = ["首先，", "其次，", "再次，", "最后，", "此外，", "另外，", "总之，", "综上", "第一，", "第二，",
-      "第三，", "第四，", "第五，", "一是", "二是", "三是", "四是", "五是", "一方面", "另一方面"]
+    let markers: [StaticString] = [
+      "首先，", "其次，", "再次，", "最后，", "此外，", "另外，", "总之，", "综上", "第一，", "第二，",
+      "第三，", "第四，", "第五，", "一是", "二是", "三是", "四是", "五是", "一方面", "另一方面",
+    ]
     for marker in markers where text.hasPrefix(marker, at: s) { return true }
     return false
   }

@@ -32,7 +32,8 @@ struct MetadataReader {
       let passage = builder.build()
       found.title = passage
       found.metadata.title = passage.text
-      found.sources[.title] = TextRange(lines[titleLines[0]].contentStart, lines[titleLines[titleLines.count - 1]].contentEnd)
+      found.sources[.title] = TextRange(
+        lines[titleLines[0]].contentStart, lines[titleLines[titleLines.count - 1]].contentEnd)
     }
     if let authorLine = roles.firstIndex(of: .authors) {
       let line = lines[authorLine]
@@ -180,7 +181,7 @@ struct MetadataReader {
     let n = text.count
     while i + 4 <= n {
       let b = text[i]
-      if (b == 0x31 || b == 0x32), !(i > 0 && CharClass.isDigit(UInt32(text[i - 1]))), let y = year(at: i),
+      if b == 0x31 || b == 0x32, !(i > 0 && CharClass.isDigit(UInt32(text[i - 1]))), let y = year(at: i),
         !CharClass.isDigit(UInt32(text[i + 4]))
       {
         if i > 0, text[i - 1] == 0x5B, text[i + 4] == 0x2D {
@@ -202,7 +203,9 @@ struct MetadataReader {
       found.sources[.year] = TextRange(access.at, access.at + 4)
       return
     }
-    if let best = counts.max(by: { $0.value.count < $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }) {
+    if let best = counts.max(by: {
+      $0.value.count < $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key)
+    }) {
       found.metadata.year = best.key
       found.sources[.year] = TextRange(best.value.at, best.value.at + 4)
     }
@@ -236,7 +239,8 @@ struct MetadataReader {
     for index in roles.indices where roles[index] == .publicationInfo && index < classifier.bodyStart {
       let line = lines[index]
       let suffixes: [StaticString] = ["报告", "学刊", "学报", "研究", "论坛", "评论"]
-      for suffix in suffixes where line.contentEnd - suffix.utf8CodeUnitCount >= line.contentStart
+      for suffix in suffixes
+      where line.contentEnd - suffix.utf8CodeUnitCount >= line.contentStart
         && text.hasPrefix(suffix, at: line.contentEnd - suffix.utf8CodeUnitCount) && line.width <= 30
       {
         found.metadata.venue = text.string(line.contentStart, line.contentEnd)

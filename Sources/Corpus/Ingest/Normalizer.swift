@@ -40,6 +40,36 @@ struct PassageBuilder {
       }
       emit(v, raw: i, length: len, text: text)
       i += len
+      // Fast path: copy the following run of ordinary bytes (no white space, no opening bracket) in one go.
+      let runStart = i
+      var j = i
+      var lastStart = -1
+      while j < end {
+        let byte = text[j]
+        if byte < 0x80 {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x28 { break }
+          lastStart = j
+          j += 1
+          continue
+        }
+        // U+3000, U+00A0, U+FEFF and （ need the slow path.
+        if byte == 0xE3 && text[j + 1] == 0x80 && text[j + 2] == 0x80 { break }
+        if byte == 0xC2 && text[j + 1] == 0xA0 { break }
+        if byte == 0xEF
+          && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88))
+        {
+          break
+        }
+        lastStart = j
+        j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+      }
+      j = min(j, end)
+      if j > runStart, lastStart >= 0 {
+        map.appendCopy(rawStart: runStart, length: j - runStart)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[runStart..<j]))
+        last = text.scalar(at: lastStart).value
+        i = j
+      }
     }
   }
 
@@ -47,9 +77,7 @@ struct PassageBuilder {
   mutating func lineBreak(_ text: ByteText, previousLineEnd: Int) {
     guard last != 0 else { return }
     // A URL or path broken over lines continues without a space; so does a word split at a hyphen.
-    if last == 0x2F || last == 0x5F || last == 0x2D || last == 0x2E && endsWithURL(text, before: previousLineEnd) {
-      joinTight = true
-    } else if endsWithURL(text, before: previousLineEnd) {
+    if last == 0x2F || last == 0x5F || last == 0x2D || (last < 0x80 && endsWithURL(text, before: previousLineEnd)) {
       joinTight = true
     }
     pendingSpace = true
@@ -64,9 +92,7 @@ struct PassageBuilder {
   }
 
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
-    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v), !Self.noSpaceBefore(v),
-      !Self.noSpaceAfter(last)
-    {
+    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v) {
       if let spaceRaw = pendingSpaceRaw {
         map.appendCopy(rawStart: spaceRaw, length: 1)
       } else {
@@ -78,13 +104,13 @@ struct PassageBuilder {
     pendingSpaceRaw = nil
     joinTight = false
     map.appendCopy(rawStart: raw, length: length)
-    for k in 0..<length { bytes.append(text[raw + k]) }
+    if length == 1 {
+      bytes.append(text[raw])
+    } else {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[raw..<min(raw + length, text.count)]))
+    }
     last = v
   }
-
-  /// Closing punctuation never takes a space before it, even between Latin words ("word ," from extraction).
-  private static func noSpaceBefore(_ v: UInt32) -> Bool { false }
-  private static func noSpaceAfter(_ v: UInt32) -> Bool { false }
 
   private func endsWithURL(_ text: ByteText, before end: Int) -> Bool {
     // The last token of the line (after its last space) looks like a URL.

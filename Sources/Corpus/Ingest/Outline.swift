@@ -21,7 +21,7 @@ struct BodyAssembler {
       let index = bodyLines[k]
       let line = lines[index]
       let next = k + 1 < bodyLines.count ? bodyLines[k + 1] : nil
-      if let heading = HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd), accepts(heading) {
+      if let heading = HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd), wouldAccept(heading) {
         if let continuation = standaloneHeading(index, next: next) {
           flush()
           var headingLines = [index]
@@ -40,11 +40,12 @@ struct BodyAssembler {
         }
       }
       current.append(index)
-      let nextIsHeading = next.map { n in
-        HeadingNumber.parse(text, at: lines[n].contentStart, end: lines[n].contentEnd).map { h in
-          wouldAccept(h) && (standaloneHeading(n, next: nil) != nil || runInTitleEnd(lines[n], h) != nil)
+      let nextIsHeading =
+        next.map { n in
+          HeadingNumber.parse(text, at: lines[n].contentStart, end: lines[n].contentEnd).map { h in
+            wouldAccept(h) && (standaloneHeading(n, next: nil) != nil || runInTitleEnd(lines[n], h) != nil)
+          } ?? false
         } ?? false
-      } ?? false
       if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next) { flush() }
       k += 1
     }
@@ -54,13 +55,9 @@ struct BodyAssembler {
 
   // MARK: Headings
 
+  /// Numbering must go on from the previous heading of its level (or restart at 1): a stray "3." is no heading.
   private func wouldAccept(_ heading: HeadingNumber) -> Bool {
     heading.value == 1 || heading.value == counters[heading.level] + 1
-  }
-
-  private mutating func accepts(_ heading: HeadingNumber) -> Bool {
-    guard wouldAccept(heading) else { return false }
-    return true
   }
 
   /// A heading on its own line (not ending in a sentence, short, or continued on one short next line).
@@ -68,6 +65,8 @@ struct BodyAssembler {
   private func standaloneHeading(_ index: Int, next: Int?) -> Bool? {
     let line = lines[index]
     guard !classifier.endsSentence(line) else { return nil }
+    // A full stop inside means a title run into its paragraph: "（一）对内互助性。小多边外交…".
+    if text.find("。", from: line.contentStart, to: line.contentEnd) != nil { return nil }
     if classifier.paragraphPerLine {
       return line.width <= 120 ? false : nil
     }
@@ -158,7 +157,8 @@ struct BodyAssembler {
       let number = p + 1
       while section + 1 < sections.count, sections[section + 1].firstParagraph <= number { section += 1 }
       // The latest section started at or before the paragraph, if it still covers it.
-      var candidate: Int? = sections.indices.contains(section) && sections[section].firstParagraph <= number ? section : nil
+      var candidate: Int? =
+        sections.indices.contains(section) && sections[section].firstParagraph <= number ? section : nil
       while let s = candidate, sections[s].lastParagraph < number { candidate = sections[s].parent }
       paragraphs[p].section = candidate
     }
@@ -193,5 +193,31 @@ struct BodyAssembler {
       }
     }
     return builder.build()
+  }
+}
+
+extension Paper {
+  /// The section's numbering with its ancestors', as a `§` locator writes it: `二`, `二（一）`, `二（一）1`.
+  public func sectionPath(_ index: Int) -> String {
+    var parts: [String] = []
+    var current: Int? = index
+    var guardSteps = 0
+    while let s = current, sections.indices.contains(s), guardSteps < 16 {
+      parts.append(sections[s].numbering)
+      current = sections[s].parent
+      guardSteps += 1
+    }
+    return parts.reversed().joined()
+  }
+
+  /// The section a `§` locator names: a full path (`二（一）`), or a numbering unique in the paper (`三`, `（二）`
+  /// only if there is one). Spaces, a leading `§` and the 、 or . after a number are ignored.
+  public func section(path: String) -> Int? {
+    let wanted = path.filter { $0 != " " && $0 != "§" && $0 != "、" && $0 != "." && $0 != "．" }
+      .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+    guard !wanted.isEmpty else { return nil }
+    if let exact = sections.indices.first(where: { sectionPath($0) == wanted }) { return exact }
+    let same = sections.indices.filter { sections[$0].numbering == wanted }
+    return same.count == 1 ? same[0] : nil
   }
 }

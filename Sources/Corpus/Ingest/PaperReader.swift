@@ -9,7 +9,9 @@ public struct DocumentOverride: Sendable, Equatable {
   public var year: Int?
   public var key: String?
 
-  public init(title: String? = nil, authors: [String]? = nil, venue: String? = nil, year: Int? = nil, key: String? = nil) {
+  public init(
+    title: String? = nil, authors: [String]? = nil, venue: String? = nil, year: Int? = nil, key: String? = nil
+  ) {
     self.title = title
     self.authors = authors
     self.venue = venue
@@ -20,10 +22,12 @@ public struct DocumentOverride: Sendable, Equatable {
 
 public enum PaperReader {
   /// Decodes and parses one corpus file. An undecodable file is a problem, never a crash.
-  public static func read(file: String, data: Data, overrides: DocumentOverride? = nil) -> Result<Paper, CorpusProblem> {
+  public static func read(file: String, data: Data, overrides: DocumentOverride? = nil) -> Result<Paper, CorpusProblem>
+  {
     switch TextDecoding.decode(data) {
     case .failure(let failure):
-      return .failure(CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
+      return .failure(
+        CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
     case .success(let decoded):
       var paper = parse(file: file, text: decoded.text)
       if let overrides { paper.apply(overrides) }
@@ -81,7 +85,7 @@ struct PaperAssembler {
     paper.metadataSources = found.sources
     paper.titlePassage = found.title
     paper.abstractPassage = found.abstract
-    FootnoteLinker.link(paper: &paper, refs: [], titleMarks: titleMarks, notes: notes)
+    FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
     return paper
   }

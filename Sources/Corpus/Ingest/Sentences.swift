@@ -82,3 +82,8 @@ public enum Sentences {
     return letters > 0 && letters <= 2
   }
 }
+
+extension Passage {
+  /// Sentence ranges in the normalised text (see `Sentences.ranges(in:)`).
+  public var sentenceRanges: [TextRange] { Sentences.ranges(in: text) }
+}

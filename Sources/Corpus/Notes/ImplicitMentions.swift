@@ -33,7 +33,8 @@ public struct AliasMatcher: Sendable {
     for (alias, entity) in aliases where alias.unicodeScalars.count >= 2 && seen.insert(alias).inserted {
       guard let first = alias.unicodeScalars.first else { continue }
       let isLatin = alias.unicodeScalars.allSatisfy { $0.isASCII }
-      table[first.value, default: []].append(Candidate(bytes: Array(alias.utf8), entity: entity, alias: alias, isLatin: isLatin))
+      table[first.value, default: []].append(
+        Candidate(bytes: Array(alias.utf8), entity: entity, alias: alias, isLatin: isLatin))
     }
     for key in table.keys { table[key]?.sort { $0.bytes.count > $1.bytes.count } }
     candidates = table
@@ -64,8 +65,10 @@ public struct AliasMatcher: Sendable {
           break
         }
         if let matched {
-          result.append(ImplicitMention(range: TextRange(index, index + matched.bytes.count), entity: matched.entity,
-                                        alias: matched.alias))
+          result.append(
+            ImplicitMention(
+              range: TextRange(index, index + matched.bytes.count), entity: matched.entity,
+              alias: matched.alias))
           index += matched.bytes.count
           continue
         }
@@ -88,6 +91,20 @@ public enum ImplicitMentions {
     }
     return matcher.matches(in: bytes, from: 0, to: bytes.count) { offset in
       offset >= 0 && offset < excluded.count && excluded[offset]
+    }
+  }
+}
+
+extension ImplicitMentions {
+  /// Mentions found by the index's own scanner (the corpus rules: compounds such as 日美同盟, acronyms, word
+  /// boundaries), kept only where the note has prose: not in code, comments, URLs, citations or entity links.
+  public static func find(in note: NoteSyntax, index: CorpusIndex) -> [ImplicitMention] {
+    let excluded = (note.ignoredRanges + note.citations.map(\.range) + note.entityLinks.map(\.range))
+      .sorted { $0.start < $1.start }
+    return index.scanMentions(in: note.text).compactMap { scanned in
+      let range = TextRange(scanned.start, scanned.end)
+      guard !excluded.contains(where: { $0.intersects(range) }) else { return nil }
+      return ImplicitMention(range: range, entity: scanned.entity, alias: note.text.slice(range))
     }
   }
 }

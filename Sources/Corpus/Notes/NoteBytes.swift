@@ -36,8 +36,7 @@ struct NoteBytes {
   }
 
   /// Case-insensitive ASCII prefix test.
-  func hasASCIIPrefixIgnoringCase(_ literal: String, at index: Int) -> Bool {
-    let literalBytes = Array(literal.utf8)
+  func hasASCIIPrefixIgnoringCase(_ literalBytes: [UInt8], at index: Int) -> Bool {
     guard index >= 0, index + literalBytes.count <= count else { return false }
     for offset in 0..<literalBytes.count {
       var byte = bytes[index + offset]
@@ -54,10 +53,18 @@ struct NoteBytes {
     if lead < 0x80 { return (UInt32(lead), 1) }
     let length: Int
     var value: UInt32
-    if lead >= 0xF0 { length = 4; value = UInt32(lead & 0x07) }
-    else if lead >= 0xE0 { length = 3; value = UInt32(lead & 0x0F) }
-    else if lead >= 0xC0 { length = 2; value = UInt32(lead & 0x1F) }
-    else { return (0, 1) }
+    if lead >= 0xF0 {
+      length = 4
+      value = UInt32(lead & 0x07)
+    } else if lead >= 0xE0 {
+      length = 3
+      value = UInt32(lead & 0x0F)
+    } else if lead >= 0xC0 {
+      length = 2
+      value = UInt32(lead & 0x1F)
+    } else {
+      return (0, 1)
+    }
     guard index + length <= count else { return (0, 1) }
     for offset in 1..<length { value = (value << 6) | UInt32(bytes[index + offset] & 0x3F) }
     return (value, length)
@@ -124,12 +131,22 @@ struct NoteBytes {
     var lower = start
     var upper = end
     while lower < upper {
-      if isSpaceByte(bytes[lower]) { lower += 1 } else if hasPrefix(Self.ideographicSpace, at: lower) { lower += 3 }
-      else { break }
+      if isSpaceByte(bytes[lower]) {
+        lower += 1
+      } else if hasPrefix(Self.ideographicSpace, at: lower) {
+        lower += 3
+      } else {
+        break
+      }
     }
     while upper > lower {
-      if isSpaceByte(bytes[upper - 1]) { upper -= 1 }
-      else if upper - 3 >= lower, hasPrefix(Self.ideographicSpace, at: upper - 3) { upper -= 3 } else { break }
+      if isSpaceByte(bytes[upper - 1]) {
+        upper -= 1
+      } else if upper - 3 >= lower, hasPrefix(Self.ideographicSpace, at: upper - 3) {
+        upper -= 3
+      } else {
+        break
+      }
     }
     return (lower, upper)
   }

@@ -199,10 +199,13 @@ private struct Parser {
     return start + length  // unmatched backticks are literal
   }
 
+  private static let commentOpen = Array("<!--".utf8)
+  private static let commentClose = Array("-->".utf8)
+
   mutating func maskAngle(at start: Int) -> Int {
-    if note.hasPrefix(Array("<!--".utf8), at: start) {
+    if note.hasPrefix(Self.commentOpen, at: start) {
       var index = start + 4
-      while index < note.count, !note.hasPrefix(Array("-->".utf8), at: index) { index += 1 }
+      while index < note.count, !note.hasPrefix(Self.commentClose, at: index) { index += 1 }
       let end = min(note.count, index + 3)
       markIgnored(start, end)
       return end
@@ -224,7 +227,9 @@ private struct Parser {
     let limit = note.paragraphEnd(after: open)
     while index < limit {
       let byte = note[index]
-      if byte == 0x28 { depth += 1 } else if byte == 0x29 {
+      if byte == 0x28 {
+        depth += 1
+      } else if byte == 0x29 {
         depth -= 1
         if depth == 0 {
           markIgnored(open, index + 1)
@@ -238,13 +243,22 @@ private struct Parser {
     return open + 1
   }
 
+  private static let https = Array("https://".utf8)
+  private static let http = Array("http://".utf8)
+  private static let www = Array("www.".utf8)
+
   func bareURLEnd(at start: Int) -> Int? {
-    if let previous = note.scalar(before: start), isWordScalar(previous) { return nil }
     let schemeLength: Int
-    if note.hasASCIIPrefixIgnoringCase("https://", at: start) { schemeLength = 8 }
-    else if note.hasASCIIPrefixIgnoringCase("http://", at: start) { schemeLength = 7 }
-    else if note.hasASCIIPrefixIgnoringCase("www.", at: start) { schemeLength = 4 }
-    else { return nil }
+    if note.hasPrefix(Self.https, at: start) {
+      schemeLength = 8
+    } else if note.hasPrefix(Self.http, at: start) {
+      schemeLength = 7
+    } else if note.hasPrefix(Self.www, at: start) {
+      schemeLength = 4
+    } else {
+      return nil
+    }
+    if let previous = note.scalar(before: start), isWordScalar(previous) { return nil }
     var end = start + schemeLength
     while end < note.count {
       let byte = note[end]
@@ -328,7 +342,9 @@ private struct Parser {
     while index < limit {
       if mask[index] == ByteClass.prose.rawValue {
         let byte = note[index]
-        if byte == 0x5B { depth += 1 } else if byte == 0x5D {
+        if byte == 0x5B {
+          depth += 1
+        } else if byte == 0x5D {
           depth -= 1
           if depth == 0 { return index }
         }
@@ -460,7 +476,9 @@ private struct Parser {
 
   mutating func scanBareCitation(at: Int) -> Int {
     // Part of an e-mail address or a handle (`a@b.com`, `x.y@z`); CJK text may run right up to a citation.
-    if let previous = note.scalar(before: at), previous < 0x80, isWordScalar(previous) || previous == 0x2E || previous == 0x2D {
+    if let previous = note.scalar(before: at), previous < 0x80,
+      isWordScalar(previous) || previous == 0x2E || previous == 0x2D
+    {
       return at + 1
     }
     let lineEnd = note.lineEnd(from: at)
@@ -495,22 +513,27 @@ private struct Parser {
 
   // MARK: - Locators
 
-  private static let paragraphLabels = ["¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par."]
-  private static let sectionLabels = ["§§", "§"]
-  private static let footnoteLabels = ["footnote", "fns.", "fn.", "fn", "notes", "note", "nn.", "n."]
-  private static let lineLabels = ["lines", "line", "ll.", "l."]
-  private static let pageLabels = ["pages", "page", "pp.", "p."]
+  private static let paragraphLabels = labels(
+    "¶¶", "¶", "paragraphs", "paragraph", "paras.", "paras", "para.", "para", "par.")
+  private static let sectionLabels = labels("§§", "§")
+  private static let footnoteLabels = labels("footnote", "fns.", "fn.", "fn", "notes", "note", "nn.", "n.")
+  private static let lineLabels = labels("lines", "line", "ll.", "l.")
+  private static let pageLabels = labels("pages", "page", "pp.", "p.")
 
-  func matchLabel(_ labels: [String], at start: Int, limit: Int) -> Int? {
-    for label in labels where note.hasASCIIPrefixIgnoringCase(label, at: start) {
-      let end = start + label.utf8.count
+  private static func labels(_ names: String...) -> [[UInt8]] { names.map { Array($0.utf8) } }
+
+  func matchLabel(_ labels: [[UInt8]], at start: Int, limit: Int) -> Int? {
+    let first = note[start] | 0x20
+    for label in labels where (label.first ?? 0) == first || (label.first ?? 0) >= 0x80 {
+      guard note.hasASCIIPrefixIgnoringCase(label, at: start) else { continue }
+      let end = start + label.count
       guard end <= limit else { continue }
       // A word label must not run into a following word (`paragraphs` is not `para` + `graphs`).
       let next = note[end]
-      if let last = label.utf8.last, isASCIIAlphanumeric(last), isASCIIAlphanumeric(next), !isASCIIDigit(next) {
+      if let last = label.last, isASCIIAlphanumeric(last), isASCIIAlphanumeric(next), !isASCIIDigit(next) {
         continue
       }
-      if let last = label.utf8.last, isASCIIAlphanumeric(last), isASCIIDigit(next), label.utf8.count > 2 { continue }
+      if let last = label.last, isASCIIAlphanumeric(last), isASCIIDigit(next), label.count > 2 { continue }
       return end
     }
     return nil
@@ -557,19 +580,26 @@ private struct Parser {
     while index < limit, note[index] == 0x20 || note[index] == 0x09 { index += 1 }
     let valueStart = index
     guard let (first, firstEnd) = readNumber(at: index, limit: limit) else {
-      return Locator(kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
-                     valueRange: TextRange(labelEnd, labelEnd))
+      return Locator(
+        kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
+        valueRange: TextRange(labelEnd, labelEnd))
     }
     index = firstEnd
     var last = first
-    if let dashEnd = rangeDashEnd(at: index, limit: limit), let (second, secondEnd) = readNumber(at: dashEnd, limit: limit) {
+    if let dashEnd = rangeDashEnd(at: index, limit: limit),
+      let (second, secondEnd) = readNumber(at: dashEnd, limit: limit)
+    {
       last = second
       index = secondEnd
     }
     let kind: Locator.Kind
-    if first < 1 { kind = .invalid("numbering starts at 1") }
-    else if last < first { kind = .invalid("the range \(first)-\(last) runs backwards") }
-    else { kind = make(first, last) }
+    if first < 1 {
+      kind = .invalid("numbering starts at 1")
+    } else if last < first {
+      kind = .invalid("the range \(first)-\(last) runs backwards")
+    } else {
+      kind = make(first, last)
+    }
     return Locator(kind: kind, range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
 
@@ -588,10 +618,13 @@ private struct Parser {
     var cursor = index
     while note[cursor] == 0x20, cursor < limit { cursor += 1 }
     var end: Int?
-    if note[cursor] == 0x2D || note[cursor] == 0x7E { end = cursor + 1 }
-    else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
+    if note[cursor] == 0x2D || note[cursor] == 0x7E {
+      end = cursor + 1
+    } else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
       || note.hasPrefix([0xEF, 0xBD, 0x9E], at: cursor)
-    { end = cursor + 3 }
+    {
+      end = cursor + 3
+    }
     guard var after = end, after <= limit else { return nil }
     while note[after] == 0x20, after < limit { after += 1 }
     return after
@@ -608,7 +641,9 @@ private struct Parser {
       let (value, length) = note.scalar(at: index)
       if Self.chineseNumerals.contains(value) {
         var end = index
-        while end < limit, Self.chineseNumerals.contains(note.scalar(at: end).value) { end += note.scalar(at: end).length }
+        while end < limit, Self.chineseNumerals.contains(note.scalar(at: end).value) {
+          end += note.scalar(at: end).length
+        }
         parts.append(note.string(index, end))
         index = end
       } else if isASCIIDigit(note[index]) {
@@ -639,8 +674,9 @@ private struct Parser {
       }
     }
     guard !parts.isEmpty else {
-      return Locator(kind: .invalid("expected a section number such as §二 or §二（一）"),
-                     range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
+      return Locator(
+        kind: .invalid("expected a section number such as §二 or §二（一）"),
+        range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
     }
     return Locator(kind: .section(parts), range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
@@ -666,9 +702,12 @@ private struct Parser {
     }
     while index < end {
       var matched = 0
-      for marker in Self.elisionMarkers where index + marker.count <= end && note.hasPrefix(marker, at: index) {
-        matched = marker.count
-        break
+      let byte = note[index]
+      if byte == 0x5B || byte == 0x28 || byte == 0xE2 || byte == 0x2E {  // only these can start an elision
+        for marker in Self.elisionMarkers where index + marker.count <= end && note.hasPrefix(marker, at: index) {
+          matched = marker.count
+          break
+        }
       }
       if matched > 0 {
         if let fragment = flush(index) { result.append(fragment) }
@@ -684,13 +723,22 @@ private struct Parser {
   }
 
   static func removingBlockMarkers(_ text: String) -> String {
-    var lines: [Substring] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var rest = line.drop { $0 == " " || $0 == "\t" }
-      while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
-      lines.append(rest)
+    // Scalar-wise: `\r\n` is one Character in Swift, so splitting Characters on "\n" would miss CRLF lines.
+    var result = String.UnicodeScalarView()
+    var atLineStart = true
+    var scalars = text.unicodeScalars[...]
+    while let scalar = scalars.first {
+      if atLineStart {
+        scalars = scalars.drop { $0 == " " || $0 == "\t" }
+        while scalars.first == ">" { scalars = scalars.dropFirst().drop { $0 == " " } }
+        atLineStart = false
+        continue
+      }
+      result.append(scalar)
+      scalars = scalars.dropFirst()
+      if scalar == "\n" { atLineStart = true }
     }
-    return lines.joined(separator: "\n")
+    return String(result)
   }
 
   private static let closingQuotes: [(close: [UInt8], open: [UInt8], style: Quotation.Style)] = [
@@ -848,7 +896,11 @@ private struct Parser {
         var cursor = end
         while cursor < note.count {
           let (nextValue, nextLength) = note.scalar(at: cursor)
-          if [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22].contains(nextValue) { cursor += nextLength } else { break }
+          if [0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22].contains(nextValue) {
+            cursor += nextLength
+          } else {
+            break
+          }
         }
         var probe = cursor
         while note[probe] == 0x20 { probe += 1 }
@@ -872,7 +924,7 @@ private struct Parser {
     while note[index] == 0x20 { index += 1 }
     let byte = note[index]
     if byte == 0x23 { return true }  // heading
-    if (byte == 0x2D || byte == 0x2A || byte == 0x2B), note[index + 1] == 0x20 { return true }  // bullet
+    if byte == 0x2D || byte == 0x2A || byte == 0x2B, note[index + 1] == 0x20 { return true }  // bullet
     var digits = index
     while isASCIIDigit(note[digits]) { digits += 1 }
     return digits > index && (note[digits] == 0x2E || note[digits] == 0x29) && note[digits + 1] == 0x20

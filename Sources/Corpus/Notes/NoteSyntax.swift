@@ -186,7 +186,9 @@ public struct EntityLink: Sendable, Hashable {
   public var label: String?
   public var labelRange: TextRange?
 
-  public init(range: TextRange, target: String, targetRange: TextRange, label: String? = nil, labelRange: TextRange? = nil) {
+  public init(
+    range: TextRange, target: String, targetRange: TextRange, label: String? = nil, labelRange: TextRange? = nil
+  ) {
     self.range = range
     self.target = target
     self.targetRange = targetRange
@@ -212,5 +214,37 @@ public struct NoteSyntaxProblem: Sendable, Hashable {
   public init(kind: Kind, range: TextRange) {
     self.kind = kind
     self.range = range
+  }
+}
+
+/// What sits under a cursor, for hover, completion, go-to and rename.
+public enum NoteElement: Sendable, Hashable {
+  /// The key of item `item` of citation `citation` (cursor on the key or the `@`).
+  case citationKey(citation: Int, item: Int)
+  case locator(citation: Int, item: Int)
+  /// Elsewhere inside a citation: brackets, prefix, suffix, separators.
+  case citation(Int)
+  /// Index into `entityLinks`.
+  case entityLink(Int)
+  /// Index into `quotations`.
+  case quotation(Int)
+}
+
+extension NoteSyntax {
+  /// The innermost element at a UTF-8 offset; a cursor just after an element (at its end) is on it.
+  public func element(at offset: TextSize) -> NoteElement? {
+    for (citationIndex, citation) in citations.enumerated() where citation.range.contains(inclusive: offset) {
+      for (itemIndex, item) in citation.items.enumerated() {
+        let keyWithAt = TextRange(start: TextSize(max(0, item.keyRange.start.utf8Offset - 1)), end: item.keyRange.end)
+        if keyWithAt.contains(inclusive: offset) { return .citationKey(citation: citationIndex, item: itemIndex) }
+        if let locator = item.locator, locator.range.contains(inclusive: offset) {
+          return .locator(citation: citationIndex, item: itemIndex)
+        }
+      }
+      return .citation(citationIndex)
+    }
+    if let link = entityLinks.firstIndex(where: { $0.range.contains(inclusive: offset) }) { return .entityLink(link) }
+    if let quotation = quotations.firstIndex(where: { $0.range.contains(offset) }) { return .quotation(quotation) }
+    return nil
   }
 }

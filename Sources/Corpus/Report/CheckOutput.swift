@@ -14,7 +14,9 @@ public struct CheckReport: Sendable {
 
   public init(findings: [Finding], texts: [String: String], fileCount: Int, workspaceURI: String? = nil) {
     self.findings = findings.sorted {
-      ($0.file, $0.range.start, $0.range.end, $0.rule.rawValue) < ($1.file, $1.range.start, $1.range.end, $1.rule.rawValue)
+      ($0.file, $0.range.start, $0.range.end, $0.rule.rawValue) < (
+        $1.file, $1.range.start, $1.range.end, $1.rule.rawValue
+      )
     }
     self.texts = texts
     self.fileCount = fileCount
@@ -51,7 +53,9 @@ public struct CheckReport: Sendable {
     var cache: [String: LineIndex] = [:]
     for finding in findings {
       let (line, column) = cachedPosition(finding.range.start, in: finding.file, cache: &cache)
-      lines.append("\(finding.file):\(line):\(column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule.rawValue)]")
+      lines.append(
+        "\(finding.file):\(line):\(column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule.rawValue)]"
+      )
     }
     if includeSummary { lines.append(summaryLine) }
     return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
@@ -81,7 +85,10 @@ public struct CheckReport: Sendable {
     }
     let root = JSONOutput.object([
       ("diagnostics", .array(diagnostics)),
-      ("summary", .object([("files", .int(fileCount)), ("errors", .int(errorCount)), ("warnings", .int(warningCount))])),
+      (
+        "summary",
+        .object([("files", .int(fileCount)), ("errors", .int(errorCount)), ("warnings", .int(warningCount))])
+      ),
       ("columnUnit", .string(Self.columnUnit)),
     ])
     return root.rendered() + "\n"
@@ -109,20 +116,33 @@ public struct CheckReport: Sendable {
       ]
       if !finding.related.isEmpty {
         fields.append(
-          ("relatedLocations",
-           .array(finding.related.enumerated().map { index, related in
-             sarifLocation(file: related.file, range: related.range, message: related.message, id: index + 1)
-           })))
+          (
+            "relatedLocations",
+            .array(
+              finding.related.enumerated().map { index, related in
+                sarifLocation(file: related.file, range: related.range, message: related.message, id: index + 1)
+              })
+          ))
       }
       return .object(fields)
     }
     var run: [(String, JSONOutput)] = [
-      ("tool", .object([("driver", .object([
-        ("name", .string(toolName)), ("version", .string(toolVersion)), ("semanticVersion", .string(toolVersion)),
-        ("informationUri", .string(informationURI)), ("rules", .array(ruleObjects)),
-      ]))])),
+      (
+        "tool",
+        .object([
+          (
+            "driver",
+            .object([
+              ("name", .string(toolName)), ("version", .string(toolVersion)), ("semanticVersion", .string(toolVersion)),
+              ("informationUri", .string(informationURI)), ("rules", .array(ruleObjects)),
+            ])
+          )
+        ])
+      )
     ]
-    if let workspaceURI { run.append(("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(workspaceURI))]))]))) }
+    if let workspaceURI {
+      run.append(("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(workspaceURI))]))])))
+    }
     run.append(("columnKind", .string(Self.columnUnit)))
     run.append(("results", .array(results)))
     let root = JSONOutput.object([
@@ -134,7 +154,8 @@ public struct CheckReport: Sendable {
 
   private func sarifMessage(_ finding: Finding) -> String {
     finding.suggestions.isEmpty || finding.message.contains(finding.suggestions[0])
-      ? finding.message : finding.message + " Suggestions: " + finding.suggestions.prefix(3).joined(separator: ", ") + "."
+      ? finding.message
+      : finding.message + " Suggestions: " + finding.suggestions.prefix(3).joined(separator: ", ") + "."
   }
 
   private func sarifLocation(file: String, range: TextRange, message: String?, id: Int? = nil) -> JSONOutput {
@@ -145,10 +166,17 @@ public struct CheckReport: Sendable {
     ]
     var fields: [(String, JSONOutput)] = []
     if let id { fields.append(("id", .int(id))) }
-    fields.append(("physicalLocation", .object([
-      ("artifactLocation", .object([("uri", .string(Self.percentEncodedPath(file))), ("uriBaseId", .string("%SRCROOT%"))])),
-      ("region", .object(region)),
-    ])))
+    fields.append(
+      (
+        "physicalLocation",
+        .object([
+          (
+            "artifactLocation",
+            .object([("uri", .string(Self.percentEncodedPath(file))), ("uriBaseId", .string("%SRCROOT%"))])
+          ),
+          ("region", .object(region)),
+        ])
+      ))
     if let message { fields.append(("message", .object([("text", .string(message))]))) }
     return .object(fields)
   }
@@ -209,7 +237,8 @@ enum JSONOutput {
       return "[\n" + values.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closePad)]"
     case .object(let fields):
       if fields.isEmpty { return "{}" }
-      return "{\n" + fields.map { pad + LexiconEdit.jsonString($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
+      return "{\n"
+        + fields.map { pad + LexiconEdit.jsonString($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
         .joined(separator: ",\n") + "\n\(closePad)}"
     }
   }

@@ -6,10 +6,31 @@ public struct OffsetMap: Sendable, Equatable {
   /// Runs sorted by `normalizedStart`: bytes `normalizedStart..<normalizedStart+length` came from
   /// `rawStart..<rawStart+length`. An inserted byte is a run with `length` 1 and `inserted` set.
   public struct Run: Sendable, Equatable {
-    public var normalizedStart: Int
-    public var rawStart: Int
-    public var length: Int
+    // Stored in 32 bits (16 bytes a run): maps are kept for every passage of every paper.
+    private var storedNormalizedStart: UInt32
+    private var storedRawStart: UInt32
+    private var storedLength: UInt32
     public var inserted: Bool
+
+    public var normalizedStart: Int {
+      get { Int(storedNormalizedStart) }
+      set { storedNormalizedStart = UInt32(clamping: newValue) }
+    }
+    public var rawStart: Int {
+      get { Int(storedRawStart) }
+      set { storedRawStart = UInt32(clamping: newValue) }
+    }
+    public var length: Int {
+      get { Int(storedLength) }
+      set { storedLength = UInt32(clamping: newValue) }
+    }
+
+    public init(normalizedStart: Int, rawStart: Int, length: Int, inserted: Bool) {
+      storedNormalizedStart = UInt32(clamping: normalizedStart)
+      storedRawStart = UInt32(clamping: rawStart)
+      storedLength = UInt32(clamping: length)
+      self.inserted = inserted
+    }
   }
 
   public private(set) var runs: [Run] = []
@@ -79,7 +100,9 @@ public struct OffsetMap: Sendable, Equatable {
       if r < run.rawStart { return TextSize(run.normalizedStart) }
       return TextSize(run.normalizedStart + (r - run.rawStart))
     }
-    if let last = runs.last(where: { !$0.inserted }), r == last.rawStart + last.length { return TextSize(normalizedLength) }
+    if let last = runs.last(where: { !$0.inserted }), r == last.rawStart + last.length {
+      return TextSize(normalizedLength)
+    }
     return nil
   }
 

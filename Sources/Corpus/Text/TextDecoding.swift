@@ -6,7 +6,11 @@ import Foundation
 #endif
 
 public enum TextEncodingName: String, Sendable {
-  case utf8, utf8BOM = "utf8-bom", utf16LE = "utf16le", utf16BE = "utf16be", gb18030
+  case utf8
+  case utf8BOM = "utf8-bom"
+  case utf16LE = "utf16le"
+  case utf16BE = "utf16be"
+  case gb18030
 }
 
 public struct DecodedText: Sendable {
@@ -30,18 +34,24 @@ public enum TextDecoding {
     if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
       let little = bytes[0] == 0xFF
       guard let text = utf16(data.dropFirst(2), littleEndian: little) else {
-        return .failure(DecodingFailure(message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16"))
+        return .failure(
+          DecodingFailure(message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16"))
       }
       return .success(DecodedText(text: text, encoding: little ? .utf16LE : .utf16BE))
     }
     if let text = strictUTF8(data) { return .success(DecodedText(text: text, encoding: .utf8)) }
     if let text = gb18030(data) { return .success(DecodedText(text: text, encoding: .gb18030)) }
-    return .failure(DecodingFailure(message: "the file is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK"))
+    return .failure(
+      DecodingFailure(message: "the file is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK"))
   }
 
   /// UTF-8 that must be valid throughout (no replacement characters invented).
-  static func strictUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
-    guard var text = String(validating: bytes, as: UTF8.self) else { return nil }
+  static func strictUTF8(_ data: Data) -> String? {
+    // Through a raw buffer: validating a Data byte by byte through its Collection conformance is slow.
+    let text: String? = data.withUnsafeBytes { raw in
+      String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+    }
+    guard var text else { return nil }
     text.makeContiguousUTF8()
     return text
   }

@@ -17,7 +17,8 @@ public struct CorpusProblem: Error, Sendable, Equatable, CustomStringConvertible
   public var kind: Kind
   public var message: String
 
-  public init(file: String, range: TextRange? = nil, line: Int? = nil, column: Int? = nil, kind: Kind, message: String) {
+  public init(file: String, range: TextRange? = nil, line: Int? = nil, column: Int? = nil, kind: Kind, message: String)
+  {
     self.file = file
     self.range = range
     self.line = line

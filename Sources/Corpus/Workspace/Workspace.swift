@@ -16,9 +16,10 @@ public struct Workspace: Sendable {
   /// Problems found while opening: invalid config, missing corpus folder.
   public let problems: [CorpusProblem]
 
-  public init(root: URL, config: WorkspaceConfig, corpusFiles: [String], noteFiles: [String], lexiconFile: String?,
-    problems: [CorpusProblem])
-  {
+  public init(
+    root: URL, config: WorkspaceConfig, corpusFiles: [String], noteFiles: [String], lexiconFile: String?,
+    problems: [CorpusProblem]
+  ) {
     self.root = root
     self.config = config
     self.corpusFiles = corpusFiles
@@ -29,7 +30,7 @@ public struct Workspace: Sendable {
 
   /// Opens a workspace folder: reads `corpus-lsp.json` if present, then lists the files.
   public static func open(root: URL) -> Workspace {
-    let root = root.standardizedFileURL
+    let root = root.absoluteURL.standardizedFileURL
     var problems: [CorpusProblem] = []
     var config = WorkspaceConfig()
     let configURL = root.appendingPathComponent(WorkspaceConfig.fileName)
@@ -74,7 +75,8 @@ public struct Workspace: Sendable {
     if lexiconFile == nil, config.lexicon != WorkspaceConfig().lexicon {
       problems.append(
         CorpusProblem(
-          file: WorkspaceConfig.fileName, kind: .missingPath, message: "the lexicon \"\(config.lexicon)\" does not exist"))
+          file: WorkspaceConfig.fileName, kind: .missingPath,
+          message: "the lexicon \"\(config.lexicon)\" does not exist"))
     }
     return Workspace(
       root: root, config: config, corpusFiles: corpus, noteFiles: notes, lexiconFile: lexiconFile, problems: problems)
@@ -129,27 +131,27 @@ public struct Workspace: Sendable {
     return parts.joined(separator: "/")
   }
 
-  /// Every regular file under the root, relative, skipping hidden folders and build output.
+  /// Every regular file under the root, relative, skipping hidden files and folders and build output.
+  /// Paths come from the enumerator relative to the root, so a relative or symlinked root works the same.
   static func listFiles(_ root: URL) -> [String] {
-    let manager = FileManager.default
-    guard
-      let enumerator = manager.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles])
-    else { return [] }
-    let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
     var files: [String] = []
-    while let item = enumerator.nextObject() as? URL {
-      let values = try? item.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
-      let name = item.lastPathComponent
-      if values?.isDirectory == true {
-        if name == "node_modules" || name == ".build" || name == "build" { enumerator.skipDescendants() }
+    while let path = enumerator.nextObject() as? String {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+      if name.hasPrefix(".") || (type == .typeDirectory && (name == "node_modules" || name == ".build")) {
+        if type == .typeDirectory { enumerator.skipDescendants() }
         continue
       }
-      guard values?.isRegularFile == true else { continue }
-      let path = item.standardizedFileURL.path
-      guard path.hasPrefix(rootPath) else { continue }
-      files.append(String(path.dropFirst(rootPath.count)))
+      if type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(root.appendingPathComponent(path))) {
+        files.append(path)
+      }
     }
     return files.sorted()
+  }
+
+  private static func isRegularFile(_ url: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
   }
 }

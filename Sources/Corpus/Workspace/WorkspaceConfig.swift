@@ -55,8 +55,7 @@ public struct WorkspaceConfig: Sendable, Equatable {
     do {
       object = try JSONSerialization.jsonObject(with: data, options: [])
     } catch {
-      let index = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
-      problem("\(file) is not valid JSON: \(Self.describe(error))", offset: index ?? 0)
+      problem("\(file) is not valid JSON: \(Self.describe(error))", offset: Self.errorOffset(error) ?? 0)
       return (config, problems)
     }
     guard let root = object as? [String: Any] else {
@@ -130,6 +129,17 @@ public struct WorkspaceConfig: Sendable, Equatable {
   }
 
   private static func stringValue(_ value: Any) -> String? { value as? String }
+
+  /// Where JSONSerialization says the error is: the index in userInfo (Darwin), or "around character N" in the
+  /// description (swift-corelibs-foundation).
+  private static func errorOffset(_ error: Error) -> Int? {
+    let nsError = error as NSError
+    if let index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int { return index }
+    guard let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String,
+      let marker = detail.range(of: "character ")
+    else { return nil }
+    return Int(detail[marker.upperBound...].prefix { $0.isNumber })
+  }
 
   private static func describe(_ error: Error) -> String {
     let nsError = error as NSError

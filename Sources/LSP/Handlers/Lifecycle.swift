@@ -49,16 +49,13 @@ enum LifecycleHandlers {
 
   /// `workspaceFolders[0]`, else `rootUri`, else `rootPath`.
   static func workspaceRoot(from params: JSONValue) -> URL? {
-    if let folder = params["workspaceFolders"]?.arrayValue?.first?["uri"]?.stringValue, let url = fileURL(folder) {
+    if let folder = params["workspaceFolders"]?.arrayValue?.first?["uri"]?.stringValue,
+      let url = DocumentURI.fileURL(folder)
+    {
       return url
     }
-    if let uri = params["rootUri"]?.stringValue, let url = fileURL(uri) { return url }
+    if let uri = params["rootUri"]?.stringValue, let url = DocumentURI.fileURL(uri) { return url }
     if let path = params["rootPath"]?.stringValue { return URL(fileURLWithPath: path) }
     return nil
-  }
-
-  static func fileURL(_ uri: String) -> URL? {
-    guard let url = URL(string: uri), url.isFileURL else { return nil }
-    return url.standardizedFileURL
   }
 }

@@ -5,9 +5,12 @@ enum SynchronizeHandler {
 
   static func register(_ registry: inout HandlerRegistry) {
     // Handled on the loop, so every earlier notification has been applied; then waits for running requests
-    // and pending document hooks (diagnostics) to finish.
+    // and pending document hooks (diagnostics) to finish, then for the workspace analysis (loading, re-indexing,
+    // publishing its diagnostics), then for whatever that started.
     registry.deferredRequest(method) { _, server, reply in
-      server.whenIdle { reply(.success(.null)) }
+      server.whenIdle {
+        server.analysisHost.whenIdle { server.whenIdle { reply(.success(.null)) } }
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-//! Requests only for the end-to-end tests (enabled by CORPUS_LSP_TEST_HOOKS=1): a failing, a slow, a text dump.
+//! Requests only for the end-to-end tests (enabled by CORPUS_LSP_TEST_HOOKS=1): failing, slow, progress, text dump.
 import Foundation
 
 /// Never registered in normal use. They let the tests reach paths a well-behaved handler never takes.
@@ -19,6 +19,14 @@ enum TestHooksHandlers {
         usleep(2000)
       }
       return .string("slept")
+    }
+    // A work-done progress round (create request to the client, then begin/report/end).
+    registry.request("corpusLsp/test/progress") { _, context in
+      let progress = context.client.beginProgress(
+        "Test task", clientCapabilities: context.snapshot.clientCapabilities)
+      progress.report("halfway", percentage: 50)
+      progress.end("done")
+      return .null
     }
     // The server's copy of an open document, to compare with the test's own reference applier.
     registry.request("corpusLsp/test/documentText") { params, context in

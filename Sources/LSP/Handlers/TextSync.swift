@@ -41,6 +41,7 @@ enum TextSyncHandlers {
       if server.session.documents.close(uri: uri) == nil {
         server.logger.warning("didClose for a document that is not open: \(uri)")
       }
+      server.cancelRequestsReading(uri)
       server.documentDidChange(uri)
     }
     registry.notification("textDocument/didSave") { params, server in

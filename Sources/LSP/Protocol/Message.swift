@@ -5,15 +5,14 @@ public enum RequestID: Sendable, Hashable, CustomStringConvertible {
   case integer(Int)
   case string(String)
 
+  /// An integer (also written as `3.0`) or a string; anything else is not a valid id.
   public init?(_ json: JSONValue) {
-    if let value = json.intValue, case .integer = json {
+    switch json {
+    case .string(let value): self = .string(value)
+    case .integer, .double:
+      guard let value = json.intValue else { return nil }
       self = .integer(value)
-    } else if case .string(let value) = json {
-      self = .string(value)
-    } else if let value = json.intValue {
-      self = .integer(value)
-    } else {
-      return nil
+    default: return nil
     }
   }
 

@@ -4,7 +4,8 @@ import Synchronization
 /// Usable from any thread (handlers, document hooks, background indexing).
 public final class ClientConnection: Sendable {
   public enum MessageType: Int, Sendable {
-    case error = 1, warning, info, log
+    case error = 1
+    case warning, info, log
   }
 
   private let connection: Connection

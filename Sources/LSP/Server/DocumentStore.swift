@@ -46,7 +46,10 @@ public struct DocumentStore: Sendable {
   public init() {}
 
   /// The comparison key of a URI.
-  public static func key(_ uri: String) -> String { uri.removingPercentEncoding ?? uri }
+  public static func key(_ uri: String) -> String {
+    guard uri.utf8.contains(UInt8(ascii: "%")) else { return uri }  // the common case, and Foundation is slow
+    return uri.removingPercentEncoding ?? uri
+  }
 
   public subscript(uri: String) -> Document? { documents[Self.key(uri)] }
 

@@ -29,6 +29,8 @@ public final class Server: @unchecked Sendable {
   public let client: ClientConnection
   /// - Important: only on the message loop (notification and loop-request handlers run there).
   public let session: Session
+  /// The workspace analysis: loading, re-indexing, and the diagnostics that depend on it.
+  public let analysisHost = AnalysisHost()
 
   private let connection: Connection
   private let registry: HandlerRegistry
@@ -128,14 +130,18 @@ public final class Server: @unchecked Sendable {
       logger.debug("dropped notification \(method): server is \(session.lifecycle)")
       return
     }
-    guard let handler = registry.notifications[method] else {
+    guard let handlers = registry.notifications[method] else {
       logger.debug("ignored notification \(method)")
       return
     }
-    do {
-      try handler(params, self)
-    } catch {
-      logger.error("notification \(method) failed: \(error)")
+    for handler in handlers {
+      do {
+        try handler(params, self)
+      } catch let error as ResponseError {
+        logger.warning("notification \(method) ignored: \(error.message)")  // the client's mistake
+      } catch {
+        logger.error("notification \(method) failed: \(error)")
+      }
     }
   }
 
@@ -164,15 +170,15 @@ public final class Server: @unchecked Sendable {
       respond(id, method: method, Result { try handler(params, self) })
     case .deferred(let handler):
       deferredReplies.enter()
-      let answered = Mutex(false)
+      let answered = Once()
       do {
         try handler(params, self) { [self] result in
-          guard answered.withLock({ done in defer { done = true }; return !done }) else { return }
+          guard answered.claim() else { return }
           respond(id, method: method, result)
           deferredReplies.leave()
         }
       } catch {
-        if answered.withLock({ done in defer { done = true }; return !done }) {
+        if answered.claim() {
           respond(id, method: method, .failure(error))
           deferredReplies.leave()
         }
@@ -189,7 +195,9 @@ public final class Server: @unchecked Sendable {
       workers.async { [self] in
         defer { outstanding.leave() }
         if token.isCancelled { return }
+        let started = DispatchTime.now().uptimeNanoseconds
         respond(id, method: method, Result { try handler(params, context) })
+        logger.debug("\(method) (\(id)) took \((DispatchTime.now().uptimeNanoseconds - started) / 1000) µs")
       }
     }
   }
@@ -208,7 +216,8 @@ public final class Server: @unchecked Sendable {
     case .failure(let error as DecodingError):
       respond(id, error: .invalidParams("invalid params: \(error)"))
     case .failure(let error):
-      logger.error("request \(method) (\(id)) failed: \(error)")
+      // A bug on our side: worth a line in the editor's log, not only in stderr (logMessage logs there too).
+      client.logMessage(.error, "\(method) failed: \(error)")
       respond(id, error: ResponseError(.internalError, "\(method) failed: \(error)"))
     }
   }
@@ -230,10 +239,8 @@ public final class Server: @unchecked Sendable {
     guard exitStatus == nil else { return }
     exitStatus = status
     let finished = self.finished
-    let once = Mutex(false)
-    let signal: @Sendable () -> Void = {
-      if once.withLock({ done in defer { done = true }; return !done }) { finished.signal() }
-    }
+    let once = Once()
+    let signal: @Sendable () -> Void = { if once.claim() { finished.signal() } }
     let deferredReplies = self.deferredReplies
     let workers = self.workers
     outstanding.notify(queue: workers) { deferredReplies.notify(queue: workers, execute: signal) }

@@ -123,9 +123,15 @@ private struct JSONParser {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
     case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "t"):
+      try expectWord("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectWord("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectWord("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
     default: throw error("unexpected character")
     }
@@ -238,8 +244,15 @@ private struct JSONParser {
   mutating func parseString() throws(JSONParseError) -> String {
     index += 1  // opening quote
     let start = index
-    // Fast path: no escapes, copy the bytes as they are.
+    // Fast path: no escapes, copy the bytes as they are. Skip 8 plain bytes at a time.
+    let raw = UnsafeRawPointer(bytes.baseAddress)
     while index < bytes.count {
+      if let raw, index + 8 <= bytes.count,
+        !JSONValue.needsAttention(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
@@ -376,8 +389,11 @@ extension JSONValue {
     case .integer(let i): out.append(contentsOf: String(i).utf8)
     case .double(let d):
       if d.isFinite {
-        if d.rounded() == d, abs(d) < 1e15 { out.append(contentsOf: String(Int(d)).utf8) }
-        else { out.append(contentsOf: "\(d)".utf8) }
+        if d.rounded() == d, abs(d) < 1e15 {
+          out.append(contentsOf: String(Int(d)).utf8)
+        } else {
+          out.append(contentsOf: "\(d)".utf8)
+        }
       } else {
         out.append(contentsOf: "null".utf8)  // JSON has no NaN or infinity
       }
@@ -408,16 +424,37 @@ extension JSONValue {
     }
   }
 
+  /// True when one of the 8 bytes of `word` is a quote, a backslash or a control character: the bytes a JSON
+  /// string cannot hold as they are (bit tricks from "Bit Twiddling Hacks": has-zero-byte and has-less-than).
+  @inline(__always) static func needsAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let hasQuote = (quote &- ones) & ~quote & highs
+    let hasBackslash = (backslash &- ones) & ~backslash & highs
+    let hasControl = (word &- ones &* 0x20) & ~word & highs
+    return hasQuote | hasBackslash | hasControl != 0
+  }
+
   static func writeString(_ string: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var string = string
     string.withUTF8 { bytes in
       var runStart = 0
-      for i in 0..<bytes.count {
+      var i = 0
+      let raw = UnsafeRawPointer(bytes.baseAddress)
+      while i < bytes.count {
+        if let raw, i + 8 <= bytes.count, !needsAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+          i += 8
+          continue
+        }
         let byte = bytes[i]
+        i += 1
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-        runStart = i + 1
+        let at = i - 1
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
+        runStart = at + 1
         switch byte {
         case 0x22: out.append(contentsOf: [0x5C, 0x22])
         case 0x5C: out.append(contentsOf: [0x5C, 0x5C])

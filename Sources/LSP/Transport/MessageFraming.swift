@@ -1,5 +1,7 @@
 //! The LSP base protocol's Content-Length framing as a byte-fed state machine (partial and coalesced reads).
 
+import Foundation
+
 /// Feed it whatever `read` returned; take out complete frames. Never throws, never traps: a broken
 /// header or an oversized body becomes a `.malformed` event and the machine carries on with what follows.
 public struct MessageFraming: Sendable {
@@ -63,16 +65,17 @@ public struct MessageFraming: Sendable {
       }
       let header = buffer[readIndex..<headerEnd]
       readIndex = headerEnd + 4
-      switch Self.contentLength(in: header) {
-      case .success(let length):
-        if length > maximumContentLength {
-          bytesToSkip = length
-          return .malformed("message of \(length) bytes exceeds the limit of \(maximumContentLength) bytes")
-        }
-        pendingContentLength = length
-      case .failure(let problem):
-        return .malformed(problem.reason)
+      let parsed = Self.parseHeader(header)
+      guard let length = parsed.contentLength else {
+        return .malformed(parsed.problem ?? "missing Content-Length header")
       }
+      if length > maximumContentLength {
+        bytesToSkip = length
+        return .malformed("message of \(length) bytes exceeds the limit of \(maximumContentLength) bytes")
+      }
+      pendingContentLength = length
+      // Garbage before a usable header is reported, and the frame after it still read.
+      if let problem = parsed.problem { return .malformed(problem) }
     }
   }
 
@@ -86,26 +89,40 @@ public struct MessageFraming: Sendable {
     return nil
   }
 
-  struct HeaderProblem: Error { let reason: String }
-
-  /// Finds `Content-Length` (any case) among `Name: value` lines; other headers are ignored.
-  static func contentLength(in header: ArraySlice<UInt8>) -> Result<Int, HeaderProblem> {
+  /// Finds `Content-Length` (any case) among `Name: value` lines; other headers are ignored. Bytes that are not
+  /// a header (noise before a frame) are reported in `problem`; a `Content-Length` header behind them on the
+  /// same line is still found, so the stream resynchronises on the next real frame.
+  static func parseHeader(_ header: ArraySlice<UInt8>) -> (contentLength: Int?, problem: String?) {
     let text = String(decoding: header, as: UTF8.self)
     var length: Int?
-    for line in text.split(separator: "\r\n", omittingEmptySubsequences: true) {
-      guard let colon = line.firstIndex(of: ":") else {
-        return .failure(HeaderProblem(reason: "header line without ':': \(line.prefix(80))"))
+    var problem: String?
+    for rawLine in text.split(separator: "\r\n", omittingEmptySubsequences: true) {
+      var line = rawLine
+      let noise = "ignored bytes that are not a header: \(String(line.prefix(60)).debugDescription)"
+      if let found = line.range(of: "content-length", options: [.caseInsensitive, .backwards]),
+        found.lowerBound != line.startIndex
+      {
+        problem = problem ?? noise  // `xyzContent-Length: 12`: noise glued to a real header
+        line = line[found.lowerBound...]
+      } else if let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy(Self.isTokenCharacter) {
+        // A header.
+      } else {
+        problem = problem ?? noise
+        continue
       }
-      let name = line[..<colon].trimmingSpaces()
-      guard name.lowercased() == "content-length" else { continue }
-      let value = line[line.index(after: colon)...].trimmingSpaces()
+      guard let separator = line.firstIndex(of: ":") else { continue }
+      guard line[..<separator].trimmingSpaces().lowercased() == "content-length" else { continue }
+      let value = line[line.index(after: separator)...].trimmingSpaces()
       guard let parsed = Int(value), parsed >= 0 else {
-        return .failure(HeaderProblem(reason: "invalid Content-Length: \(value.prefix(40))"))
+        return (nil, "invalid Content-Length: \(value.prefix(40))")
       }
       length = parsed
     }
-    guard let length else { return .failure(HeaderProblem(reason: "missing Content-Length header")) }
-    return .success(length)
+    return (length, problem)
+  }
+
+  private static func isTokenCharacter(_ character: Character) -> Bool {
+    character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
   }
 
   /// Frames a body for sending.

@@ -1,6 +1,7 @@
 //! `check` output: text lines, the JSON interface and SARIF, with code-point columns on CJK and astral text.
 import Foundation
 import Testing
+
 @testable import Corpus
 
 private func sampleReport() -> CheckReport {
@@ -18,12 +19,13 @@ private func sampleReport() -> CheckReport {
 }
 
 @Test func textOutputUsesOneBasedScalarColumns() {
-  #expect(sampleReport().text() == """
-    notes/东盟.md:1:1: warning: Moved. [quote-in-other-paragraph]
-    notes/东盟.md:2:6: error: No document in the corpus has the key '张三2022'. [unknown-citation-key]
-    1 error, 1 warning in 2 files
+  #expect(
+    sampleReport().text() == """
+      notes/东盟.md:1:1: warning: Moved. [quote-in-other-paragraph]
+      notes/东盟.md:2:6: error: No document in the corpus has the key '张三2022'. [unknown-citation-key]
+      1 error, 1 warning in 2 files
 
-    """)
+      """)
 }
 
 @Test func jsonOutputIsTheDocumentedInterface() throws {

@@ -1,6 +1,7 @@
 //! Test harness for diagnostics: txtar fixtures, a small fake corpus, and `@diag` inline annotations.
 import Foundation
 import Testing
+
 @testable import Corpus
 
 /// `-- path --` sections of a fixture, in order.
@@ -22,13 +23,17 @@ struct Fixture {
   }
 
   func file(_ path: String) -> String? { files.first { $0.path == path }?.text }
-  var notes: [(path: String, text: String)] { files.filter { $0.path.hasSuffix(".md") && !$0.path.hasPrefix("corpus/") } }
+  var notes: [(path: String, text: String)] {
+    files.filter { $0.path.hasSuffix(".md") && !$0.path.hasPrefix("corpus/") }
+  }
 }
 
 /// Builds the real index over a fixture's corpus files (the paper reader, the built-in lexicon, the fixture's
 /// `lexicon.json` if any), as the workspace does.
 func buildIndex(_ fixture: Fixture) -> CorpusIndex {
-  let papers = fixture.files.filter { $0.path.hasPrefix("corpus/") }.map { PaperReader.parse(file: $0.path, text: $0.text) }
+  let papers = fixture.files.filter { $0.path.hasPrefix("corpus/") }.map {
+    PaperReader.parse(file: $0.path, text: $0.text)
+  }
   let lexicon = fixture.file("lexicon.json").map { Lexicon.parse(data: Data($0.utf8)).entities } ?? []
   return CorpusIndex.build(papers: papers, lexicon: lexicon)
 }
@@ -140,7 +145,9 @@ func stripAnnotations(_ note: String) -> (String, [ExpectedDiagnostic]) {
 }
 
 extension String {
-  var replacingEscapedNewlines: String { split(separator: "\\n", omittingEmptySubsequences: false).joined(separator: "\n") }
+  var replacingEscapedNewlines: String {
+    split(separator: "\\n", omittingEmptySubsequences: false).joined(separator: "\n")
+  }
 }
 
 extension Substring {
@@ -180,15 +187,18 @@ func checkDiagnostics(_ fixtureText: String, sourceLocation: SourceLocation = #_
       let first = lines.line(containing: finding.range.start)
       let last = lines.line(containing: finding.range.end)
       let covered = text.slice(finding.range)
-      let line = expected.first { $0.covered == covered && $0.rule == finding.rule.rawValue && (first...last).contains($0.line) }?.line
+      let line = expected.first {
+        $0.covered == covered && $0.rule == finding.rule.rawValue && (first...last).contains($0.line)
+      }?.line
       return ExpectedDiagnostic(line: line ?? first, covered: covered, rule: finding.rule.rawValue)
     }
     let missing = expected.filter { !actual.contains($0) }
     let unexpected = actual.filter { !expected.contains($0) }
     let messages = findings.map { "  [\($0.rule.rawValue)] \($0.message)" }.joined(separator: "\n")
-    #expect(missing.isEmpty && unexpected.isEmpty && actual.count == expected.count,
-            "\(path)\nmissing: \(missing)\nunexpected: \(unexpected)\nmessages:\n\(messages)",
-            sourceLocation: sourceLocation)
+    #expect(
+      missing.isEmpty && unexpected.isEmpty && actual.count == expected.count,
+      "\(path)\nmissing: \(missing)\nunexpected: \(unexpected)\nmessages:\n\(messages)",
+      sourceLocation: sourceLocation)
   }
   return all
 }
@@ -209,13 +219,15 @@ func checkFix(
     context: CheckContext(notePath: path, lexiconText: fixture.file("lexicon.json")))
   guard let fix = findings.first(where: { $0.rule == rule })?.fixes.first(where: { $0.title.contains(titleContaining) })
   else {
-    Issue.record("no '\(titleContaining)' fix for \(rule.rawValue); findings: \(findings.map { ($0.rule.rawValue, $0.fixes.map(\.title)) })",
-                 sourceLocation: sourceLocation)
+    Issue.record(
+      "no '\(titleContaining)' fix for \(rule.rawValue); findings: \(findings.map { ($0.rule.rawValue, $0.fixes.map(\.title)) })",
+      sourceLocation: sourceLocation)
     return
   }
   let target = fix.edits.first?.file ?? path
   let original = target == path ? text : (fixture.file(target) ?? "")
   let applied = fix.applied(to: original, file: target)
-  #expect(applied == expected, "\n--- actual ---\n\(applied ?? "nil")\n--- expected ---\n\(expected)",
-          sourceLocation: sourceLocation)
+  #expect(
+    applied == expected, "\n--- actual ---\n\(applied ?? "nil")\n--- expected ---\n\(expected)",
+    sourceLocation: sourceLocation)
 }

@@ -1,12 +1,14 @@
 //! The checker over the five real papers. Quotations are cut from the papers at test time (never stored here).
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Corpus
 
 private let realIndex: CorpusIndex? = {
   guard let folder = TestPaths.sharedCorpus,
-    let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") }).sorted()
+    let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") })
+      .sorted()
   else { return nil }
   let papers = names.compactMap { name -> Paper? in
     guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
@@ -88,10 +90,12 @@ private func rules(_ note: String, _ index: CorpusIndex) -> [String] {
   let key = index.key(of: 0)
   let paper = index.papers[0]
   // A paragraph mentioning some entity, and an entity it never mentions.
-  let paragraph = try #require(paper.paragraphs.first { !index.mentions(in: 0, passage: .paragraph($0.number)).isEmpty })
+  let paragraph = try #require(
+    paper.paragraphs.first { !index.mentions(in: 0, passage: .paragraph($0.number)).isEmpty })
   let mentioned = Set(index.mentions(in: 0, passage: .paragraph(paragraph.number)).map(\.entity))
   let present = try #require(mentioned.first)
-  let absent = try #require(index.entities.indices.first { !mentioned.contains($0) && index.entities[$0].kind == .actor })
+  let absent = try #require(
+    index.entities.indices.first { !mentioned.contains($0) && index.entities[$0].kind == .actor })
   let presentName = index.entities[present].name
   let absentName = index.entities[absent].name
   #expect(rules("[[\(presentName)]]的做法 [@\(key), ¶\(paragraph.number)]。", index) == [])
@@ -102,6 +106,8 @@ private func rules(_ note: String, _ index: CorpusIndex) -> [String] {
   let index = try #require(realIndex)
   for (number, paper) in index.papers.enumerated() {
     guard let section = paper.sections.first(where: { $0.level == 1 }) else { continue }
-    #expect(rules("见 [@\(index.key(of: number)), §\(section.numbering)]。", index) == [], "\(paper.file) §\(section.numbering)")
+    #expect(
+      rules("见 [@\(index.key(of: number)), §\(section.numbering)]。", index) == [], "\(paper.file) §\(section.numbering)"
+    )
   }
 }

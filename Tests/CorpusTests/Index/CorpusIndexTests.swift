@@ -37,9 +37,9 @@ import TestSupport
     else { return nil }
     let papers = names.sorted().compactMap { name -> Paper? in
       guard name.hasSuffix(".txt"), let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-        let text = String(data: data, encoding: .utf8)
+        case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
       else { return nil }
-      return SimplePaperReader.read(file: "corpus/" + name, text: text)
+      return paper
     }
     return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
   }()

@@ -1,8 +1,9 @@
-//! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
-@testable import Corpus
 import Foundation
 import TestSupport
 import Testing
+
+//! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
+@testable import Corpus
 
 @Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_DUMP"] != nil))
 func dumpRealPapers() throws {
@@ -17,11 +18,14 @@ func dumpRealPapers() throws {
     guard case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data) else { continue }
     var out = "===== \(name)\n"
     let m = paper.metadata
-    out += "title: \(m.title)\nauthors: \(m.authors)\nvenue: \(m.venue ?? "-")\nyear: \(m.year.map(String.init) ?? "-")\n"
+    out +=
+      "title: \(m.title)\nauthors: \(m.authors)\nvenue: \(m.venue ?? "-")\nyear: \(m.year.map(String.init) ?? "-")\n"
     out += "keywords: \(m.keywords)\nauthorNote: \(m.authorNote ?? "-")\nabstract: \(m.abstract ?? "-")\n"
     out += "--- outline\n"
     for s in paper.sections {
-      out += String(repeating: "  ", count: s.level - 1) + "\(s.numbering) \(s.title) ¶\(s.firstParagraph)-\(s.lastParagraph)\n"
+      out +=
+        String(repeating: "  ", count: s.level - 1)
+        + "\(s.numbering) \(s.title) ¶\(s.firstParagraph)-\(s.lastParagraph)\n"
     }
     out += "--- paragraphs (\(paper.paragraphs.count))\n"
     for p in paper.paragraphs {
@@ -57,7 +61,8 @@ func dumpLineDecisions() throws {
       for (i, line) in lines.enumerated() where !line.isBlank {
         let next = c.nextNonBlank(after: i).flatMap { n in c.roles[n] == .body ? n : nil }
         let ends = c.roles[i] == .body ? (c.paragraphEnds(after: i, next: next) ? "END" : "") : ""
-        out += "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd).prefix(24))\n"
+        out +=
+          "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd).prefix(24))\n"
       }
     }
     try out.write(toFile: "/tmp/lines_\(name)", atomically: true, encoding: .utf8)

@@ -1,7 +1,8 @@
-//! Helpers for ingest tests: read a paper from text, check that every passage maps back to its raw text.
-@testable import Corpus
 import Foundation
 import Testing
+
+//! Helpers for ingest tests: read a paper from text, check that every passage maps back to its raw text.
+@testable import Corpus
 
 enum IngestFixture {
   static func read(_ text: String, file: String = "corpus/test.txt") -> Paper {
@@ -41,7 +42,9 @@ enum IngestFixture {
       for line in first...last where owners.indices.contains(line) { owners[line].insert(owner) }
     }
     func claimRuns(_ passage: Passage, _ owner: String) {
-      for run in passage.map.runs where !run.inserted { claim(TextRange(run.rawStart, run.rawStart + run.length), owner) }
+      for run in passage.map.runs where !run.inserted {
+        claim(TextRange(run.rawStart, run.rawStart + run.length), owner)
+      }
     }
     for paragraph in paper.paragraphs { claimRuns(paragraph.passage, "paragraph") }
     for note in paper.footnotes {

@@ -1,6 +1,7 @@
+import Testing
+
 //! OffsetMap lookups both ways, and sentence ranges in normalised text.
 @testable import Corpus
-import Testing
 
 @Suite struct OffsetMapLookupTests {
   /// raw: "ab\n\ncd ef" → normalised "abcd ef" with "\n\n" removed; plus an inserted space case.
@@ -29,7 +30,9 @@ import Testing
         if r < run.rawStart { return run.normalizedStart }
         if r < run.rawStart + run.length { return run.normalizedStart + r - run.rawStart }
       }
-      if let last = map.runs.last(where: { !$0.inserted }), r == last.rawStart + last.length { return map.normalizedLength }
+      if let last = map.runs.last(where: { !$0.inserted }), r == last.rawStart + last.length {
+        return map.normalizedLength
+      }
       return nil
     }
     for r in 0...14 { #expect(map.normalizedOffset(forRaw: TextSize(r))?.utf8Offset == linear(r), "raw \(r)") }
@@ -48,7 +51,9 @@ import Testing
   }
 
   @Test func latinAbbreviationsDoNotSplit() {
-    check("The U. S. and Japan met. No. 3 was next. Then 日本表态。", ["The U. S. and Japan met.", "No. 3 was next.", "Then 日本表态。"])
+    check(
+      "The U. S. and Japan met. No. 3 was next. Then 日本表态。",
+      ["The U. S. and Japan met.", "No. 3 was next.", "Then 日本表态。"])
   }
 
   @Test func caretMarksStayWithTheirSentence() {

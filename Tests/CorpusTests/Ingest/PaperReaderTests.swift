@@ -1,7 +1,8 @@
-//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
-@testable import Corpus
 import Foundation
 import Testing
+
+//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
+@testable import Corpus
 
 /// Reads `raw` and checks the normalised paragraphs (and that each maps back to its raw text).
 private func checkParagraphs(
@@ -9,7 +10,9 @@ private func checkParagraphs(
 ) {
   let paper = IngestFixture.read(raw)
   #expect(paper.paragraphs.map(\.text) == expected, sourceLocation: sourceLocation)
-  for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper, sourceLocation: sourceLocation) }
+  for paragraph in paper.paragraphs {
+    IngestFixture.checkMapsBack(paragraph.passage, in: paper, sourceLocation: sourceLocation)
+  }
 }
 
 @Suite struct PaperReaderTests {
@@ -198,7 +201,7 @@ private func checkParagraphs(
 
       弥补自身实力不足。
 
-      [关键词] 小多边外交  日本外交  “印太战略”
+      [关键词] 海洋外交  东南亚  “印太构想”
 
       [作者介绍] 吴明，示例大学国际战略研
       究院助理研究员。
@@ -212,7 +215,7 @@ private func checkParagraphs(
     #expect(m.authors == ["吴明", "陈立"])
     #expect(m.firstAuthor == "吴明")
     #expect(m.abstract == "日本外交加速转型。该外交具有对内互助性等特征，意在弥补自身实力不足。")
-    #expect(m.keywords == ["小多边外交", "日本外交", "“印太战略”"])
+    #expect(m.keywords == ["海洋外交", "东南亚", "“印太构想”"])
     #expect(m.authorNote == "吴明，示例大学国际战略研究院助理研究员。")
     #expect(m.year == 2022)
     #expect(paper.paragraphs.map(\.text) == ["正文第一段。"])
@@ -295,4 +298,20 @@ private func checkParagraphs(
     let paper = IngestFixture.read("标题\r\n\r\n王明\r\n\r\n第一行没有\r\n结束。\r\n")
     #expect(paper.paragraphs.map(\.text) == ["第一行没有结束。"])
   }
+}
+
+@Test func sectionPathsForLocators() {
+  let paper = IngestFixture.read("标题\n\n王明\n\n引言。\n\n一、甲\n\n段落。\n\n（一）乙\n\n段落。\n\n二、丙\n\n（一）丁\n\n段落。\n")
+  #expect(paper.sections.indices.map { paper.sectionPath($0) } == ["一", "一（一）", "二", "二（一）"])
+  #expect(paper.section(path: "§二（一）") == 3)
+  #expect(paper.section(path: "二(一)") == 3)
+  #expect(paper.section(path: "一、") == 0)
+  #expect(paper.section(path: "（一）") == nil)  // ambiguous
+  #expect(paper.section(path: "五") == nil)
+}
+
+@Test func highCircledAndNumberedMarksKeepTheirLabels() {
+  let paper = IngestFixture.read("标题\n\n王明\n\n正文一句。㉑ 又一句。^{52}\n\n㉑ 来源甲。\n\n^{52} 来源乙。\n")
+  #expect(paper.footnotes.map(\.mark) == ["㉑", "52"])
+  #expect(paper.footnotes.map(\.paragraph) == [1, 1])
 }

@@ -1,8 +1,9 @@
-//! The reader on the five reference papers (read at test time from ../shared/corpus; skipped when absent).
-@testable import Corpus
 import Foundation
 import TestSupport
 import Testing
+
+//! The reader on the five reference papers (read at test time from ../shared/corpus; skipped when absent).
+@testable import Corpus
 
 private struct Expected: Sendable {
   var prefix: String
@@ -51,6 +52,10 @@ private func realPaper(_ prefix: String) -> Paper? {
     #expect(paper.metadata.authors == expected.authors)
     #expect(paper.metadata.year == expected.year)
     #expect(paper.sections.map(\.numbering) == expected.outline)
+    for section in paper.sections {
+      // Titles are short and are not sentences (a run-in title stops at its full stop).
+      #expect(section.title.count <= 40 && !section.title.contains("。"), "\(section.numbering) \(section.title)")
+    }
     #expect(!paper.paragraphs.isEmpty)
   }
 
@@ -66,10 +71,14 @@ private func realPaper(_ prefix: String) -> Paper? {
       // No raw line copied into a paragraph opens with a footnote mark.
       for run in paragraph.passage.map.runs where !run.inserted {
         let line = paper.rawLines.line(containing: TextSize(run.rawStart))
-        let text = paper.rawText.slice(TextRange(start: paper.rawLines.lineStart(line), end: paper.rawLines.lineEnd(line)))
-          .trimmingCharacters(in: .whitespaces)
+        let text = paper.rawText.slice(
+          TextRange(start: paper.rawLines.lineStart(line), end: paper.rawLines.lineEnd(line))
+        )
+        .trimmingCharacters(in: .whitespaces)
         let first = text.unicodeScalars.first.map { $0.value } ?? 0
-        #expect(CharClass.circledNumber(first) == nil && !text.hasPrefix("^"), "footnote line in ¶\(paragraph.number): \(text.prefix(12))")
+        #expect(
+          CharClass.circledNumber(first) == nil && !text.hasPrefix("^"),
+          "footnote line in ¶\(paragraph.number): \(text.prefix(12))")
       }
       // English abstracts are set aside: no body paragraph is mostly Latin.
       let latin = paragraph.text.unicodeScalars.filter { CharClass.isLatinLetter($0.value) }.count
@@ -88,7 +97,8 @@ private func realPaper(_ prefix: String) -> Paper? {
       for ref in paragraph.footnoteRefs {
         let mark = paragraph.text.slice(ref.range)
         let note = paper.footnotes[ref.footnote - 1]
-        #expect(mark.hasSuffix(note.mark) || mark.hasSuffix(note.mark + "}"), "¶\(paragraph.number) \(mark) → \(note.mark)")
+        #expect(
+          mark.hasSuffix(note.mark) || mark.hasSuffix(note.mark + "}"), "¶\(paragraph.number) \(mark) → \(note.mark)")
         #expect(note.paragraph == paragraph.number)
       }
     }

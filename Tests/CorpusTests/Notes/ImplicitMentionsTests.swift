@@ -1,5 +1,6 @@
 //! Implicit mentions: aliases in prose, longest first, never inside code, citations or links.
 import Testing
+
 @testable import Corpus
 
 private let entities: [Entity] = [
@@ -10,16 +11,30 @@ private let entities: [Entity] = [
 ]
 private let matcher = AliasMatcher(entities: entities)
 
-private func checkImplicitMentions(_ note: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+private func checkImplicitMentions(
+  _ note: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
+) {
   let syntax = NoteParser.parse(note)
-  let found = ImplicitMentions.find(in: syntax, matcher: matcher).map { "\(note.slice($0.range))→\(entities[$0.entity].id)" }
+  let found = ImplicitMentions.find(in: syntax, matcher: matcher).map {
+    "\(note.slice($0.range))→\(entities[$0.entity].id)"
+  }
   #expect(found == expected, sourceLocation: sourceLocation)
 }
 
 @Test func mentionsInProse() {
-  checkImplicitMentions("日本与东南亚国家联盟加强合作，Japan and ASEAN too.", ["日本→japan", "东南亚国家联盟→asean", "Japan→japan", "ASEAN→asean"])
+  checkImplicitMentions(
+    "日本与东南亚国家联盟加强合作，Japan and ASEAN too.", ["日本→japan", "东南亚国家联盟→asean", "Japan→japan", "ASEAN→asean"])
 }
 
 @Test func mentionsSkipCodeCitationsLinksAndWordParts() {
   checkImplicitMentions("`日本` [[东盟]] [@日本2020] Japanese QuadX 日美 澳大利亚。", ["澳大利亚→australia"])
+}
+
+@Test func mentionsByTheIndexScanner() {
+  let index = CorpusIndex.build(papers: [], discover: false)
+  let note = "日美同盟与`东盟`不同，[[东盟]]另论；ASEAN 与 [@东盟2020] 亦然。"
+  let found = ImplicitMentions.find(in: NoteParser.parse(note), index: index).map(\.alias)
+  #expect(found.contains("ASEAN"))
+  #expect(!found.contains("东盟"))
+  #expect(found.contains { $0.hasPrefix("日美") || $0 == "日" || $0 == "美" })
 }

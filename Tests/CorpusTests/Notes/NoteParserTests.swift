@@ -1,5 +1,6 @@
 //! Note parser fixtures: a note, and a dump of every element the parser finds, one per line.
 import Testing
+
 @testable import Corpus
 
 /// One line per element: `cite`, `item`, `quote`, `frag`, `link`, `problem`; each with the text its range covers.
@@ -12,7 +13,9 @@ func dumpSyntax(_ syntax: NoteSyntax) -> String {
       var line = "  item key=\(text.slice(item.keyRange))"
       if item.suppressAuthor { line += " -@" }
       if let prefix = item.prefixRange { line += " prefix=\(text.slice(prefix))" }
-      if let locator = item.locator { line += " loc=\(text.slice(locator.range))|\(text.slice(locator.valueRange)) \(describe(locator.kind))" }
+      if let locator = item.locator {
+        line += " loc=\(text.slice(locator.range))|\(text.slice(locator.valueRange)) \(describe(locator.kind))"
+      }
       if let suffix = item.suffixRange { line += " suffix=\(text.slice(suffix))" }
       lines.append(line)
     }
@@ -20,7 +23,9 @@ func dumpSyntax(_ syntax: NoteSyntax) -> String {
   for quotation in syntax.quotations {
     lines.append("quote \(quotation.style.rawValue) -> cite \(quotation.citation): \(text.slice(quotation.textRange))")
     for fragment in quotation.fragments {
-      lines.append("  frag \(fragment.text)" + (fragment.text == text.slice(fragment.range) ? "" : " @\(text.slice(fragment.range))"))
+      lines.append(
+        "  frag \(fragment.text)"
+          + (fragment.text == text.slice(fragment.range) ? "" : " @\(text.slice(fragment.range))"))
     }
   }
   for link in syntax.entityLinks {
@@ -43,11 +48,14 @@ private func describe(_ kind: Locator.Kind) -> String {
 
 func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
   let actual = dumpSyntax(NoteParser.parse(note))
-  #expect(actual == expected, "\n--- actual ---\n\(actual)\n--- expected ---\n\(expected)", sourceLocation: sourceLocation)
+  #expect(
+    actual == expected, "\n--- actual ---\n\(actual)\n--- expected ---\n\(expected)", sourceLocation: sourceLocation)
 }
 
 @Test func bracketedCitationsWithLocators() {
-  checkParse("见 [@常思纯2023, ¶12] 与 [@a; @b, ¶3-5]。", """
+  checkParse(
+    "见 [@常思纯2023, ¶12] 与 [@a; @b, ¶3-5]。",
+    """
     cite [] [@常思纯2023, ¶12]
       item key=常思纯2023 loc=¶12|12 para 12
     cite [] [@a; @b, ¶3-5]
@@ -57,7 +65,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func everyLocatorForm() {
-  checkParse("[@k, para. 12] [@k, §二] [@k, §二（一）] [@k, fn. 3] [@k, l. 120-124] [@k, p. 33] [@k, §(二)1]", """
+  checkParse(
+    "[@k, para. 12] [@k, §二] [@k, §二（一）] [@k, fn. 3] [@k, l. 120-124] [@k, p. 33] [@k, §(二)1]",
+    """
     cite [] [@k, para. 12]
       item key=k loc=para. 12|12 para 12
     cite [] [@k, §二]
@@ -76,7 +86,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func prefixSuffixAndSuppressedAuthor() {
-  checkParse("[see @smith2020, p. 3, emphasis added; -@doe:2019 ch. 2]", """
+  checkParse(
+    "[see @smith2020, p. 3, emphasis added; -@doe:2019 ch. 2]",
+    """
     cite [] [see @smith2020, p. 3, emphasis added; -@doe:2019 ch. 2]
       item key=smith2020 prefix=see loc=p. 3|3 page 3 suffix=emphasis added
       item key=doe:2019 -@ suffix=ch. 2
@@ -84,7 +96,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func invalidLocators() {
-  checkParse("[@k, ¶] [@k, ¶5-3] [@k, §x]", """
+  checkParse(
+    "[@k, ¶] [@k, ¶5-3] [@k, §x]",
+    """
     cite [] [@k, ¶]
       item key=k loc=¶| invalid(expected a paragraph number such as ¶12)
     cite [] [@k, ¶5-3]
@@ -95,7 +109,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func bareCitations() {
-  checkParse("@常思纯2023 argues, and @smith2020 [¶4] agrees. Mail a@b.com or @{key with space}.", """
+  checkParse(
+    "@常思纯2023 argues, and @smith2020 [¶4] agrees. Mail a@b.com or @{key with space}.",
+    """
     cite bare @常思纯2023
       item key=常思纯2023
     cite bare @smith2020 [¶4]
@@ -106,7 +122,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func inlineQuotationsInEveryStyle() {
-  checkParse("他说“东盟很重要……合作加深”[@k, ¶2]，又称\"open seas\" [@k]，「小字」[@k]。", """
+  checkParse(
+    "他说“东盟很重要……合作加深”[@k, ¶2]，又称\"open seas\" [@k]，「小字」[@k]。",
+    """
     cite [] [@k, ¶2]
       item key=k loc=¶2|2 para 2
     cite [] [@k]
@@ -124,20 +142,24 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func quotationNotFollowedByCitationIsProse() {
-  checkParse("所谓“印太”战略 [@k]，以及 “x” 。", """
+  checkParse(
+    "所谓“印太”战略 [@k]，以及 “x” 。",
+    """
     cite [] [@k]
       item key=k
     """)
 }
 
 @Test func blockQuotations() {
-  checkParse("""
+  checkParse(
+    """
     > 第一行文字
     > 第二行 ... 结尾 [@k, ¶3]
 
     > Another block
     [@k, ¶4]
-    """, """
+    """,
+    """
     cite [] [@k, ¶3]
       item key=k loc=¶3|3 para 3
     cite [] [@k, ¶4]
@@ -154,7 +176,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func entityLinks() {
-  checkParse("[[东盟]] 与 [[ASEAN]]、[[东盟|the bloc]]。", """
+  checkParse(
+    "[[东盟]] 与 [[ASEAN]]、[[东盟|the bloc]]。",
+    """
     link 东盟
     link ASEAN
     link 东盟 | the bloc
@@ -162,21 +186,25 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func codeCommentsLinksAndEmailsAreNotMisread() {
-  checkParse("""
+  checkParse(
+    """
     `[@code]` and <!-- [@hidden] [[x]] --> and [text](http://x.com/@user) <me@x.org> https://x.com/@a.
     ```
     [@fenced] “q”[@fenced]
     ```
     \\@escaped  [label]: http://example.com
     [@real]
-    """, """
+    """,
+    """
     cite [] [@real]
       item key=real
     """)
 }
 
 @Test func brokenInputGivesProblemsNotCrashes() {
-  checkParse("[@k, ¶3 no close\n\n[[东盟 unclosed\n“unterminated [@j]\n[@]", """
+  checkParse(
+    "[@k, ¶3 no close\n\n[[东盟 unclosed\n“unterminated [@j]\n[@]",
+    """
     cite bare @k
       item key=k
     cite [] [@j]
@@ -188,7 +216,9 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Test func citationSplitAcrossLines() {
-  checkParse("见[@k,\n¶3]。", """
+  checkParse(
+    "见[@k,\n¶3]。",
+    """
     cite [] [@k,
     ¶3]
       item key=k loc=¶3|3 para 3
@@ -205,8 +235,47 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
   var generator = SystemRandomNumberGenerator()
   let alphabet = Array("[]@“”\"「」>\n ¶§，。…..`<!-->()|;,-1二（一）fn. l. a东盟")
   for _ in 0..<300 {
-    let note = String((0..<Int.random(in: 0..<60, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " })
+    let note = String(
+      (0..<Int.random(in: 0..<60, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " })
     let syntax = NoteParser.parse(note)
     for citation in syntax.citations { #expect(citation.range.end.utf8Offset <= note.utf8.count) }
   }
+}
+
+@Test func quotationAcrossLinesAndNestedQuotes() {
+  checkParse(
+    "他说“第一行\n第二行“内”尾”[@k, ¶1]。",
+    """
+    cite [] [@k, ¶1]
+      item key=k loc=¶1|1 para 1
+    quote curly -> cite 0: 第一行
+    第二行“内”尾
+      frag 第一行
+    第二行“内”尾
+    """)
+}
+
+@Test func crlfLineEndings() {
+  checkParse(
+    "> 引文一行\r\n> 第二行\r\n[@k, ¶2]\r\n\r\n@j argues\r\n",
+    """
+    cite [] [@k, ¶2]
+      item key=k loc=¶2|2 para 2
+    cite bare @j
+      item key=j
+    quote block -> cite 0: 引文一行\r
+    > 第二行
+      frag 引文一行\r
+    第二行 @引文一行\r
+    > 第二行
+    """)
+}
+
+@Test func linkTextAndReferenceDefinitionsAreNotCitationGroups() {
+  checkParse(
+    "[see the site](https://x.org) [ref]: https://y.org\n[label]: https://z.org/@k\n[a] [@real]",
+    """
+    cite [] [@real]
+      item key=real
+    """)
 }

@@ -1,8 +1,13 @@
-//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
-@testable import Corpus
 import Foundation
 import TestSupport
 import Testing
+
+//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
+@testable import Corpus
+
+#if canImport(CoreFoundation)
+  import CoreFoundation
+#endif
 
 /// Writes a txtar-like workspace (`-- path --` sections) into a fresh temporary folder.
 private func makeWorkspace(_ txtar: String) throws -> URL {
@@ -115,6 +120,7 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let problem = try #require(workspace.problems.first)
     #expect(problem.kind == .invalidConfig)
     #expect(problem.file == "corpus-lsp.json")
+    #expect(problem.line == 1, "\(problem)")
     #expect(workspace.corpusFiles == ["corpus/a.txt"])
     #expect(workspace.readPapers().papers.count == 1)
   }
@@ -127,9 +133,11 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
       }
       """
     let (config, problems) = WorkspaceConfig.parse(Data(json.utf8))
-    #expect(Set(problems.map(\.message)) == [
-      "\"year\" of \"a.txt\" must be a number", "unknown field \"colour\" in document \"a.txt\"", "\"lexicon\" must be a path",
-    ])
+    #expect(
+      Set(problems.map(\.message)) == [
+        "\"year\" of \"a.txt\" must be a number", "unknown field \"colour\" in document \"a.txt\"",
+        "\"lexicon\" must be a path",
+      ])
     #expect(problems.allSatisfy { $0.line != nil })
     #expect(config.lexicon == "lexicon.json")
     #expect(config.override(for: "corpus/a.txt") != nil)
@@ -151,6 +159,22 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(papers.map(\.file) == ["corpus/good.txt"])
     #expect(problems.map(\.file) == ["corpus/bad.txt"])
     #expect(problems.map(\.kind) == [.undecodableFile])
+  }
+
+  @Test func gbkAndUTF16PapersAreDecoded() throws {
+    let root = try makeWorkspace("-- corpus/placeholder.md --\n标题\n\n王明\n\n正文。")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let text = "日本对太平洋岛国外交\n\n高远\n\n日本加大对岛国的外交投入。\n"
+    let gb = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
+    let gbData = try #require(text.data(using: gb))
+    try gbData.write(to: root.appendingPathComponent("corpus/gbk.txt"))
+    let utf16 = Data([0xFF, 0xFE]) + Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    try utf16.write(to: root.appendingPathComponent("corpus/utf16.txt"))
+    let (papers, problems) = Workspace.open(root: root).readPapers()
+    #expect(problems.isEmpty)
+    let decoded = papers.filter { $0.file != "corpus/placeholder.md" }
+    #expect(decoded.map(\.metadata.title) == ["日本对太平洋岛国外交", "日本对太平洋岛国外交"])
+    #expect(decoded.map { $0.paragraphs.map(\.text) } == [["日本加大对岛国的外交投入。"], ["日本加大对岛国的外交投入。"]])
   }
 
   @Test func missingCorpusFolderIsReported() throws {
@@ -178,6 +202,7 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let lin = try #require(papers.first { $0.file.hasSuffix("lin-2023-maritime.txt") })
     #expect(lin.paragraphs.count == 6)
     #expect(lin.footnotes.map(\.paragraph) == [2, 3, 4, 5])
-    #expect(lin.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .publicationInfo, .englishAbstract, .foreignAbstract])
+    #expect(
+      lin.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .publicationInfo, .englishAbstract, .foreignAbstract])
   }
 }

@@ -1,0 +1,365 @@
+//! Completion in notes: documents after `[@` or `@`, locators after the comma, entities after `[[`.
+import Foundation
+
+/// One completion proposal, protocol-free. `replaceRange` is a UTF-8 range in the note.
+public struct CompletionEntry: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable {
+    case document, section, paragraph, footnote, actor, mechanism, entity
+  }
+
+  public var kind: Kind
+  public var label: String
+  /// One line shown beside the label.
+  public var detail: String
+  /// Every string the client may filter on (key, title, authors, year; entity aliases and English name).
+  public var filterText: String
+  /// Order among entries: lexicographic.
+  public var sortText: String
+  public var newText: String
+  public var replaceRange: TextRange
+  /// What `Completion.documentation(for:index:)` needs to describe the entry later (stateless resolve).
+  public var data: CompletionData
+
+  public init(
+    kind: Kind, label: String, detail: String, filterText: String, sortText: String, newText: String,
+    replaceRange: TextRange, data: CompletionData
+  ) {
+    self.kind = kind
+    self.label = label
+    self.detail = detail
+    self.filterText = filterText
+    self.sortText = sortText
+    self.newText = newText
+    self.replaceRange = replaceRange
+    self.data = data
+  }
+}
+
+/// The resolve payload: a few strings, so the client can send it back as JSON.
+public enum CompletionData: Sendable, Hashable {
+  case document(key: String)
+  case passage(key: String, locator: String)
+  case section(key: String, path: String)
+  case entity(id: String)
+
+  /// `["document", key]`, `["passage", key, "¶3"]`, `["section", key, "二（一）"]`, `["entity", id]`.
+  public var strings: [String] {
+    switch self {
+    case .document(let key): return ["document", key]
+    case .passage(let key, let locator): return ["passage", key, locator]
+    case .section(let key, let path): return ["section", key, path]
+    case .entity(let id): return ["entity", id]
+    }
+  }
+
+  public init?(strings: [String]) {
+    switch (strings.first, strings.count) {
+    case ("document", 2): self = .document(key: strings[1])
+    case ("passage", 3): self = .passage(key: strings[1], locator: strings[2])
+    case ("section", 3): self = .section(key: strings[1], path: strings[2])
+    case ("entity", 2): self = .entity(id: strings[1])
+    default: return nil
+    }
+  }
+}
+
+public struct CompletionResult: Sendable {
+  public var entries: [CompletionEntry]
+  /// True when entries were left out (over the cap): the client asks again as the user types.
+  public var isIncomplete: Bool
+
+  public init(entries: [CompletionEntry] = [], isIncomplete: Bool = false) {
+    self.entries = entries
+    self.isIncomplete = isIncomplete
+  }
+}
+
+public enum Completion {
+  /// Entries sent at most; the rest come as the user narrows the prefix.
+  public static let defaultLimit = 100
+
+  /// Characters after which a client should ask for completion.
+  public static let triggerCharacters = ["@", "[", ",", " "]
+
+  /// What is being completed at the cursor, found from the text of the current line (the parser does not see
+  /// half-typed citations).
+  enum Context: Equatable {
+    case key(prefix: String, range: TextRange)
+    case locator(key: String, prefix: String, range: TextRange)
+    case entity(prefix: String, range: TextRange, needsClosing: Bool)
+  }
+
+  public static func complete(
+    index: CorpusIndex, text: String, at offset: TextSize, limit: Int = defaultLimit
+  ) -> CompletionResult {
+    guard let context = context(in: text, at: offset) else { return CompletionResult() }
+    switch context {
+    case .key(let prefix, let range):
+      return documents(index: index, prefix: prefix, range: range, limit: limit)
+    case .locator(let key, let prefix, let range):
+      guard let paper = index.paper(forKey: key) else { return CompletionResult() }
+      return locators(index: index, paper: paper, key: key, prefix: prefix, range: range, limit: limit)
+    case .entity(let prefix, let range, let needsClosing):
+      return entities(index: index, prefix: prefix, range: range, closing: needsClosing ? "]]" : "", limit: limit)
+    }
+  }
+
+  // MARK: - Context
+
+  static func isKeyByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "@"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"):
+      return false
+    default:
+      return true
+    }
+  }
+
+  static func context(in text: String, at offset: TextSize) -> Context? {
+    let bytes = Array(text.utf8)
+    let cursor = min(max(0, offset.utf8Offset), bytes.count)
+    var lineStart = cursor
+    while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n"), bytes[lineStart - 1] != UInt8(ascii: "\r") {
+      lineStart -= 1
+    }
+    var lineEnd = cursor
+    while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n"), bytes[lineEnd] != UInt8(ascii: "\r") {
+      lineEnd += 1
+    }
+
+    // `[[partial` with no `]` or `|` in between.
+    var scan = cursor
+    while scan - 2 >= lineStart {
+      let byte = bytes[scan - 1]
+      if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "|") { break }
+      if byte == UInt8(ascii: "["), bytes[scan - 2] == UInt8(ascii: "[") {
+        var end = cursor
+        while end < lineEnd, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "|"),
+          bytes[end] != UInt8(ascii: "[")
+        {
+          end += 1
+        }
+        let needsClosing = !(end < lineEnd && (bytes[end] == UInt8(ascii: "]") || bytes[end] == UInt8(ascii: "|")))
+        // Without a closing bracket the rest of the line is prose, not part of the name.
+        if needsClosing { end = cursor }
+        let prefix = String(decoding: bytes[scan..<cursor], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return .entity(prefix: prefix, range: TextRange(scan, end), needsClosing: needsClosing)
+      }
+      scan -= 1
+    }
+
+    // `@partial`: key bytes back to an `@` that starts a key.
+    var keyStart = cursor
+    while keyStart > lineStart, isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
+    if keyStart > lineStart, bytes[keyStart - 1] == UInt8(ascii: "@") {
+      let at = keyStart - 1
+      let before = at > lineStart ? bytes[at - 1] : UInt8(ascii: " ")
+      // An e-mail address (`a@b.c`) is not a citation.
+      let startsKey = !(before < 0x80 && (isASCIIAlphanumeric(before) || before == UInt8(ascii: ".")))
+      if startsKey {
+        var end = cursor
+        while end < lineEnd, isKeyByte(bytes[end]) { end += 1 }
+        return .key(prefix: String(decoding: bytes[keyStart..<cursor], as: UTF8.self), range: TextRange(keyStart, end))
+      }
+    }
+
+    // `[… @key, partial` inside an unclosed bracket.
+    var open = cursor
+    while open > lineStart, bytes[open - 1] != UInt8(ascii: "["), bytes[open - 1] != UInt8(ascii: "]") { open -= 1 }
+    guard open > lineStart, bytes[open - 1] == UInt8(ascii: "[") else { return nil }
+    var segmentStart = cursor
+    while segmentStart > open, bytes[segmentStart - 1] != UInt8(ascii: ";") { segmentStart -= 1 }
+    let segment = Array(bytes[segmentStart..<cursor])
+    guard let atIndex = segment.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+    var keyEnd = atIndex + 1
+    while keyEnd < segment.count, isKeyByte(segment[keyEnd]) { keyEnd += 1 }
+    guard keyEnd < segment.count, segment[keyEnd] == UInt8(ascii: ",") else { return nil }
+    let key = String(decoding: segment[(atIndex + 1)..<keyEnd], as: UTF8.self)
+    var valueStart = segmentStart + keyEnd + 1
+    while valueStart < cursor, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+    var end = cursor
+    while end < lineEnd, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: ";") { end += 1 }
+    while end > cursor, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+    let prefix = String(decoding: bytes[valueStart..<cursor], as: UTF8.self)
+    return .locator(key: key, prefix: prefix, range: TextRange(valueStart, end))
+  }
+
+  static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  /// Case-insensitive: every whitespace-separated word of the prefix occurs in the filter text.
+  static func matches(_ filterText: String, _ prefix: String) -> Bool {
+    if prefix.isEmpty { return true }
+    let haystack = filterText.lowercased()
+    return prefix.lowercased().split(separator: " ").allSatisfy { haystack.contains($0) }
+  }
+
+  // MARK: - Documents
+
+  static func documents(index: CorpusIndex, prefix: String, range: TextRange, limit: Int) -> CompletionResult {
+    var entries: [CompletionEntry] = []
+    var skipped = false
+    for (paper, document) in index.papers.enumerated() {
+      let keys = index.keys(of: paper)
+      let key = keys.first ?? document.stem
+      let metadata = document.metadata
+      let title = FeatureSupport.title(of: document)
+      let year = metadata.year.map(String.init) ?? ""
+      let filter = ([key] + keys.dropFirst() + [title] + metadata.authors + [year]).joined(separator: " ")
+      // The key typed so far may be another key of the paper (the file stem): complete that one.
+      let shown = keys.first { $0.lowercased().hasPrefix(prefix.lowercased()) } ?? key
+      guard matches(filter, prefix) else { continue }
+      guard entries.count < limit else {
+        skipped = true
+        break
+      }
+      var detail = FeatureSupport.preview(title, limit: 40)
+      let authors = metadata.authors.prefix(2).joined(separator: ", ")
+      if !authors.isEmpty { detail += " — " + authors }
+      if !year.isEmpty { detail += " (\(year))" }
+      entries.append(
+        CompletionEntry(
+          kind: .document, label: shown, detail: detail, filterText: filter,
+          sortText: String(format: "%06d", paper), newText: shown, replaceRange: range,
+          data: .document(key: key)))
+    }
+    return CompletionResult(entries: entries, isIncomplete: skipped)
+  }
+
+  // MARK: - Locators
+
+  static func locators(
+    index: CorpusIndex, paper: Int, key: String, prefix: String, range: TextRange, limit: Int
+  ) -> CompletionResult {
+    let document = index.papers[paper]
+    var entries: [CompletionEntry] = []
+    var skipped = false
+    var order = 0
+    func add(_ entry: CompletionEntry) {
+      guard matches(entry.filterText, prefix) else { return }
+      guard entries.count < limit else {
+        skipped = true
+        return
+      }
+      var entry = entry
+      entry.sortText = String(format: "%06d", order)
+      order += 1
+      entries.append(entry)
+    }
+    for section in document.sections.indices {
+      let path = LocatorResolution.path(of: section, in: document).joined()
+      let label = "§" + path
+      let title = document.sections[section].title
+      let span = document.sections[section]
+      let paragraphs = span.firstParagraph <= span.lastParagraph ? " (¶\(span.firstParagraph)–\(span.lastParagraph))" : ""
+      add(
+        CompletionEntry(
+          kind: .section, label: label, detail: FeatureSupport.preview(title, limit: 30) + paragraphs,
+          filterText: "\(label) \(path) \(title)", sortText: "", newText: label, replaceRange: range,
+          data: .section(key: key, path: path)))
+    }
+    for paragraph in document.paragraphs {
+      let label = "¶\(paragraph.number)"
+      add(
+        CompletionEntry(
+          kind: .paragraph, label: label, detail: FeatureSupport.preview(paragraph.text, limit: 30),
+          filterText: "\(label) para. \(paragraph.number) \(paragraph.text.prefix(60))", sortText: "", newText: label,
+          replaceRange: range, data: .passage(key: key, locator: label)))
+    }
+    for footnote in document.footnotes {
+      let label = "fn. \(footnote.number)"
+      add(
+        CompletionEntry(
+          kind: .footnote, label: label, detail: footnote.mark + " " + FeatureSupport.preview(footnote.text, limit: 30),
+          filterText: "\(label) fn\(footnote.number) \(footnote.text.prefix(60))", sortText: "", newText: label,
+          replaceRange: range, data: .passage(key: key, locator: label)))
+    }
+    return CompletionResult(entries: entries, isIncomplete: skipped)
+  }
+
+  // MARK: - Entities
+
+  static func entities(index: CorpusIndex, prefix: String, range: TextRange, closing: String, limit: Int)
+    -> CompletionResult
+  {
+    // Curated (lexicon, builtin) before discovered, then by how often the corpus names them.
+    var candidates: [(entity: Int, curated: Bool, count: Int)] = []
+    for (number, entity) in index.entities.enumerated() {
+      let filter = filterText(of: entity)
+      guard matches(filter, prefix) else { continue }
+      candidates.append((number, entity.source != .discovered, index.mentionCount(of: number)))
+    }
+    candidates.sort {
+      if $0.curated != $1.curated { return $0.curated }
+      if $0.count != $1.count { return $0.count > $1.count }
+      return $0.entity < $1.entity
+    }
+    let kept = candidates.prefix(limit)
+    let entries = kept.enumerated().map { rank, candidate in
+      let entity = index.entities[candidate.entity]
+      // Keep the alias the user is typing when it is not the canonical name.
+      let typed = entity.aliases.first { !prefix.isEmpty && $0.lowercased().hasPrefix(prefix.lowercased()) }
+      let inserted = typed ?? entity.name
+      var detail = entity.kind.rawValue
+      if let english = entity.english, english != entity.name { detail += " · " + english }
+      detail += " · \(candidate.count) mention\(candidate.count == 1 ? "" : "s")"
+      if entity.source == .discovered { detail += " · discovered" }
+      let kind: CompletionEntry.Kind = entity.kind == .actor ? .actor : entity.kind == .mechanism ? .mechanism : .entity
+      return CompletionEntry(
+        kind: kind, label: inserted, detail: detail, filterText: filterText(of: entity),
+        sortText: String(format: "%06d", rank), newText: inserted + closing, replaceRange: range,
+        data: .entity(id: entity.id))
+    }
+    return CompletionResult(entries: Array(entries), isIncomplete: candidates.count > kept.count)
+  }
+
+  static func filterText(of entity: Entity) -> String {
+    ([entity.name] + entity.aliases.filter { $0 != entity.name } + (entity.english.map { [$0] } ?? []))
+      .joined(separator: " ")
+  }
+
+  // MARK: - Resolve
+
+  /// Markdown documentation for a proposal, computed only when the client shows it.
+  public static func documentation(for data: CompletionData, index: CorpusIndex) -> String? {
+    switch data {
+    case .document(let key):
+      guard let paper = index.paper(forKey: key) else { return nil }
+      return Hover.paperCard(index: index, paper: paper)
+    case .passage(let key, let locatorText):
+      guard let paper = index.paper(forKey: key) else { return nil }
+      let document = index.papers[paper]
+      let id: PassageID?
+      if locatorText.hasPrefix("¶"), let number = Int(locatorText.dropFirst()) {
+        id = .paragraph(number)
+      } else if locatorText.hasPrefix("fn. "), let number = Int(locatorText.dropFirst(4)) {
+        id = .footnote(number)
+      } else {
+        id = nil
+      }
+      guard let id, let passage = document.passage(id) else { return nil }
+      return "**\(locatorText)** — \(FeatureSupport.title(of: document))\n\n" + Hover.blockquote(passage.text, limit: 600)
+    case .section(let key, let path):
+      guard let paper = index.paper(forKey: key) else { return nil }
+      let document = index.papers[paper]
+      guard let section = LocatorResolution.sectionPaths(in: document).firstIndex(of: path)
+        ?? LocatorResolution.findSection([path], in: document)
+      else { return nil }
+      let span = document.sections[section]
+      var text = "**\(FeatureSupport.sectionLabel(section, in: document))**"
+      if span.firstParagraph <= span.lastParagraph {
+        text += "\n\n¶\(span.firstParagraph)–\(span.lastParagraph)"
+        if let first = document.passage(.paragraph(span.firstParagraph)) {
+          text += "\n\n" + Hover.blockquote(first.text, limit: 300)
+        }
+      }
+      return text
+    case .entity(let id):
+      guard let entity = index.entity(withId: id) else { return nil }
+      return Hover.entityCard(index: index, entity: entity)
+    }
+  }
+}

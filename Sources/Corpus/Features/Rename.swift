@@ -1,0 +1,64 @@
+//! Rename a citation key or an entity alias across every note (never in corpus files or the lexicon).
+
+public struct RenameTarget: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    case citationKey(String)
+    case entityAlias(entity: Int, alias: String)
+  }
+
+  public var kind: Kind
+  /// The name under the cursor, what the editor pre-selects.
+  public var range: TextRange
+  public var placeholder: String
+}
+
+public enum Rename {
+  /// What can be renamed at the cursor: a citation key (`@key`) or an entity link's target (`[[alias]]`).
+  public static func prepare(index: CorpusIndex, note: NoteSyntax, at offset: TextSize) -> RenameTarget? {
+    switch note.element(at: offset) {
+    case .citationKey(let citation, let item):
+      guard let found = note.citations[checked: citation]?.items[checked: item] else { return nil }
+      return RenameTarget(kind: .citationKey(found.key), range: found.keyRange, placeholder: found.key)
+    case .entityLink(let link):
+      let found = note.entityLinks[link]
+      guard found.targetRange.contains(inclusive: offset), let entity = index.entity(forAlias: found.target) else {
+        return nil
+      }
+      return RenameTarget(kind: .entityAlias(entity: entity, alias: found.target), range: found.targetRange,
+                          placeholder: found.target)
+    default:
+      return nil
+    }
+  }
+
+  /// Edits renaming, in every note, each use of the same key (exactly as written) or each link naming the entity
+  /// with the same alias (case-insensitive for Latin). Nil when nothing renamable is under the cursor or the new
+  /// name is not usable.
+  public static func edits(
+    index: CorpusIndex, notes: [NoteFile], current: NoteFile, at offset: TextSize, newName: String
+  ) -> [FileEdit]? {
+    guard let target = prepare(index: index, note: current.syntax, at: offset) else { return nil }
+    let trimmed = newName.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return nil }
+    let allNotes = [current] + notes.filter { $0.file != current.file }
+    var edits: [FileEdit] = []
+    switch target.kind {
+    case .citationKey(let key):
+      guard trimmed.utf8.allSatisfy(Completion.isKeyByte) else { return nil }
+      for note in allNotes {
+        for (_, item) in note.syntax.citationItems where item.key == key {
+          edits.append(FileEdit(file: note.file, range: item.keyRange, newText: trimmed))
+        }
+      }
+    case .entityAlias(_, let alias):
+      guard !trimmed.contains("]]"), !trimmed.contains("|") else { return nil }
+      let wanted = Lexicon.aliasKey(alias)
+      for note in allNotes {
+        for link in note.syntax.entityLinks where Lexicon.aliasKey(link.target) == wanted {
+          edits.append(FileEdit(file: note.file, range: link.targetRange, newText: trimmed))
+        }
+      }
+    }
+    return edits
+  }
+}

@@ -1,0 +1,126 @@
+//! `textDocument/codeAction`: the fixes of the findings under the range, and "cite the selected text" for a
+//! selection the corpus contains; edits as versioned `documentChanges` (with `CreateFile`) or plain `changes`.
+import Corpus
+import Foundation
+
+enum CodeActionHandlers {
+  static func register(_ registry: inout HandlerRegistry) {
+    registry.capabilities { capabilities, _ in
+      capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", "refactor"], "resolveProvider": false]
+    }
+    registry.request("textDocument/codeAction") { params, context in
+      try codeActions(params, context: context)
+    }
+  }
+
+  static func codeActions(_ params: JSONValue, context: RequestContext) throws -> JSONValue {
+    let snapshot = context.snapshot
+    let uri = try params.textDocumentURI()
+    let document = try snapshot.document(uri)
+    guard let analysis = snapshot.workspaceAnalysis,
+      let findings = snapshot.noteFindings(uri, analysis: analysis)
+    else { return [] }
+    guard let rangeJSON = params["range"] else { throw ResponseError.invalidParams("codeAction needs a range") }
+    let range = FromProtocol.range(try Range(json: rangeJSON), in: document.lineIndex, encoding: snapshot.encoding)
+    let only = params["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+    func wanted(_ kind: String) -> Bool {
+      guard let only else { return true }
+      return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+    }
+    let renderer = DiagnosticRenderer(snapshot: snapshot, analysis: analysis)
+    let builder = WorkspaceEditBuilder(snapshot: snapshot, analysis: analysis, renderer: renderer)
+    var actions: [JSONValue] = []
+    if wanted("quickfix") {
+      let touched = findings.filter { finding in
+        range.isEmpty
+          ? finding.range.contains(inclusive: range.start) : finding.range.intersects(range) || finding.range == range
+      }
+      for finding in touched where !finding.fixes.isEmpty {
+        let diagnostic = renderer.diagnostics([finding], lines: document.lineIndex)
+        for fix in finding.fixes {
+          guard let edit = builder.edit(fix) else { continue }
+          actions.append([
+            "title": .string(fix.title), "kind": "quickfix", "diagnostics": .array(diagnostic),
+            "isPreferred": .bool(fix.isPreferred), "edit": edit,
+          ])
+        }
+      }
+    }
+    if wanted("refactor"), !range.isEmpty {
+      let path = snapshot.workspaceFile(uri, analysis: analysis).path
+      let fixes = CodeActionFixes.insertCitation(
+        note: NoteParser.parse(document.text), selection: range, index: analysis.index,
+        context: analysis.checkContext(notePath: path, lexiconText: snapshot.lexiconText(analysis)))
+      for fix in fixes {
+        guard let edit = builder.edit(fix) else { continue }
+        actions.append(["title": .string(fix.title), "kind": "refactor", "edit": edit])
+      }
+    }
+    return .array(actions)
+  }
+}
+
+/// A `Fix` as an LSP `WorkspaceEdit`: positions converted in the text each edit was computed on.
+struct WorkspaceEditBuilder {
+  let snapshot: Snapshot
+  let analysis: WorkspaceAnalysis
+  let renderer: DiagnosticRenderer
+
+  var supportsDocumentChanges: Bool {
+    snapshot.clientCapabilities["workspace"]?["workspaceEdit"]?["documentChanges"] == .bool(true)
+  }
+
+  var supportsCreate: Bool {
+    let operations = snapshot.clientCapabilities["workspace"]?["workspaceEdit"]?["resourceOperations"]?.arrayValue
+    return operations?.contains(.string("create")) == true
+  }
+
+  /// Nil when a file the fix edits cannot be read (the fix would not apply).
+  func edit(_ fix: Fix) -> JSONValue? {
+    var order: [String] = []
+    var byFile: [String: [FileEdit]] = [:]
+    for edit in fix.edits {
+      if byFile[edit.file] == nil { order.append(edit.file) }
+      byFile[edit.file, default: []].append(edit)
+    }
+    var documentChanges: [JSONValue] = []
+    var changes: [String: JSONValue] = [:]
+    for file in order {
+      let edits = byFile[file] ?? []
+      let uri = renderer.uri(of: file)
+      let creates = edits.contains(where: \.createsFile)
+      let lines: LineIndex
+      if creates {
+        lines = LineIndex("")
+      } else if file == analysis.lexiconPath, let text = snapshot.lexiconText(analysis) {
+        lines = snapshot.documents[uri]?.lineIndex ?? LineIndex(text)
+      } else if let open = snapshot.documents[uri] {
+        lines = open.lineIndex
+      } else if let text = snapshot.currentText(of: file, analysis: analysis) {
+        lines = LineIndex(text)
+      } else {
+        return nil
+      }
+      let textEdits: [JSONValue] = edits.map { edit in
+        [
+          "range": ToProtocol.range(creates ? TextRange(0, 0) : edit.range, in: lines, encoding: snapshot.encoding)
+            .json,
+          "newText": .string(edit.newText),
+        ]
+      }
+      if supportsDocumentChanges {
+        if creates {
+          guard supportsCreate else { return nil }
+          documentChanges.append(["kind": "create", "uri": .string(uri), "options": ["ignoreIfExists": true]])
+        }
+        let version: JSONValue = snapshot.documents[uri].map { .integer($0.version) } ?? .null
+        documentChanges.append([
+          "textDocument": ["uri": .string(uri), "version": version], "edits": .array(textEdits),
+        ])
+      } else {
+        changes[uri] = .array(textEdits)
+      }
+    }
+    return supportsDocumentChanges ? ["documentChanges": .array(documentChanges)] : ["changes": .object(changes)]
+  }
+}

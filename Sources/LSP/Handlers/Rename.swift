@@ -1,0 +1,28 @@
+//! `textDocument/prepareRename` and `textDocument/rename`: a citation key or entity alias across every note.
+import Corpus
+
+enum RenameHandler {
+  static func register(_ registry: inout HandlerRegistry) {
+    registry.capabilities { capabilities, _ in capabilities["renameProvider"] = ["prepareProvider": true] }
+    registry.request("textDocument/prepareRename") { params, context in
+      let (_, _) = try context.snapshot.documentPosition(params)
+      guard let request = try FeatureRequest.make(params, context), let note = request.note else { return .null }
+      guard let target = Rename.prepare(index: request.index, note: note.syntax, at: try request.offset(params)) else {
+        return .null
+      }
+      return ["range": request.range(target.range), "placeholder": .string(target.placeholder)]
+    }
+    registry.request("textDocument/rename") { params, context in
+      let (_, _) = try context.snapshot.documentPosition(params)
+      let newName = try params.requiredString("newName")
+      guard let request = try FeatureRequest.make(params, context), let note = request.note else { return .null }
+      let offset = try request.offset(params)
+      guard Rename.prepare(index: request.index, note: note.syntax, at: offset) != nil else {
+        throw ResponseError(.requestFailed, "nothing to rename here: put the cursor on a citation key or an entity link")
+      }
+      guard let edits = Rename.edits(index: request.index, notes: request.notes(), current: note, at: offset, newName: newName)
+      else { throw ResponseError(.requestFailed, "\"\(newName)\" cannot be used here") }
+      return request.workspaceEdit(edits)
+    }
+  }
+}
