@@ -22,8 +22,8 @@ enum IndexBenchmark {
       return 0
     }
     var sizes = [10, 100]
-    var source = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../shared/corpus")
-      .standardizedFileURL
+    var source = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      .appendingPathComponent("../shared/corpus").standardizedFileURL
     var keep = false
     var index = 0
     while index < arguments.count {
@@ -86,7 +86,8 @@ enum IndexBenchmark {
       print(
         String(
           format: "%-8@ %-6d %-12d %-11@ %-8@ %-8@ %-7.0f %-8.0f %-6.2f %-8@ %-8@ %@", "\(size) MB" as NSString, copy,
-          total, String(format: "%.3f s", figures.read) as NSString, String(format: "%.3f s", figures.index) as NSString,
+          total, String(format: "%.3f s", figures.read) as NSString,
+          String(format: "%.3f s", figures.index) as NSString,
           String(format: "%.3f s", totalSeconds) as NSString, mb / totalSeconds, Double(figures.peak) / 1_000_000,
           Double(figures.peak) / Double(total), rgText as NSString, rgRate as NSString, ratio as NSString))
       print(
@@ -172,7 +173,9 @@ enum IndexBenchmark {
     let phaseMerged = clock.now
     _ = CorpusIndex(papers: papers, entities: entities)
     let phaseIndexed = clock.now
-    FileHandle.standardError.write(Data("  phases: discovery \(phaseDiscovered - phaseStart), merge \(phaseMerged - phaseDiscovered), index \(phaseIndexed - phaseMerged); discovery CPU \(discoveryCPU) s\n".utf8))
+    let phases = "  phases: discovery \(phaseDiscovered - phaseStart), merge \(phaseMerged - phaseDiscovered), "
+      + "index \(phaseIndexed - phaseMerged); discovery CPU \(discoveryCPU) s\n"
+    FileHandle.standardError.write(Data(phases.utf8))
     // The mention scan alone, for comparison with rg (same work as inside build, measured again).
     let scanner = MentionScanner(entities: index.entities)
     let scanStart = clock.now
@@ -191,7 +194,8 @@ enum IndexBenchmark {
     }
     print(
       "\(seconds(read - start)) \(seconds(built - read)) \(seconds(scanEnd - scanStart)) \(peakAfterBuild) "
-        + "\(index.mentionCount) \(index.entities.count) \(peakAfterRead) \(scanner.stateCount) \(scanner.classCount) \(indexCPU)")
+        + "\(index.mentionCount) \(index.entities.count) \(peakAfterRead) \(scanner.stateCount) "
+        + "\(scanner.classCount) \(indexCPU)")
     return 0
   }
 

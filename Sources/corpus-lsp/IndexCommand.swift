@@ -20,7 +20,8 @@ enum IndexCommand {
   static func run(_ arguments: [String]) -> Int32 {
     let options: ParsedOptions
     do {
-      options = try ParsedOptions(arguments, valueOptions: ["--workspace", "--mentions"], flagOptions: ["--json", "--all", "--help", "-h"])
+      options = try ParsedOptions(
+        arguments, valueOptions: ["--workspace", "--mentions"], flagOptions: ["--json", "--all", "--help", "-h"])
     } catch {
       printError("\(error)\n\n\(help)")
       return 2
@@ -95,7 +96,8 @@ enum IndexCommand {
     var rows: [[String]] = [["key", "year", "authors", "¶", "fn", "§", "title", "file"]]
     for (number, paper) in index.papers.enumerated() {
       rows.append([
-        index.key(of: number), paper.metadata.year.map(String.init) ?? "–", paper.metadata.authors.joined(separator: ", "),
+        index.key(of: number), paper.metadata.year.map(String.init) ?? "–",
+        paper.metadata.authors.joined(separator: ", "),
         String(paper.paragraphs.count), String(paper.footnotes.count), String(paper.sections.count),
         truncate(paper.metadata.title, 30), paper.file,
       ])
@@ -109,7 +111,8 @@ enum IndexCommand {
     let shown = order.filter { all || index.mentionCount(of: $0) > 0 || index.entities[$0].source == .lexicon }
     lines.append("")
     lines.append("ENTITIES (\(shown.count) shown of \(index.entities.count); \(index.mentionCount) mentions)")
-    var entityRows: [[String]] = [["id", "kind", "source", "name", "english", "total"] + index.papers.indices.map { index.key(of: $0) }]
+    let header = ["id", "kind", "source", "name", "english", "total"] + index.papers.indices.map { index.key(of: $0) }
+    var entityRows: [[String]] = [header]
     for entity in shown {
       let counts = index.mentionCounts(of: entity)
       let item = index.entities[entity]
@@ -152,7 +155,9 @@ enum IndexCommand {
   static func table(_ rows: [[String]]) -> [String] {
     guard let columns = rows.map(\.count).max() else { return [] }
     var widths = [Int](repeating: 0, count: columns)
-    for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], displayWidth(cell)) } }
+    for row in rows {
+      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], displayWidth(cell)) }
+    }
     return rows.map { row in
       row.enumerated().map { column, cell in
         column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - displayWidth(cell))

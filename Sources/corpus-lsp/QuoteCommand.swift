@@ -26,7 +26,8 @@ enum QuoteCommand {
   static func run(_ arguments: [String]) -> Int32 {
     let options: ParsedOptions
     do {
-      options = try ParsedOptions(arguments, valueOptions: ["--workspace", "--paper"], flagOptions: ["--json", "--help", "-h"])
+      options = try ParsedOptions(
+        arguments, valueOptions: ["--workspace", "--paper"], flagOptions: ["--json", "--help", "-h"])
     } catch {
       printError("\(error)\n\n\(help)")
       return 2

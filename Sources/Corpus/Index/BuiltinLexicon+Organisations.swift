@@ -5,9 +5,9 @@ extension BuiltinLexicon {
   static let organisations = """
     united-nations | 联合国 | United Nations | UN;United Nations | 
     un-security-council | 联合国安理会 | UN Security Council | 安理会;联合国安全理事会;UNSC |
-    asean | 东盟 | ASEAN | 东南亚国家联盟;东盟国家;东盟各国;ASEAN | 
+    asean | 东盟 | ASEAN | 东南亚国家联盟;東南アジア諸国連合;东盟国家;东盟各国;ASEAN | 
     asean-secretariat | 东盟秘书处 | ASEAN Secretariat | ASEAN Secretariat |
-    nato | 北约 | NATO | 北大西洋公约组织;NATO;North Atlantic Treaty Organization |
+    nato | 北约 | NATO | 北大西洋公约组织;北大西洋条約機構;NATO;North Atlantic Treaty Organization |
     european-union | 欧盟 | European Union | 欧洲联盟;EU;European Union |
     european-commission | 欧盟委员会 | European Commission | 欧委会;European Commission |
     african-union | 非洲联盟 | African Union | 非盟;African Union |
@@ -32,12 +32,16 @@ extension BuiltinLexicon {
     g20 | 二十国集团 | G20 | G20;二十国集团峰会 |
     brics | 金砖国家 | BRICS | 金砖国家合作机制;BRICS |
     mekong-river-commission | 湄公河委员会 | Mekong River Commission | MRC |
+    north-atlantic-council | 北大西洋理事会 | North Atlantic Council | NAC |
+    european-council | 欧洲理事会 | European Council | European Council |
+    european-parliament | 欧洲议会 | European Parliament | European Parliament |
+    soviet-union | 苏联 | Soviet Union | 苏维埃社会主义共和国联盟;USSR;Soviet Union |
     """
 
   /// Standing mechanisms: dialogues, strategies, visions, agreements, initiatives, summits, minilateral
   /// groupings, aid instruments. Columns as `organisations`.
   static let mechanisms = """
-    quad | 四方安全对话 | Quad | 四边安全对话;四方机制;四边机制;美日印澳四边机制;美日澳印四边机制;日美澳印四边机制;美日印澳四方安全对话;四国机制;Quad;QUAD;Quadrilateral Security Dialogue | united-states;japan;australia;india
+    quad | 四方安全对话 | Quad | 四边安全对话;四方机制;四边机制;美日印澳四边机制;美日澳印四边机制;日美澳印四边机制;日米豪印;美日印澳四方安全对话;四国机制;Quad;QUAD;Quadrilateral Security Dialogue | united-states;japan;australia;india
     aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS | united-states;united-kingdom;australia
     us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue | united-states;japan;australia
     us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;Camp David | united-states;japan;south-korea
@@ -53,8 +57,8 @@ extension BuiltinLexicon {
     ipcp | 个别伙伴合作计划 | Individual Partnership and Cooperation Programme | 国别伙伴合作计划;伙伴关系合作计划;日本与北约国家伙伴关系合作计划;IPCP |
     itpp | 个别定制伙伴关系计划 | Individually Tailored Partnership Programme | 国别定制伙伴关系计划;个别量身定制伙伴关系计划;ITPP |
     nato-tokyo-liaison-office | 北约驻东京联络处 | NATO Tokyo Liaison Office | 北约东京联络处;北约联络处;北约驻日联络处 |
-    us-japan-alliance | 日美同盟 | US–Japan Alliance | 美日同盟;US-Japan Alliance;U.S.-Japan Alliance | united-states;japan
-    us-japan-security-treaty | 日美安全保障条约 | US–Japan Security Treaty | 日美安保条约;美日安保条约;美日安全保障条约;日美安保 |
+    us-japan-alliance | 日美同盟 | US–Japan Alliance | 美日同盟;日米同盟;US-Japan Alliance;U.S.-Japan Alliance | united-states;japan
+    us-japan-security-treaty | 日美安全保障条约 | US–Japan Security Treaty | 日美安保条约;美日安保条约;美日安全保障条约;日美安保;日美安保体制;美日安保体制 |
     us-japan-defense-guidelines | 日美防卫合作指针 | Guidelines for US–Japan Defense Cooperation | 美日防卫合作指针;日美防卫指针 |
     us-rok-alliance | 美韩同盟 | US–ROK Alliance | 韩美同盟 | united-states;south-korea
     us-australia-alliance | 美澳同盟 | US–Australia Alliance | 澳美同盟 | united-states;australia
@@ -116,5 +120,7 @@ extension BuiltinLexicon {
     malabar | 马拉巴尔演习 | Malabar Exercise | 马拉巴尔;Malabar |
     rimpac | 环太平洋军事演习 | RIMPAC | 环太平洋演习;RIMPAC |
     unclos | 联合国海洋法公约 | UNCLOS | UNCLOS |
+    chips-act | 芯片与科学法案 | CHIPS and Science Act | 芯片法案;CHIPS Act |
+    inflation-reduction-act | 通胀削减法案 | Inflation Reduction Act | 通货膨胀削减法案;IRA |
     """
 }

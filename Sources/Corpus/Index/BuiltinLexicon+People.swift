@@ -56,19 +56,19 @@ extension BuiltinLexicon {
 
   /// Governments, ministries, forces and parties. Columns: `id | name | English | aliases (;)`.
   static let agencies = """
-    japan-mofa | 外务省 | Ministry of Foreign Affairs of Japan | 日本外务省;MOFA
-    japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防卫厅
-    japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;SDF;JSDF
-    japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;JGSDF
-    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 海自;JMSDF
-    japan-asdf | 航空自卫队 | Japan Air Self-Defense Force | 空自;JASDF
-    japan-cabinet-office | 内阁府 | Cabinet Office of Japan |
-    japan-cabinet-secretariat | 内阁官房 | Cabinet Secretariat of Japan |
+    japan-mofa | 外务省 | Ministry of Foreign Affairs of Japan | 日本外务省;外務省;MOFA
+    japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防衛省;防卫厅;防衛庁
+    japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;自衛隊;SDF;JSDF
+    japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;陸上自衛隊;JGSDF
+    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 海自;海上自衛隊;JMSDF
+    japan-asdf | 航空自卫队 | Japan Air Self-Defense Force | 空自;航空自衛隊;JASDF
+    japan-cabinet-office | 内阁府 | Cabinet Office of Japan | 内閣府
+    japan-cabinet-secretariat | 内阁官房 | Cabinet Secretariat of Japan | 内閣官房
     japan-kantei | 首相官邸 | Prime Minister's Office of Japan | 日本首相官邸
     japan-nsc | 国家安全保障会议 | National Security Council (Japan) | 日本国家安全保障会议;日本版国家安全委员会
     japan-nss | 国家安全保障局 | National Security Secretariat (Japan) | 日本国家安全保障局
-    japan-meti | 经济产业省 | Ministry of Economy, Trade and Industry | 经产省;METI
-    japan-mof | 财务省 | Ministry of Finance of Japan |
+    japan-meti | 经济产业省 | Ministry of Economy, Trade and Industry | 经产省;経済産業省;METI
+    japan-mof | 财务省 | Ministry of Finance of Japan | 財務省
     jica | 国际协力机构 | Japan International Cooperation Agency | 日本国际协力机构;日本国际合作机构;JICA
     jbic | 日本国际协力银行 | Japan Bank for International Cooperation | 国际协力银行;JBIC
     jetro | 日本贸易振兴机构 | JETRO | JETRO

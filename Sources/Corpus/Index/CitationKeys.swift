@@ -22,9 +22,10 @@ public enum CitationKeys {
         family = String(last)
       }
     }
+    // Keys hold no spaces or ASCII punctuation (`O'Neil` → `ONeil`), nor name dots (`·`).
     return String(String.UnicodeScalarView(family.unicodeScalars.filter { scalar in
-      !(scalar.properties.isWhitespace || (scalar.value < 0x80 && !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
-        || scalar == "·" || scalar == "•")
+      let asciiPunctuation = scalar.value < 0x80 && !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+      return !(scalar.properties.isWhitespace || asciiPunctuation || scalar == "·" || scalar == "•")
     }))
   }
 

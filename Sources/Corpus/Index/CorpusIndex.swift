@@ -199,7 +199,8 @@ final class IndexStorage: Sendable {
             skipping: paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }))
       }
       for footnote in paper.footnotes {
-        list.append(SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
+        list.append(
+          SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
       }
       return list
     }

@@ -216,7 +216,8 @@ public enum Discovery {
     guard term.unicodeScalars.count >= 3, !known.contains(Lexicon.aliasKey(term)),
       hasSuffix(term, mechanismSuffixBytes) || hasSuffix(term, organisationSuffixBytes)
     else { return }
-    tally.note(term, kind: hasSuffix(term, organisationSuffixBytes) ? .actor : .mechanism, alias: abbreviation, weight: 2)
+    let kind: EntityKind = hasSuffix(term, organisationSuffixBytes) ? .actor : .mechanism
+    tally.note(term, kind: kind, alias: abbreviation, weight: 2)
   }
 
   struct Candidate {
@@ -271,12 +272,13 @@ public enum Discovery {
       let byte = text[j]
       if byte == 0x29 || (byte == 0xEF && text.scalar(at: j).value == 0xFF09) { break }
       let isCapital = byte >= 0x41 && byte <= 0x5A
-      guard isCapital || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D
-      else { return nil }
+      let isOther = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D
+      guard isCapital || isOther else { return nil }
       if isCapital { capitals += 1 }
       j += 1
     }
-    guard j < text.count, j - start >= 2, j - start <= 10, capitals >= 2, text[start] >= 0x41, text[start] <= 0x5A else {
+    let length = j - start
+    guard j < text.count, length >= 2, length <= 10, capitals >= 2, text[start] >= 0x41, text[start] <= 0x5A else {
       return nil
     }
     let closing = text[j] == 0x29 || text.scalar(at: j).value == 0xFF09

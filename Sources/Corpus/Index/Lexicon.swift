@@ -50,16 +50,20 @@ public enum Lexicon {
 
   /// Parses a workspace `lexicon.json`: `{"entities": [{"id", "kind", "name", "english", "aliases": [],
   /// "members": [], "definition"}]}`. Invalid JSON or entries become problems; valid entries are kept.
-  public static func parse(data: Data, file: String = "lexicon.json") -> (entities: [Entity], problems: [IndexProblem]) {
+  public static func parse(
+    data: Data, file: String = "lexicon.json"
+  ) -> (entities: [Entity], problems: [IndexProblem]) {
     let root: Any
     do {
       root = try JSONSerialization.jsonObject(with: data)
     } catch {
       let (line, column) = errorPosition(error, in: data)
-      return ([], [IndexProblem(file: file, message: "invalid JSON: \(jsonErrorMessage(error))", line: line, column: column)])
+      let message = "invalid JSON: \(jsonErrorMessage(error))"
+      return ([], [IndexProblem(file: file, message: message, line: line, column: column)])
     }
     guard let object = root as? [String: Any] else {
-      return ([], [IndexProblem(file: file, message: "expected an object with an \"entities\" array", line: 1, column: 1)])
+      let message = "expected an object with an \"entities\" array"
+      return ([], [IndexProblem(file: file, message: message, line: 1, column: 1)])
     }
     guard let list = object["entities"] as? [Any] else {
       return ([], [IndexProblem(file: file, message: "missing \"entities\" array", line: 1, column: 1)])
@@ -198,7 +202,9 @@ public enum Lexicon {
         } else {
           pendingDash = true
         }
-      } else if CharacterSet.whitespacesAndNewlines.contains(scalar) || CharacterSet.punctuationCharacters.contains(scalar) {
+      } else if CharacterSet.whitespacesAndNewlines.contains(scalar)
+        || CharacterSet.punctuationCharacters.contains(scalar)
+      {
         pendingDash = true
       } else {
         if pendingDash, !result.isEmpty { result.append("-") }
@@ -219,10 +225,14 @@ public enum Lexicon {
   /// Foundation reports "around character N" (a UTF-8 offset): turn it into a 1-based line and column.
   private static func errorPosition(_ error: Error, in data: Data) -> (Int?, Int?) {
     let message = jsonErrorMessage(error)
-    guard let range = message.range(of: "character ") else { return (nil, nil) }
-    let digits = message[range.upperBound...].prefix(while: { $0.isNumber })
-    guard let offset = Int(digits) else { return (nil, nil) }
     let text = String(decoding: data, as: UTF8.self)
+    var offset = text.utf8.count  // "Unexpected end of file": the end
+    if let range = message.range(of: "character ") {
+      guard let found = Int(message[range.upperBound...].prefix(while: { $0.isNumber })) else { return (nil, nil) }
+      offset = found
+    } else if !message.lowercased().contains("end of file") {
+      return (nil, nil)
+    }
     let lines = LineIndex(text)
     let clamped = TextSize(max(0, min(offset, lines.utf8Count)))
     let position = lines.lineColumn(at: lines.scalarBoundary(atOrBefore: clamped), unit: .utf32)

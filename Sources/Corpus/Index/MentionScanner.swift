@@ -351,7 +351,9 @@ public final class MentionScanner: Sendable {
             if flags != 0 {
               if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
               if flags & Flag.latinEnd != 0, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
-              if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes, !Self.equal(bytes, start, exact) {
+              if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes,
+                !Self.equal(bytes, start, exact)
+              {
                 continue
               }
               if flags & Flag.compoundForm != 0 {

@@ -185,10 +185,21 @@ enum QuoteMatcher {
       }
       return QuoteSearchResult(matches: matches, closest: nil)
     }
-    return QuoteSearchResult(matches: [], closest: closest(fragments, passages: passages, preferredPaper: preferredPaper))
+    // A misquote is usually a near miss in the cited paper: look there first, and only scan the whole corpus
+    // when nothing there is close.
+    if let preferredPaper, passages.indices.contains(preferredPaper),
+      let local = closest(fragments, passages: [passages[preferredPaper]], preferredPaper: preferredPaper),
+      local.similarity >= 0.6
+    {
+      return QuoteSearchResult(matches: [], closest: local)
+    }
+    let nearest = closest(fragments, passages: passages, preferredPaper: preferredPaper)
+    return QuoteSearchResult(matches: [], closest: nearest)
   }
 
-  private static func match(_ fragments: [[UInt8]], in passage: SearchPassage, folded: inout FoldedPassage) -> QuoteMatch? {
+  private static func match(
+    _ fragments: [[UInt8]], in passage: SearchPassage, folded: inout FoldedPassage
+  ) -> QuoteMatch? {
     var text = passage.text
     text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
     var position = 0
@@ -252,7 +263,8 @@ enum QuoteMatcher {
     let bigrams = queryBigrams
 
     struct Candidate {
-      var paper: Int
+      /// Index into `passages` (one group per paper) and into the group.
+      var group: Int
       var passage: Int
       var hits: Int
     }
@@ -271,7 +283,7 @@ enum QuoteMatcher {
             hits += 1
           }
         }
-        if hits > 0 { local.append(Candidate(paper: passage.paper, passage: passageIndex, hits: hits)) }
+        if hits > 0 { local.append(Candidate(group: paperIndex, passage: passageIndex, hits: hits)) }
       }
       local.sort { $0.hits > $1.hits }
       scores.set(paperIndex, Array(local.prefix(8)))
@@ -281,7 +293,7 @@ enum QuoteMatcher {
     var best: QuoteMatch?
     var folded = FoldedPassage()
     for candidate in candidates.prefix(8) {
-      let passage = passages[candidate.paper][candidate.passage]
+      let passage = passages[candidate.group][candidate.passage]
       var text = passage.text
       text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
       guard let (range, similarity) = bestWindow(query, in: folded, bigrams: bigrams) else { continue }

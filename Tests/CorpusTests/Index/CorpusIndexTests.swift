@@ -13,7 +13,8 @@ import TestSupport
     let mentions = index.mentions(of: japan)
     #expect(mentions.map(\.passage) == [.paragraph(1), .paragraph(2)])
     for mention in mentions {
-      #expect(paper.rawText.slice(mention.rawRange) == (index.text(of: 0, passage: mention.passage) ?? "").slice(mention.range))
+      let normalized = (index.text(of: 0, passage: mention.passage) ?? "").slice(mention.range)
+      #expect(paper.rawText.slice(mention.rawRange) == normalized)
     }
     let nato = try #require(index.entity(withId: "nato"))
     #expect(index.mentions(of: nato).map(\.passage) == [.footnote(1)])
@@ -36,7 +37,8 @@ import TestSupport
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return nil }
     let papers = names.sorted().compactMap { name -> Paper? in
-      guard name.hasSuffix(".txt"), let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+      guard name.hasSuffix(".txt"),
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
         case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
       else { return nil }
       return paper

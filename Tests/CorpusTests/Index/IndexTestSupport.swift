@@ -22,7 +22,9 @@ enum IndexFixtures {
       raw += text
       return Passage(text: text, map: map)
     }
-    for text in paragraphs { builtParagraphs.append(Paragraph(number: builtParagraphs.count + 1, passage: passage(text))) }
+    for text in paragraphs {
+      builtParagraphs.append(Paragraph(number: builtParagraphs.count + 1, passage: passage(text)))
+    }
     for text in footnotes {
       builtFootnotes.append(Footnote(number: builtFootnotes.count + 1, mark: "①", passage: passage(text)))
     }

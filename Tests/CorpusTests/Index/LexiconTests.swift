@@ -77,7 +77,9 @@ import Testing
 
   @Test func discoveredMatchingACuratedEntityOnlyAddsAliases() {
     let builtin = [Entity(id: "foip", kind: .mechanism, name: "自由开放的印太", aliases: ["FOIP"])]
-    let discovered = [Entity(id: "discovered-x", kind: .mechanism, name: "自由开放印太构想", aliases: ["FOIP"], source: .discovered)]
+    let discovered = [
+      Entity(id: "discovered-x", kind: .mechanism, name: "自由开放印太构想", aliases: ["FOIP"], source: .discovered)
+    ]
     let merged = Lexicon.merge(builtin: builtin, discovered: discovered)
     #expect(merged.count == 1)
     #expect(merged[0].source == .builtin)

@@ -64,6 +64,13 @@ import Testing
     #expect(!closest.exact)
   }
 
+  @Test func closestLooksInThePreferredPaperFirst() throws {
+    let result = Self.index.findQuote("海上合作就是双方关系的新支柱", preferredPaper: 1)
+    let closest = try #require(result.closest)
+    #expect(closest.paper == 1)
+    #expect(closest.passage == .paragraph(1))
+  }
+
   @Test func nothingSimilar() {
     let result = Self.index.findQuote("完全无关")
     #expect(result.matches.isEmpty)
