@@ -62,7 +62,7 @@ func dumpLineDecisions() throws {
         let next = c.nextNonBlank(after: i).flatMap { n in c.roles[n] == .body ? n : nil }
         let ends = c.roles[i] == .body ? (c.paragraphEnds(after: i, next: next) ? "END" : "") : ""
         out +=
-          "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd).prefix(24))\n"
+          "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd))\n"
       }
     }
     try out.write(toFile: "/tmp/lines_\(name)", atomically: true, encoding: .utf8)

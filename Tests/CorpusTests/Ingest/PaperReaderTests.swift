@@ -315,3 +315,31 @@ private func checkParagraphs(
   #expect(paper.footnotes.map(\.mark) == ["㉑", "52"])
   #expect(paper.footnotes.map(\.paragraph) == [1, 1])
 }
+
+@Test func repeatedRunningHeadersAndDottedPageNumbersAreSetAside() {
+  let paper = IngestFixture.read(
+    """
+    标题
+
+    王明
+
+    第一页的文字没有
+
+    亚太评论
+
+    · 12 ·
+     结束，第二页接着写
+
+    亚太评论
+
+    — 13 —
+     第三页还在同一段
+
+    亚太评论
+
+    14
+     里面，直到这里。
+    """)
+  #expect(paper.paragraphs.map(\.text) == ["第一页的文字没有结束，第二页接着写第三页还在同一段里面，直到这里。"])
+  #expect(paper.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .runningHeader, .pageNumber, .runningHeader, .pageNumber])
+}
