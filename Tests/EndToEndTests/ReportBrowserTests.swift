@@ -115,7 +115,8 @@ private func browserFixtureReport() -> CooccurrenceReport {
             let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
             let range = TextRange(start, start + alias.utf8.count)
             mentions.append(
-              Mention(entity: entityIndex, paper: paperIndex, passage: .paragraph(index + 1), range: range, rawRange: range))
+              Mention(
+                entity: entityIndex, paper: paperIndex, passage: .paragraph(index + 1), range: range, rawRange: range))
             searchStart = found.upperBound
           }
         }
@@ -124,7 +125,8 @@ private func browserFixtureReport() -> CooccurrenceReport {
     papers.append(
       Paper(
         file: source.file, rawText: source.paragraphs.joined(separator: "\n\n"),
-        metadata: PaperMetadata(title: source.title, authors: [String(source.file.dropFirst(7).prefix(2))], year: 2020 + paperIndex),
+        metadata: PaperMetadata(
+          title: source.title, authors: [String(source.file.dropFirst(7).prefix(2))], year: 2020 + paperIndex),
         paragraphs: paragraphs))
   }
   return CooccurrenceReport(papers: papers, entities: entities, mentions: mentions, keys: papers.map(\.stem))
@@ -138,7 +140,8 @@ private func writePage(_ report: CooccurrenceReport, name: String) throws -> URL
   return page
 }
 
-@Suite(.enabled(if: HeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"))
+@Suite(
+  .enabled(if: HeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"))
 struct ReportBrowserTests {
   @Test func heatMapCellsCarryTheHandCountedNumbers() throws {
     let page = try writePage(browserFixtureReport(), name: "report.html")
@@ -195,7 +198,8 @@ struct ReportBrowserTests {
 /// The five reference papers, read at test time from ../shared/corpus.
 private func referenceIndex() -> CorpusIndex? {
   guard let folder = TestPaths.sharedCorpus else { return nil }
-  let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }
+  let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+    .filter { $0.hasSuffix(".txt") }
   let papers = names.sorted().compactMap { name -> Paper? in
     guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
     return try? PaperReader.read(file: "corpus/" + name, data: data).get()
@@ -278,7 +282,9 @@ private func runTool(_ arguments: [String]) throws -> (status: Int32, output: St
   let outputData = output.fileHandleForReading.readDataToEndOfFile()
   let errorData = errors.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+  return (
+    process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self)
+  )
 }
 
 private func temporaryWorkspace(_ files: [String: String]) throws -> URL {
@@ -312,7 +318,8 @@ struct ReportCommandTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let run = try runTool(["report", "--workspace", root.path, "--within", "sentence"])
     #expect(run.status == 0, "\(run.errors)")
-    for name in ["documents.csv", "entity-document.csv", "actor-mechanism-by-sentence.csv", "cells.csv", "report.html"] {
+    let names = ["documents.csv", "entity-document.csv", "actor-mechanism-by-sentence.csv", "cells.csv", "report.html"]
+    for name in names {
       #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("report/\(name)").path), "\(name)")
       #expect(run.output.contains(name))
     }

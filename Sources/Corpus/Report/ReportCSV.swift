@@ -59,7 +59,8 @@ public enum ReportCSV {
     var out = CSVBuffer()
     out.header(["id", "name", "english", "kind", "total"] + report.documents.map(\.key))
     var counts = [[Int]](repeating: [Int](repeating: 0, count: report.documents.count), count: table.rows.count)
-    for cell in table.cells where counts.indices.contains(cell.row) && report.documents.indices.contains(cell.document) {
+    for cell in table.cells
+    where counts.indices.contains(cell.row) && report.documents.indices.contains(cell.document) {
       counts[cell.row][cell.document] = cell.count
     }
     for (index, entity) in table.rows.enumerated() {
@@ -189,10 +190,10 @@ struct CSVBuffer {
     switch passage {
     case .paragraph(let number):
       bytes += ", ¶".utf8
-      bytes += String(number).utf8
+      appendDigits(number)
     case .footnote(let number):
       bytes += ", fn. ".utf8
-      bytes += String(number).utf8
+      appendDigits(number)
     case .abstract, .title:
       break
     }
@@ -218,28 +219,59 @@ struct CSVBuffer {
 
   mutating func field(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    appendDigits(value)
   }
 
   /// `passage`, `number`, `locator` columns: `paragraph,12,¶12`, `footnote,3,fn. 3`, `abstract,,`.
   mutating func passageFields(_ passage: PassageID) {
+    separate()
     switch passage {
     case .paragraph(let number):
-      field("paragraph")
-      field(number)
-      field("¶\(number)")
+      bytes += Self.paragraphPrefix
+      appendDigits(number)
+      bytes += Self.paragraphLocator
+      appendDigits(number)
     case .footnote(let number):
-      field("footnote")
-      field(number)
-      field("fn. \(number)")
+      bytes += Self.footnotePrefix
+      appendDigits(number)
+      bytes += Self.footnoteLocator
+      appendDigits(number)
     case .abstract:
-      field("abstract")
-      field("")
-      field("")
+      bytes += Self.abstractFields
     case .title:
-      field("title")
-      field("")
-      field("")
+      bytes += Self.titleFields
+    }
+  }
+
+  private static let paragraphPrefix = Array("paragraph,".utf8)
+  private static let paragraphLocator = Array(",¶".utf8)
+  private static let footnotePrefix = Array("footnote,".utf8)
+  private static let footnoteLocator = Array(",fn. ".utf8)
+  private static let abstractFields = Array("abstract,,".utf8)
+  private static let titleFields = Array("title,,".utf8)
+
+  /// Decimal digits without making a string: the long form writes millions of numbers.
+  private mutating func appendDigits(_ value: Int) {
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      bytes += String(value.magnitude).utf8
+      return
+    }
+    if value < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0, count < buffer.count {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      }
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
     }
   }
 

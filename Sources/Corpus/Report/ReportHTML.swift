@@ -270,7 +270,9 @@ public enum ReportHTML {
 
       function el(tag, attrs, text) {
         var node = document.createElement(tag);
-        if (attrs) for (var key in attrs) if (attrs[key] !== undefined && attrs[key] !== null) node.setAttribute(key, attrs[key]);
+        for (var key in attrs || {}) {
+          if (attrs[key] !== undefined && attrs[key] !== null) node.setAttribute(key, attrs[key]);
+        }
         if (text !== undefined && text !== null) node.textContent = text;
         return node;
       }
@@ -306,14 +308,18 @@ public enum ReportHTML {
       // Filters.
       var kinds = [];
       data.entityDocument.rows.forEach(function (r) { if (kinds.indexOf(ents[r].kind) < 0) kinds.push(ents[r].kind); });
-      kinds.sort().forEach(function (k) { document.getElementById("filter-kind").appendChild(el("option", { value: k }, k)); });
+      function control(id) { return document.getElementById(id); }
+      kinds.sort().forEach(function (k) { control("filter-kind").appendChild(el("option", { value: k }, k)); });
       docs.forEach(function (d, i) {
-        document.getElementById("filter-document").appendChild(el("option", { value: String(i) }, d.key + " — " + d.title));
+        control("filter-document").appendChild(el("option", { value: String(i) }, d.key + " — " + d.title));
       });
-      document.getElementById("filter-kind").addEventListener("change", function (e) { state.kind = e.target.value; render(); });
-      document.getElementById("filter-document").addEventListener("change", function (e) { state.doc = e.target.value; render(); });
-      document.getElementById("filter-name").addEventListener("input", function (e) { state.name = e.target.value.trim(); render(); });
-      document.getElementById("filter-shade").addEventListener("change", function (e) { state.shade = e.target.value; render(); });
+      function listen(id, event, field) {
+        control(id).addEventListener(event, function (e) { state[field] = e.target.value.trim(); render(); });
+      }
+      listen("filter-kind", "change", "kind");
+      listen("filter-document", "change", "doc");
+      listen("filter-name", "input", "name");
+      listen("filter-shade", "change", "shade");
       // The maximum a cell is shaded against: the whole table's, its row's or its column's.
       function Scale() { this.table = 0; this.rows = {}; this.columns = {}; }
       Scale.prototype.add = function (row, column, count) {
@@ -330,7 +336,8 @@ public enum ReportHTML {
         document.getElementById("summary").textContent = plural(docs.length, "document") + " · " +
           plural(data.entityDocument.rows.length, "entity", "entities") + " · co-occurrence by " + scope;
         document.getElementById("actor-mechanism-hint").textContent = "Number of " + scope +
-          "s naming both the actor (row) and the mechanism (column). Hover a cell for the quotes, ready to paste; click to pin. " +
+          "s naming both the actor (row) and the mechanism (column). " +
+          "Hover a cell for the quotes, ready to paste; click to pin. " +
           "Every passage behind every number is listed in " + data.longForm + ".";
       }
 
@@ -338,9 +345,8 @@ public enum ReportHTML {
         var table = document.getElementById("documents-table");
         table.textContent = "";
         var head = el("tr");
-        ["key", "title", "authors", "venue", "year", "paragraphs", "footnotes", "mentions", "file"].forEach(function (h) {
-          head.appendChild(el("th", null, h));
-        });
+        var headings = ["key", "title", "authors", "venue", "year", "paragraphs", "footnotes", "mentions", "file"];
+        headings.forEach(function (h) { head.appendChild(el("th", null, h)); });
         table.appendChild(el("thead")).appendChild(head);
         var body = table.appendChild(el("tbody"));
         docs.forEach(function (d, i) {
@@ -381,12 +387,17 @@ public enum ReportHTML {
           });
         var scale = new Scale();
         rows.forEach(function (row) {
-          visibleDocs.forEach(function (i) { var c = (byRow[row.index] || {})[i]; if (c) scale.add(row.index, i, c[2]); });
+          visibleDocs.forEach(function (i) {
+            var c = (byRow[row.index] || {})[i];
+            if (c) scale.add(row.index, i, c[2]);
+          });
         });
         var head = el("tr");
         head.appendChild(el("th", { "class": "corner" }, "entity"));
         head.appendChild(el("th", { "class": "column" }, "total"));
-        visibleDocs.forEach(function (i) { head.appendChild(el("th", { "class": "column", title: docs[i].title + " (" + docs[i].file + ")" }, docs[i].key)); });
+        visibleDocs.forEach(function (i) {
+          head.appendChild(el("th", { "class": "column", title: docs[i].title + " (" + docs[i].file + ")" }, docs[i].key));
+        });
         table.appendChild(el("thead")).appendChild(head);
         var body = table.appendChild(el("tbody"));
         rows.forEach(function (row) {
@@ -396,8 +407,8 @@ public enum ReportHTML {
           visibleDocs.forEach(function (i) {
             var c = (byRow[row.index] || {})[i];
             var count = c ? c[2] : 0;
-            var td = tr.appendChild(el("td", { "class": "cell", "data-table": "entity-document", "data-row": row.entity.id,
-              "data-col": docs[i].key, "data-count": String(count) }));
+            var td = tr.appendChild(el("td", { "class": "cell", "data-table": "entity-document",
+              "data-row": row.entity.id, "data-col": docs[i].key, "data-count": String(count) }));
             paintCell(td, count, scale.max(row.index, i));
             if (count) td._details = function () { return entityDocumentDetails(row.entity, i, c); };
           });
@@ -468,7 +479,8 @@ public enum ReportHTML {
       function entityDocumentDetails(entity, docIndex, cell) {
         var d = docs[docIndex], box = el("div");
         box.appendChild(el("h3", null, entity.name + " in " + d.key));
-        box.appendChild(el("p", { "class": "meta" }, plural(cell[2], "mention") + " in " + d.title + " (" + d.file + ")"));
+        box.appendChild(el("p", { "class": "meta" },
+          plural(cell[2], "mention") + " in " + d.title + " (" + d.file + ")"));
         var q = box.appendChild(el("div", { "class": "quote" }));
         q.appendChild(el("div", { "class": "where" }, "passages"));
         q.appendChild(el("code", null, cell[3]));
@@ -561,7 +573,8 @@ public enum ReportHTML {
       var wanted = /^([^\/]+)\/([^\/]+)\/(.+)$/.exec(params.cell || "");
       if (wanted) {
         Array.prototype.forEach.call(document.querySelectorAll("td.cell"), function (td) {
-          if (td.dataset.table === wanted[1] && td.dataset.row === wanted[2] && td.dataset.col === wanted[3] && td._details) {
+          var own = td.dataset;
+          if (own.table === wanted[1] && own.row === wanted[2] && own.col === wanted[3] && td._details) {
             state.pinned = td; td.classList.add("pinned"); show(td);
           }
         });

@@ -12,7 +12,8 @@ enum RealCorpus {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
       .filter { $0.hasSuffix(".txt") }.sorted()
     let papers = names.compactMap { name -> Paper? in
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+      let path = folder.appendingPathComponent(name).path
+      guard let data = FileManager.default.contents(atPath: path) else { return nil }
       return try? PaperReader.read(file: "corpus/" + name, data: data).get()
     }
     return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
@@ -69,8 +70,10 @@ struct RealCorpusReportTests {
       for row in memberRows {
         #expect(table.count(row: row, column: column) > 0, "\(table.rows[row].id) never meets \(grouping.id)")
       }
-      let memberMean = Double(memberRows.map { table.count(row: $0, column: column) }.reduce(0, +)) / Double(memberRows.count)
-      let otherMean = Double(otherRows.map { table.count(row: $0, column: column) }.reduce(0, +)) / Double(otherRows.count)
+      func mean(_ rows: [Int]) -> Double {
+        Double(rows.map { table.count(row: $0, column: column) }.reduce(0, +)) / Double(rows.count)
+      }
+      let (memberMean, otherMean) = (mean(memberRows), mean(otherRows))
       #expect(memberMean > otherMean, "\(grouping.id): members \(memberMean), others \(otherMean)")
       checked += 1
     }
@@ -101,7 +104,9 @@ struct RealCorpusReportTests {
   @Test func everyNumberAddsUpInTheLongForm() {
     let long = ReportCSV.cells(report)
     var sums: [String: Int] = [:]
-    for line in parseCSV(long).dropFirst() { sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000 }
+    for line in parseCSV(long).dropFirst() {
+      sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000
+    }
     for cell in report.entityDocument.cells {
       let key = "entity-document|\(report.entityDocument.rows[cell.row].id)|\(report.documents[cell.document].key)"
       #expect(sums[key] == cell.count, "\(key)")
