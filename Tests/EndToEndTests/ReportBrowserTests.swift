@@ -179,6 +179,24 @@ struct ReportBrowserTests {
     #expect(run.output.contains("“日本重视四方安全对话。”[@赵六2021, ¶1]"))
   }
 
+  @Test func filtersByDocumentAndKindRecountTheCells() throws {
+    let page = try writePage(browserFixtureReport(), name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let filtered = URL(string: page.absoluteString + "#doc=%E8%B5%B5%E5%85%AD2021&kind=mechanism") ?? page
+    let run = try HeadlessBrowser.run(["--dump-dom"], page: filtered)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    let cells = heatCells(inDOM: run.output)
+    // Only 赵六2021's column, only mechanisms' rows.
+    #expect(Set(cells.keys.filter { $0.hasPrefix("entity-document|") }) == [
+      "entity-document|quad|赵六2021", "entity-document|summit|赵六2021",
+    ])
+    // Co-occurrence counted in 赵六2021 alone: japan × quad in ¶1; australia and asean × summit in ¶2.
+    #expect(cells["actor-mechanism|japan|quad"] == 1)
+    #expect(cells["actor-mechanism|australia|summit"] == 1)
+    #expect(cells["actor-mechanism|asean|summit"] == 1)
+    #expect(cells.filter { $0.key.hasPrefix("actor-mechanism|") && $0.value > 0 }.count == 3)
+  }
+
   @Test func aScreenshotIsTaken() throws {
     let page = try writePage(browserFixtureReport(), name: "report.html")
     defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }

@@ -559,7 +559,8 @@ public enum ReportHTML {
         explainEmpty("actor-mechanism-table", filtered ? "No actor and mechanism meet under these filters." :
           "No actor is named together with a mechanism.");
       }
-      // A link can set the shading and pin a cell: report.html#shade=row&cell=actor-mechanism/japan/quad.
+      // A link can set the filters and pin a cell:
+      // report.html#kind=actor&doc=KEY&shade=row&cell=actor-mechanism/japan/quad.
       var params = {};
       location.hash.replace(/^#/, "").split("&").forEach(function (part) {
         var eq = part.indexOf("=");
@@ -567,7 +568,16 @@ public enum ReportHTML {
       });
       if (["table", "row", "column"].indexOf(params.shade) >= 0) {
         state.shade = params.shade;
-        document.getElementById("filter-shade").value = params.shade;
+        control("filter-shade").value = params.shade;
+      }
+      if (params.kind && kinds.indexOf(params.kind) >= 0) {
+        state.kind = params.kind;
+        control("filter-kind").value = params.kind;
+      }
+      var docIndex = docs.map(function (d) { return d.key; }).indexOf(params.doc);
+      if (docIndex >= 0) {
+        state.doc = String(docIndex);
+        control("filter-document").value = state.doc;
       }
       render();
       var wanted = /^([^\/]+)\/([^\/]+)\/(.+)$/.exec(params.cell || "");
