@@ -26,7 +26,10 @@ enum CheckCommand {
     is one column. File paths are relative to the workspace.
 
     EXIT STATUS: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unusable workspace.
-    """
+    """ + "\n\nRULES:\n" + Rule.allCases.map { rule in
+      "  " + rule.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)
+        + rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + rule.summary
+    }.joined(separator: "\n")
 
   static let informationURI = "https://github.com/corpus-lsp/corpus-lsp"
 

@@ -121,6 +121,13 @@ struct CheckRun<Index: CorpusLookup> {
 
   var notePath: String { context.notePath }
 
+  /// The resolved items of a citation (empty for an index the note does not have: never traps).
+  func items(of citation: Int) -> [ResolvedItem] { items.indices.contains(citation) ? items[citation] : [] }
+
+  func citation(_ index: Int) -> Citation? {
+    note.citations.indices.contains(index) ? note.citations[index] : nil
+  }
+
   /// The related location of a match: its passage in the raw file.
   func relatedLocation(of match: QuoteMatch, message: String) -> RelatedLocation? {
     guard let paper = index.paperRecord(match.paper), let passage = paper.passage(match.passage) else { return nil }
@@ -139,7 +146,7 @@ struct CheckRun<Index: CorpusLookup> {
     switch match.passage {
     case .abstract: return "the abstract of \(key)"
     case .title: return "the title of \(key)"
-    default: return "\(key) \(match.passage.locatorText ?? "")"
+    default: return "\(key) \(match.passage.citableLocatorText ?? "")"
     }
   }
 
@@ -147,7 +154,7 @@ struct CheckRun<Index: CorpusLookup> {
   /// for the abstract and title. Nil when the item has no locator or already points there.
   func locatorEdit(for item: CitationItem, to passage: PassageID) -> FileEdit? {
     guard let locator = item.locator else { return nil }
-    guard let target = passage.locatorText else {
+    guard let target = passage.citableLocatorText else {
       return noteEdit(TextRange(start: item.keyRange.end, end: locator.range.end), "")
     }
     return text(locator.range) == target ? nil : noteEdit(locator.range, target)

@@ -11,7 +11,7 @@ enum EntityNotInCitedPassage {
     for link in run.note.entityLinks {
       guard let entity = run.index.entity(forAlias: link.target) else { continue }
       let sentence = run.note.sentence(containing: link.range.start)
-      let inSentence = located.filter { sentence.contains(run.note.citations[$0.citation].range.start) }
+      let inSentence = located.filter { run.citation($0.citation).map { sentence.contains($0.range.start) } ?? false }
       guard !inSentence.isEmpty else { continue }
       let mentioned = inSentence.contains { item in
         guard let paper = item.paper, let locator = item.locator else { return false }

@@ -10,7 +10,7 @@ enum LocatorOutOfRange {
       let key = run.index.displayKey(of: paper)
       var fixes: [Fix] = []
       // When the quotation before this citation is found in the paper, point the locator there.
-      if let match = quotedMatch(for: item, in: run), let target = match.passage.locatorText {
+      if let match = quotedMatch(for: item, in: run), let target = match.passage.citableLocatorText {
         suggestions.removeAll { $0 == target }
         suggestions.insert(target, at: 0)
         fixes.append(

@@ -123,8 +123,11 @@ extension String {
 }
 
 extension PassageID {
-  /// How a note cites this passage: `¶12`, `fn. 3`; nil for the abstract and the title, which have no locator.
-  var locatorText: String? {
+  /// How a note cites this passage: `¶12`, `fn. 3` (`abstract`, `title` for those, which no locator names).
+  var locatorText: String { citableLocatorText ?? (self == .title ? "title" : "abstract") }
+
+  /// The locator a citation can use for this passage: `¶12`, `fn. 3`; nil for the abstract and the title.
+  var citableLocatorText: String? {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"

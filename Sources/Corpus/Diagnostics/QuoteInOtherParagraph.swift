@@ -5,7 +5,7 @@ enum QuoteInOtherParagraph {
     var findings: [Finding] = []
     for outcome in run.quoteOutcomes {
       guard case .elsewhereInPaper(let match, let item) = outcome, let locator = item.item.locator else { continue }
-      let target = match.passage.locatorText
+      let target = match.passage.citableLocatorText
       let title =
         target.map { "Change the locator to \($0)" }
         ?? "Remove the locator (the quotation is in the \(match.passage == .title ? "title" : "abstract"))"

@@ -8,7 +8,7 @@ enum QuoteNotInSource {
     var findings: [Finding] = []
     for (quotation, outcome) in zip(run.note.quotations, run.quoteOutcomes) {
       guard case .notFound(let closest) = outcome else { continue }
-      let cited = run.items[quotation.citation].compactMap(\.paper).map { run.index.displayKey(of: $0) }
+      let cited = run.items(of: quotation.citation).compactMap(\.paper).map { run.index.displayKey(of: $0) }
       var message = "This quotation is not in \(cited.joined(separator: " or "))"
       if quotation.fragments.count > 1 {
         message += " (its \(quotation.fragments.count) parts must occur in order in one paragraph)"
@@ -25,7 +25,7 @@ enum QuoteNotInSource {
         suggestions.append(source)
         if closest.similarity >= replacementThreshold {
           var edits = [run.noteEdit(quotation.textRange, source)]
-          let items = run.items[quotation.citation]
+          let items = run.items(of: quotation.citation)
           if !items.contains(where: { $0.paper == closest.paper }), let item = items.first(where: { $0.paper != nil }) {
             // The closest passage is in another document: cite that one, at that passage.
             edits.append(run.noteEdit(item.item.keyRange, run.index.displayKey(of: closest.paper)))
@@ -53,7 +53,7 @@ enum QuoteNotInSource {
   static func locatorEdit(pointingTo match: QuoteMatch, quotation: Quotation, run: CheckRun<some CorpusLookup>)
     -> FileEdit?
   {
-    guard let item = run.items[quotation.citation].first(where: { $0.paper == match.paper }),
+    guard let item = run.items(of: quotation.citation).first(where: { $0.paper == match.paper }),
       let locator = item.item.locator
     else { return nil }
     if case .page = locator.kind { return nil }

@@ -19,7 +19,7 @@ enum UnknownCitationKey {
       }
       var fixes: [Fix] = []
       var message = "No document in the corpus has the key '\(key)'."
-      if let known = swallowing, !run.note.citations[item.citation].isBracketed {
+      if let known = swallowing, run.citation(item.citation)?.isBracketed == false {
         suggestions.removeAll { $0 == known }
         suggestions.insert(known, at: 0)
         let rest = String(key.dropFirst(known.count))

@@ -77,6 +77,12 @@ private struct Parser {
           index = end
           continue
         }
+        if let end = indentedCodeEnd(at: index) {
+          markIgnored(index, end)
+          index = end
+          atLineStart = true
+          continue
+        }
       }
       let byte = note[index]
       switch byte {
@@ -167,10 +173,64 @@ private struct Parser {
     return note.count
   }
 
+  /// Width of a line's leading white space (a tab counts 4).
+  func indentWidth(_ lineStart: Int) -> Int {
+    var index = lineStart
+    var width = 0
+    while note[index] == 0x20 || note[index] == 0x09 {
+      width += note[index] == 0x09 ? 4 : 1
+      index += 1
+    }
+    return width
+  }
+
+  func isBlankLine(_ lineStart: Int) -> Bool {
+    note.trimmed(lineStart, note.lineEnd(from: lineStart)).start >= note.lineEnd(from: lineStart)
+  }
+
+  /// An indented code block starting at this line: lines indented 4+ after a blank line, when the text before
+  /// is an unindented paragraph (not a list, whose continuation lines are indented too). Returns its end.
+  func indentedCodeEnd(at lineStart: Int) -> Int? {
+    guard indentWidth(lineStart) >= 4, !isBlankLine(lineStart) else { return nil }
+    // The previous line must be blank, and the last non-blank line before it plain, unindented prose.
+    guard lineStart == 0 || (lineStart >= 1 && isBlankLine(note.lineStart(before: lineStart - 1))) else { return nil }
+    var previous = lineStart
+    while previous > 0 {
+      previous = note.lineStart(before: previous - 1)
+      if !isBlankLine(previous) { break }
+      if previous == 0 { break }
+    }
+    if previous < lineStart, !isBlankLine(previous) {
+      if indentWidth(previous) >= 2 || startsBlock(at: previous) && !startsHeading(at: previous) { return nil }
+    }
+    var end = lineStart
+    while end < note.count {
+      let lineEnd = note.lineEnd(from: end)
+      if !isBlankLine(end), indentWidth(end) < 4 { break }
+      end = min(note.count, lineEnd + 1)
+    }
+    // Trailing blank lines are not part of the block.
+    while end > lineStart, end <= note.count, isBlankLine(note.lineStart(before: end - 1)),
+      note.lineStart(before: end - 1) > lineStart
+    {
+      end = note.lineStart(before: end - 1)
+    }
+    return end
+  }
+
+  func startsHeading(at lineStart: Int) -> Bool {
+    var index = lineStart
+    while note[index] == 0x20 { index += 1 }
+    return note[index] == 0x23
+  }
+
   /// `[label]: destination` on its own line.
   func linkDefinitionEnd(at lineStart: Int) -> Int? {
     let start = lineContentStart(lineStart)
-    guard note[start] == 0x5B, note[start + 1] != 0x5B, note[start + 1] != 0x40 else { return nil }
+    // `[^1]: …` is a footnote definition: prose, where citations are common.
+    guard note[start] == 0x5B, note[start + 1] != 0x5B, note[start + 1] != 0x40, note[start + 1] != 0x5E else {
+      return nil
+    }
     let lineEnd = note.lineEnd(from: start)
     var index = start + 1
     while index < lineEnd, note[index] != 0x5D { index += 1 }
@@ -402,7 +462,8 @@ private struct Parser {
     while at < end {
       if note[at] == 0x40, mask[at] == ByteClass.prose.rawValue {
         let previous = note.scalar(before: at)
-        if previous == nil || at == start || !isWordScalar(previous ?? 0) { break }
+        // CJK text may touch the `@` (`[参见@张三2021]`); Latin letters before it make an e-mail address.
+        if previous == nil || at == start || !((previous ?? 0) < 0x80 && isWordScalar(previous ?? 0)) { break }
       }
       at += 1
     }
@@ -826,6 +887,10 @@ private struct Parser {
       while contentEnd > contentStart, note.hasPrefix(Array("—".utf8), at: contentEnd - 3) { contentEnd -= 3 }
       contentEnd = note.trimmed(contentStart, contentEnd).end
       guard contentStart < contentEnd, !isIgnored(contentStart) else { continue }
+      // A block citing other sources inside is a passage of the analyst's own, not one quotation.
+      if citations.contains(where: { $0.range.start.utf8Offset >= contentStart && $0.range.end.utf8Offset <= contentEnd }) {
+        continue
+      }
       let pieces = fragments(from: contentStart, to: contentEnd, stripBlockMarkers: true)
       guard !pieces.isEmpty else { continue }
       quotations.append(

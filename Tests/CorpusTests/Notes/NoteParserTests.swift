@@ -279,3 +279,47 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
       item key=real
     """)
 }
+
+@Test func footnoteDefinitionsAreProse() {
+  checkParse(
+    "正文[^1]。\n\n[^1]: 见 [@k, ¶3]。",
+    """
+    cite [] [@k, ¶3]
+      item key=k loc=¶3|3 para 3
+    """)
+}
+
+@Test func indentedCodeIsIgnoredButListContinuationsAreNot() {
+  checkParse(
+    """
+    正文。
+
+        [@code] “假”[@code]
+
+    - 条目 [@a]
+
+        续行 [@b]
+    """,
+    """
+    cite [] [@a]
+      item key=a
+    cite [] [@b]
+      item key=b
+    """)
+}
+
+@Test func cjkPrefixMayTouchTheKey() {
+  checkParse("[参见@张三2021, ¶3] [mail a@b.org]", """
+    cite [] [参见@张三2021, ¶3]
+      item key=张三2021 prefix=参见 loc=¶3|3 para 3
+    """)
+}
+
+@Test func blockWithInnerCitationsIsNotOneQuotation() {
+  checkParse("> 第一句 [@a]。\n> 第二句 [@b, ¶3]", """
+    cite [] [@a]
+      item key=a
+    cite [] [@b, ¶3]
+      item key=b loc=¶3|3 para 3
+    """)
+}

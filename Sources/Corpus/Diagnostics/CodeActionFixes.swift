@@ -24,11 +24,11 @@ public enum CodeActionFixes {
     var seen = Set<String>()
     for match in result.matches {
       let key = index.displayKey(of: match.paper)
-      let citation = match.passage.locatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+      let citation = match.passage.citableLocatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
       guard seen.insert(citation).inserted else { continue }
       fixes.append(
         Fix(
-          title: "Cite " + (match.passage.locatorText.map { "\(key) \($0)" } ?? key),
+          title: "Cite " + (match.passage.citableLocatorText.map { "\(key) \($0)" } ?? key),
           edits: [
             FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)
           ],
