@@ -288,21 +288,30 @@ public struct CooccurrenceReport: Sendable {
       let paper = PassageCode.paper(of: key)
       let passage = PassageCode.passage(of: key)
       var unitsPerPair: [Int: Int] = [:]
+      // An actor named only inside the mechanism's own name (日 in 日美同盟) does not meet it there.
+      var rangesOf: [Int: [TextRange]] = [:]
+      for mechanism in unit.mechanisms { rangesOf[mechanism.slot, default: []].append(mechanism.range) }
+      func outside(_ actor: TextRange, _ column: Int) -> Bool {
+        !(rangesOf[column] ?? []).contains { $0.contains(actor) }
+      }
       switch scope {
       case .paragraph:
-        for row in Set(unit.actors.map(\.slot)) {
-          for column in Set(unit.mechanisms.map(\.slot)) { unitsPerPair[row * columnCount + column] = 1 }
+        for actor in unit.actors {
+          for column in rangesOf.keys where outside(actor.range, column) {
+            unitsPerPair[actor.slot * columnCount + column] = 1
+          }
         }
       case .sentence:
         guard let text = papers[paper].reportText(of: passage) else { continue }
         let starts = Sentences.ranges(in: text).map(\.start.utf8Offset)
         var seen = Set<Int>()  // (sentence, pair) already counted
-        let actorSentences = unit.actors.map { ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset)) }
         let mechanismSentences = unit.mechanisms.map {
           ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset))
         }
-        for (row, actorSentence) in actorSentences {
-          for (column, mechanismSentence) in mechanismSentences where actorSentence == mechanismSentence {
+        for actor in unit.actors {
+          let (row, actorSentence) = (actor.slot, lastIndex(in: starts, notAfter: actor.range.start.utf8Offset))
+          for (column, mechanismSentence) in mechanismSentences
+          where actorSentence == mechanismSentence && outside(actor.range, column) {
             let cell = row * columnCount + column
             if seen.insert(cell &* 1_000_003 &+ actorSentence).inserted { unitsPerPair[cell, default: 0] += 1 }
           }
@@ -366,7 +375,7 @@ public struct CooccurrenceReport: Sendable {
     let starts = sentences.map(\.start.utf8Offset)
     func sentence(of range: TextRange) -> Int { lastIndex(in: starts, notAfter: range.start.utf8Offset) }
     var best: (rank: (Int, Int, Int), pair: QuotePair)?
-    for a in actor {
+    for a in actor where !mechanism.contains(where: { $0.contains(a) }) {
       for m in mechanism {
         let (sa, sm) = (sentence(of: a), sentence(of: m))
         if scope == .sentence && sa != sm { continue }

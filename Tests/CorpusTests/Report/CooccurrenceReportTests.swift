@@ -283,3 +283,32 @@ func parseCSV(_ text: String) -> [[String]] {
   #expect(CooccurrenceReport.quotedEvidence(list, limit: nil) == [0, 1, 2, 3, 4, 5])
   #expect(CooccurrenceReport.quotedEvidence(list, limit: 0) == [])
 }
+
+/// 日 and 美 inside 日美同盟 are mentions of Japan and the United States, but they do not "meet" the alliance:
+/// only a state named outside the mechanism's own name counts.
+@Test(arguments: CooccurrenceScope.allCases)
+func statesInsideAMechanismsNameDoNotMeetIt(scope: CooccurrenceScope) {
+  let entities = [
+    Entity(id: "japan", kind: .actor, name: "日本"),
+    Entity(id: "united-states", kind: .actor, name: "美国"),
+    Entity(id: "us-japan-alliance", kind: .mechanism, name: "日美同盟", members: ["japan", "united-states"]),
+  ]
+  let texts = ["日美同盟得到加强。", "日本重视日美同盟。"]
+  let paragraphs = texts.enumerated().map { Paragraph(number: $0.offset + 1, passage: ReportFixture.passage($0.element)) }
+  let paper = Paper(file: "corpus/孙八2020.txt", rawText: texts.joined(separator: "\n\n"), paragraphs: paragraphs)
+  func mention(_ entity: Int, _ paragraph: Int, _ start: Int, _ end: Int) -> Mention {
+    Mention(
+      entity: entity, paper: 0, passage: .paragraph(paragraph), range: TextRange(start, end),
+      rawRange: TextRange(start, end))
+  }
+  let mentions = [
+    mention(2, 1, 0, 12), mention(0, 1, 0, 3), mention(1, 1, 3, 6),  // 日美同盟 with its 日 and 美
+    mention(0, 2, 0, 6), mention(2, 2, 12, 24), mention(0, 2, 12, 15), mention(1, 2, 15, 18),
+  ]
+  let report = CooccurrenceReport(
+    papers: [paper], entities: entities, mentions: mentions, keys: ["孙八2020"], options: ReportOptions(scope: scope))
+  #expect(report.actorMechanism.rows.map(\.id) == ["japan"])
+  #expect(report.actorMechanism.cells.map(\.count) == [1])
+  #expect(report.actorMechanism.cells.first?.evidence.first?.fragments == ["日本重视日美同盟。"])
+  #expect(report.actorMechanism.cells.first?.evidence.first?.mentionRanges == [TextRange(0, 6), TextRange(12, 24)])
+}
