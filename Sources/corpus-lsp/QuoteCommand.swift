@@ -92,7 +92,7 @@ enum QuoteCommand {
     return [
       "file": paper.file, "key": index.key(of: match.paper), "paragraph": paragraph, "passage": passageName,
       "line": start.line + 1, "column": start.column + 1, "endLine": end.line + 1, "endColumn": end.column + 1,
-      "text": (index.text(of: match.paper, passage: match.passage) ?? "").slice(match.range), "exact": match.exact,
+      "text": quotedText(match, index: index), "exact": match.exact,
       "similarity": (match.similarity * 1000).rounded() / 1000,
     ]
   }
@@ -110,8 +110,15 @@ enum QuoteCommand {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// The source text as it should be quoted: the fragments joined by `……` for an elided quotation.
+  static func quotedText(_ match: QuoteMatch, index: CorpusIndex) -> String {
+    let source = index.text(of: match.paper, passage: match.passage) ?? ""
+    if match.fragments.count > 1 { return match.fragments.map { source.slice($0) }.joined(separator: "……") }
+    return source.slice(match.range)
+  }
+
   static func citation(_ match: QuoteMatch, index: CorpusIndex) -> String {
-    let text = (index.text(of: match.paper, passage: match.passage) ?? "").slice(match.range)
+    let text = quotedText(match, index: index)
     let key = index.key(of: match.paper)
     let cite = locator(match.passage).map { "[@\(key), \($0)]" } ?? "[@\(key)]"
     return "“\(text)”\(cite)"

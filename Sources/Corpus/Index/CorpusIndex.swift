@@ -33,13 +33,18 @@ public struct QuoteMatch: Sendable, Equatable {
   public var exact: Bool
   /// 1.0 for an exact match; for the closest passage, how similar it is (0…1).
   public var similarity: Double
+  /// For an exact match, where each fragment is (in the passage's normalised text); empty otherwise.
+  public var fragments: [TextRange]
 
-  public init(paper: Int, passage: PassageID, range: TextRange, exact: Bool, similarity: Double) {
+  public init(
+    paper: Int, passage: PassageID, range: TextRange, exact: Bool, similarity: Double, fragments: [TextRange] = []
+  ) {
     self.paper = paper
     self.passage = passage
     self.range = range
     self.exact = exact
     self.similarity = similarity
+    self.fragments = fragments
   }
 }
 

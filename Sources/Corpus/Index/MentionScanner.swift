@@ -12,8 +12,8 @@ public struct ScannedMention: Sendable, Hashable {
 ///
 /// Rules, in order:
 /// 1. Aliases and non-entity words compete leftmost-longest; a non-entity word that wins hides what it covers.
-/// 2. Latin aliases match ASCII case-insensitively (short all-capital acronyms such as `US`, `EU` exactly) and
-///    only at word boundaries (`EU` never inside `EUROPE`).
+/// 2. Latin aliases match ASCII case-insensitively (all-capital acronyms of up to five letters, `US`, `NATO`,
+///    exactly) and only at word boundaries (`EU` never inside `EUROPE`).
 /// 3. One-character forms (日 美 中 …) count only in runs of two or more outside any matched word; each
 ///    character is a mention of its state, and a run whose states are exactly the members of a grouping
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
@@ -56,6 +56,8 @@ public final class MentionScanner: Sendable {
   /// ASCII bytes (both cases) and BMP three-byte characters that begin some pattern.
   let asciiStarters: [UInt8]
   let starterBits: [UInt64]
+  /// BMP three-byte characters that occur anywhere in some pattern.
+  let memberBits: [UInt64]
   let table32: [UInt32]
   /// Patterns ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
   let outputStart: [Int32]
@@ -240,6 +242,20 @@ public final class MentionScanner: Sendable {
     }
     asciiStarters = ascii
     starterBits = bits
+    var members = [UInt64](repeating: 0, count: 1024)
+    for key in keys {
+      var k = 0
+      while k < key.count {
+        let lead = key[k]
+        let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        if width == 3, k + 2 < key.count {
+          let value = Int(lead & 0x0F) << 12 | Int(key[k + 1] & 0x3F) << 6 | Int(key[k + 2] & 0x3F)
+          members[value >> 6] |= 1 << UInt64(value & 63)
+        }
+        k += width
+      }
+    }
+    memberBits = members
   }
 
   public var stateCount: Int { outputStart.count - 1 }
@@ -318,28 +334,31 @@ public final class MentionScanner: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Entry>, flag: Entry, words: inout [Hit],
     singles: inout [Hit]
   ) {
-    withTables { outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits in
+    withTables { outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits, memberBits in
       let count = bytes.count
       let classCount = self.classCount
       let mask = ~flag
       var state = 0
       var i = 0
       while i < count {
-        if state == 0 {
-          // At the root a character that begins no pattern leaves the automaton at the root: skip it whole.
-          let lead = bytes[i]
-          if lead < 0x80 {
-            if asciiStarters[Int(lead)] == 0 {
-              i &+= 1
-              continue
-            }
-          } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
-            let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
-            if starterBits[value >> 6] & (1 << UInt64(value & 63)) == 0 {
-              i &+= 3
-              continue
-            }
+        let lead = bytes[i]
+        if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
+          let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+          let bit: UInt64 = 1 << UInt64(value & 63)
+          // A character no pattern contains ends every partial match: back to the root, skip it whole.
+          if memberBits[value >> 6] & bit == 0 {
+            state = 0
+            i &+= 3
+            continue
           }
+          // At the root a character that begins no pattern leaves the automaton at the root: skip it whole.
+          if state == 0, starterBits[value >> 6] & bit == 0 {
+            i &+= 3
+            continue
+          }
+        } else if state == 0, lead < 0x80, asciiStarters[Int(lead)] == 0 {
+          i &+= 1
+          continue
         }
         let entry = table[state &* classCount &+ Int(classOf[Int(bytes[i])])]
         state = Int(entry & mask)
@@ -374,7 +393,7 @@ public final class MentionScanner: Sendable {
   private func withTables(
     _ body: (
       UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>,
-      UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt64>
+      UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<UInt64>
     ) -> Void
   ) {
     outputStart.withUnsafeBufferPointer { outputStart in
@@ -384,7 +403,9 @@ public final class MentionScanner: Sendable {
             patternFlags.withUnsafeBufferPointer { flagsOf in
               asciiStarters.withUnsafeBufferPointer { asciiStarters in
                 starterBits.withUnsafeBufferPointer { starterBits in
-                  body(outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits)
+                  memberBits.withUnsafeBufferPointer { memberBits in
+                    body(outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits, memberBits)
+                  }
                 }
               }
             }
@@ -439,9 +460,10 @@ public final class MentionScanner: Sendable {
     (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
-  /// `US`, `EU`, `UN`, `ARF`: capitals (and digits) only, at most three bytes; matched exactly.
+  /// `US`, `EU`, `ARF`, `NATO`, `ASEAN`: capitals (and digits) only, at most five bytes; matched exactly, so
+  /// that `us` in English prose or `mofa`/`nato` in a footnote's URL is not a mention.
   static func isShortAcronym(_ bytes: [UInt8]) -> Bool {
-    bytes.count <= 3 && bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+    bytes.count <= 5 && bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
       && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
   }
 

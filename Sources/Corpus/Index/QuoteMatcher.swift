@@ -204,15 +204,17 @@ enum QuoteMatcher {
     text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
     var position = 0
     var start: Int?
+    var ranges: [TextRange] = []
     for fragment in fragments {
       guard let found = folded.find(fragment, from: position) else { return nil }
       if start == nil { start = found }
       position = found + fragment.count
+      ranges.append(folded.originalRange(found, position))
     }
     guard let start else { return nil }
     return QuoteMatch(
       paper: passage.paper, passage: passage.id, range: folded.originalRange(start, position), exact: true,
-      similarity: 1)
+      similarity: 1, fragments: ranges)
   }
 
   /// The longest run of the query's scalars that folding leaves alone and that contains no white space or

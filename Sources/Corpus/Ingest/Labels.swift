@@ -168,8 +168,10 @@ struct HeadingNumber {
       i += 3
     } else if !chinese, text[i] == 0x2E || text.hasPrefix("．", at: i) {
       i += text[i] == 0x2E ? 1 : 3
-      // "1.5 亿" is a number, not a heading.
-      if CharClass.isDigit(UInt32(text[i])) { return nil }
+      // "1.5 亿" is a number and "07.html" a file name, not headings; nor is "01." (no heading has a leading zero).
+      if CharClass.isDigit(UInt32(text[i])) || CharClass.isLatinLetter(UInt32(text[i])) || text[numberStart] == 0x30 {
+        return nil
+      }
     } else {
       return nil
     }

@@ -387,14 +387,17 @@ struct LineClassifier {
         previousWasBody = false
         continue
       }
-      if let note = inNote, !line.leadingSpace {
+      if let note = inNote, !line.leadingSpace, let last = notes[note].lines.last, !noteLineIsComplete(lines[last]),
+        HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd) == nil
+      {
         notes[note].lines.append(index)
         roles[index] = .footnote(note)
         continue
       }
       // One-line-per-note text: a note cut short continues on a short line ("…第" / "5页。").
-      if paragraphPerLine, !previousWasBody, let last = notes.last?.lines.last, !endsSentence(lines[last]),
-        line.width < 60, !line.leadingSpace
+      if paragraphPerLine, !previousWasBody, let last = notes.last?.lines.last,
+        !endsSentence(lines[last]) || endsWithAbbreviation(lines[last]),
+        line.width < 60, !line.leadingSpace, HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd) == nil
       {
         notes[notes.count - 1].lines.append(index)
         roles[index] = .footnote(notes.count - 1)
@@ -404,6 +407,33 @@ struct LineClassifier {
       previousWasBody = true
       roles[index] = .body
     }
+  }
+
+  /// A footnote line that closes its note: it ends with 。 (or ．), or with a full stop or "]" that is not part of
+  /// a URL broken over lines. The next line is then body text even if the new page does not open with a space.
+  private func noteLineIsComplete(_ line: RawLine) -> Bool {
+    let (last, lastStart) = text.scalar(before: line.contentEnd)
+    if last == 0x3002 || last == 0xFF0E { return true }
+    guard last == 0x2E || last == 0x5D else { return false }
+    // The last token: a URL or path fragment ("…www.whitehouse.") goes on.
+    var start = lastStart
+    while start > line.contentStart, text[start - 1] != 0x20, lastStart - start < 300 { start -= 1 }
+    if last == 0x5D { return true }
+    if text.find("/", from: start, to: lastStart) != nil || text.find("www", from: start, to: lastStart) != nil {
+      return false
+    }
+    return !endsWithAbbreviation(line)
+  }
+
+  /// "Vol.", "No.", "pp.", "ed.": a reference cut after an abbreviation goes on on the next line.
+  private func endsWithAbbreviation(_ line: RawLine) -> Bool {
+    let (last, lastStart) = text.scalar(before: line.contentEnd)
+    guard last == 0x2E else { return false }
+    var start = lastStart
+    while start > line.contentStart, CharClass.isLatinLetter(UInt32(text[start - 1])), lastStart - start < 5 { start -= 1 }
+    let letters = lastStart - start
+    let boundary = start == line.contentStart || !CharClass.isLatinLetter(UInt32(text[start - 1]))
+    return letters >= 1 && letters <= 4 && boundary
   }
 
   /// "56", "- 56 -", "· 56 ·", "—56—": a page number on its own line.

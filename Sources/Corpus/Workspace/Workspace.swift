@@ -51,9 +51,11 @@ public struct Workspace: Sendable {
       let clean = normalize(path)
       let matches = all.filter { ($0 == clean || $0.hasPrefix(clean + "/") || clean.isEmpty) && isCorpusExtension($0) }
       if matches.isEmpty && !all.contains(where: { $0.hasPrefix(clean + "/") || $0 == clean }) {
+        // Reported on corpus-lsp.json when it names the folder; otherwise on the folder the default expects.
+        let hasConfig = FileManager.default.fileExists(atPath: configURL.path)
         problems.append(
           CorpusProblem(
-            file: WorkspaceConfig.fileName, kind: .missingPath,
+            file: hasConfig ? WorkspaceConfig.fileName : clean, kind: .missingPath,
             message: "the corpus folder \"\(path)\" does not exist in the workspace"))
       }
       corpus += matches
@@ -133,8 +135,14 @@ public struct Workspace: Sendable {
 
   /// Every regular file under the root, relative, skipping hidden files and folders and build output.
   /// Paths come from the enumerator relative to the root, so a relative or symlinked root works the same.
+  /// A symlinked folder inside the workspace (a shared `corpus/`, say) is followed, once per real folder.
   static func listFiles(_ root: URL) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    var visited: Set<String> = [root.resolvingSymlinksInPath().path]
+    return listFiles(root, prefix: "", visited: &visited).sorted()
+  }
+
+  private static func listFiles(_ folder: URL, prefix: String, visited: inout Set<String>) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var files: [String] = []
     while let path = enumerator.nextObject() as? String {
       let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -143,11 +151,22 @@ public struct Workspace: Sendable {
         if type == .typeDirectory { enumerator.skipDescendants() }
         continue
       }
-      if type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(root.appendingPathComponent(path))) {
-        files.append(path)
+      let url = folder.appendingPathComponent(path)
+      if type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(url)) {
+        files.append(prefix + path)
+      } else if type == .typeSymbolicLink, isDirectory(url) {
+        let real = url.resolvingSymlinksInPath().path
+        if visited.insert(real).inserted {
+          files += listFiles(URL(fileURLWithPath: real), prefix: prefix + path + "/", visited: &visited)
+        }
       }
     }
-    return files.sorted()
+    return files
+  }
+
+  private static func isDirectory(_ url: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
   private static func isRegularFile(_ url: URL) -> Bool {

@@ -59,7 +59,8 @@ import Testing
     checkMentions("the EU and ASEAN", ["european-union:EU", "asean:ASEAN"])
     checkNoMention("EUROPE", of: "european-union")
     checkNoMention("let us go", of: "united-states")
-    checkMentions("Asean meeting", ["asean:Asean"])
+    checkMentions("Quad meeting, the quad", ["quad:Quad", "quad:quad"])
+    checkNoMention("https://www.nato.int/cps/en", of: "nato")
     checkMentions("日本ODA援助", ["japan:日本", "oda:ODA援助"])
     checkMentions("QUAD与AUKUS", ["quad:QUAD", "aukus:AUKUS"])
   }

@@ -37,6 +37,9 @@ import Testing
   @Test func elisionsMatchInOrderWithinOnePassage() {
     check("作者认为……新支柱……纷纷跟进", file: "corpus/甲.txt", passage: .paragraph(2))
     check("第三段...联合声明", file: "corpus/甲.txt", passage: .paragraph(3))
+    let elided = Self.index.findQuote("作者认为……纷纷跟进").matches.first
+    let source = Self.index.text(of: 0, passage: .paragraph(2)) ?? ""
+    #expect(elided?.fragments.map { source.slice($0) } == ["作者认为", "纷纷跟进"])
     let reversed = Self.index.findQuote("联合声明……第三段")
     #expect(reversed.matches.isEmpty)
     let acrossPassages = Self.index.findQuote(["开篇段落", "纷纷跟进"])

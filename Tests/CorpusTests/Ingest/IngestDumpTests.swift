@@ -1,8 +1,8 @@
+//! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
 import Foundation
 import TestSupport
 import Testing
 
-//! Developer aid: prints how the reader sees the real papers when CORPUS_DUMP is set (skipped otherwise).
 @testable import Corpus
 
 @Test(.enabled(if: ProcessInfo.processInfo.environment["CORPUS_DUMP"] != nil))
@@ -40,7 +40,7 @@ func dumpRealPapers() throws {
     for a in paper.artefacts {
       out += "\(a.kind): \(paper.rawText.slice(a.rawRange).prefix(80).replacingOccurrences(of: "\n", with: "⏎"))\n"
     }
-    try out.write(toFile: "/tmp/dump_\(name)", atomically: true, encoding: .utf8)
+    try out.write(toFile: "/tmp/corpus-ingest-dump-\(name)", atomically: true, encoding: .utf8)
   }
 }
 
@@ -65,6 +65,6 @@ func dumpLineDecisions() throws {
           "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd))\n"
       }
     }
-    try out.write(toFile: "/tmp/lines_\(name)", atomically: true, encoding: .utf8)
+    try out.write(toFile: "/tmp/corpus-ingest-lines-\(name)", atomically: true, encoding: .utf8)
   }
 }

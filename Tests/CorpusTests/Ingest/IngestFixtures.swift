@@ -1,7 +1,7 @@
+//! Helpers for ingest tests: read a paper from text, check that every passage maps back to its raw text.
 import Foundation
 import Testing
 
-//! Helpers for ingest tests: read a paper from text, check that every passage maps back to its raw text.
 @testable import Corpus
 
 enum IngestFixture {

@@ -1,6 +1,6 @@
+//! OffsetMap lookups both ways, and sentence ranges in normalised text.
 import Testing
 
-//! OffsetMap lookups both ways, and sentence ranges in normalised text.
 @testable import Corpus
 
 @Suite struct OffsetMapLookupTests {

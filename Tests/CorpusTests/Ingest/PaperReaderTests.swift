@@ -1,7 +1,7 @@
+//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
 import Foundation
 import Testing
 
-//! Paper reading on small hand-written fixtures: joining, footnotes, headings, metadata, page debris.
 @testable import Corpus
 
 /// Reads `raw` and checks the normalised paragraphs (and that each maps back to its raw text).
@@ -342,4 +342,30 @@ private func checkParagraphs(
     """)
   #expect(paper.paragraphs.map(\.text) == ["第一页的文字没有结束，第二页接着写第三页还在同一段里面，直到这里。"])
   #expect(paper.artefacts.map(\.kind) == [.runningHeader, .pageNumber, .runningHeader, .pageNumber, .runningHeader, .pageNumber])
+}
+
+@Test func aCompleteNoteEndsItsBlockEvenWithoutAPageBreakSpace() {
+  let paper = IngestFixture.read(
+    """
+    标题
+
+    王明
+
+    这一段在页末被截断，后面的文字在下一页继续写下去，直到句子结
+
+    ① Example Author, “A Title,” Example Journal, Vol.
+
+    3, No. 2, 2020, pp.1-9.
+
+    ② 示例来源：https://www.example.org/
+
+    a/b.html [2023-01-01]。
+
+    束为止。
+    """)
+  #expect(paper.footnotes.map(\.text) == [
+    "Example Author, “A Title,” Example Journal, Vol. 3, No. 2, 2020, pp.1-9.",
+    "示例来源：https://www.example.org/a/b.html [2023-01-01]。",
+  ])
+  #expect(paper.paragraphs.map(\.text) == ["这一段在页末被截断，后面的文字在下一页继续写下去，直到句子结束为止。"])
 }

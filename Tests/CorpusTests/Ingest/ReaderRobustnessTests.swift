@@ -1,8 +1,8 @@
+//! The reader never traps and keeps its maps exact on mangled input (deterministic pseudo-random edits).
 import Foundation
 import TestSupport
 import Testing
 
-//! The reader never traps and keeps its maps exact on mangled input (deterministic pseudo-random edits).
 @testable import Corpus
 
 /// A small deterministic generator (SplitMix64), so failures reproduce.

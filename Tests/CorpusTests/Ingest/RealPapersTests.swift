@@ -1,8 +1,8 @@
+//! The reader on the five reference papers (read at test time from ../shared/corpus; skipped when absent).
 import Foundation
 import TestSupport
 import Testing
 
-//! The reader on the five reference papers (read at test time from ../shared/corpus; skipped when absent).
 @testable import Corpus
 
 private struct Expected: Sendable {

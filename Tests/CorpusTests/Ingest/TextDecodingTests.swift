@@ -1,7 +1,7 @@
+//! Decoding corpus bytes: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK, and undecodable files.
 import Foundation
 import Testing
 
-//! Decoding corpus bytes: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK, and undecodable files.
 @testable import Corpus
 
 @Suite struct TextDecodingTests {

@@ -1,8 +1,8 @@
+//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
 import Foundation
 import TestSupport
 import Testing
 
-//! Workspace discovery: corpus, notes, lexicon, config and its problems, concurrent reading, the examples.
 @testable import Corpus
 
 #if canImport(CoreFoundation)
@@ -183,6 +183,30 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let workspace = Workspace.open(root: root)
     #expect(workspace.corpusFiles.isEmpty)
     #expect(workspace.problems.map(\.kind) == [.missingPath])
+  }
+
+  @Test func missingCorpusFolderWithoutConfigIsReportedOnTheFolder() throws {
+    let root = try makeWorkspace("-- notes/n.md --\nnote")
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(Workspace.open(root: root).problems.map(\.file) == ["corpus"])
+  }
+
+  @Test func symlinkedCorpusFolderIsFollowed() throws {
+    let shared = try makeWorkspace("-- papers/a.txt --\n标题\n\n正文。")
+    let root = try makeWorkspace("-- notes/n.md --\nnote")
+    defer {
+      try? FileManager.default.removeItem(at: root)
+      try? FileManager.default.removeItem(at: shared)
+    }
+    try FileManager.default.createSymbolicLink(
+      at: root.appendingPathComponent("corpus"), withDestinationURL: shared.appendingPathComponent("papers"))
+    // A link back to the root must not loop.
+    try FileManager.default.createSymbolicLink(
+      at: root.appendingPathComponent("notes/loop"), withDestinationURL: root)
+    let workspace = Workspace.open(root: root)
+    #expect(workspace.corpusFiles == ["corpus/a.txt"])
+    #expect(workspace.noteFiles == ["notes/n.md"])
+    #expect(workspace.problems.isEmpty)
   }
 
   @Test func bundledExamplesReadCleanly() throws {
