@@ -33,7 +33,7 @@ private func checkTable(
   _ render: (CooccurrenceReport) -> String, options: ReportOptions = ReportOptions(), expect expected: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
   let actual = render(fixture.report(options)).replacingOccurrences(of: "\r\n", with: "\n")
   #expect(actual == expected + "\n", sourceLocation: sourceLocation)
 }
@@ -43,8 +43,8 @@ private func checkEvidence(
   table: String, row: String, column: String, options: ReportOptions = ReportOptions(), expect expected: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
-  let lines = parseCSV(ReportCSV.cells(fixture.report(options))).dropFirst()
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
+  let lines = parseReportCSV(ReportCSV.cells(fixture.report(options))).dropFirst()
     .filter { $0[0] == table && $0[1] == row && $0[3] == column }
     .map { "\($0[6]) \($0[9]) \($0[10]) \($0[11])" }
   #expect(lines.joined(separator: "\n") == expected, sourceLocation: sourceLocation)
@@ -176,19 +176,19 @@ private func checkEvidence(
 /// Every number in both wide tables is the sum of its lines in the long form, and every quote is in its passage.
 @Test(arguments: CooccurrenceScope.allCases)
 func everyNumberIsTraceableToPassages(scope: CooccurrenceScope) {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
   let report = fixture.report(ReportOptions(scope: scope))
-  let long = parseCSV(ReportCSV.cells(report)).dropFirst()
+  let long = parseReportCSV(ReportCSV.cells(report)).dropFirst()
   var sums: [String: Int] = [:]
   for line in long { sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000 }
 
-  let wide = parseCSV(ReportCSV.entityDocument(report))
+  let wide = parseReportCSV(ReportCSV.entityDocument(report))
   for line in wide.dropFirst() {
     for (column, key) in wide[0].enumerated().dropFirst(5) {
       #expect(sums["entity-document|\(line[0])|\(key)", default: 0] == Int(line[column]), "\(line[0]) × \(key)")
     }
   }
-  let cooccurrence = parseCSV(ReportCSV.actorMechanism(report))
+  let cooccurrence = parseReportCSV(ReportCSV.actorMechanism(report))
   for line in cooccurrence.dropFirst() {
     for (column, mechanism) in cooccurrence[0].enumerated().dropFirst(3) {
       let key = "actor-mechanism-by-\(scope.rawValue)|\(line[0])|\(mechanism)"
@@ -204,7 +204,7 @@ func everyNumberIsTraceableToPassages(scope: CooccurrenceScope) {
 }
 
 @Test func mentionsOutsideTheCorpusAreIgnored() {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
   let stray = Mention(entity: 0, paper: 99, passage: .paragraph(1), range: TextRange(0, 3), rawRange: TextRange(0, 3))
   let report = CooccurrenceReport(
     papers: fixture.papers, entities: fixture.entities, mentions: fixture.mentions + [stray], keys: fixture.keys)
@@ -227,7 +227,7 @@ extension Paper {
 }
 
 /// A strict little RFC 4180 reader for checking our own output.
-func parseCSV(_ text: String) -> [[String]] {
+func parseReportCSV(_ text: String) -> [[String]] {
   var rows: [[String]] = []
   var row: [String] = []
   var field = ""

@@ -6,7 +6,7 @@ import Testing
 import TestSupport
 
 /// The index of the five reference papers, built once.
-enum RealCorpus {
+enum ReportRealCorpus {
   static let index: CorpusIndex? = {
     guard let folder = TestPaths.sharedCorpus else { return nil }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -30,7 +30,7 @@ struct RealCorpusReportTests {
   let report: CooccurrenceReport
 
   init() throws {
-    index = try #require(RealCorpus.index)
+    index = try #require(ReportRealCorpus.index)
     report = CooccurrenceReport(index: index, options: ReportOptions(top: 50))
   }
 
@@ -49,13 +49,13 @@ struct RealCorpusReportTests {
 
   @Test func natoIsConcentratedInTheNatoPaper() throws {
     let (paper, share) = try concentration(of: "nato")
-    #expect(paper == RealCorpus.paper(startingWith: "004_", in: index))
+    #expect(paper == ReportRealCorpus.paper(startingWith: "004_", in: index))
     #expect(share > 0.6)
   }
 
   @Test func aseanIsConcentratedInTheAseanPaper() throws {
     let (paper, share) = try concentration(of: "asean")
-    #expect(paper == RealCorpus.paper(startingWith: "000_", in: index))
+    #expect(paper == ReportRealCorpus.paper(startingWith: "000_", in: index))
     #expect(share > 0.6)
   }
 
@@ -104,7 +104,7 @@ struct RealCorpusReportTests {
   @Test func everyNumberAddsUpInTheLongForm() {
     let long = ReportCSV.cells(report)
     var sums: [String: Int] = [:]
-    for line in parseCSV(long).dropFirst() {
+    for line in parseReportCSV(long).dropFirst() {
       sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000
     }
     for cell in report.entityDocument.cells {
