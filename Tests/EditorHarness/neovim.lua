@@ -23,6 +23,14 @@ local output = { client = 'Neovim ' .. tostring(vim.version().major) .. '.' .. t
 
 local function fail(message) table.insert(output.errors, message) end
 
+local function all_clients()
+  local list = {}
+  for _, client in pairs(vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients()) do
+    if client.name == 'corpus_lsp' then table.insert(list, client) end
+  end
+  return list
+end
+
 local function clients_of(bufnr)
   local list = {}
   if vim.lsp.get_clients then
@@ -107,7 +115,8 @@ function probes.hover(bufnr, client)
   if not result then return { lines = {}, position = params.position } end
   -- What the hover window shows.
   local lines = vim.lsp.util.convert_input_to_markdown_lines(result.contents)
-  return { lines = lines, position = params.position }
+  return { lines = lines, kind = type(result.contents) == 'table' and nonnil(result.contents.kind) or nil,
+    position = params.position }
 end
 
 function probes.definition(bufnr, client)
@@ -140,6 +149,9 @@ function probes.diagnostics(bufnr)
   end
   return { items = out }
 end
+
+-- Opening the file was the test: how many corpus-lsp clients run now.
+function probes.attach() return {} end
 
 local function capability_names(client)
   local names = {}
@@ -185,15 +197,20 @@ local function run()
       local capability = needs[probe.request]
       local capabilities = client.server_capabilities or {}
       if capability and (nonnil(capabilities[capability]) == nil or capabilities[capability] == false) then
-        return { missing = capability, clients = #clients_of(bufnr) }
+        return { missing = capability }
       end
       local result = probes[probe.request](bufnr, client)
-      result.clients = #clients_of(bufnr)
+      result.clients = #all_clients()
       output.progress = progress(client)
       return result
     end)
     output.probes[probe.name] = ok and result or { error = tostring(result) }
   end
+end
+
+if vim.fn.has('nvim-0.7') == 0 then
+  vim.fn.writefile({ vim.json.encode({ unavailable = 'the Neovim setup needs Neovim 0.7 or later' }) }, spec.out)
+  vim.cmd('qall!')
 end
 
 vim.api.nvim_create_autocmd('VimEnter', {
@@ -203,12 +220,8 @@ vim.api.nvim_create_autocmd('VimEnter', {
     local ok, err = pcall(run)
     if not ok then fail(tostring(err)) end
     vim.fn.writefile({ vim.json.encode(output) }, spec.out)
-    for _, client in pairs(vim.lsp.get_active_clients and vim.lsp.get_active_clients() or vim.lsp.get_clients()) do
-      vim.lsp.stop_client(client.id)
-    end
-    vim.wait(2000, function()
-      return #(vim.lsp.get_active_clients and vim.lsp.get_active_clients() or vim.lsp.get_clients()) == 0
-    end, 20)
+    for _, client in ipairs(all_clients()) do vim.lsp.stop_client(client.id) end
+    vim.wait(2000, function() return #all_clients() == 0 end, 20)
     vim.cmd('qall!')
   end,
 })
