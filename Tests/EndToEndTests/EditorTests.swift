@@ -74,8 +74,9 @@ import Testing
   }
 }
 
-/// The VS Code extension cannot run here (no VS Code, no npm registry): its manifest is checked instead.
-@Suite struct VSCodeManifestTests {
+/// VS Code cannot run here (no VS Code, no npm registry): the manifest is checked, and extension.js runs in Node
+/// against stand-ins of the `vscode` API and the language client (Tests/EditorHarness/vscode.js).
+@Suite struct VSCodeExtensionTests {
   static let folder = TestPaths.packageRoot.appendingPathComponent("editors/vscode")
 
   func manifest() throws -> JSON {
@@ -102,7 +103,7 @@ import Testing
     let source = try String(contentsOf: Self.folder.appendingPathComponent("extension.js"), encoding: .utf8)
     #expect(source.contains("'serve'"))
     #expect(source.contains("'--log-level'"))
-    #expect(source.contains("getConfiguration('corpusLsp')"))
+    #expect(source.contains("getConfiguration('corpusLsp'"))
     #expect(source.contains("'serverPath'") && source.contains("'logLevel'"))
   }
 
@@ -121,6 +122,25 @@ import Testing
     #expect(manifest["dependencies"].object.map { Array($0.keys) } == ["vscode-languageclient"])
     #expect(manifest["engines"]["vscode"].string != nil)
     #expect(manifest["scripts"]["compile"] == .null, "plain JavaScript: no build step")
+  }
+
+  @Test func startsServersAndShowsIndexingProgressInTheStatusItem() throws {
+    guard let node = EditorRun.findExecutable("node") ?? EditorRun.findExecutable("nodejs") else {
+      try Test.cancel("node is not installed: the extension's smoke test (Tests/EditorHarness/vscode.js) needs it")
+    }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vscode-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let harness = TestPaths.packageRoot.appendingPathComponent("Tests/EditorHarness/vscode.js")
+    let (status, log) = try EditorRun.run(
+      node, [harness.path, Self.folder.appendingPathComponent("extension.js").path],
+      environment: ProcessInfo.processInfo.environment, in: scratch, timeout: 60)
+    let line = log.split(separator: "\n").last { $0.hasPrefix("{") }.map(String.init) ?? ""
+    let checks = (try? JSON.decode(Data(line.utf8)))?["checks"].array ?? []
+    #expect(status == 0 && !checks.isEmpty, "\(log)")
+    for check in checks where check["ok"] != true {
+      Issue.record("\(check["name"].string ?? "?"): \(check["detail"].string ?? "")")
+    }
   }
 }
 
@@ -322,10 +342,13 @@ struct EditorRun: Sendable, CustomStringConvertible {
   static func run(
     _ program: URL, _ arguments: [String], environment: [String: String], in directory: URL, timeout: TimeInterval
   ) throws -> (status: Int32?, output: String) {
-    let logFile = directory.deletingLastPathComponent().appendingPathComponent("editor.log")
+    let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("editor-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
     let log = try FileHandle(forWritingTo: logFile)
-    defer { try? log.close() }
+    defer {
+      try? log.close()
+      try? FileManager.default.removeItem(at: logFile)
+    }
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
