@@ -123,8 +123,24 @@
                            (flymake-diagnostics))))))))
 
 (defconst harness-capabilities
-  '(("completion" . :completionProvider) ("hover" . :hoverProvider) ("definition" . :definitionProvider))
+  '(("completion" . :completionProvider) ("hover" . :hoverProvider) ("definition" . :definitionProvider)
+    ("code_action" . :codeActionProvider))
   "The server capability each request needs; a probe whose capability is missing says so instead.")
+
+(defun harness-code_action (server)
+  "Code actions for the Flymake diagnostics of the current line, as `eglot-code-actions' asks for them."
+  (harness-wait (lambda () (flymake-start) (flymake-diagnostics)))
+  (let* ((beg (line-beginning-position)) (end (line-end-position))
+         (diagnostics (cl-loop for d in (flymake-diagnostics beg end)
+                               when (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d)) collect it))
+         (actions (jsonrpc-request
+                   server :textDocument/codeAction
+                   (list :textDocument (eglot--TextDocumentIdentifier)
+                         :range (list :start (eglot--pos-to-lsp-position beg) :end (eglot--pos-to-lsp-position end))
+                         :context (list :diagnostics (vconcat diagnostics)))
+                   :timeout harness-timeout)))
+    `((titles . ,(vconcat (mapcar (lambda (action) (plist-get action :title)) actions)))
+      (diagnostics . ,(length diagnostics)))))
 
 (defun harness-attach (_server)
   "Visiting the file was the test: the servers counted by the caller."

@@ -87,7 +87,10 @@ end
 
 local probes = {}
 -- The server capability each request needs; a probe whose capability is missing says so instead.
-local needs = { completion = 'completionProvider', hover = 'hoverProvider', definition = 'definitionProvider' }
+local needs = {
+  completion = 'completionProvider', hover = 'hoverProvider', definition = 'definitionProvider',
+  code_action = 'codeActionProvider',
+}
 
 function probes.completion(bufnr, client)
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
@@ -148,6 +151,19 @@ function probes.diagnostics(bufnr)
     })
   end
   return { items = out }
+end
+
+-- Code actions for the diagnostics of the cursor's line, as `<leader>ca` asks for them.
+function probes.code_action(bufnr, client)
+  vim.wait(timeout, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+  local params = vim.lsp.util.make_range_params(0, client.offset_encoding)
+  local line = vim.api.nvim_win_get_cursor(0)[1] - 1
+  params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, line) }
+  local result, err = request(bufnr, client, 'textDocument/codeAction', params)
+  if err then return { error = err } end
+  local titles = {}
+  for _, action in ipairs(nonnil(result) or {}) do table.insert(titles, action.title) end
+  return { titles = titles, diagnostics = #params.context.diagnostics }
 end
 
 -- Opening the file was the test: how many corpus-lsp clients run now.

@@ -43,6 +43,10 @@ import Testing
     checkDiagnostics(items.map { ($0["line"].int, $0["code"].string, $0["message"].string ?? "") }, in: items)
   }
 
+  @Test func codeActionOffersTheNearestKey() throws {
+    try checkCodeAction(EditorRun.neovim.available().result(of: "code action"))
+  }
+
   @Test func indexingProgressReachesTheEditor() throws {
     let run = try EditorRun.neovim.available()
     let progress = run.output["progress"].array ?? []
@@ -81,6 +85,10 @@ import Testing
     let items = try EditorRun.emacs.available().result(of: "diagnostics")["items"].array ?? []
     checkDiagnostics(items.map { ($0["line"].int, $0["code"].string, $0["message"].string ?? "") }, in: items)
     #expect(items.allSatisfy { $0["type"] == "eglot-error" }, "unknown keys are errors\n\(items)")
+  }
+
+  @Test func codeActionOffersTheNearestKey() throws {
+    try checkCodeAction(EditorRun.emacs.available().result(of: "code action"))
   }
 }
 
@@ -228,6 +236,12 @@ private func checkDiagnostics(
   #expect(first?.message.contains("林晓明2023") == true, "names the nearest key\n\(raw)", sourceLocation: sourceLocation)
 }
 
+private func checkCodeAction(_ result: JSON, sourceLocation: SourceLocation = #_sourceLocation) {
+  let titles = result["titles"].array?.compactMap(\.string) ?? []
+  #expect(result["diagnostics"] == 1, "the editor sends the line's diagnostic\n\(result)", sourceLocation: sourceLocation)
+  #expect(titles.contains { $0.contains("林晓明2023") }, "a fix to the nearest key\n\(titles)", sourceLocation: sourceLocation)
+}
+
 private func standardPath(_ path: String) -> String {
   URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
 }
@@ -289,6 +303,7 @@ struct EditorRun: Sendable, CustomStringConvertible {
       ["name": "definition", "file": note, "find": .string(target.find), "offset": .int(target.offset),
        "request": "definition"],
       ["name": "diagnostics", "file": note, "request": "diagnostics"],
+      ["name": "code action", "file": note, "find": "@林晓明2032", "offset": 3, "request": "code_action"],
       ["name": "second note", "file": .string(workspace.appendingPathComponent("notes/maritime-aid.md").path),
        "request": "attach"],
     ]
