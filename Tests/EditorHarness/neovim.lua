@@ -166,8 +166,15 @@ function probes.code_action(bufnr, client)
   return { titles = titles, diagnostics = #params.context.diagnostics }
 end
 
--- Opening the file was the test: how many corpus-lsp clients run now.
-function probes.attach() return {} end
+-- Opening the file was the test: what the config set up in the buffer (the caller adds the client count).
+function probes.attach(bufnr)
+  local maps = {}
+  for _, lhs in ipairs({ 'K', 'gd', 'gr', '<leader>ca' }) do
+    local map = vim.fn.maparg(lhs, 'n', false, true)
+    maps[lhs] = map.buffer == 1 and (map.desc or '') or nil
+  end
+  return { omnifunc = vim.bo[bufnr].omnifunc, maps = maps }
+end
 
 local function capability_names(client)
   local names = {}

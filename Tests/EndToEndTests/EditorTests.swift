@@ -18,6 +18,14 @@ import Testing
     #expect(run.probe("second note")["clients"] == 1, "one client for every note of a workspace\n\(run)")
   }
 
+  @Test func setsTheReadmesKeyMapsAndOmnifunc() throws {
+    let attach = try EditorRun.neovim.available().probe("second note")
+    #expect(attach["omnifunc"] == "v:lua.vim.lsp.omnifunc", "\(attach)")
+    for key in ["K", "gd", "gr", "<leader>ca"] {
+      #expect(attach["maps"][key].string?.hasPrefix("corpus-lsp:") == true, "\(key) is mapped\n\(attach)")
+    }
+  }
+
   @Test func completionAfterDoubleBracketOffersEntities() throws {
     let items = try EditorRun.neovim.available().result(of: "completion")["items"].array ?? []
     try checkEntityCompletion(labels: items.compactMap { $0["label"].string }, details: items.map(\.description))
