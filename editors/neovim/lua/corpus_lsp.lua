@@ -104,7 +104,12 @@ local function attach_legacy(opts, bufnr)
 end
 
 function M.setup(user)
-  local opts = vim.tbl_deep_extend('force', M.defaults, user or {})
+  user = user or {}
+  local opts = vim.tbl_deep_extend('force', M.defaults, user)
+  -- Lists are replaced, not merged index by index.
+  for _, key in ipairs({ 'cmd', 'filetypes' }) do
+    if user[key] ~= nil then opts[key] = user[key] end
+  end
   if vim.lsp.config and vim.lsp.enable then
     -- Neovim 0.11+: the root function decides whether a buffer belongs to a corpus workspace.
     vim.lsp.config('corpus_lsp', {
