@@ -167,6 +167,11 @@
         (setcar synchronized t)
         (push (cons 'capabilities (harness-capability-names server)) harness-output)
         (push (cons 'root (expand-file-name (project-root (eglot--project server)))) harness-output))
+      (when (harness-spec-get 'append probe)
+        ;; Type a new last line, as a user would, and leave point at its end.
+        (goto-char (point-max))
+        (unless (bolp) (insert "\n"))
+        (insert (harness-spec-get 'append probe)))
       (if (and (harness-spec-get 'find probe)
                (not (harness-place-cursor (harness-spec-get 'find probe) (harness-spec-get 'offset probe))))
           `((error . ,(format "text not found: %s" (harness-spec-get 'find probe))))

@@ -18,6 +18,9 @@ local timeout = spec.timeout_ms or 20000
 vim.opt.runtimepath:append(spec.editors .. '/neovim')
 require('corpus_lsp').setup({ cmd = { spec.binary }, log_level = 'debug' })
 
+-- Harness settings (not the project's): leave edited buffers to open the next file.
+vim.o.hidden = true
+
 local output = { client = 'Neovim ' .. tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) ..
   '.' .. tostring(vim.version().patch), probes = {}, errors = {} }
 
@@ -92,8 +95,13 @@ local needs = {
   code_action = 'codeActionProvider',
 }
 
-function probes.completion(bufnr, client)
+function probes.completion(bufnr, client, probe)
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  if probe.append then
+    -- In insert mode the cursor sits after the typed text; the headless normal-mode cursor stops on its last byte.
+    local _, utf16 = vim.str_utfindex(probe.append)
+    params.position.character = client.offset_encoding == 'utf-16' and utf16 or #probe.append
+  end
   params.context = { triggerKind = 1 }
   local result, err = request(bufnr, client, 'textDocument/completion', params)
   if err then return { error = err } end
@@ -214,6 +222,12 @@ local function run()
         output.root = client.config.root_dir
         output.offset_encoding = client.offset_encoding
       end
+      if probe.append then
+        -- Type a new last line, as a user would, and leave the cursor at its end.
+        local count = vim.api.nvim_buf_line_count(bufnr)
+        vim.api.nvim_buf_set_lines(bufnr, count, count, false, { probe.append })
+        vim.api.nvim_win_set_cursor(0, { count + 1, #probe.append })
+      end
       if probe.find and not place_cursor(bufnr, probe.find, probe.offset) then
         return { error = 'text not found: ' .. probe.find }
       end
@@ -222,7 +236,7 @@ local function run()
       if capability and (nonnil(capabilities[capability]) == nil or capabilities[capability] == false) then
         return { missing = capability }
       end
-      local result = probes[probe.request](bufnr, client)
+      local result = probes[probe.request](bufnr, client, probe)
       result.clients = #all_clients()
       output.progress = progress(client)
       return result

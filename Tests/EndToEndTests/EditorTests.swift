@@ -31,6 +31,11 @@ import Testing
     try checkEntityCompletion(labels: items.compactMap { $0["label"].string }, details: items.map(\.description))
   }
 
+  @Test func completionAfterTypingDoubleBracketOffersEntities() throws {
+    let items = try EditorRun.neovim.available().result(of: "typed completion")["items"].array ?? []
+    try checkEntityCompletion(labels: items.compactMap { $0["label"].string }, details: items.map(\.description))
+  }
+
   @Test func hoverOnCitationShowsThePaper() throws {
     let hover = try EditorRun.neovim.available().result(of: "hover")
     try checkHover(hover["lines"].array?.compactMap(\.string).joined(separator: "\n") ?? "", kind: hover["kind"])
@@ -71,6 +76,11 @@ import Testing
 
   @Test func completionAfterDoubleBracketOffersEntities() throws {
     let items = try EditorRun.emacs.available().result(of: "completion")["items"].array ?? []
+    try checkEntityCompletion(labels: items.compactMap { $0["label"].string }, details: items.map(\.description))
+  }
+
+  @Test func completionAfterTypingDoubleBracketOffersEntities() throws {
+    let items = try EditorRun.emacs.available().result(of: "typed completion")["items"].array ?? []
     try checkEntityCompletion(labels: items.compactMap { $0["label"].string }, details: items.map(\.description))
   }
 
@@ -181,6 +191,8 @@ private enum Expected {
   /// Quoted on line 5 of the note, from ¶5 of the cited paper (our own example corpus).
   static let quotation = "允许日本直接向他国军队提供装备"
   static let quotedCitation = (find: "@林晓明2023, ¶5", offset: 3)
+  /// Typed as a new last line of the note; completion is asked at its end.
+  static let typedLine = "Japan also works with [["
 
   /// Title, first author and the 1-based raw line where paragraph 4 starts.
   static let citedPaper: (title: String, author: String, paragraphLine: Int)? = {
@@ -314,6 +326,8 @@ struct EditorRun: Sendable, CustomStringConvertible {
       ["name": "code action", "file": note, "find": "@林晓明2032", "offset": 3, "request": "code_action"],
       ["name": "second note", "file": .string(workspace.appendingPathComponent("notes/maritime-aid.md").path),
        "request": "attach"],
+      // Last: it edits the note (the typed line is sent with didChange, never saved).
+      ["name": "typed completion", "file": note, "append": .string(Expected.typedLine), "request": "completion"],
     ]
   }
 
