@@ -230,9 +230,7 @@ private func checkQuoteHover(_ text: String, kind: JSON, sourceLocation: SourceL
     text.contains("**\(Expected.quotation)**"), "the quotation in bold, in its context\n\(text)",
     sourceLocation: sourceLocation)
   #expect(!text.contains("Closest passage"), "the quotation is exact\n\(text)", sourceLocation: sourceLocation)
-  withKnownIssue("Hover.swift interpolates an optional locator: `Quoted from Optional(\"¶5\")`", isIntermittent: true) {
-    #expect(text.contains("Quoted from ¶5"), "\(text)", sourceLocation: sourceLocation)
-  }
+  #expect(text.contains("Quoted from ¶5"), "names the paragraph\n\(text)", sourceLocation: sourceLocation)
 }
 
 private func checkDefinition(_ result: JSON, lineOneBased: Int?, sourceLocation: SourceLocation = #_sourceLocation) throws {
