@@ -1,4 +1,4 @@
-;;; emacs.el --- test harness for EditorTests: real Emacs + eglot, batch, with editors/emacs unmodified  -*- lexical-binding: t; -*-
+;;; emacs.el --- EditorTests harness: real Emacs + eglot, batch, editors/emacs unmodified  -*- lexical-binding: t; -*-
 ;;
 ;;   CORPUS_HARNESS_SPEC=spec.json emacs --batch -Q -l Tests/EditorHarness/emacs.el
 ;;
@@ -34,7 +34,8 @@
 ;; Without eglot there is nothing to test: say so, and the tests are skipped with that reason.
 (unless (locate-library "eglot")
   (with-temp-file (harness-spec-get 'out)
-    (insert (json-encode '((unavailable . "eglot is not installed for this Emacs (Debian: apt-get install elpa-eglot)")))))
+    (insert (json-encode
+             '((unavailable . "eglot is not installed for this Emacs (Debian: apt-get install elpa-eglot)")))))
   (kill-emacs 0))
 
 ;; What a user writes in the init file (editors/emacs/README.md), with the built binary.

@@ -199,7 +199,10 @@ private enum Expected {
     let (papers, _) = Workspace.open(root: TestPaths.examples).readPapers()
     guard let paper = papers.first(where: { $0.file == citedFile }), paper.paragraphs.count >= 4 else { return nil }
     let start = paper.paragraphs[3].passage.rawRange.start
-    return (paper.metadata.title, paper.metadata.authors.first ?? "", paper.rawLines.lineColumn(at: start, unit: .utf8).line + 1)
+    return (
+      paper.metadata.title, paper.metadata.authors.first ?? "",
+      paper.rawLines.lineColumn(at: start, unit: .utf8).line + 1
+    )
   }()
 }
 
@@ -208,12 +211,14 @@ private func checkEntityCompletion(
 ) throws {
   #expect(labels.contains("日本"), "completion after [[ offers 日本 (Japan)\n\(labels)", sourceLocation: sourceLocation)
   #expect(labels.contains("官方安全援助") || labels.contains("OSA"), "\(labels)", sourceLocation: sourceLocation)
-  #expect(details.contains { $0.contains("Japan") }, "the English name is shown\n\(details)", sourceLocation: sourceLocation)
+  #expect(
+    details.contains { $0.contains("Japan") }, "the English name is shown\n\(details)", sourceLocation: sourceLocation)
 }
 
 private func checkHover(_ text: String, kind: JSON, sourceLocation: SourceLocation = #_sourceLocation) throws {
   if kind == "plaintext", !text.contains("\n") || text.contains("<text>") {
-    try Test.cancel("hover is still the TEMPORARY placeholder (the word under the cursor): the hover feature has not landed")
+    try Test.cancel(
+      "hover is still the TEMPORARY placeholder (the word under the cursor): the hover feature has not landed")
   }
   let paper = try #require(Expected.citedPaper, sourceLocation: sourceLocation)
   #expect(text.contains(paper.title), "hover shows the paper's title\n\(text)", sourceLocation: sourceLocation)
@@ -224,7 +229,8 @@ private func checkHover(_ text: String, kind: JSON, sourceLocation: SourceLocati
 /// The quotation of line 5 is found in ¶5 of the cited paper, and shown in bold within its context.
 private func checkQuoteHover(_ text: String, kind: JSON, sourceLocation: SourceLocation = #_sourceLocation) throws {
   if kind == "plaintext" {
-    try Test.cancel("hover is still the TEMPORARY placeholder (the word under the cursor): the hover feature has not landed")
+    try Test.cancel(
+      "hover is still the TEMPORARY placeholder (the word under the cursor): the hover feature has not landed")
   }
   #expect(
     text.contains("**\(Expected.quotation)**"), "the quotation in bold, in its context\n\(text)",
@@ -233,7 +239,9 @@ private func checkQuoteHover(_ text: String, kind: JSON, sourceLocation: SourceL
   #expect(text.contains("Quoted from ¶5"), "names the paragraph\n\(text)", sourceLocation: sourceLocation)
 }
 
-private func checkDefinition(_ result: JSON, lineOneBased: Int?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+private func checkDefinition(_ result: JSON, lineOneBased: Int?, sourceLocation: SourceLocation = #_sourceLocation)
+  throws
+{
   let paper = try #require(Expected.citedPaper, sourceLocation: sourceLocation)
   #expect(result["count"].int.map { $0 >= 1 } == true, "\(result)", sourceLocation: sourceLocation)
   #expect(
@@ -256,8 +264,10 @@ private func checkDiagnostics(
 
 private func checkCodeAction(_ result: JSON, sourceLocation: SourceLocation = #_sourceLocation) {
   let titles = result["titles"].array?.compactMap(\.string) ?? []
-  #expect(result["diagnostics"] == 1, "the editor sends the line's diagnostic\n\(result)", sourceLocation: sourceLocation)
-  #expect(titles.contains { $0.contains("林晓明2023") }, "a fix to the nearest key\n\(titles)", sourceLocation: sourceLocation)
+  #expect(
+    result["diagnostics"] == 1, "the editor sends the line's diagnostic\n\(result)", sourceLocation: sourceLocation)
+  #expect(
+    titles.contains { $0.contains("林晓明2023") }, "a fix to the nearest key\n\(titles)", sourceLocation: sourceLocation)
 }
 
 private func standardPath(_ path: String) -> String {
@@ -316,14 +326,20 @@ struct EditorRun: Sendable, CustomStringConvertible {
     return [
       ["name": "completion", "file": note, "find": "[[日本", "offset": 2, "request": "completion"],
       ["name": "hover", "file": note, "find": .string(target.find), "offset": .int(target.offset), "request": "hover"],
-      ["name": "hover quote", "file": note, "find": .string(Expected.quotedCitation.find),
-       "offset": .int(Expected.quotedCitation.offset), "request": "hover"],
-      ["name": "definition", "file": note, "find": .string(target.find), "offset": .int(target.offset),
-       "request": "definition"],
+      [
+        "name": "hover quote", "file": note, "find": .string(Expected.quotedCitation.find),
+        "offset": .int(Expected.quotedCitation.offset), "request": "hover",
+      ],
+      [
+        "name": "definition", "file": note, "find": .string(target.find), "offset": .int(target.offset),
+        "request": "definition",
+      ],
       ["name": "diagnostics", "file": note, "request": "diagnostics"],
       ["name": "code action", "file": note, "find": "@林晓明2032", "offset": 3, "request": "code_action"],
-      ["name": "second note", "file": .string(workspace.appendingPathComponent("notes/maritime-aid.md").path),
-       "request": "attach"],
+      [
+        "name": "second note", "file": .string(workspace.appendingPathComponent("notes/maritime-aid.md").path),
+        "request": "attach",
+      ],
       // Last: it edits the note (the typed line is sent with didChange, never saved).
       ["name": "typed completion", "file": note, "append": .string(Expected.typedLine), "request": "completion"],
     ]

@@ -37,7 +37,8 @@ async function startServer(folder) {
   const executable = serverCommand(folder);
   const root = folder.uri.fsPath.replace(/\\/g, '/');
   const server = { folder, client: undefined, indexing: new Map() };
-  server.client = new LanguageClient('corpusLsp', `corpus-lsp (${folder.name})`, { run: executable, debug: executable }, {
+  const serverOptions = { run: executable, debug: executable };
+  server.client = new LanguageClient('corpusLsp', `corpus-lsp (${folder.name})`, serverOptions, {
     // Notes anywhere in the folder, and the corpus papers (hover and references on a paragraph).
     documentSelector: [
       { scheme: 'file', language: 'markdown', pattern: `${root}/**/*` },
