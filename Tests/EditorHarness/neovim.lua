@@ -193,7 +193,22 @@ local function capability_names(client)
   return names
 end
 
--- Indexing progress as Neovim 0.7-0.9 records it (client.messages.progress).
+-- Indexing progress: Neovim 0.10+ announces each $/progress with the LspProgress event; 0.7-0.9 keep them in
+-- client.messages.progress.
+local progress_seen = {}
+if vim.fn.exists('##LspProgress') == 1 then
+  vim.api.nvim_create_autocmd('LspProgress', {
+    callback = function(args)
+      local params = args.data and args.data.params or {}
+      local value = params.value or {}
+      local token = tostring(params.token)
+      progress_seen[token] = progress_seen[token] or {}
+      if value.kind == 'begin' then progress_seen[token].title = value.title end
+      if value.kind == 'end' then progress_seen[token].done = true end
+    end,
+  })
+end
+
 local function progress(client)
   local out = {}
   local messages = client.messages
@@ -201,6 +216,9 @@ local function progress(client)
     for _, item in pairs(messages.progress) do
       table.insert(out, { title = nonnil(item.title), done = item.done == true })
     end
+  end
+  for _, item in pairs(progress_seen) do
+    table.insert(out, { title = item.title, done = item.done == true })
   end
   return out
 end
