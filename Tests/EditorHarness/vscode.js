@@ -159,6 +159,7 @@ async function main() {
     client.progress('t2', { kind: 'end' });
   });
   await check('a stopped server is shown and one click restarts it', () => {
+    client.progress('t3', { kind: 'begin', title: 'Re-indexing' });
     client.setState(State.Stopped);
     assert.strictEqual(statusItem.text, '$(error) corpus');
     assert.strictEqual(statusItem.command, 'corpusLsp.restartServer');

@@ -57,7 +57,11 @@ async function startServer(folder) {
   });
   const client = server.client;
   servers.set(key, server);
-  client.onDidChangeState(() => updateStatus());
+  client.onDidChangeState((event) => {
+    // A server that stopped or restarts will not end the progress it had begun.
+    if (event.newState !== State.Running) server.indexing.clear();
+    updateStatus();
+  });
   updateStatus();
   try {
     await client.start();
