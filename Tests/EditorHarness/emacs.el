@@ -51,6 +51,10 @@
       eglot-autoreconnect nil
       eglot-send-changes-idle-time 0.05)
 
+;; Names that newer eglot made public (the old ones remain as obsolete aliases for a while).
+(defalias 'harness-path-to-uri (if (fboundp 'eglot-path-to-uri) #'eglot-path-to-uri #'eglot--path-to-uri))
+(defalias 'harness-server-capable (if (fboundp 'eglot-server-capable) #'eglot-server-capable #'eglot--server-capable))
+
 (cl-defmethod eglot-handle-notification :before
   (_server (_method (eql textDocument/publishDiagnostics)) &key uri diagnostics &allow-other-keys)
   "Keep the raw diagnostics too (for the rule code, which Flymake does not show)."
@@ -106,7 +110,7 @@
 
 (defun harness-diagnostics (_server)
   "What Flymake shows in the buffer, with the rule code from the raw notification."
-  (let ((uri (eglot--path-to-uri buffer-file-name)))
+  (let ((uri (harness-path-to-uri buffer-file-name)))
     (harness-wait (lambda () (flymake-start) (flymake-diagnostics)))
     (let ((raw (cdr (assoc uri harness-published))))
       `((items . ,(vconcat
@@ -178,7 +182,7 @@
           `((error . ,(format "text not found: %s" (harness-spec-get 'find probe))))
         (let* ((request (harness-spec-get 'request probe))
                (capability (cdr (assoc request harness-capabilities)))
-               (result (if (and capability (not (eglot--server-capable capability)))
+               (result (if (and capability (not (harness-server-capable capability)))
                            `((missing . ,(substring (symbol-name capability) 1)))
                          (funcall (intern (concat "harness-" request)) server))))
           (cons (cons 'servers (apply #'+ (mapcar #'length (hash-table-values eglot--servers-by-project))))
