@@ -145,70 +145,29 @@ enum CheckCommand {
   }
 }
 
-/// The workspace as `check` needs it: the notes, the index, the lexicon text, and every workspace problem.
+/// The workspace as `check` needs it: the shared `WorkspaceAnalysis` (the server loads the same), plus the
+/// path handling of the command line.
 struct CheckWorkspace: Sendable {
-  let workspace: Workspace
-  let index: CorpusIndex
-  let lexiconText: String?
-  let problems: [Finding]
-  /// Texts of the files problems point into.
-  let texts: [String: String]
+  let analysis: WorkspaceAnalysis
 
+  var workspace: Workspace { analysis.workspace }
+  var index: CorpusIndex { analysis.index }
+  var lexiconText: String? { analysis.lexiconText }
+  var problems: [Finding] { analysis.problems }
+  /// Texts of the files problems point into.
+  var texts: [String: String] { analysis.problemTexts }
   var root: URL { workspace.root }
   var notes: [String] { workspace.noteFiles }
-  var lexiconPath: String { workspace.lexiconFile ?? workspace.config.lexicon }
+  var lexiconPath: String { analysis.lexiconPath }
 
-  static func load(root: URL) -> CheckWorkspace {
-    let workspace = Workspace.open(root: root)
-    let (papers, paperProblems) = workspace.readPapers()
-    var texts: [String: String] = [:]
-    var lexicon: [Entity] = []
-    var lexiconProblems: [IndexProblem] = []
-    var lexiconText: String?
-    if let data = workspace.lexiconData() {
-      let file = workspace.lexiconFile ?? "lexicon.json"
-      lexiconText = String(decoding: data, as: UTF8.self)
-      texts[file] = lexiconText
-      (lexicon, lexiconProblems) = Lexicon.parse(data: data, file: file)
-    }
-    let index = CorpusIndex.build(papers: papers, lexicon: lexicon, problems: lexiconProblems)
-    let configURL = workspace.url(of: WorkspaceConfig.fileName)
-    if let data = FileManager.default.contents(atPath: configURL.path) {
-      texts[WorkspaceConfig.fileName] = String(decoding: data, as: UTF8.self)
-    }
-    var problems = (workspace.problems + paperProblems).map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
-    problems += index.problems.map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
-    return CheckWorkspace(
-      workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, texts: texts)
-  }
+  static func load(root: URL) -> CheckWorkspace { CheckWorkspace(analysis: .load(root: root)) }
 
   func noteText(_ path: String) -> String? {
     if case .text(let text) = readNote(path) { return text }
     return nil
   }
 
-  enum NoteRead {
-    case text(String)
-    case problem(Finding)
-  }
-
-  /// A note's text, decoded like corpus files (UTF-8, UTF-16 with BOM, GB18030); a problem finding otherwise.
-  func readNote(_ path: String) -> NoteRead {
-    // A note outside the workspace keeps its absolute path.
-    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workspace.url(of: path)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      return .problem(
-        Finding(rule: .unreadableFile, file: path, range: TextRange(0, 0), message: "This note cannot be read."))
-    }
-    switch TextDecoding.decode(data) {
-    case .success(let decoded): return .text(decoded.text)
-    case .failure(let failure):
-      return .problem(
-        Finding(
-          rule: .undecodableFile, file: path, range: TextRange(0, 0),
-          message: "This note cannot be decoded: \(failure.message)."))
-    }
-  }
+  func readNote(_ path: String) -> WorkspaceAnalysis.NoteRead { analysis.readNote(path) }
 
   func contains(_ url: URL) -> Bool {
     let base = root.standardizedFileURL.path

@@ -1,30 +1,24 @@
-//! The indexed workspace for `index` and `quote`: the shared workspace loader and paper reader, the
-//! workspace lexicon, and the built index, with every problem collected.
+//! The indexed workspace for `index`, `quote` and `report`: the shared `WorkspaceAnalysis` (the loader `check`
+//! and the server use), with its problems rendered as `file:line:col: severity: message [rule]` lines.
 import Corpus
 import Foundation
 
 struct InterimWorkspace {
-  var root: URL
-  var workspace: Workspace
-  var index: CorpusIndex
-  /// Workspace, paper and lexicon problems, printable as `file:line:col: message`.
-  var problems: [String]
+  var analysis: WorkspaceAnalysis
+  var root: URL { analysis.root }
+  var workspace: Workspace { analysis.workspace }
+  var index: CorpusIndex { analysis.index }
+  /// Workspace, paper and lexicon problems, printable as they are.
+  var problems: [String] {
+    CheckReport(findings: analysis.problems, texts: analysis.problemTexts, fileCount: 0)
+      .text(includeSummary: false).split(separator: "\n").map(String.init)
+  }
 
   static func load(_ root: URL) -> Result<InterimWorkspace, ParsedOptions.UsageError> {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       return .failure(ParsedOptions.UsageError(description: "workspace '\(root.path)' is not a folder"))
     }
-    let workspace = Workspace.open(root: root)
-    let (papers, paperProblems) = workspace.readPapers()
-    var problems = (workspace.problems + paperProblems).map(\.description)
-    var lexicon: [Entity] = []
-    var lexiconProblems: [IndexProblem] = []
-    if let data = workspace.lexiconData() {
-      (lexicon, lexiconProblems) = Lexicon.parse(data: data, file: workspace.lexiconFile ?? "lexicon.json")
-    }
-    problems += lexiconProblems.map(\.description)
-    let index = CorpusIndex.build(papers: papers, lexicon: lexicon, problems: lexiconProblems)
-    return .success(InterimWorkspace(root: root, workspace: workspace, index: index, problems: problems))
+    return .success(InterimWorkspace(analysis: .load(root: root)))
   }
 }

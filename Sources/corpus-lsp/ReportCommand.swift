@@ -110,12 +110,14 @@ enum ReportCommand {
     if let known = kinds {
       let present = Set(index.entities.map(\.kind))
       for kind in known.subtracting(present).sorted() {
-        printError("report: warning: no entity of kind '\(kind)' (kinds: \(present.sorted().map(\.rawValue).joined(separator: ", ")))")
+        let kindList = present.sorted().map(\.rawValue).joined(separator: ", ")
+        printError("report: warning: no entity of kind '\(kind)' (kinds: \(kindList))")
       }
     }
 
     let report = CooccurrenceReport(
-      index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds, quotesPerCell: quotes), progress: progress.say)
+      index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds, quotesPerCell: quotes),
+      progress: progress.say)
     var files: [(name: String, bytes: [UInt8])] = []
     if format != .html {
       progress.say("writing the CSV tables")

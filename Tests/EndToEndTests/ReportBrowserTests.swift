@@ -6,7 +6,7 @@ import Testing
 import TestSupport
 
 /// A headless Chromium, if the machine has one.
-enum HeadlessBrowser {
+enum ReportHeadlessBrowser {
   static let path: String? = {
     let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium"]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -33,8 +33,8 @@ enum HeadlessBrowser {
     process.standardOutput = output
     process.standardError = errors
     // Read both pipes while the browser runs, so a full pipe never blocks it.
-    let outputData = Mutexed<Data>(Data())
-    let errorData = Mutexed<Data>(Data())
+    let outputData = ReportPipeSink<Data>(Data())
+    let errorData = ReportPipeSink<Data>(Data())
     let group = DispatchGroup()
     for (pipe, sink) in [(output, outputData), (errors, errorData)] {
       group.enter()
@@ -57,7 +57,7 @@ enum HeadlessBrowser {
 }
 
 /// A value shared between threads in tests.
-final class Mutexed<Value: Sendable>: @unchecked Sendable {
+final class ReportPipeSink<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: Value
   init(_ value: Value) { self.value = value }
@@ -66,7 +66,7 @@ final class Mutexed<Value: Sendable>: @unchecked Sendable {
 }
 
 /// The heat-map cells of a dumped DOM: "table|row|col" → count.
-func heatCells(inDOM dom: String) -> [String: Int] {
+func reportHeatCells(inDOM dom: String) -> [String: Int] {
   var cells: [String: Int] = [:]
   let tagPattern = try? NSRegularExpression(pattern: "<td [^>]*class=\"cell[^\"]*\"[^>]*>")
   let nsDOM = dom as NSString
@@ -115,7 +115,8 @@ private func browserFixtureReport() -> CooccurrenceReport {
             let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
             let range = TextRange(start, start + alias.utf8.count)
             mentions.append(
-              Mention(entity: entityIndex, paper: paperIndex, passage: .paragraph(index + 1), range: range, rawRange: range))
+              Mention(
+                entity: entityIndex, paper: paperIndex, passage: .paragraph(index + 1), range: range, rawRange: range))
             searchStart = found.upperBound
           }
         }
@@ -124,7 +125,8 @@ private func browserFixtureReport() -> CooccurrenceReport {
     papers.append(
       Paper(
         file: source.file, rawText: source.paragraphs.joined(separator: "\n\n"),
-        metadata: PaperMetadata(title: source.title, authors: [String(source.file.dropFirst(7).prefix(2))], year: 2020 + paperIndex),
+        metadata: PaperMetadata(
+          title: source.title, authors: [String(source.file.dropFirst(7).prefix(2))], year: 2020 + paperIndex),
         paragraphs: paragraphs))
   }
   return CooccurrenceReport(papers: papers, entities: entities, mentions: mentions, keys: papers.map(\.stem))
@@ -138,16 +140,17 @@ private func writePage(_ report: CooccurrenceReport, name: String) throws -> URL
   return page
 }
 
-@Suite(.enabled(if: HeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"))
+@Suite(
+  .enabled(if: ReportHeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"))
 struct ReportBrowserTests {
   @Test func heatMapCellsCarryTheHandCountedNumbers() throws {
     let page = try writePage(browserFixtureReport(), name: "report.html")
     defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
-    let run = try HeadlessBrowser.run(["--dump-dom"], page: page)
+    let run = try ReportHeadlessBrowser.run(["--dump-dom"], page: page)
     #expect(run.status == 0, "chromium failed: \(run.errors)")
     #expect(run.output.contains("data-rendered=\"true\""), "the page's script did not finish")
     #expect(!run.output.contains("data-error="), "the page's script failed")
-    let cells = heatCells(inDOM: run.output)
+    let cells = reportHeatCells(inDOM: run.output)
     // Hand count: 日本 王五2020 ¶1 ¶2 (2) · 赵六2021 Japan, 日本 (2); 四方安全对话 2 + Quad, 四方安全对话 2.
     #expect(cells["entity-document|japan|王五2020"] == 2)
     #expect(cells["entity-document|japan|赵六2021"] == 2)
@@ -168,7 +171,7 @@ struct ReportBrowserTests {
     let page = try writePage(browserFixtureReport(), name: "report.html")
     defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
     let pinned = URL(string: page.absoluteString + "#cell=actor-mechanism/japan/quad") ?? page
-    let run = try HeadlessBrowser.run(["--dump-dom"], page: pinned)
+    let run = try ReportHeadlessBrowser.run(["--dump-dom"], page: pinned)
     #expect(run.status == 0, "chromium failed: \(run.errors)")
     #expect(run.output.contains("日本 × 四方安全对话"))
     #expect(run.output.contains("3 paragraphs naming both, in 2 documents"))
@@ -176,11 +179,29 @@ struct ReportBrowserTests {
     #expect(run.output.contains("“日本重视四方安全对话。”[@赵六2021, ¶1]"))
   }
 
+  @Test func filtersByDocumentAndKindRecountTheCells() throws {
+    let page = try writePage(browserFixtureReport(), name: "report.html")
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let filtered = URL(string: page.absoluteString + "#doc=%E8%B5%B5%E5%85%AD2021&kind=mechanism") ?? page
+    let run = try ReportHeadlessBrowser.run(["--dump-dom"], page: filtered)
+    #expect(run.status == 0, "chromium failed: \(run.errors)")
+    let cells = reportHeatCells(inDOM: run.output)
+    // Only 赵六2021's column, only mechanisms' rows.
+    #expect(Set(cells.keys.filter { $0.hasPrefix("entity-document|") }) == [
+      "entity-document|quad|赵六2021", "entity-document|summit|赵六2021",
+    ])
+    // Co-occurrence counted in 赵六2021 alone: japan × quad in ¶1; australia and asean × summit in ¶2.
+    #expect(cells["actor-mechanism|japan|quad"] == 1)
+    #expect(cells["actor-mechanism|australia|summit"] == 1)
+    #expect(cells["actor-mechanism|asean|summit"] == 1)
+    #expect(cells.filter { $0.key.hasPrefix("actor-mechanism|") && $0.value > 0 }.count == 3)
+  }
+
   @Test func aScreenshotIsTaken() throws {
     let page = try writePage(browserFixtureReport(), name: "report.html")
     defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
     let screenshot = page.deletingLastPathComponent().appendingPathComponent("report.png")
-    let run = try HeadlessBrowser.run(["--screenshot=\(screenshot.path)", "--window-size=1400,1000"], page: page)
+    let run = try ReportHeadlessBrowser.run(["--screenshot=\(screenshot.path)", "--window-size=1400,1000"], page: page)
     #expect(run.status == 0, "chromium failed: \(run.errors)")
     let png = try Data(contentsOf: screenshot)
     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
@@ -195,7 +216,8 @@ struct ReportBrowserTests {
 /// The five reference papers, read at test time from ../shared/corpus.
 private func referenceIndex() -> CorpusIndex? {
   guard let folder = TestPaths.sharedCorpus else { return nil }
-  let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }
+  let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+    .filter { $0.hasSuffix(".txt") }
   let papers = names.sorted().compactMap { name -> Paper? in
     guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
     return try? PaperReader.read(file: "corpus/" + name, data: data).get()
@@ -204,7 +226,7 @@ private func referenceIndex() -> CorpusIndex? {
 }
 
 @Suite(
-  .enabled(if: HeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"),
+  .enabled(if: ReportHeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"),
   .enabled(if: TestPaths.sharedCorpus != nil, "../shared/corpus is absent: the reference papers are not checked"))
 struct ReferencePapersReportPageTests {
   /// What an analyst expects to see on the five papers: Japan everywhere, NATO in the NATO paper, ASEAN in the
@@ -214,10 +236,10 @@ struct ReferencePapersReportPageTests {
     let report = CooccurrenceReport(index: index, options: ReportOptions(top: 50, quotesPerCell: 20))
     let page = try writePage(report, name: "report.html")
     defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
-    let run = try HeadlessBrowser.run(["--dump-dom"], page: page)
+    let run = try ReportHeadlessBrowser.run(["--dump-dom"], page: page)
     #expect(run.status == 0, "chromium failed: \(run.errors)")
     #expect(run.output.contains("data-rendered=\"true\"") && !run.output.contains("data-error="))
-    let cells = heatCells(inDOM: run.output)
+    let cells = reportHeatCells(inDOM: run.output)
 
     func key(ofFileStartingWith prefix: String) -> String? {
       index.papers.firstIndex { $0.stem.hasPrefix(prefix) }.flatMap { index.keys(of: $0).first }
@@ -253,7 +275,7 @@ struct ReferencePapersReportPageTests {
     defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
     let screenshot = page.deletingLastPathComponent().appendingPathComponent("reference.png")
     let pinned = URL(string: page.absoluteString + "#cell=actor-mechanism/japan/quad") ?? page
-    let run = try HeadlessBrowser.run(["--screenshot=\(screenshot.path)", "--window-size=1400,2400"], page: pinned)
+    let run = try ReportHeadlessBrowser.run(["--screenshot=\(screenshot.path)", "--window-size=1400,2400"], page: pinned)
     #expect(run.status == 0, "chromium failed: \(run.errors)")
     let png = try Data(contentsOf: screenshot)
     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 50_000)
@@ -278,7 +300,9 @@ private func runTool(_ arguments: [String]) throws -> (status: Int32, output: St
   let outputData = output.fileHandleForReading.readDataToEndOfFile()
   let errorData = errors.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+  return (
+    process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self)
+  )
 }
 
 private func temporaryWorkspace(_ files: [String: String]) throws -> URL {
@@ -312,7 +336,8 @@ struct ReportCommandTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let run = try runTool(["report", "--workspace", root.path, "--within", "sentence"])
     #expect(run.status == 0, "\(run.errors)")
-    for name in ["documents.csv", "entity-document.csv", "actor-mechanism-by-sentence.csv", "cells.csv", "report.html"] {
+    let names = ["documents.csv", "entity-document.csv", "actor-mechanism-by-sentence.csv", "cells.csv", "report.html"]
+    for name in names {
       #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("report/\(name)").path), "\(name)")
       #expect(run.output.contains(name))
     }

@@ -201,23 +201,43 @@ public struct CooccurrenceReport: Sendable {
     progress("gathering the mentions of \(Set(rowEntities + actors + mechanisms).count) entities")
     var mentionLists: [Int: [Mention]] = [:]
     for entity in Set(rowEntities + actors + mechanisms) {
-      mentionLists[entity] = mentionsOf(entity).filter { papers.indices.contains($0.paper) }
+      let list = mentionsOf(entity)
+      mentionLists[entity] = list.allSatisfy { papers.indices.contains($0.paper) }
+        ? list : list.filter { papers.indices.contains($0.paper) }
     }
 
     progress("counting mentions per document")
     var entityCells: [EntityDocumentCell] = []
     for (row, entity) in rowEntities.enumerated() {
-      var perPassage: [Int: Int] = [:]
+      // Mentions come grouped by paper and mostly by passage: count runs, then merge each paper's runs.
+      var runs: [(paper: Int, code: Int, count: Int)] = []
       for mention in mentionLists[entity] ?? [] {
-        perPassage[PassageCode.key(paper: mention.paper, passage: mention.passage), default: 0] += 1
+        let code = PassageCode.key(paper: mention.paper, passage: mention.passage)
+        if let last = runs.last, last.code == code {
+          runs[runs.count - 1].count += 1
+        } else {
+          runs.append((mention.paper, code, 1))
+        }
       }
-      var perPaper: [Int: [(code: Int, count: Int)]] = [:]
-      for (key, count) in perPassage { perPaper[PassageCode.paper(of: key), default: []].append((key, count)) }
-      for paper in perPaper.keys.sorted() {
-        let passages = (perPaper[paper] ?? []).sorted { $0.code < $1.code }
-          .map { PassageCount(paper: paper, passage: PassageCode.passage(of: $0.code), count: $0.count) }
-        entityCells.append(
-          EntityDocumentCell(row: row, document: paper, count: passages.reduce(0) { $0 + $1.count }, passages: passages))
+      runs.sort { $0.code < $1.code }
+      var start = 0
+      while start < runs.count {
+        let paper = runs[start].paper
+        var end = start
+        var passages: [PassageCount] = []
+        var total = 0
+        while end < runs.count, runs[end].paper == paper {
+          let passage = PassageCode.passage(of: runs[end].code)
+          if let last = passages.last, last.passage == passage {
+            passages[passages.count - 1].count += runs[end].count
+          } else {
+            passages.append(PassageCount(paper: paper, passage: passage, count: runs[end].count))
+          }
+          total += runs[end].count
+          end += 1
+        }
+        entityCells.append(EntityDocumentCell(row: row, document: paper, count: total, passages: passages))
+        start = end
       }
     }
     entityDocument = EntityDocumentTable(rows: rowEntities.map(reportEntity), cells: entityCells)
@@ -268,21 +288,30 @@ public struct CooccurrenceReport: Sendable {
       let paper = PassageCode.paper(of: key)
       let passage = PassageCode.passage(of: key)
       var unitsPerPair: [Int: Int] = [:]
+      // An actor named only inside the mechanism's own name (日 in 日美同盟) does not meet it there.
+      var rangesOf: [Int: [TextRange]] = [:]
+      for mechanism in unit.mechanisms { rangesOf[mechanism.slot, default: []].append(mechanism.range) }
+      func outside(_ actor: TextRange, _ column: Int) -> Bool {
+        !(rangesOf[column] ?? []).contains { $0.contains(actor) }
+      }
       switch scope {
       case .paragraph:
-        for row in Set(unit.actors.map(\.slot)) {
-          for column in Set(unit.mechanisms.map(\.slot)) { unitsPerPair[row * columnCount + column] = 1 }
+        for actor in unit.actors {
+          for column in rangesOf.keys where outside(actor.range, column) {
+            unitsPerPair[actor.slot * columnCount + column] = 1
+          }
         }
       case .sentence:
         guard let text = papers[paper].reportText(of: passage) else { continue }
         let starts = Sentences.ranges(in: text).map(\.start.utf8Offset)
         var seen = Set<Int>()  // (sentence, pair) already counted
-        let actorSentences = unit.actors.map { ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset)) }
         let mechanismSentences = unit.mechanisms.map {
           ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset))
         }
-        for (row, actorSentence) in actorSentences {
-          for (column, mechanismSentence) in mechanismSentences where actorSentence == mechanismSentence {
+        for actor in unit.actors {
+          let (row, actorSentence) = (actor.slot, lastIndex(in: starts, notAfter: actor.range.start.utf8Offset))
+          for (column, mechanismSentence) in mechanismSentences
+          where actorSentence == mechanismSentence && outside(actor.range, column) {
             let cell = row * columnCount + column
             if seen.insert(cell &* 1_000_003 &+ actorSentence).inserted { unitsPerPair[cell, default: 0] += 1 }
           }
@@ -346,7 +375,7 @@ public struct CooccurrenceReport: Sendable {
     let starts = sentences.map(\.start.utf8Offset)
     func sentence(of range: TextRange) -> Int { lastIndex(in: starts, notAfter: range.start.utf8Offset) }
     var best: (rank: (Int, Int, Int), pair: QuotePair)?
-    for a in actor {
+    for a in actor where !mechanism.contains(where: { $0.contains(a) }) {
       for m in mechanism {
         let (sa, sm) = (sentence(of: a), sentence(of: m))
         if scope == .sentence && sa != sm { continue }

@@ -59,7 +59,8 @@ public enum ReportCSV {
     var out = CSVBuffer()
     out.header(["id", "name", "english", "kind", "total"] + report.documents.map(\.key))
     var counts = [[Int]](repeating: [Int](repeating: 0, count: report.documents.count), count: table.rows.count)
-    for cell in table.cells where counts.indices.contains(cell.row) && report.documents.indices.contains(cell.document) {
+    for cell in table.cells
+    where counts.indices.contains(cell.row) && report.documents.indices.contains(cell.document) {
       counts[cell.row][cell.document] = cell.count
     }
     for (index, entity) in table.rows.enumerated() {
@@ -98,6 +99,7 @@ public enum ReportCSV {
       "table", "row", "row_name", "column", "column_name", "file", "key", "passage", "number", "locator", "count",
       "citation",
     ])
+    // The fields a cell's lines share are encoded once per cell: the long form runs to millions of lines.
     let entityTable = report.entityDocument
     for cell in entityTable.cells {
       guard entityTable.rows.indices.contains(cell.row), report.documents.indices.contains(cell.document) else {
@@ -105,39 +107,37 @@ public enum ReportCSV {
       }
       let entity = entityTable.rows[cell.row]
       let document = report.documents[cell.document]
+      let prefix = CSVBuffer.encode([
+        "entity-document", entity.id, entity.name, document.key, document.metadata.title, document.file, document.key,
+      ])
       for passage in cell.passages {
-        out.field("entity-document")
-        out.field(entity.id)
-        out.field(entity.name)
-        out.field(document.key)
-        out.field(document.metadata.title)
-        out.field(document.file)
-        out.field(document.key)
+        out.raw(prefix)
         out.passageFields(passage.passage)
         out.field(passage.count)
-        out.field(CooccurrenceReport.citation(key: document.key, passage: passage.passage))
+        out.citation(key: document.key, passage: passage.passage)
         out.endRow()
       }
     }
     let table = report.actorMechanism
     let tableName = "actor-mechanism-by-\(table.scope.rawValue)"
+    let documentFields = report.documents.map { CSVBuffer.encode([$0.file, $0.key]) }
     for cell in table.cells {
       guard table.rows.indices.contains(cell.row), table.columns.indices.contains(cell.column) else { continue }
       let actor = table.rows[cell.row]
       let mechanism = table.columns[cell.column]
+      let prefix = CSVBuffer.encode([tableName, actor.id, actor.name, mechanism.id, mechanism.name])
       for evidence in cell.evidence where report.documents.indices.contains(evidence.paper) {
         let document = report.documents[evidence.paper]
-        out.field(tableName)
-        out.field(actor.id)
-        out.field(actor.name)
-        out.field(mechanism.id)
-        out.field(mechanism.name)
-        out.field(document.file)
-        out.field(document.key)
+        out.raw(prefix)
+        out.raw(documentFields[evidence.paper])
         out.passageFields(evidence.passage)
         out.field(evidence.count)
-        out.field(
-          CooccurrenceReport.citation(key: document.key, passage: evidence.passage, fragments: evidence.fragments))
+        if evidence.fragments.isEmpty {
+          out.citation(key: document.key, passage: evidence.passage)
+        } else {
+          out.field(
+            CooccurrenceReport.citation(key: document.key, passage: evidence.passage, fragments: evidence.fragments))
+        }
         out.endRow()
       }
     }
@@ -159,6 +159,48 @@ struct CSVBuffer {
 
   mutating func field(_ value: String) {
     separate()
+    Self.appendEscaped(value, to: &bytes)
+  }
+
+  /// Fields already encoded (joined by commas) by `encode`, as the next fields of the row.
+  mutating func raw(_ fields: [UInt8]) {
+    separate()
+    bytes += fields
+  }
+
+  /// Several fields encoded once, to be written many times with `raw`.
+  static func encode(_ fields: [String]) -> [UInt8] {
+    var out: [UInt8] = []
+    for (index, field) in fields.enumerated() {
+      if index > 0 { out.append(0x2C) }
+      appendEscaped(field, to: &out)
+    }
+    return out
+  }
+
+  /// `[@key, ¶12]` as a field, without building the string (it holds a comma, so it is quoted).
+  mutating func citation(key: String, passage: PassageID) {
+    guard !key.utf8.contains(0x22), !key.utf8.contains(0x0A), !key.utf8.contains(0x0D) else {
+      field(CooccurrenceReport.citation(key: key, passage: passage))
+      return
+    }
+    separate()
+    bytes += "\"[@".utf8
+    bytes += key.utf8
+    switch passage {
+    case .paragraph(let number):
+      bytes += ", ¶".utf8
+      appendDigits(number)
+    case .footnote(let number):
+      bytes += ", fn. ".utf8
+      appendDigits(number)
+    case .abstract, .title:
+      break
+    }
+    bytes += "]\"".utf8
+  }
+
+  private static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
     var value = value
     value.withUTF8 { buffer in
       let needsQuotes = buffer.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
@@ -177,28 +219,59 @@ struct CSVBuffer {
 
   mutating func field(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    appendDigits(value)
   }
 
   /// `passage`, `number`, `locator` columns: `paragraph,12,¶12`, `footnote,3,fn. 3`, `abstract,,`.
   mutating func passageFields(_ passage: PassageID) {
+    separate()
     switch passage {
     case .paragraph(let number):
-      field("paragraph")
-      field(number)
-      field("¶\(number)")
+      bytes += Self.paragraphPrefix
+      appendDigits(number)
+      bytes += Self.paragraphLocator
+      appendDigits(number)
     case .footnote(let number):
-      field("footnote")
-      field(number)
-      field("fn. \(number)")
+      bytes += Self.footnotePrefix
+      appendDigits(number)
+      bytes += Self.footnoteLocator
+      appendDigits(number)
     case .abstract:
-      field("abstract")
-      field("")
-      field("")
+      bytes += Self.abstractFields
     case .title:
-      field("title")
-      field("")
-      field("")
+      bytes += Self.titleFields
+    }
+  }
+
+  private static let paragraphPrefix = Array("paragraph,".utf8)
+  private static let paragraphLocator = Array(",¶".utf8)
+  private static let footnotePrefix = Array("footnote,".utf8)
+  private static let footnoteLocator = Array(",fn. ".utf8)
+  private static let abstractFields = Array("abstract,,".utf8)
+  private static let titleFields = Array("title,,".utf8)
+
+  /// Decimal digits without making a string: the long form writes millions of numbers.
+  private mutating func appendDigits(_ value: Int) {
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      bytes += String(value.magnitude).utf8
+      return
+    }
+    if value < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0, count < buffer.count {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      }
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
     }
   }
 

@@ -28,6 +28,8 @@ public enum ReportHTML {
       <label>Entity kind <select id="filter-kind"><option value="">all kinds</option></select></label>
       <label>Document <select id="filter-document"><option value="">all documents</option></select></label>
       <label>Name <input id="filter-name" type="search" placeholder="filter rows"></label>
+      <label>Shade <select id="filter-shade"><option value="table">by count</option>
+      <option value="row">within each row</option><option value="column">within each column</option></select></label>
       </form>
       </header>
       <noscript><p class="note">The heat maps need JavaScript; the same tables are in the CSV files.</p></noscript>
@@ -263,12 +265,14 @@ public enum ReportHTML {
       try { data = JSON.parse(document.getElementById("report-data").textContent); }
       catch (e) { fail("cannot read the embedded data: " + e); return; }
 
-      var state = { kind: "", doc: "", name: "", pinned: null };
+      var state = { kind: "", doc: "", name: "", shade: "table", pinned: null };
       var docs = data.documents, ents = data.entities;
 
       function el(tag, attrs, text) {
         var node = document.createElement(tag);
-        if (attrs) for (var key in attrs) if (attrs[key] !== undefined && attrs[key] !== null) node.setAttribute(key, attrs[key]);
+        for (var key in attrs || {}) {
+          if (attrs[key] !== undefined && attrs[key] !== null) node.setAttribute(key, attrs[key]);
+        }
         if (text !== undefined && text !== null) node.textContent = text;
         return node;
       }
@@ -277,7 +281,8 @@ public enum ReportHTML {
       var stops = [[247, 251, 255], [198, 219, 239], [107, 174, 214], [33, 113, 181], [8, 48, 107]];
       function heat(count, max) {
         if (!count) return null;
-        var t = max > 1 ? Math.log(1 + count) / Math.log(1 + max) : 1;
+        // Whole table: log scale, so a few huge cells do not wash out the rest; within a row or column: the share.
+        var t = max > 1 ? (state.shade === "table" ? Math.log(1 + count) / Math.log(1 + max) : count / max) : 1;
         var x = Math.min(1, Math.max(0, 0.15 + 0.85 * t)) * (stops.length - 1);
         var i = Math.min(stops.length - 2, Math.floor(x)), f = x - i;
         var c = stops[i].map(function (v, k) { return Math.round(v + (stops[i + 1][k] - v) * f); });
@@ -303,20 +308,36 @@ public enum ReportHTML {
       // Filters.
       var kinds = [];
       data.entityDocument.rows.forEach(function (r) { if (kinds.indexOf(ents[r].kind) < 0) kinds.push(ents[r].kind); });
-      kinds.sort().forEach(function (k) { document.getElementById("filter-kind").appendChild(el("option", { value: k }, k)); });
+      function control(id) { return document.getElementById(id); }
+      kinds.sort().forEach(function (k) { control("filter-kind").appendChild(el("option", { value: k }, k)); });
       docs.forEach(function (d, i) {
-        document.getElementById("filter-document").appendChild(el("option", { value: String(i) }, d.key + " — " + d.title));
+        control("filter-document").appendChild(el("option", { value: String(i) }, d.key + " — " + d.title));
       });
-      document.getElementById("filter-kind").addEventListener("change", function (e) { state.kind = e.target.value; render(); });
-      document.getElementById("filter-document").addEventListener("change", function (e) { state.doc = e.target.value; render(); });
-      document.getElementById("filter-name").addEventListener("input", function (e) { state.name = e.target.value.trim(); render(); });
+      function listen(id, event, field) {
+        control(id).addEventListener(event, function (e) { state[field] = e.target.value.trim(); render(); });
+      }
+      listen("filter-kind", "change", "kind");
+      listen("filter-document", "change", "doc");
+      listen("filter-name", "input", "name");
+      listen("filter-shade", "change", "shade");
+      // The maximum a cell is shaded against: the whole table's, its row's or its column's.
+      function Scale() { this.table = 0; this.rows = {}; this.columns = {}; }
+      Scale.prototype.add = function (row, column, count) {
+        if (count > this.table) this.table = count;
+        if (count > (this.rows[row] || 0)) this.rows[row] = count;
+        if (count > (this.columns[column] || 0)) this.columns[column] = count;
+      };
+      Scale.prototype.max = function (row, column) {
+        return state.shade === "row" ? this.rows[row] : state.shade === "column" ? this.columns[column] : this.table;
+      };
 
       function renderSummary() {
         var scope = data.scope === "sentence" ? "sentence" : "paragraph";
         document.getElementById("summary").textContent = plural(docs.length, "document") + " · " +
           plural(data.entityDocument.rows.length, "entity", "entities") + " · co-occurrence by " + scope;
         document.getElementById("actor-mechanism-hint").textContent = "Number of " + scope +
-          "s naming both the actor (row) and the mechanism (column). Hover a cell for the quotes, ready to paste; click to pin. " +
+          "s naming both the actor (row) and the mechanism (column). " +
+          "Hover a cell for the quotes, ready to paste; click to pin. " +
           "Every passage behind every number is listed in " + data.longForm + ".";
       }
 
@@ -324,9 +345,8 @@ public enum ReportHTML {
         var table = document.getElementById("documents-table");
         table.textContent = "";
         var head = el("tr");
-        ["key", "title", "authors", "venue", "year", "paragraphs", "footnotes", "mentions", "file"].forEach(function (h) {
-          head.appendChild(el("th", null, h));
-        });
+        var headings = ["key", "title", "authors", "venue", "year", "paragraphs", "footnotes", "mentions", "file"];
+        headings.forEach(function (h) { head.appendChild(el("th", null, h)); });
         table.appendChild(el("thead")).appendChild(head);
         var body = table.appendChild(el("tbody"));
         docs.forEach(function (d, i) {
@@ -365,14 +385,19 @@ public enum ReportHTML {
             var cells = byRow[row.index] || {};
             return visibleDocs.some(function (i) { return cells[i]; });
           });
-        var max = 0;
+        var scale = new Scale();
         rows.forEach(function (row) {
-          visibleDocs.forEach(function (i) { var c = (byRow[row.index] || {})[i]; if (c && c[2] > max) max = c[2]; });
+          visibleDocs.forEach(function (i) {
+            var c = (byRow[row.index] || {})[i];
+            if (c) scale.add(row.index, i, c[2]);
+          });
         });
         var head = el("tr");
         head.appendChild(el("th", { "class": "corner" }, "entity"));
         head.appendChild(el("th", { "class": "column" }, "total"));
-        visibleDocs.forEach(function (i) { head.appendChild(el("th", { "class": "column", title: docs[i].title + " (" + docs[i].file + ")" }, docs[i].key)); });
+        visibleDocs.forEach(function (i) {
+          head.appendChild(el("th", { "class": "column", title: docs[i].title + " (" + docs[i].file + ")" }, docs[i].key));
+        });
         table.appendChild(el("thead")).appendChild(head);
         var body = table.appendChild(el("tbody"));
         rows.forEach(function (row) {
@@ -382,9 +407,9 @@ public enum ReportHTML {
           visibleDocs.forEach(function (i) {
             var c = (byRow[row.index] || {})[i];
             var count = c ? c[2] : 0;
-            var td = tr.appendChild(el("td", { "class": "cell", "data-table": "entity-document", "data-row": row.entity.id,
-              "data-col": docs[i].key, "data-count": String(count) }));
-            paintCell(td, count, max);
+            var td = tr.appendChild(el("td", { "class": "cell", "data-table": "entity-document",
+              "data-row": row.entity.id, "data-col": docs[i].key, "data-count": String(count) }));
+            paintCell(td, count, scale.max(row.index, i));
             if (count) td._details = function () { return entityDocumentDetails(row.entity, i, c); };
           });
         });
@@ -400,13 +425,13 @@ public enum ReportHTML {
         table.textContent = "";
         var co = data.cooccurrence, grid = {};
         co.cells.forEach(function (c) { grid[c[0] + ":" + c[1]] = c; });
-        var rowTotals = {}, columnTotals = {}, max = 0;
+        var rowTotals = {}, columnTotals = {}, scale = new Scale();
         co.cells.forEach(function (c) {
           var n = cooccurrenceCount(c);
           if (!n) return;
           rowTotals[c[0]] = (rowTotals[c[0]] || 0) + n;
           columnTotals[c[1]] = (columnTotals[c[1]] || 0) + n;
-          if (n > max) max = n;
+          scale.add(c[0], c[1], n);
         });
         var rows = co.rows.map(function (e, r) { return r; })
           .filter(function (r) { return rowTotals[r] && entityMatches(ents[co.rows[r]]); });
@@ -429,7 +454,7 @@ public enum ReportHTML {
             var count = cell ? cooccurrenceCount(cell) : 0;
             var td = tr.appendChild(el("td", { "class": "cell", "data-table": "actor-mechanism", "data-row": actor.id,
               "data-col": mechanism.id, "data-count": String(count) }));
-            paintCell(td, count, max);
+            paintCell(td, count, scale.max(r, c));
             if (count) td._details = function () { return cooccurrenceDetails(actor, mechanism, cell); };
           });
         });
@@ -454,7 +479,8 @@ public enum ReportHTML {
       function entityDocumentDetails(entity, docIndex, cell) {
         var d = docs[docIndex], box = el("div");
         box.appendChild(el("h3", null, entity.name + " in " + d.key));
-        box.appendChild(el("p", { "class": "meta" }, plural(cell[2], "mention") + " in " + d.title + " (" + d.file + ")"));
+        box.appendChild(el("p", { "class": "meta" },
+          plural(cell[2], "mention") + " in " + d.title + " (" + d.file + ")"));
         var q = box.appendChild(el("div", { "class": "quote" }));
         q.appendChild(el("div", { "class": "where" }, "passages"));
         q.appendChild(el("code", null, cell[3]));
@@ -533,12 +559,32 @@ public enum ReportHTML {
         explainEmpty("actor-mechanism-table", filtered ? "No actor and mechanism meet under these filters." :
           "No actor is named together with a mechanism.");
       }
+      // A link can set the filters and pin a cell:
+      // report.html#kind=actor&doc=KEY&shade=row&cell=actor-mechanism/japan/quad.
+      var params = {};
+      location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+        var eq = part.indexOf("=");
+        if (eq > 0) params[part.slice(0, eq)] = decodeURIComponent(part.slice(eq + 1));
+      });
+      if (["table", "row", "column"].indexOf(params.shade) >= 0) {
+        state.shade = params.shade;
+        control("filter-shade").value = params.shade;
+      }
+      if (params.kind && kinds.indexOf(params.kind) >= 0) {
+        state.kind = params.kind;
+        control("filter-kind").value = params.kind;
+      }
+      var docIndex = docs.map(function (d) { return d.key; }).indexOf(params.doc);
+      if (docIndex >= 0) {
+        state.doc = String(docIndex);
+        control("filter-document").value = state.doc;
+      }
       render();
-      // A link can pin a cell: report.html#cell=actor-mechanism/japan/quad.
-      var wanted = /^cell=([^\/]+)\/([^\/]+)\/(.+)$/.exec(decodeURIComponent(location.hash.replace(/^#/, "")));
+      var wanted = /^([^\/]+)\/([^\/]+)\/(.+)$/.exec(params.cell || "");
       if (wanted) {
         Array.prototype.forEach.call(document.querySelectorAll("td.cell"), function (td) {
-          if (td.dataset.table === wanted[1] && td.dataset.row === wanted[2] && td.dataset.col === wanted[3] && td._details) {
+          var own = td.dataset;
+          if (own.table === wanted[1] && own.row === wanted[2] && own.col === wanted[3] && td._details) {
             state.pinned = td; td.classList.add("pinned"); show(td);
           }
         });

@@ -33,7 +33,7 @@ private func checkTable(
   _ render: (CooccurrenceReport) -> String, options: ReportOptions = ReportOptions(), expect expected: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
   let actual = render(fixture.report(options)).replacingOccurrences(of: "\r\n", with: "\n")
   #expect(actual == expected + "\n", sourceLocation: sourceLocation)
 }
@@ -43,8 +43,8 @@ private func checkEvidence(
   table: String, row: String, column: String, options: ReportOptions = ReportOptions(), expect expected: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
-  let lines = parseCSV(ReportCSV.cells(fixture.report(options))).dropFirst()
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
+  let lines = parseReportCSV(ReportCSV.cells(fixture.report(options))).dropFirst()
     .filter { $0[0] == table && $0[1] == row && $0[3] == column }
     .map { "\($0[6]) \($0[9]) \($0[10]) \($0[11])" }
   #expect(lines.joined(separator: "\n") == expected, sourceLocation: sourceLocation)
@@ -176,19 +176,19 @@ private func checkEvidence(
 /// Every number in both wide tables is the sum of its lines in the long form, and every quote is in its passage.
 @Test(arguments: CooccurrenceScope.allCases)
 func everyNumberIsTraceableToPassages(scope: CooccurrenceScope) {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
   let report = fixture.report(ReportOptions(scope: scope))
-  let long = parseCSV(ReportCSV.cells(report)).dropFirst()
+  let long = parseReportCSV(ReportCSV.cells(report)).dropFirst()
   var sums: [String: Int] = [:]
   for line in long { sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000 }
 
-  let wide = parseCSV(ReportCSV.entityDocument(report))
+  let wide = parseReportCSV(ReportCSV.entityDocument(report))
   for line in wide.dropFirst() {
     for (column, key) in wide[0].enumerated().dropFirst(5) {
       #expect(sums["entity-document|\(line[0])|\(key)", default: 0] == Int(line[column]), "\(line[0]) × \(key)")
     }
   }
-  let cooccurrence = parseCSV(ReportCSV.actorMechanism(report))
+  let cooccurrence = parseReportCSV(ReportCSV.actorMechanism(report))
   for line in cooccurrence.dropFirst() {
     for (column, mechanism) in cooccurrence[0].enumerated().dropFirst(3) {
       let key = "actor-mechanism-by-\(scope.rawValue)|\(line[0])|\(mechanism)"
@@ -204,7 +204,7 @@ func everyNumberIsTraceableToPassages(scope: CooccurrenceScope) {
 }
 
 @Test func mentionsOutsideTheCorpusAreIgnored() {
-  let fixture = ReportFixture(reportCorpus, entities: FixtureEntities.all)
+  let fixture = ReportFixture(reportCorpus, entities: ReportFixtureEntities.all)
   let stray = Mention(entity: 0, paper: 99, passage: .paragraph(1), range: TextRange(0, 3), rawRange: TextRange(0, 3))
   let report = CooccurrenceReport(
     papers: fixture.papers, entities: fixture.entities, mentions: fixture.mentions + [stray], keys: fixture.keys)
@@ -212,7 +212,8 @@ func everyNumberIsTraceableToPassages(scope: CooccurrenceScope) {
 }
 
 @Test func csvQuotesFieldsThatNeedIt() {
-  #expect(ReportCSV.row(["a", "b,c", "say \"hi\"", "two\nlines", "日本"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",日本\r\n")
+  let row = ReportCSV.row(["a", "b,c", "say \"hi\"", "two\nlines", "日本"])
+  #expect(row == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",日本\r\n")
 }
 
 extension Paper {
@@ -226,7 +227,7 @@ extension Paper {
 }
 
 /// A strict little RFC 4180 reader for checking our own output.
-func parseCSV(_ text: String) -> [[String]] {
+func parseReportCSV(_ text: String) -> [[String]] {
   var rows: [[String]] = []
   var row: [String] = []
   var field = ""
@@ -281,4 +282,33 @@ func parseCSV(_ text: String) -> [[String]] {
   #expect(CooccurrenceReport.quotedEvidence(list, limit: 4) == [0, 1, 3, 4])
   #expect(CooccurrenceReport.quotedEvidence(list, limit: nil) == [0, 1, 2, 3, 4, 5])
   #expect(CooccurrenceReport.quotedEvidence(list, limit: 0) == [])
+}
+
+/// 日 and 美 inside 日美同盟 are mentions of Japan and the United States, but they do not "meet" the alliance:
+/// only a state named outside the mechanism's own name counts.
+@Test(arguments: CooccurrenceScope.allCases)
+func statesInsideAMechanismsNameDoNotMeetIt(scope: CooccurrenceScope) {
+  let entities = [
+    Entity(id: "japan", kind: .actor, name: "日本"),
+    Entity(id: "united-states", kind: .actor, name: "美国"),
+    Entity(id: "us-japan-alliance", kind: .mechanism, name: "日美同盟", members: ["japan", "united-states"]),
+  ]
+  let texts = ["日美同盟得到加强。", "日本重视日美同盟。"]
+  let paragraphs = texts.enumerated().map { Paragraph(number: $0.offset + 1, passage: ReportFixture.passage($0.element)) }
+  let paper = Paper(file: "corpus/孙八2020.txt", rawText: texts.joined(separator: "\n\n"), paragraphs: paragraphs)
+  func mention(_ entity: Int, _ paragraph: Int, _ start: Int, _ end: Int) -> Mention {
+    Mention(
+      entity: entity, paper: 0, passage: .paragraph(paragraph), range: TextRange(start, end),
+      rawRange: TextRange(start, end))
+  }
+  let mentions = [
+    mention(2, 1, 0, 12), mention(0, 1, 0, 3), mention(1, 1, 3, 6),  // 日美同盟 with its 日 and 美
+    mention(0, 2, 0, 6), mention(2, 2, 12, 24), mention(0, 2, 12, 15), mention(1, 2, 15, 18),
+  ]
+  let report = CooccurrenceReport(
+    papers: [paper], entities: entities, mentions: mentions, keys: ["孙八2020"], options: ReportOptions(scope: scope))
+  #expect(report.actorMechanism.rows.map(\.id) == ["japan"])
+  #expect(report.actorMechanism.cells.map(\.count) == [1])
+  #expect(report.actorMechanism.cells.first?.evidence.first?.fragments == ["日本重视日美同盟。"])
+  #expect(report.actorMechanism.cells.first?.evidence.first?.mentionRanges == [TextRange(0, 6), TextRange(12, 24)])
 }

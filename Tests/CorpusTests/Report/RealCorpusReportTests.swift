@@ -6,13 +6,14 @@ import Testing
 import TestSupport
 
 /// The index of the five reference papers, built once.
-enum RealCorpus {
+enum ReportRealCorpus {
   static let index: CorpusIndex? = {
     guard let folder = TestPaths.sharedCorpus else { return nil }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
       .filter { $0.hasSuffix(".txt") }.sorted()
     let papers = names.compactMap { name -> Paper? in
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+      let path = folder.appendingPathComponent(name).path
+      guard let data = FileManager.default.contents(atPath: path) else { return nil }
       return try? PaperReader.read(file: "corpus/" + name, data: data).get()
     }
     return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
@@ -29,7 +30,7 @@ struct RealCorpusReportTests {
   let report: CooccurrenceReport
 
   init() throws {
-    index = try #require(RealCorpus.index)
+    index = try #require(ReportRealCorpus.index)
     report = CooccurrenceReport(index: index, options: ReportOptions(top: 50))
   }
 
@@ -48,13 +49,13 @@ struct RealCorpusReportTests {
 
   @Test func natoIsConcentratedInTheNatoPaper() throws {
     let (paper, share) = try concentration(of: "nato")
-    #expect(paper == RealCorpus.paper(startingWith: "004_", in: index))
+    #expect(paper == ReportRealCorpus.paper(startingWith: "004_", in: index))
     #expect(share > 0.6)
   }
 
   @Test func aseanIsConcentratedInTheAseanPaper() throws {
     let (paper, share) = try concentration(of: "asean")
-    #expect(paper == RealCorpus.paper(startingWith: "000_", in: index))
+    #expect(paper == ReportRealCorpus.paper(startingWith: "000_", in: index))
     #expect(share > 0.6)
   }
 
@@ -69,8 +70,10 @@ struct RealCorpusReportTests {
       for row in memberRows {
         #expect(table.count(row: row, column: column) > 0, "\(table.rows[row].id) never meets \(grouping.id)")
       }
-      let memberMean = Double(memberRows.map { table.count(row: $0, column: column) }.reduce(0, +)) / Double(memberRows.count)
-      let otherMean = Double(otherRows.map { table.count(row: $0, column: column) }.reduce(0, +)) / Double(otherRows.count)
+      func mean(_ rows: [Int]) -> Double {
+        Double(rows.map { table.count(row: $0, column: column) }.reduce(0, +)) / Double(rows.count)
+      }
+      let (memberMean, otherMean) = (mean(memberRows), mean(otherRows))
       #expect(memberMean > otherMean, "\(grouping.id): members \(memberMean), others \(otherMean)")
       checked += 1
     }
@@ -101,7 +104,9 @@ struct RealCorpusReportTests {
   @Test func everyNumberAddsUpInTheLongForm() {
     let long = ReportCSV.cells(report)
     var sums: [String: Int] = [:]
-    for line in parseCSV(long).dropFirst() { sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000 }
+    for line in parseReportCSV(long).dropFirst() {
+      sums["\(line[0])|\(line[1])|\(line[3])", default: 0] += Int(line[10]) ?? -1_000
+    }
     for cell in report.entityDocument.cells {
       let key = "entity-document|\(report.entityDocument.rows[cell.row].id)|\(report.documents[cell.document].key)"
       #expect(sums[key] == cell.count, "\(key)")

@@ -97,7 +97,7 @@ struct ReportFixture {
 }
 
 /// Entities of the fixture corpus: states and organisations (actors), dialogues and visions (mechanisms).
-enum FixtureEntities {
+enum ReportFixtureEntities {
   static let all: [Entity] = [
     Entity(id: "japan", kind: .actor, name: "日本", english: "Japan", aliases: ["Japan"]),
     Entity(id: "united-states", kind: .actor, name: "美国", english: "United States", aliases: ["US"]),
