@@ -129,8 +129,13 @@
 
 (defconst harness-capabilities
   '(("completion" . :completionProvider) ("hover" . :hoverProvider) ("definition" . :definitionProvider)
-    ("code_action" . :codeActionProvider))
+    ("code_action" . :codeActionProvider) ("references" . :referencesProvider))
   "The server capability each request needs; a probe whose capability is missing says so instead.")
+
+(defun harness-references (_server)
+  "M-? on the citation: the files of xref's matches."
+  (let ((items (xref-backend-references 'eglot (xref-backend-identifier-at-point 'eglot))))
+    `((files . ,(vconcat (mapcar (lambda (item) (xref-location-group (xref-item-location item))) items))))))
 
 (defun harness-code_action (server)
   "Code actions for the Flymake diagnostics of the current line, as `eglot-code-actions' asks for them."

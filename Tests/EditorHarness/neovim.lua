@@ -92,7 +92,7 @@ local probes = {}
 -- The server capability each request needs; a probe whose capability is missing says so instead.
 local needs = {
   completion = 'completionProvider', hover = 'hoverProvider', definition = 'definitionProvider',
-  code_action = 'codeActionProvider',
+  code_action = 'codeActionProvider', references = 'referencesProvider',
 }
 
 function probes.completion(bufnr, client, probe)
@@ -159,6 +159,17 @@ function probes.diagnostics(bufnr)
     })
   end
   return { items = out }
+end
+
+-- References, as `gr` asks for them: the files they are in.
+function probes.references(bufnr, client)
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  params.context = { includeDeclaration = true }
+  local result, err = request(bufnr, client, 'textDocument/references', params)
+  if err then return { error = err } end
+  local files = {}
+  for _, location in ipairs(nonnil(result) or {}) do table.insert(files, vim.uri_to_fname(location.uri)) end
+  return { files = files }
 end
 
 -- Code actions for the diagnostics of the cursor's line, as `<leader>ca` asks for them.

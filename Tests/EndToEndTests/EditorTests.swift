@@ -61,6 +61,10 @@ import Testing
     try checkCodeAction(EditorRun.neovim.available().result(of: "code action"))
   }
 
+  @Test func referencesOfCitationListEveryCitingNote() throws {
+    try checkReferences(EditorRun.neovim.available().result(of: "references"))
+  }
+
   @Test func indexingProgressReachesTheEditor() throws {
     let run = try EditorRun.neovim.available()
     let progress = run.output["progress"].array ?? []
@@ -106,6 +110,10 @@ import Testing
 
   @Test func codeActionOffersTheNearestKey() throws {
     try checkCodeAction(EditorRun.emacs.available().result(of: "code action"))
+  }
+
+  @Test func referencesOfCitationListEveryCitingNote() throws {
+    try checkReferences(EditorRun.emacs.available().result(of: "references"))
   }
 }
 
@@ -260,6 +268,12 @@ private func checkDiagnostics(
   #expect(first?.message.contains("林晓明2023") == true, "names the nearest key\n\(raw)", sourceLocation: sourceLocation)
 }
 
+/// 林晓明2023 is cited by the walkthrough note and by notes/maritime-aid.md.
+private func checkReferences(_ result: JSON, sourceLocation: SourceLocation = #_sourceLocation) {
+  let files = Set(result["files"].array?.compactMap(\.string).map { URL(fileURLWithPath: $0).lastPathComponent } ?? [])
+  #expect(files.isSuperset(of: ["walkthrough.md", "maritime-aid.md"]), "\(result)", sourceLocation: sourceLocation)
+}
+
 private func checkCodeAction(_ result: JSON, sourceLocation: SourceLocation = #_sourceLocation) {
   let titles = result["titles"].array?.compactMap(\.string) ?? []
   #expect(
@@ -333,6 +347,10 @@ struct EditorRun: Sendable, CustomStringConvertible {
       [
         "name": "definition", "file": note, "find": .string(target.find), "offset": .int(target.offset),
         "request": "definition",
+      ],
+      [
+        "name": "references", "file": note, "find": .string(target.find), "offset": .int(target.offset),
+        "request": "references",
       ],
       ["name": "diagnostics", "file": note, "request": "diagnostics"],
       ["name": "code action", "file": note, "find": "@林晓明2032", "offset": 3, "request": "code_action"],
