@@ -11,6 +11,8 @@ struct Benchmark: Sendable {
 /// Adding a benchmark: a file with an `enum FooBenchmark { static func run(_:) -> Int32 }` and one line here.
 let benchmarks: [Benchmark] = [
   Benchmark(name: "lsp", summary: "protocol throughput and hover latency under a didChange stream", run: LSPBenchmark.run),
+  Benchmark(name: "diagnostics", summary: "didChange → publishDiagnostics p50/p99 (20 KB note), check 1,000 notes", run: DiagnosticsBenchmark.run),
+  Benchmark(name: "features", summary: "completion, hover, definition, references p50/p99 on 5 papers and 100 MB", run: FeaturesBenchmark.run),
   Benchmark(name: "index", summary: "full index of 10 MB and 100 MB corpora vs rg -j1, peak memory", run: IndexBenchmark.run),
 ]
 

@@ -1,5 +1,6 @@
 //! Completion in notes: documents after `[@` or `@`, locators after the comma, entities after `[[`.
 import Foundation
+import Synchronization
 
 /// One completion proposal, protocol-free. `replaceRange` is a UTF-8 range in the note.
 public struct CompletionEntry: Sendable, Hashable {
@@ -202,29 +203,19 @@ public enum Completion {
   static func documents(index: CorpusIndex, prefix: String, range: TextRange, limit: Int) -> CompletionResult {
     var entries: [CompletionEntry] = []
     var skipped = false
-    for (paper, document) in index.papers.enumerated() {
-      let keys = index.keys(of: paper)
-      let key = keys.first ?? document.stem
-      let metadata = document.metadata
-      let title = FeatureSupport.title(of: document)
-      let year = metadata.year.map(String.init) ?? ""
-      let filter = ([key] + keys.dropFirst() + [title] + metadata.authors + [year]).joined(separator: " ")
-      // The key typed so far may be another key of the paper (the file stem): complete that one.
-      let shown = keys.first { $0.lowercased().hasPrefix(prefix.lowercased()) } ?? key
-      guard matches(filter, prefix) else { continue }
+    let loweredPrefix = prefix.lowercased()
+    let words = loweredPrefix.split(separator: " ")
+    for document in EntityRanking.of(index).documents where words.allSatisfy({ document.loweredFilter.contains($0) }) {
       guard entries.count < limit else {
         skipped = true
         break
       }
-      var detail = FeatureSupport.preview(title, limit: 40)
-      let authors = metadata.authors.prefix(2).joined(separator: ", ")
-      if !authors.isEmpty { detail += " — " + authors }
-      if !year.isEmpty { detail += " (\(year))" }
+      // The key typed so far may be another key of the paper (the file stem): complete that one.
+      let shown = document.keys.first { $0.lowercased().hasPrefix(loweredPrefix) } ?? document.key
       entries.append(
         CompletionEntry(
-          kind: .document, label: shown, detail: detail, filterText: filter,
-          sortText: String(format: "%06d", paper), newText: shown, replaceRange: range,
-          data: .document(key: key)))
+          kind: .document, label: shown, detail: document.detail, filterText: document.filter,
+          sortText: sortKey(document.paper), newText: shown, replaceRange: range, data: .document(key: document.key)))
     }
     return CompletionResult(entries: entries, isIncomplete: skipped)
   }
@@ -245,7 +236,7 @@ public enum Completion {
         return
       }
       var entry = entry
-      entry.sortText = String(format: "%06d", order)
+      entry.sortText = sortKey(order)
       order += 1
       entries.append(entry)
     }
@@ -285,23 +276,22 @@ public enum Completion {
   static func entities(index: CorpusIndex, prefix: String, range: TextRange, closing: String, limit: Int)
     -> CompletionResult
   {
-    // Curated (lexicon, builtin) before discovered, then by how often the corpus names them.
-    var candidates: [(entity: Int, curated: Bool, count: Int)] = []
-    for (number, entity) in index.entities.enumerated() {
-      let filter = filterText(of: entity)
-      guard matches(filter, prefix) else { continue }
-      candidates.append((number, entity.source != .discovered, index.mentionCount(of: number)))
+    let ranking = EntityRanking.of(index)
+    let words = prefix.lowercased().split(separator: " ")
+    var kept: [EntityRanking.Entry] = []
+    var more = false
+    for candidate in ranking.entries where words.allSatisfy({ candidate.loweredFilter.contains($0) }) {
+      guard kept.count < limit else {
+        more = true
+        break
+      }
+      kept.append(candidate)
     }
-    candidates.sort {
-      if $0.curated != $1.curated { return $0.curated }
-      if $0.count != $1.count { return $0.count > $1.count }
-      return $0.entity < $1.entity
-    }
-    let kept = candidates.prefix(limit)
+    let loweredPrefix = prefix.lowercased()
     let entries = kept.enumerated().map { rank, candidate in
       let entity = index.entities[candidate.entity]
       // Keep the alias the user is typing when it is not the canonical name.
-      let typed = entity.aliases.first { !prefix.isEmpty && $0.lowercased().hasPrefix(prefix.lowercased()) }
+      let typed = loweredPrefix.isEmpty ? nil : entity.aliases.first { $0.lowercased().hasPrefix(loweredPrefix) }
       let inserted = typed ?? entity.name
       var detail = entity.kind.rawValue
       if let english = entity.english, english != entity.name { detail += " · " + english }
@@ -309,11 +299,16 @@ public enum Completion {
       if entity.source == .discovered { detail += " · discovered" }
       let kind: CompletionEntry.Kind = entity.kind == .actor ? .actor : entity.kind == .mechanism ? .mechanism : .entity
       return CompletionEntry(
-        kind: kind, label: inserted, detail: detail, filterText: filterText(of: entity),
-        sortText: String(format: "%06d", rank), newText: inserted + closing, replaceRange: range,
-        data: .entity(id: entity.id))
+        kind: kind, label: inserted, detail: detail, filterText: candidate.filter, sortText: sortKey(rank),
+        newText: inserted + closing, replaceRange: range, data: .entity(id: entity.id))
     }
-    return CompletionResult(entries: Array(entries), isIncomplete: candidates.count > kept.count)
+    return CompletionResult(entries: entries, isIncomplete: more)
+  }
+
+  /// `000042`: sorts as the number does.
+  static func sortKey(_ number: Int) -> String {
+    let digits = String(number)
+    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
   }
 
   static func filterText(of entity: Entity) -> String {
@@ -361,5 +356,66 @@ public enum Completion {
       guard let entity = index.entity(withId: id) else { return nil }
       return Hover.entityCard(index: index, entity: entity)
     }
+  }
+}
+
+/// Entities in completion order (curated before discovered, then by corpus frequency) and documents, with their
+/// filter texts, computed once per index: ranking thousands of entities on every keystroke would cost milliseconds.
+final class EntityRanking: Sendable {
+  struct Entry: Sendable {
+    var entity: Int
+    var count: Int
+    var filter: String
+    var loweredFilter: String
+  }
+
+  /// A document as completion shows it: keys, filter text (key, title, authors, year) and detail line.
+  struct Document: Sendable {
+    var paper: Int
+    var key: String
+    var keys: [String]
+    var filter: String
+    var loweredFilter: String
+    var detail: String
+  }
+
+  let entries: [Entry]
+  let documents: [Document]
+
+  init(index: CorpusIndex) {
+    documents = index.papers.enumerated().map { paper, document in
+      let keys = index.keys(of: paper)
+      let key = keys.first ?? document.stem
+      let metadata = document.metadata
+      let title = FeatureSupport.title(of: document)
+      let year = metadata.year.map(String.init) ?? ""
+      let filter = (keys + [title] + metadata.authors + [year]).joined(separator: " ")
+      var detail = FeatureSupport.preview(title, limit: 40)
+      let authors = metadata.authors.prefix(2).joined(separator: ", ")
+      if !authors.isEmpty { detail += " — " + authors }
+      if !year.isEmpty { detail += " (\(year))" }
+      return Document(paper: paper, key: key, keys: keys, filter: filter, loweredFilter: filter.lowercased(), detail: detail)
+    }
+    var entries = index.entities.enumerated().map { number, entity in
+      let filter = Completion.filterText(of: entity)
+      return (curated: entity.source != .discovered,
+              entry: Entry(entity: number, count: index.mentionCount(of: number), filter: filter, loweredFilter: filter.lowercased()))
+    }
+    entries.sort {
+      if $0.curated != $1.curated { return $0.curated }
+      if $0.entry.count != $1.entry.count { return $0.entry.count > $1.entry.count }
+      return $0.entry.entity < $1.entry.entity
+    }
+    self.entries = entries.map(\.entry)
+  }
+
+  /// The latest index's ranking is kept (one index is live at a time in a server).
+  private static let latest = Mutex<(storage: IndexStorage, ranking: EntityRanking)?>(nil)
+
+  static func of(_ index: CorpusIndex) -> EntityRanking {
+    if let cached = latest.withLock({ $0 }), cached.storage === index.storage { return cached.ranking }
+    let ranking = EntityRanking(index: index)
+    latest.withLock { $0 = (index.storage, ranking) }
+    return ranking
   }
 }

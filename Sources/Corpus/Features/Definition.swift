@@ -54,7 +54,7 @@ public enum Definition {
   public static func entityDefinition(index: CorpusIndex, lexicon: LexiconSource?, entity: Int) -> FileRange? {
     guard index.entities.indices.contains(entity) else { return nil }
     let value = index.entities[entity]
-    if let lexicon, let range = lexiconEntry(of: value, in: lexicon.text) {
+    if value.source == .lexicon, let lexicon, let range = lexiconEntry(of: value, in: lexicon.text) {
       return FileRange(file: lexicon.file, range: range)
     }
     var first: FileRange?

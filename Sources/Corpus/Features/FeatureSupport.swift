@@ -106,8 +106,10 @@ enum FeatureSupport {
 
   /// `text` cut to about `limit` characters, on a character boundary, with an ellipsis when cut.
   static func preview(_ text: String, limit: Int) -> String {
-    let flat = text.replacingOccurrences(of: "\n", with: " ")
-    guard flat.count > limit else { return flat }
+    // Only the head is looked at: paragraphs can be long and this runs for every completion item.
+    let head = text.prefix(limit + 1)
+    let flat = String(head.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+    guard head.count > limit else { return flat }
     return String(flat.prefix(limit)) + "…"
   }
 
@@ -148,6 +150,16 @@ enum FeatureSupport {
       return .footnote(footnote.number)
     }
     return nil
+  }
+
+  /// How a passage is named to the analyst: `¶12`, `fn. 3`, `abstract`, `title`.
+  static func label(_ passage: PassageID) -> String {
+    passage.locatorText
+  }
+
+  /// A citation ready to paste: `[@key, ¶12]`, or `[@key]` for the abstract and title (no locator names them).
+  static func citation(key: String, passage: PassageID) -> String {
+    passage.citableLocatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
   }
 
   /// Passages a citation item covers in its paper (none without a locator or when it points nowhere).

@@ -2,7 +2,7 @@
 
 public enum References {
   /// Corpus mentions listed at most for one entity (an actor like 日本 has hundreds of thousands at 100 MB).
-  public static let corpusMentionLimit = 2_000
+  public static let corpusMentionLimit = 1_000
 
   /// References of the element under the cursor in `current` (whose file is among `notes` or not).
   /// `includeDeclaration` adds the paper's title (for a citation) or the entity's definition.

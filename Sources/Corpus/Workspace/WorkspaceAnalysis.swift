@@ -20,6 +20,9 @@ public struct WorkspaceAnalysis: Sendable {
   /// Unique per load (increasing): caches keyed by it (per-note findings, parsed notes) never outlive the corpus
   /// they were computed against.
   public let generation: Int
+  /// The generation of the load that built `index` (kept when a re-index reuses the index): what results computed
+  /// from the index alone (quote searches, a note's findings) depend on.
+  public let indexGeneration: Int
   /// Corpus files that could not be read, kept so that a re-index reuses the verdict on unchanged files.
   let corpusProblems: [CorpusProblem]
   /// Paper index (into `index.papers`) by workspace-relative path.
@@ -37,7 +40,7 @@ public struct WorkspaceAnalysis: Sendable {
 
   init(
     workspace: Workspace, index: CorpusIndex, lexiconText: String?, problems: [Finding],
-    problemTexts: [String: String], corpusProblems: [CorpusProblem]
+    problemTexts: [String: String], corpusProblems: [CorpusProblem], indexGeneration: Int? = nil
   ) {
     self.workspace = workspace
     self.index = index
@@ -46,6 +49,7 @@ public struct WorkspaceAnalysis: Sendable {
     self.problemTexts = problemTexts
     self.corpusProblems = corpusProblems
     self.generation = analysisGenerations.add(1, ordering: .relaxed).newValue
+    self.indexGeneration = indexGeneration ?? generation
     var byFile: [String: Int] = [:]
     for (position, paper) in index.papers.enumerated() where byFile[paper.file] == nil { byFile[paper.file] = position }
     self.paperByFile = byFile
@@ -90,7 +94,8 @@ public struct WorkspaceAnalysis: Sendable {
     {
       return WorkspaceAnalysis(
         workspace: workspace, index: previous.index, lexiconText: previous.lexiconText,
-        problems: previous.problems, problemTexts: previous.problemTexts, corpusProblems: previous.corpusProblems)
+        problems: previous.problems, problemTexts: previous.problemTexts, corpusProblems: previous.corpusProblems,
+        indexGeneration: previous.indexGeneration)
     }
     let reused = changedFiles.map { changed in workspace.corpusFiles.filter { !changed.contains($0) }.count } ?? 0
     let toRead = previous == nil ? workspace.corpusFiles.count : workspace.corpusFiles.count - reused

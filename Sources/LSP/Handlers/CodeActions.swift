@@ -49,7 +49,7 @@ enum CodeActionHandlers {
     if wanted("refactor"), !range.isEmpty {
       let path = snapshot.workspaceFile(uri, analysis: analysis).path
       let fixes = CodeActionFixes.insertCitation(
-        note: NoteParser.parse(document.text), selection: range, index: analysis.index,
+        note: NoteParser.parse(document.text), selection: range, index: CachedCorpusLookup.of(analysis),
         context: analysis.checkContext(notePath: path, lexiconText: snapshot.lexiconText(analysis)))
       for fix in fixes {
         guard let edit = builder.edit(fix) else { continue }

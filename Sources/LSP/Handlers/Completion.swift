@@ -11,7 +11,8 @@ enum CompletionHandler {
     }
     registry.request("textDocument/completion") { params, context in
       guard let request = try FeatureRequest.make(params, context), let note = request.note else {
-        return ["isIncomplete": false, "items": []]
+        // Incomplete: the client asks again, and the workspace may be loaded by then.
+        return ["isIncomplete": true, "items": []]
       }
       let offset = try request.offset(params)
       let result = Completion.complete(index: request.index, text: note.syntax.text, at: offset)

@@ -44,7 +44,7 @@ enum DiagnosticsHandlers {
     var hasher = Hasher()
     hasher.combine(text)
     hasher.combine(lexicon)
-    return "\(analysis.generation)-\(UInt(bitPattern: hasher.finalize()))"
+    return "\(analysis.indexGeneration)-\(UInt(bitPattern: hasher.finalize()))"
   }
 
   static func documentReport(uri: String, previousResultID: String?, context: RequestContext) -> JSONValue {

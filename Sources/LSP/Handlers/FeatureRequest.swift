@@ -2,6 +2,7 @@
 //! feature's plain `FileRange`s into LSP locations (open text beats disk, corpus files by their raw text).
 import Corpus
 import Foundation
+import Synchronization
 
 struct FeatureRequest {
   let snapshot: Snapshot
@@ -39,7 +40,7 @@ struct FeatureRequest {
   /// The document as a parsed note (any Markdown file outside the corpus counts).
   var note: NoteFile? {
     guard kind == .note || kind == .other && document.languageID == "markdown" else { return nil }
-    return NoteFile(file: path, text: document.text)
+    return ParsedNotes.note(file: path, text: document.text)
   }
 
   /// The paper when the document is a corpus file.
@@ -63,14 +64,14 @@ struct FeatureRequest {
     }
     for file in analysis.noteFiles where !seen.contains(file) {
       seen.insert(file)
-      if let text = snapshot.currentText(of: file, analysis: analysis) { result.append(NoteFile(file: file, text: text)) }
+      if let text = snapshot.currentText(of: file, analysis: analysis) { result.append(ParsedNotes.note(file: file, text: text)) }
     }
     // Open notes not yet on disk (new, unsaved files).
     for open in snapshot.documents.all {
       let (file, kind) = snapshot.workspaceFile(open.uri, analysis: analysis)
       guard kind == .note, !seen.contains(file) else { continue }
       seen.insert(file)
-      result.append(NoteFile(file: file, text: open.text))
+      result.append(ParsedNotes.note(file: file, text: open.text))
     }
     return result
   }
@@ -121,5 +122,17 @@ struct FeatureRequest {
 extension HoverInfo {
   func json(_ request: FeatureRequest) -> JSONValue {
     ["contents": ["kind": "markdown", "value": .string(markdown)], "range": request.range(range)]
+  }
+}
+
+/// Parsed notes by path, reused while their text is unchanged: references and lenses read every note.
+enum ParsedNotes {
+  private static let cache = Mutex<[String: NoteFile]>([:])
+
+  static func note(file: String, text: String) -> NoteFile {
+    if let cached = cache.withLock({ $0[file] }), cached.syntax.text == text { return cached }
+    let parsed = NoteFile(file: file, text: text)
+    cache.withLock { $0[file] = parsed }
+    return parsed
   }
 }

@@ -13,8 +13,15 @@ enum WorkspaceIndexingHandlers {
       server.analysisHost.loadAll(server)
     }
     registry.notification("workspace/didChangeWatchedFiles") { params, server in
-      let uris = (params["changes"]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue }
-      reindex(uris, server: server, onlyIndexInputs: false)
+      // A note's new content matters only once opened (its text then comes from the editor); a note created or
+      // deleted changes the workspace's list of notes.
+      var indexInputs: [String] = []
+      var listChanges: [String] = []
+      for change in params["changes"]?.arrayValue ?? [] {
+        guard let uri = change["uri"]?.stringValue else { continue }
+        if change["type"]?.intValue == 2 { indexInputs.append(uri) } else { listChanges.append(uri) }
+      }
+      reindex(indexInputs, server: server, onlyIndexInputs: true, alsoNotes: listChanges)
     }
     // Clients that cannot watch files still say when the user saved one.
     registry.notification("textDocument/didSave") { params, server in
@@ -24,11 +31,12 @@ enum WorkspaceIndexingHandlers {
   }
 
   /// Re-indexes after files changed; notes matter too (a new or deleted note changes the workspace's notes).
-  static func reindex(_ uris: [String], server: Server, onlyIndexInputs: Bool) {
+  static func reindex(_ uris: [String], server: Server, onlyIndexInputs: Bool, alsoNotes: [String] = []) {
     let root = AnalysisHost.root(of: server)
     let latest = server.analysisHost.latest
     var changed = Set<String>()
-    for uri in uris {
+    for (position, uri) in (uris + alsoNotes).enumerated() {
+      let onlyIndexInputs = position < uris.count ? onlyIndexInputs : false
       guard let file = FileURI.relativePath(uri, root: root) else { continue }
       let kind = latest?.kind(of: file) ?? .other
       switch kind {

@@ -1,4 +1,4 @@
-//! Findings of notes, checked once per (text, analysis generation, lexicon text): an unchanged note is never re-checked.
+//! Findings of notes, checked once per (text, index generation, lexicon text): an unchanged note is never re-checked.
 import Corpus
 import Synchronization
 
@@ -20,17 +20,17 @@ public enum NoteFindings {
   {
     let lexiconText = lexiconText ?? analysis.lexiconText
     let cacheKey = "\(analysis.root.path)\u{0}\(path)"
-    if let entry = cache.withLock({ $0[cacheKey] }), entry.generation == analysis.generation,
+    if let entry = cache.withLock({ $0[cacheKey] }), entry.generation == analysis.indexGeneration,
       entry.lexiconText == lexiconText, entry.text == text
     {
       return entry.findings
     }
     let context = analysis.checkContext(notePath: path, lexiconText: lexiconText)
-    let findings = Checker.check(text: text, index: analysis.index, context: context)
+    let findings = Checker.check(text: text, index: CachedCorpusLookup.of(analysis), context: context)
     cache.withLock { cache in
       // Never replace a newer generation's entry with an older one (a slow request on an old snapshot).
-      if let existing = cache[cacheKey], existing.generation > analysis.generation { return }
-      cache[cacheKey] = Entry(text: text, generation: analysis.generation, lexiconText: lexiconText, findings: findings)
+      if let existing = cache[cacheKey], existing.generation > analysis.indexGeneration { return }
+      cache[cacheKey] = Entry(text: text, generation: analysis.indexGeneration, lexiconText: lexiconText, findings: findings)
     }
     return findings
   }

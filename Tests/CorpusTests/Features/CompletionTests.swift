@@ -103,3 +103,16 @@ private func entityID(_ data: CompletionData) -> String {
   #expect(section.contains("对话平台"), "\(section)")
   #expect(CompletionData(strings: CompletionData.passage(key: "k", locator: "¶3").strings) == .passage(key: "k", locator: "¶3"))
 }
+
+@Test func overTheCapTheListIsIncomplete() {
+  let workspace = FeatureWorkspace("-- notes/a.md --\n[@1️⃣")
+  let result = Completion.complete(index: workspace.index, text: workspace.note().syntax.text, at: workspace.offset(), limit: 1)
+  #expect(result.entries.count == 1 && result.isIncomplete)
+  let all = Completion.complete(index: workspace.index, text: workspace.note().syntax.text, at: workspace.offset())
+  #expect(all.entries.count == 2 && !all.isIncomplete)
+}
+
+@Test func nothingToCompleteInPlainProse() {
+  checkCompletion("-- notes/a.md --\n普通 1️⃣文字", labels: [])
+  checkCompletion("-- notes/a.md --\n[链接](http://x) 1️⃣", labels: [])
+}

@@ -71,3 +71,8 @@ private func checkHover(
   checkHover("-- notes/a.md --\n`[@张三1️⃣2021]`", expect: [])
   checkHover("-- notes/a.md --\n普通的1️⃣文字", expect: [])
 }
+
+@Test func markdownPunctuationInSourceTextIsEscaped() {
+  #expect(Hover.escape("a*b_c`d<e>[f]#g") == "a\\*b\\_c\\`d\\<e\\>\\[f\\]\\#g")
+  #expect(Hover.blockquote("第一行\n第二行", limit: 100) == "> 第一行 第二行")
+}

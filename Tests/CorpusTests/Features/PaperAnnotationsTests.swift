@@ -1,0 +1,60 @@
+//! The paper read as annotated: notes citing a paragraph, lenses, references and mentions in a corpus file.
+import Testing
+@testable import Corpus
+
+private let citingNotes = """
+  -- notes/a.md --
+  第一句。东盟峰会的作用见 [@张三2021, ¶3]。𠀀
+  -- notes/b.md --
+  “政府开发援助仍是日本影响东南亚的主要手段”[@张三2021]{CRLF}
+  又见 [@张三2021, §二（一）]。
+  """
+
+/// The raw offset of the first occurrence of `text` in a paper.
+private func rawOffset(of text: String, in paper: Paper) -> TextSize {
+  guard let found = paper.rawText.range(of: text) else { return .zero }
+  return TextSize(paper.rawText.utf8.distance(from: paper.rawText.startIndex, to: found.lowerBound))
+}
+
+@Test func lensesCountCitingNotesPerParagraph() {
+  let workspace = FeatureWorkspace(citingNotes)
+  guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
+  let lenses = PaperAnnotations.lenses(index: workspace.index, paper: paper, notes: workspace.notes)
+  #expect(lenses.map { "\(FeatureSupport.label($0.passage)) \($0.title)" } == ["¶3 cited by 2 notes", "¶4 cited by 1 note"])
+}
+
+@Test func hoverOnAParagraphListsTheCitingSentences() {
+  let workspace = FeatureWorkspace(citingNotes)
+  guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
+  let document = workspace.index.papers[paper]
+  let info = PaperAnnotations.hover(index: workspace.index, paper: paper, notes: workspace.notes,
+                                    at: rawOffset(of: "每年举行", in: document))
+  let markdown = info?.markdown ?? ""
+  #expect(markdown.contains("**¶3**") && markdown.contains("by 2 notes") && markdown.contains("东盟峰会的作用见"), "\(markdown)")
+}
+
+@Test func hoverOnAMentionInThePaperShowsTheEntity() {
+  let workspace = FeatureWorkspace(citingNotes)
+  guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
+  let document = workspace.index.papers[paper]
+  let offset = rawOffset(of: "东盟首脑会议", in: document) + 3
+  let info = PaperAnnotations.hover(index: workspace.index, paper: paper, notes: workspace.notes, at: offset)
+  #expect(info?.markdown.hasPrefix("### 东盟") == true, "\(info?.markdown ?? "nil")")
+}
+
+@Test func referencesFromAParagraphGoToTheCitingNotes() {
+  let workspace = FeatureWorkspace(citingNotes)
+  guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
+  let document = workspace.index.papers[paper]
+  let found = PaperAnnotations.references(index: workspace.index, paper: paper, notes: workspace.notes,
+                                          at: rawOffset(of: "讨论经济", in: document), includeDeclaration: false)
+  #expect(found.map(workspace.describe) == ["notes/a.md: @张三2021, ¶3", "notes/b.md: @张三2021, §二（一）"])
+}
+
+@Test func mentionsInThePaperAreTokens() {
+  let workspace = FeatureWorkspace(citingNotes)
+  guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
+  let document = workspace.index.papers[paper]
+  let tokens = SemanticTokens.paper(index: workspace.index, paper: paper)
+  #expect(tokens.contains { document.rawText.slice($0.range) == "东盟" && SemanticTokens.tokenTypes[$0.type] == "actor" })
+}
