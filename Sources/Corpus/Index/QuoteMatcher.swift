@@ -162,11 +162,12 @@ enum QuoteMatcher {
 
     var matches: [QuoteMatch] = []
     var folded = FoldedPassage()
+    let finder = AnchorFinder(anchor)
     // Fast path: passages holding the anchor verbatim.
     for paperPassages in passages {
       for passage in paperPassages {
         var text = passage.text
-        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, anchor) }
+        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, finder) }
         guard hasAnchor else { continue }
         if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
       }
@@ -237,21 +238,42 @@ enum QuoteMatcher {
   }
 
   static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    contains(haystack, AnchorFinder(needle))
+  }
+
+  /// Boyer–Moore–Horspool with the skip table built once per search: a `memchr` on one byte of a CJK anchor
+  /// stops every few bytes (UTF-8 continuation bytes are everywhere in Chinese), which made scanning a large
+  /// corpus for each quotation slow.
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ finder: AnchorFinder) -> Bool {
+    let needle = finder.needle
     let n = haystack.count
     let m = needle.count
-    guard m > 0, n >= m, let base = haystack.baseAddress else { return m == 0 }
-    let last = needle[m - 1]
-    var offset = m - 1
-    while offset < n {
-      guard let hit = memchr(base + offset, Int32(last), n - offset) else { return false }
-      let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      let start = end - (m - 1)
-      var k = 0
-      while k < m - 1, haystack[start + k] == needle[k] { k += 1 }
-      if k == m - 1 { return true }
-      offset = end + 1
+    guard m > 0, n >= m else { return m == 0 }
+    let lastByte = needle[m - 1]
+    var i = 0
+    while i <= n - m {
+      let last = haystack[i + m - 1]
+      if last == lastByte {
+        var k = 0
+        while k < m - 1, haystack[i + k] == needle[k] { k += 1 }
+        if k == m - 1 { return true }
+      }
+      i += finder.skip[Int(last)]
     }
     return false
+  }
+
+  /// An anchor and its Horspool skip table.
+  struct AnchorFinder {
+    let needle: [UInt8]
+    let skip: [Int]
+
+    init(_ needle: [UInt8]) {
+      self.needle = needle
+      var skip = [Int](repeating: max(1, needle.count), count: 256)
+      for index in 0..<max(0, needle.count - 1) { skip[Int(needle[index])] = needle.count - 1 - index }
+      self.skip = skip
+    }
   }
 
   // MARK: - Closest passage
