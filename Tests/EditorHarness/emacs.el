@@ -1,4 +1,4 @@
-;;; emacs.el --- test harness for EditorTests: real Emacs + eglot, batch, with editors/emacs unmodified  -*- lexical-binding: t; -*-
+;;; emacs.el --- EditorTests harness: real Emacs + eglot, batch, editors/emacs unmodified  -*- lexical-binding: t; -*-
 ;;
 ;;   CORPUS_HARNESS_SPEC=spec.json emacs --batch -Q -l Tests/EditorHarness/emacs.el
 ;;
@@ -31,6 +31,13 @@
 (autoload 'markdown-mode "markdown-mode" nil t)
 (add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode))
 
+;; Without eglot there is nothing to test: say so, and the tests are skipped with that reason.
+(unless (locate-library "eglot")
+  (with-temp-file (harness-spec-get 'out)
+    (insert (json-encode
+             '((unavailable . "eglot is not installed for this Emacs (Debian: apt-get install elpa-eglot)")))))
+  (kill-emacs 0))
+
 ;; What a user writes in the init file (editors/emacs/README.md), with the built binary.
 (load (expand-file-name "emacs/corpus-lsp.el" (harness-spec-get 'editors)) nil t)
 (setq corpus-lsp-program (harness-spec-get 'binary)
@@ -43,6 +50,10 @@
       eglot-connect-timeout (max 5 (round harness-timeout))
       eglot-autoreconnect nil
       eglot-send-changes-idle-time 0.05)
+
+;; Names that newer eglot made public (the old ones remain as obsolete aliases for a while).
+(defalias 'harness-path-to-uri (if (fboundp 'eglot-path-to-uri) #'eglot-path-to-uri #'eglot--path-to-uri))
+(defalias 'harness-server-capable (if (fboundp 'eglot-server-capable) #'eglot-server-capable #'eglot--server-capable))
 
 (cl-defmethod eglot-handle-notification :before
   (_server (_method (eql textDocument/publishDiagnostics)) &key uri diagnostics &allow-other-keys)
@@ -82,7 +93,8 @@
   (let* ((result (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)
                                   :timeout harness-timeout))
          (contents (and result (plist-get result :contents))))
-    `((text . ,(if contents (substring-no-properties (eglot--hover-info contents)) "")))))
+    `((text . ,(if contents (substring-no-properties (eglot--hover-info contents)) ""))
+      (kind . ,(and (consp contents) (plist-get contents :kind))))))
 
 (defun harness-definition (_server)
   "M-. on the citation: where xref lands."
@@ -98,7 +110,7 @@
 
 (defun harness-diagnostics (_server)
   "What Flymake shows in the buffer, with the rule code from the raw notification."
-  (let ((uri (eglot--path-to-uri buffer-file-name)))
+  (let ((uri (harness-path-to-uri buffer-file-name)))
     (harness-wait (lambda () (flymake-start) (flymake-diagnostics)))
     (let ((raw (cdr (assoc uri harness-published))))
       `((items . ,(vconcat
@@ -116,8 +128,33 @@
                            (flymake-diagnostics))))))))
 
 (defconst harness-capabilities
-  '(("completion" . :completionProvider) ("hover" . :hoverProvider) ("definition" . :definitionProvider))
+  '(("completion" . :completionProvider) ("hover" . :hoverProvider) ("definition" . :definitionProvider)
+    ("code_action" . :codeActionProvider) ("references" . :referencesProvider))
   "The server capability each request needs; a probe whose capability is missing says so instead.")
+
+(defun harness-references (_server)
+  "M-? on the citation: the files of xref's matches."
+  (let ((items (xref-backend-references 'eglot (xref-backend-identifier-at-point 'eglot))))
+    `((files . ,(vconcat (mapcar (lambda (item) (xref-location-group (xref-item-location item))) items))))))
+
+(defun harness-code_action (server)
+  "Code actions for the Flymake diagnostics of the current line, as `eglot-code-actions' asks for them."
+  (harness-wait (lambda () (flymake-start) (flymake-diagnostics)))
+  (let* ((beg (line-beginning-position)) (end (line-end-position))
+         (diagnostics (cl-loop for d in (flymake-diagnostics beg end)
+                               when (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d)) collect it))
+         (actions (jsonrpc-request
+                   server :textDocument/codeAction
+                   (list :textDocument (eglot--TextDocumentIdentifier)
+                         :range (list :start (eglot--pos-to-lsp-position beg) :end (eglot--pos-to-lsp-position end))
+                         :context (list :diagnostics (vconcat diagnostics)))
+                   :timeout harness-timeout)))
+    `((titles . ,(vconcat (mapcar (lambda (action) (plist-get action :title)) actions)))
+      (diagnostics . ,(length diagnostics)))))
+
+(defun harness-attach (_server)
+  "Visiting the file was the test: the servers counted by the caller."
+  nil)
 
 (defun harness-capability-names (server)
   (let (names)
@@ -140,12 +177,17 @@
         (setcar synchronized t)
         (push (cons 'capabilities (harness-capability-names server)) harness-output)
         (push (cons 'root (expand-file-name (project-root (eglot--project server)))) harness-output))
+      (when (harness-spec-get 'append probe)
+        ;; Type a new last line, as a user would, and leave point at its end.
+        (goto-char (point-max))
+        (unless (bolp) (insert "\n"))
+        (insert (harness-spec-get 'append probe)))
       (if (and (harness-spec-get 'find probe)
                (not (harness-place-cursor (harness-spec-get 'find probe) (harness-spec-get 'offset probe))))
           `((error . ,(format "text not found: %s" (harness-spec-get 'find probe))))
         (let* ((request (harness-spec-get 'request probe))
                (capability (cdr (assoc request harness-capabilities)))
-               (result (if (and capability (not (eglot--server-capable capability)))
+               (result (if (and capability (not (harness-server-capable capability)))
                            `((missing . ,(substring (symbol-name capability) 1)))
                          (funcall (intern (concat "harness-" request)) server))))
           (cons (cons 'servers (apply #'+ (mapcar #'length (hash-table-values eglot--servers-by-project))))

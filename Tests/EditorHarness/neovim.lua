@@ -18,10 +18,21 @@ local timeout = spec.timeout_ms or 20000
 vim.opt.runtimepath:append(spec.editors .. '/neovim')
 require('corpus_lsp').setup({ cmd = { spec.binary }, log_level = 'debug' })
 
+-- Harness settings (not the project's): leave edited buffers to open the next file.
+vim.o.hidden = true
+
 local output = { client = 'Neovim ' .. tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) ..
   '.' .. tostring(vim.version().patch), probes = {}, errors = {} }
 
 local function fail(message) table.insert(output.errors, message) end
+
+local function all_clients()
+  local list = {}
+  for _, client in pairs(vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients()) do
+    if client.name == 'corpus_lsp' then table.insert(list, client) end
+  end
+  return list
+end
 
 local function clients_of(bufnr)
   local list = {}
@@ -79,10 +90,18 @@ end
 
 local probes = {}
 -- The server capability each request needs; a probe whose capability is missing says so instead.
-local needs = { completion = 'completionProvider', hover = 'hoverProvider', definition = 'definitionProvider' }
+local needs = {
+  completion = 'completionProvider', hover = 'hoverProvider', definition = 'definitionProvider',
+  code_action = 'codeActionProvider', references = 'referencesProvider',
+}
 
-function probes.completion(bufnr, client)
+function probes.completion(bufnr, client, probe)
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  if probe.append then
+    -- In insert mode the cursor sits after the typed text; the headless normal-mode cursor stops on its last byte.
+    local _, utf16 = vim.str_utfindex(probe.append)
+    params.position.character = client.offset_encoding == 'utf-16' and utf16 or #probe.append
+  end
   params.context = { triggerKind = 1 }
   local result, err = request(bufnr, client, 'textDocument/completion', params)
   if err then return { error = err } end
@@ -107,7 +126,8 @@ function probes.hover(bufnr, client)
   if not result then return { lines = {}, position = params.position } end
   -- What the hover window shows.
   local lines = vim.lsp.util.convert_input_to_markdown_lines(result.contents)
-  return { lines = lines, position = params.position }
+  return { lines = lines, kind = type(result.contents) == 'table' and nonnil(result.contents.kind) or nil,
+    position = params.position }
 end
 
 function probes.definition(bufnr, client)
@@ -141,6 +161,40 @@ function probes.diagnostics(bufnr)
   return { items = out }
 end
 
+-- References, as `gr` asks for them: the files they are in.
+function probes.references(bufnr, client)
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  params.context = { includeDeclaration = true }
+  local result, err = request(bufnr, client, 'textDocument/references', params)
+  if err then return { error = err } end
+  local files = {}
+  for _, location in ipairs(nonnil(result) or {}) do table.insert(files, vim.uri_to_fname(location.uri)) end
+  return { files = files }
+end
+
+-- Code actions for the diagnostics of the cursor's line, as `<leader>ca` asks for them.
+function probes.code_action(bufnr, client)
+  vim.wait(timeout, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+  local params = vim.lsp.util.make_range_params(0, client.offset_encoding)
+  local line = vim.api.nvim_win_get_cursor(0)[1] - 1
+  params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, line) }
+  local result, err = request(bufnr, client, 'textDocument/codeAction', params)
+  if err then return { error = err } end
+  local titles = {}
+  for _, action in ipairs(nonnil(result) or {}) do table.insert(titles, action.title) end
+  return { titles = titles, diagnostics = #params.context.diagnostics }
+end
+
+-- Opening the file was the test: what the config set up in the buffer (the caller adds the client count).
+function probes.attach(bufnr)
+  local maps = {}
+  for _, lhs in ipairs({ 'K', 'gd', 'gr', '<leader>ca' }) do
+    local map = vim.fn.maparg(lhs, 'n', false, true)
+    maps[lhs] = map.buffer == 1 and (map.desc or '') or nil
+  end
+  return { omnifunc = vim.bo[bufnr].omnifunc, maps = maps }
+end
+
 local function capability_names(client)
   local names = {}
   for key, value in pairs(client.server_capabilities or {}) do
@@ -150,7 +204,22 @@ local function capability_names(client)
   return names
 end
 
--- Indexing progress as Neovim 0.7-0.9 records it (client.messages.progress).
+-- Indexing progress: Neovim 0.10+ announces each $/progress with the LspProgress event; 0.7-0.9 keep them in
+-- client.messages.progress.
+local progress_seen = {}
+if vim.fn.exists('##LspProgress') == 1 then
+  vim.api.nvim_create_autocmd('LspProgress', {
+    callback = function(args)
+      local params = args.data and args.data.params or {}
+      local value = params.value or {}
+      local token = tostring(params.token)
+      progress_seen[token] = progress_seen[token] or {}
+      if value.kind == 'begin' then progress_seen[token].title = value.title end
+      if value.kind == 'end' then progress_seen[token].done = true end
+    end,
+  })
+end
+
 local function progress(client)
   local out = {}
   local messages = client.messages
@@ -158,6 +227,9 @@ local function progress(client)
     for _, item in pairs(messages.progress) do
       table.insert(out, { title = nonnil(item.title), done = item.done == true })
     end
+  end
+  for _, item in pairs(progress_seen) do
+    table.insert(out, { title = item.title, done = item.done == true })
   end
   return out
 end
@@ -179,21 +251,32 @@ local function run()
         output.root = client.config.root_dir
         output.offset_encoding = client.offset_encoding
       end
+      if probe.append then
+        -- Type a new last line, as a user would, and leave the cursor at its end.
+        local count = vim.api.nvim_buf_line_count(bufnr)
+        vim.api.nvim_buf_set_lines(bufnr, count, count, false, { probe.append })
+        vim.api.nvim_win_set_cursor(0, { count + 1, #probe.append })
+      end
       if probe.find and not place_cursor(bufnr, probe.find, probe.offset) then
         return { error = 'text not found: ' .. probe.find }
       end
       local capability = needs[probe.request]
       local capabilities = client.server_capabilities or {}
       if capability and (nonnil(capabilities[capability]) == nil or capabilities[capability] == false) then
-        return { missing = capability, clients = #clients_of(bufnr) }
+        return { missing = capability }
       end
-      local result = probes[probe.request](bufnr, client)
-      result.clients = #clients_of(bufnr)
+      local result = probes[probe.request](bufnr, client, probe)
+      result.clients = #all_clients()
       output.progress = progress(client)
       return result
     end)
     output.probes[probe.name] = ok and result or { error = tostring(result) }
   end
+end
+
+if vim.fn.has('nvim-0.7') == 0 then
+  vim.fn.writefile({ vim.json.encode({ unavailable = 'the Neovim setup needs Neovim 0.7 or later' }) }, spec.out)
+  vim.cmd('qall!')
 end
 
 vim.api.nvim_create_autocmd('VimEnter', {
@@ -203,12 +286,8 @@ vim.api.nvim_create_autocmd('VimEnter', {
     local ok, err = pcall(run)
     if not ok then fail(tostring(err)) end
     vim.fn.writefile({ vim.json.encode(output) }, spec.out)
-    for _, client in pairs(vim.lsp.get_active_clients and vim.lsp.get_active_clients() or vim.lsp.get_clients()) do
-      vim.lsp.stop_client(client.id)
-    end
-    vim.wait(2000, function()
-      return #(vim.lsp.get_active_clients and vim.lsp.get_active_clients() or vim.lsp.get_clients()) == 0
-    end, 20)
+    for _, client in ipairs(all_clients()) do vim.lsp.stop_client(client.id) end
+    vim.wait(2000, function() return #all_clients() == 0 end, 20)
     vim.cmd('qall!')
   end,
 })

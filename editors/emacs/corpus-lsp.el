@@ -13,6 +13,13 @@
 
 (require 'project)
 
+(defvar eglot-server-programs)
+(declare-function eglot-ensure "eglot")
+(declare-function lsp-deferred "lsp-mode")
+(declare-function lsp-register-client "lsp-mode")
+(declare-function lsp-stdio-connection "lsp-mode")
+(declare-function make-lsp-client "lsp-mode")
+
 (defgroup corpus-lsp nil
   "Notes about a corpus of papers, checked by the corpus-lsp language server."
   :group 'tools
@@ -23,7 +30,8 @@
   :type 'string)
 
 (defcustom corpus-lsp-log-level "info"
-  "How much the server logs (to the events buffer): error, warning, info, debug or trace."
+  "How much the server logs to eglot's events buffer.
+One of error, warning, info, debug or trace."
   :type '(choice (const "error") (const "warning") (const "info") (const "debug") (const "trace")))
 
 (defcustom corpus-lsp-client 'eglot
@@ -31,7 +39,8 @@
   :type '(choice (const eglot) (const lsp-mode)))
 
 (defun corpus-lsp-root (dir)
-  "The corpus workspace around DIR: the nearest folder with corpus-lsp.json or corpus/, or nil."
+  "The corpus workspace around DIR, or nil.
+That is the nearest folder holding corpus-lsp.json or a corpus/ directory."
   (let ((dir (expand-file-name dir)))
     (or (locate-dominating-file dir "corpus-lsp.json")
         (locate-dominating-file
@@ -71,7 +80,7 @@
       :add-on? t))))
 
 (defun corpus-lsp-maybe-start ()
-  "Start the language server in this buffer when its file lies in a corpus workspace."
+  "Start the language server here when the file lies in a corpus workspace."
   (when (and buffer-file-name (corpus-lsp-root (file-name-directory buffer-file-name)))
     (pcase corpus-lsp-client
       ('eglot (require 'eglot) (eglot-ensure))

@@ -63,6 +63,8 @@ end
 
 local function on_attach(opts)
   return function(client, bufnr)
+    -- <C-x><C-o> completes from the server (a completion plugin such as nvim-cmp uses the client directly).
+    vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
     local keys = opts.keymaps
     if keys then
       local function map(lhs, rhs, desc)
@@ -102,8 +104,12 @@ local function attach_legacy(opts, bufnr)
 end
 
 function M.setup(user)
-  local opts = vim.tbl_deep_extend('force', M.defaults, user or {})
-  if user and user.keymaps == false then opts.keymaps = false end
+  user = user or {}
+  local opts = vim.tbl_deep_extend('force', M.defaults, user)
+  -- Lists are replaced, not merged index by index.
+  for _, key in ipairs({ 'cmd', 'filetypes' }) do
+    if user[key] ~= nil then opts[key] = user[key] end
+  end
   if vim.lsp.config and vim.lsp.enable then
     -- Neovim 0.11+: the root function decides whether a buffer belongs to a corpus workspace.
     vim.lsp.config('corpus_lsp', {
