@@ -137,8 +137,9 @@ public struct Workspace: Sendable {
   /// Paths come from the enumerator relative to the root, so a relative or symlinked root works the same.
   /// A symlinked folder inside the workspace (a shared `corpus/`, say) is followed, once per real folder.
   static func listFiles(_ root: URL) -> [String] {
-    var visited: Set<String> = [root.resolvingSymlinksInPath().path]
-    return listFiles(root, prefix: "", visited: &visited).sorted()
+    let real = root.resolvingSymlinksInPath()
+    var visited: Set<String> = [real.path]
+    return listFiles(real, prefix: "", visited: &visited).sorted()
   }
 
   private static func listFiles(_ folder: URL, prefix: String, visited: inout Set<String>) -> [String] {

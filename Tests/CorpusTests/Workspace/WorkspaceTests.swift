@@ -209,6 +209,19 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(workspace.problems.isEmpty)
   }
 
+  @Test func symlinkedRootIsFollowed() throws {
+    let root = try makeWorkspace("-- corpus/a.txt --\n标题\n\n正文。")
+    let link = root.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString)")
+    defer {
+      try? FileManager.default.removeItem(at: root)
+      try? FileManager.default.removeItem(at: link)
+    }
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root)
+    let workspace = Workspace.open(root: link)
+    #expect(workspace.corpusFiles == ["corpus/a.txt"])
+    #expect(workspace.problems.isEmpty)
+  }
+
   @Test func bundledExamplesReadCleanly() throws {
     let workspace = Workspace.open(root: TestPaths.examples)
     #expect(workspace.problems.isEmpty)
