@@ -134,6 +134,21 @@ func diagnosticsArePushedOnOpenWithRangesInTheNegotiatedEncoding(encoding: Refer
   try client.finish()
 }
 
+@Test func aPullBeforeIndexingFinishesWaitsForTheIndex() throws {
+  // Neovim 0.11 pulls once when it attaches, right after `initialized`, and has no refresh support:
+  // an empty answer would leave the note unchecked until the first edit.
+  let workspace = try TestWorkspace(noteWorkspace)
+  defer { workspace.cleanUp() }
+  let client = try TestClient(arguments: ["--log-level", "debug", "--workspace", workspace.root.path])
+  try client.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
+  let uri = workspace.uri("notes/笔记.md")
+  client.openDocument(uri: uri, text: crlfNote)
+  let full = try client.result("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])
+  #expect(full["kind"] == "full")
+  #expect(Set((full["items"].array ?? []).compactMap { $0["code"].string }) == Set(expectedCovered.keys), "\(client.note)")
+  try client.finish()
+}
+
 @Test func pullDiagnosticsReportFullThenUnchanged() throws {
   let workspace = try TestWorkspace(noteWorkspace + "\n-- notes/空.md --\n没有引用的笔记。\n")
   defer { workspace.cleanUp() }

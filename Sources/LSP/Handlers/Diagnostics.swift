@@ -49,7 +49,12 @@ enum DiagnosticsHandlers {
 
   static func documentReport(uri: String, previousResultID: String?, context: RequestContext) -> JSONValue {
     let snapshot = context.snapshot
-    guard let analysis = snapshot.workspaceAnalysis else {
+    // A pull that arrives before the first index would get an empty report, and clients without
+    // `refreshSupport` (Neovim 0.11) only ask again after an edit: wait for the first analysis, bounded.
+    let cancellation = context.cancellation
+    let waited = snapshot.workspaceAnalysis
+      ?? snapshot.awaitFirstAnalysis?(.now() + .seconds(20), { cancellation.isCancelled }) as? WorkspaceAnalysis
+    guard let analysis = waited else {
       return ["kind": "full", "items": []]  // not indexed yet: nothing to say, and no id so the client asks again
     }
     let renderer = DiagnosticRenderer(snapshot: snapshot, analysis: analysis)

@@ -22,6 +22,12 @@ public final class AnalysisHost: Sendable {
   }
 
   private let state = Mutex(State())
+  /// Left once, when the first analysis is published: what `waitForFirstAnalysis` waits on.
+  private let firstAnalysis: DispatchGroup = {
+    let group = DispatchGroup()
+    group.enter()
+    return group
+  }()
   /// Held while a load is queued or running and while its diagnostics are published.
   private let busy = DispatchGroup()
   private let queue = DispatchQueue(label: "corpus-lsp.analysis", qos: .userInitiated)
@@ -30,6 +36,16 @@ public final class AnalysisHost: Sendable {
 
   /// The latest complete analysis (also in every later snapshot).
   public var latest: WorkspaceAnalysis? { state.withLock { $0.latest } }
+
+  /// The latest analysis, waiting for the first one to be published if there is none yet, until `deadline`
+  /// or until `isCancelled` says so. Only for requests whose clients cannot be told to ask again
+  /// (a diagnostics pull sent before indexing finished); every other request answers from its snapshot.
+  public func waitForFirstAnalysis(until deadline: DispatchTime, isCancelled: () -> Bool) -> WorkspaceAnalysis? {
+    while latest == nil, !isCancelled(), DispatchTime.now() < deadline {
+      _ = firstAnalysis.wait(timeout: min(deadline, .now() + .milliseconds(50)))
+    }
+    return latest
+  }
 
   /// Runs `body` once no load is queued or running and published diagnostics have gone out.
   public func whenIdle(_ body: @escaping @Sendable () -> Void) {
@@ -106,10 +122,12 @@ public final class AnalysisHost: Sendable {
         + "\(analysis.problems.count) problems, generation \(analysis.generation), \(elapsed) ms")
     server.onLoop { [self] server in
       server.session.analysis = analysis
-      let observers = state.withLock { state in
+      let (observers, isFirst) = state.withLock { state in
+        let isFirst = state.latest == nil
         state.latest = analysis
-        return state.observers
+        return (state.observers, isFirst)
       }
+      if isFirst { firstAnalysis.leave() }
       for observer in observers { observer(server, analysis, previous) }
       let next = state.withLock { state -> Set<String>?? in
         guard state.hasPending else {

@@ -59,6 +59,10 @@ public final class Server: @unchecked Sendable {
       input: input, output: output, maximumContentLength: options.maximumMessageLength, logger: logger)
     self.client = ClientConnection(connection: connection, logger: logger)
     self.session = Session(workspaceRoot: options.workspaceRoot)
+    let analysisHost = self.analysisHost
+    session.awaitFirstAnalysis = { deadline, isCancelled in
+      analysisHost.waitForFirstAnalysis(until: deadline, isCancelled: isCancelled)
+    }
   }
 
   /// Serves until `exit` or end of input; returns the process exit status (0 after `shutdown`, else 1 for `exit`).

@@ -23,6 +23,8 @@ public final class Session: @unchecked Sendable {
   public var documents = DocumentStore()
   /// The workspace analysis (filled in by the indexing work); requests see it through their snapshot.
   public var analysis: (any Sendable)?
+  /// Waits for the first workspace analysis (see `AnalysisHost.waitForFirstAnalysis`); set by the server.
+  public var awaitFirstAnalysis: (@Sendable (DispatchTime, @escaping @Sendable () -> Bool) -> (any Sendable)?)?
 
   public init(workspaceRoot: URL?) {
     self.workspaceRoot = workspaceRoot
@@ -31,6 +33,6 @@ public final class Session: @unchecked Sendable {
   public func snapshot() -> Snapshot {
     Snapshot(
       documents: documents, encoding: encoding, workspaceRoot: workspaceRoot,
-      clientCapabilities: clientCapabilities, analysis: analysis)
+      clientCapabilities: clientCapabilities, analysis: analysis, awaitFirstAnalysis: awaitFirstAnalysis)
   }
 }

@@ -14,11 +14,15 @@ public struct Snapshot: Sendable {
   /// Whatever the workspace analysis publishes (the corpus index, parsed notes…); nil until it is ready.
   /// Features read it with `analysis(as:)`.
   public let analysis: (any Sendable)?
+  /// Waits (bounded) for the first analysis when `analysis` is still nil; nil outside a running server.
+  public let awaitFirstAnalysis: (@Sendable (DispatchTime, @escaping @Sendable () -> Bool) -> (any Sendable)?)?
 
   public init(
     documents: DocumentStore, encoding: PositionEncoding, workspaceRoot: URL? = nil,
-    clientCapabilities: JSONValue = .object([:]), analysis: (any Sendable)? = nil
+    clientCapabilities: JSONValue = .object([:]), analysis: (any Sendable)? = nil,
+    awaitFirstAnalysis: (@Sendable (DispatchTime, @escaping @Sendable () -> Bool) -> (any Sendable)?)? = nil
   ) {
+    self.awaitFirstAnalysis = awaitFirstAnalysis
     self.documents = documents
     self.encoding = encoding
     self.workspaceRoot = workspaceRoot
