@@ -1,6 +1,7 @@
 //! `corpus-lsp report`: entity × document and actor × mechanism tables as CSV, and an HTML page with heat maps.
 import Corpus
 import Foundation
+import Synchronization
 
 enum ReportCommand {
   static let defaultTop = 50
@@ -118,32 +119,76 @@ enum ReportCommand {
     let report = CooccurrenceReport(
       index: index, options: ReportOptions(scope: scope, top: top, kinds: kinds, quotesPerCell: quotes),
       progress: progress.say)
-    var files: [(name: String, bytes: [UInt8])] = []
-    if format != .html {
-      progress.say("writing the CSV tables")
-      files += ReportCSV.files(for: report)
-    }
-    if format != .csv {
-      progress.say("rendering report.html")
-      files.append(
-        ("report.html", ReportHTML.renderBytes(report, title: "Corpus report: \(workspace.lastPathComponent)")))
-    }
-
+    // The page is rendered and written on another core while the CSV tables stream to their files.
+    let written: [String]
     do {
       try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
-      for file in files {
-        progress.say("writing \(file.name) (\(file.bytes.count / 1_000) kB)")
-        try Data(file.bytes).write(to: outFolder.appendingPathComponent(file.name), options: .atomic)
+      let page = PageWriter()
+      let rendering = DispatchGroup()
+      if format != .csv {
+        let title = "Corpus report: \(workspace.lastPathComponent)"
+        let url = outFolder.appendingPathComponent("report.html")
+        DispatchQueue.global().async(group: rendering) {
+          progress.say("rendering report.html")
+          let bytes = ReportHTML.renderBytes(report, title: title)
+          progress.say("writing report.html (\(bytes.count / 1_000) kB)")
+          do {
+            try ReportFileWriter.write(bytes, to: url)
+          } catch {
+            page.failure.withLock { $0 = error }
+          }
+        }
       }
+      var csvNames: [String] = []
+      if format != .html {
+        progress.say("writing the CSV tables")
+        csvNames = try writeCSV(report, to: outFolder, progress: progress)
+      }
+      rendering.wait()
+      if let failure = page.failure.withLock({ $0 }) { throw failure }
+      written = csvNames + (format != .csv ? ["report.html"] : [])
     } catch {
-      printError("report: cannot write to \(outFolder.path): \(error.localizedDescription)")
+      printError("report: cannot write to \(outFolder.path): \(error)")
       return 1
     }
-    for file in files { print(displayPath(outFolder.appendingPathComponent(file.name))) }
+    for name in written { print(displayPath(outFolder.appendingPathComponent(name))) }
     progress.say(
       "\(index.papers.count) documents, \(report.entityDocument.rows.count) entities, "
         + "\(report.actorMechanism.rows.count) actors × \(report.actorMechanism.columns.count) mechanisms")
     return 0
+  }
+
+  /// Streams the CSV tables to their files as they are made; the names written, in order.
+  static func writeCSV(_ report: CooccurrenceReport, to folder: URL, progress: Progress) throws -> [String] {
+    var names: [String] = []
+    var writer: ReportFileWriter?
+    var failure: (any Error)?
+    func finish() throws {
+      guard let done = writer else { return }
+      try done.finish()
+      progress.say("wrote \(done.url.lastPathComponent) (\(done.byteCount / 1_000) kB)")
+    }
+    ReportCSV.stream(report) { name, chunk in
+      guard failure == nil else { return }
+      do {
+        if writer?.url.lastPathComponent != name {
+          try finish()
+          writer = try ReportFileWriter(folder.appendingPathComponent(name))
+          names.append(name)
+        }
+        try writer?.write(chunk)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    try finish()
+    return names
+  }
+
+  /// How writing report.html, on another thread, went.
+  final class PageWriter: Sendable {
+    let failure = Mutex<(any Error)?>(nil)
   }
 
   /// A path relative to the current folder when it is inside it.

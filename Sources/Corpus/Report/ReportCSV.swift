@@ -3,12 +3,28 @@
 public enum ReportCSV {
   /// File names and contents as UTF-8 bytes, in the order they are listed to the user.
   public static func files(for report: CooccurrenceReport) -> [(name: String, bytes: [UInt8])] {
-    [
-      ("documents.csv", documentsBytes(report)),
-      ("entity-document.csv", entityDocumentBytes(report)),
-      (cooccurrenceFileName(report.actorMechanism.scope), actorMechanismBytes(report)),
-      ("cells.csv", cellsBytes(report)),
-    ]
+    var files: [(name: String, bytes: [UInt8])] = []
+    stream(report) { name, chunk in
+      if files.last?.name == name {
+        files[files.count - 1].bytes += chunk
+      } else {
+        files.append((name, chunk))
+      }
+    }
+    return files
+  }
+
+  /// Bytes handed over at a time by `stream`.
+  public static let chunkSize = 1 << 20
+
+  /// The same files as `files(for:)`, in the same order, handed over in chunks of about `chunkSize` bytes as they
+  /// are made: a file's chunks come one after the other, and every file gets at least one. The long form runs to
+  /// hundreds of megabytes on a large corpus; it need never be held whole.
+  public static func stream(_ report: CooccurrenceReport, to sink: (_ name: String, _ chunk: [UInt8]) -> Void) {
+    sink("documents.csv", documentsBytes(report))
+    sink("entity-document.csv", entityDocumentBytes(report))
+    sink(cooccurrenceFileName(report.actorMechanism.scope), actorMechanismBytes(report))
+    cellsBytes(report) { sink("cells.csv", $0) }
   }
 
   public static func cooccurrenceFileName(_ scope: CooccurrenceScope) -> String {
@@ -23,7 +39,11 @@ public enum ReportCSV {
   public static func actorMechanism(_ report: CooccurrenceReport) -> String { text(actorMechanismBytes(report)) }
   /// The long form: one line per passage behind each non-zero cell of both tables, with a citation (quoted for the
   /// first passages of each co-occurrence cell). For every cell, the `count`s of its lines add up to its number.
-  public static func cells(_ report: CooccurrenceReport) -> String { text(cellsBytes(report)) }
+  public static func cells(_ report: CooccurrenceReport) -> String {
+    var bytes: [UInt8] = []
+    cellsBytes(report) { bytes += $0 }
+    return text(bytes)
+  }
 
   /// One CSV record, fields quoted when they hold a comma, a quote or a line break.
   public static func row(_ fields: [String]) -> String {
@@ -93,8 +113,9 @@ public enum ReportCSV {
     return out.bytes
   }
 
-  static func cellsBytes(_ report: CooccurrenceReport) -> [UInt8] {
-    var out = CSVBuffer()
+  /// The long form, handed to `sink` in chunks of about `chunkSize` bytes (at least one chunk).
+  static func cellsBytes(_ report: CooccurrenceReport, sink: ([UInt8]) -> Void) {
+    var out = CSVBuffer(capacity: chunkSize + chunkSize / 4)
     out.header([
       "table", "row", "row_name", "column", "column_name", "file", "key", "passage", "number", "locator", "count",
       "citation",
@@ -117,6 +138,7 @@ public enum ReportCSV {
         out.citation(key: document.key, passage: passage.passage)
         out.endRow()
       }
+      if out.bytes.count >= chunkSize { out.flush(to: sink) }
     }
     let table = report.actorMechanism
     let tableName = "actor-mechanism-by-\(table.scope.rawValue)"
@@ -140,8 +162,9 @@ public enum ReportCSV {
         }
         out.endRow()
       }
+      if out.bytes.count >= chunkSize { out.flush(to: sink) }
     }
-    return out.bytes
+    out.flush(to: sink)
   }
 
   private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
@@ -151,6 +174,16 @@ public enum ReportCSV {
 struct CSVBuffer {
   private(set) var bytes: [UInt8] = []
   private var rowStarted = false
+
+  init(capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Hands the bytes so far to `sink`, then empties the buffer, keeping its memory for the next chunk.
+  mutating func flush(to sink: ([UInt8]) -> Void) {
+    sink(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   mutating func header(_ names: [String]) {
     for name in names { field(name) }
