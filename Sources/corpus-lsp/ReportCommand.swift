@@ -158,32 +158,62 @@ enum ReportCommand {
     return 0
   }
 
-  /// Streams the CSV tables to their files as they are made; the names written, in order.
+  /// Streams the CSV tables to their files as they are made, written on another thread while the next chunks are
+  /// made; the names written, in order.
   static func writeCSV(_ report: CooccurrenceReport, to folder: URL, progress: Progress) throws -> [String] {
-    var names: [String] = []
-    var writer: ReportFileWriter?
-    var failure: (any Error)?
-    func finish() throws {
+    let output = CSVFileOutput(folder: folder, progress: progress)
+    ReportCSV.stream(report) { name, chunk in output.append(name, chunk) }
+    return try output.finish()
+  }
+
+  /// CSV files written from chunks in order, on a serial queue; a few chunks at most wait to be written.
+  final class CSVFileOutput: @unchecked Sendable {  // the mutable state is only touched on `queue`
+    let folder: URL
+    let progress: Progress
+    private let queue = DispatchQueue(label: "corpus-lsp.report.csv")
+    private let waiting = DispatchSemaphore(value: 8)
+    private var writer: ReportFileWriter?
+    private var failure: (any Error)?
+    private var names: [String] = []
+
+    init(folder: URL, progress: Progress) {
+      self.folder = folder
+      self.progress = progress
+    }
+
+    func append(_ name: String, _ chunk: [UInt8]) {
+      waiting.wait()
+      queue.async { [self] in
+        defer { waiting.signal() }
+        guard failure == nil else { return }
+        do {
+          if writer?.url.lastPathComponent != name {
+            try finishFile()
+            writer = try ReportFileWriter(folder.appendingPathComponent(name))
+            names.append(name)
+          }
+          try writer?.write(chunk)
+        } catch {
+          failure = error
+        }
+      }
+    }
+
+    /// Waits for the last chunk; the names written, in order.
+    func finish() throws -> [String] {
+      try queue.sync {
+        if let failure { throw failure }
+        try finishFile()
+        return names
+      }
+    }
+
+    private func finishFile() throws {
       guard let done = writer else { return }
+      writer = nil
       try done.finish()
       progress.say("wrote \(done.url.lastPathComponent) (\(done.byteCount / 1_000) kB)")
     }
-    ReportCSV.stream(report) { name, chunk in
-      guard failure == nil else { return }
-      do {
-        if writer?.url.lastPathComponent != name {
-          try finish()
-          writer = try ReportFileWriter(folder.appendingPathComponent(name))
-          names.append(name)
-        }
-        try writer?.write(chunk)
-      } catch {
-        failure = error
-      }
-    }
-    if let failure { throw failure }
-    try finish()
-    return names
   }
 
   /// How writing report.html, on another thread, went.

@@ -120,22 +120,24 @@ public enum ReportCSV {
       "table", "row", "row_name", "column", "column_name", "file", "key", "passage", "number", "locator", "count",
       "citation",
     ])
-    // The fields a cell's lines share are encoded once per cell: the long form runs to millions of lines.
+    // The fields lines share are encoded once per row, column and document: the long form runs to millions of lines.
+    let documentKeys = report.documents.map(\.key)
+    let citationHeads = documentKeys.map(CSVBuffer.citationHead)
     let entityTable = report.entityDocument
+    let entityPrefixes = entityTable.rows.map { CSVBuffer.encode(["entity-document", $0.id, $0.name]) }
+    let documentColumns = report.documents.map { CSVBuffer.encode([$0.key, $0.metadata.title, $0.file, $0.key]) }
     for cell in entityTable.cells {
       guard entityTable.rows.indices.contains(cell.row), report.documents.indices.contains(cell.document) else {
         continue
       }
-      let entity = entityTable.rows[cell.row]
-      let document = report.documents[cell.document]
-      let prefix = CSVBuffer.encode([
-        "entity-document", entity.id, entity.name, document.key, document.metadata.title, document.file, document.key,
-      ])
+      let (prefix, columns) = (entityPrefixes[cell.row], documentColumns[cell.document])
+      let (key, head) = (documentKeys[cell.document], citationHeads[cell.document])
       for passage in cell.passages {
         out.raw(prefix)
+        out.raw(columns)
         out.passageFields(passage.passage)
         out.field(passage.count)
-        out.citation(key: document.key, passage: passage.passage)
+        out.citation(key: key, head: head, passage: passage.passage)
         out.endRow()
       }
       if out.bytes.count >= chunkSize { out.flush(to: sink) }
@@ -149,16 +151,15 @@ public enum ReportCSV {
       let mechanism = table.columns[cell.column]
       let prefix = CSVBuffer.encode([tableName, actor.id, actor.name, mechanism.id, mechanism.name])
       for evidence in cell.evidence where report.documents.indices.contains(evidence.paper) {
-        let document = report.documents[evidence.paper]
+        let key = documentKeys[evidence.paper]
         out.raw(prefix)
         out.raw(documentFields[evidence.paper])
         out.passageFields(evidence.passage)
         out.field(evidence.count)
         if evidence.fragments.isEmpty {
-          out.citation(key: document.key, passage: evidence.passage)
+          out.citation(key: key, head: citationHeads[evidence.paper], passage: evidence.passage)
         } else {
-          out.field(
-            CooccurrenceReport.citation(key: document.key, passage: evidence.passage, fragments: evidence.fragments))
+          out.field(CooccurrenceReport.citation(key: key, passage: evidence.passage, fragments: evidence.fragments))
         }
         out.endRow()
       }
@@ -211,27 +212,41 @@ struct CSVBuffer {
     return out
   }
 
+  /// The opening `"[@key` of a key's citations as a quoted field; nil when the key needs escaping.
+  static func citationHead(_ key: String) -> [UInt8]? {
+    guard !key.utf8.contains(where: { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+    return Array("\"[@".utf8) + Array(key.utf8)
+  }
+
   /// `[@key, ¶12]` as a field, without building the string (it holds a comma, so it is quoted).
   mutating func citation(key: String, passage: PassageID) {
-    guard !key.utf8.contains(0x22), !key.utf8.contains(0x0A), !key.utf8.contains(0x0D) else {
+    citation(key: key, head: Self.citationHead(key), passage: passage)
+  }
+
+  /// The same, with `head` from `citationHead(key)`.
+  mutating func citation(key: String, head: [UInt8]?, passage: PassageID) {
+    guard let head else {
       field(CooccurrenceReport.citation(key: key, passage: passage))
       return
     }
     separate()
-    bytes += "\"[@".utf8
-    bytes += key.utf8
+    bytes += head
     switch passage {
     case .paragraph(let number):
-      bytes += ", ¶".utf8
+      bytes += Self.paragraphCitation
       appendDigits(number)
     case .footnote(let number):
-      bytes += ", fn. ".utf8
+      bytes += Self.footnoteCitation
       appendDigits(number)
     case .abstract, .title:
       break
     }
-    bytes += "]\"".utf8
+    bytes += Self.citationEnd
   }
+
+  private static let paragraphCitation = Array(", ¶".utf8)
+  private static let footnoteCitation = Array(", fn. ".utf8)
+  private static let citationEnd = Array("]\"".utf8)
 
   private static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
     var value = value
