@@ -317,6 +317,11 @@ public struct CorpusIndex: Sendable {
     return storage.recordsByPaper[paper].map { mention($0, paper: paper) }
   }
 
+  /// How many mentions one paper holds.
+  public func mentionCount(inPaper paper: Int) -> Int {
+    storage.recordsByPaper.indices.contains(paper) ? storage.recordsByPaper[paper].count : 0
+  }
+
   /// Total number of indexed mentions.
   public var mentionCount: Int { storage.recordCount }
 

@@ -1,5 +1,7 @@
 //! The analyst's tables behind `corpus-lsp report`: entity × document mention counts and actor × mechanism
 //! co-occurrence, each number with the passages that make it up. Plain data; CSV and HTML render it.
+import Dispatch
+import Synchronization
 
 /// What counts as "together" for co-occurrence.
 public enum CooccurrenceScope: String, Sendable, CaseIterable {
@@ -144,7 +146,7 @@ public struct CooccurrenceReport: Sendable {
   public init(index: CorpusIndex, options: ReportOptions = ReportOptions(), progress: (String) -> Void = { _ in }) {
     // Counts come cheap from the index; whole mention lists are fetched only for the entities shown.
     let totals = index.entities.indices.map { index.mentionCount(of: $0) }
-    let documentMentions = index.papers.indices.map { index.mentions(inPaper: $0).count }
+    let documentMentions = index.papers.indices.map { index.mentionCount(inPaper: $0) }
     let keys = index.papers.indices.map { index.keys(of: $0).first ?? index.papers[$0].stem }
     self.init(
       papers: index.papers, entities: index.entities, totals: totals, documentMentions: documentMentions, keys: keys,
@@ -162,14 +164,15 @@ public struct CooccurrenceReport: Sendable {
       byEntity[mention.entity].append(mention)
       documentMentions[mention.paper] += 1
     }
+    let lists = byEntity
     self.init(
-      papers: papers, entities: entities, totals: byEntity.map(\.count), documentMentions: documentMentions,
-      keys: keys, options: options, progress: progress, mentionsOf: { byEntity[$0] })
+      papers: papers, entities: entities, totals: lists.map(\.count), documentMentions: documentMentions,
+      keys: keys, options: options, progress: progress, mentionsOf: { lists[$0] })
   }
 
   init(
     papers: [Paper], entities: [Entity], totals: [Int], documentMentions: [Int], keys: [String],
-    options: ReportOptions, progress: (String) -> Void, mentionsOf: (Int) -> [Mention]
+    options: ReportOptions, progress: (String) -> Void, mentionsOf: @Sendable (Int) -> [Mention]
   ) {
     self.options = options
     documents = papers.indices.map { index in
@@ -197,54 +200,67 @@ public struct CooccurrenceReport: Sendable {
     let actors = ranked { $0.kind == .actor }
     let mechanisms = ranked { $0.kind == .mechanism }
 
-    // Each shown entity's mentions, fetched once; mentions outside the corpus are ignored, never trusted.
-    progress("gathering the mentions of \(Set(rowEntities + actors + mechanisms).count) entities")
-    var mentionLists: [Int: [Mention]] = [:]
-    for entity in Set(rowEntities + actors + mechanisms) {
-      let list = mentionsOf(entity)
-      mentionLists[entity] = list.allSatisfy { papers.indices.contains($0.paper) }
-        ? list : list.filter { papers.indices.contains($0.paper) }
+    // Each shown entity's mentions, fetched once (on every core); mentions outside the corpus are ignored.
+    let shown = Set(rowEntities + actors + mechanisms).sorted()
+    progress("gathering the mentions of \(shown.count) entities")
+    let gathered = Mutex<[[Mention]]>(Array(repeating: [], count: shown.count))
+    DispatchQueue.concurrentPerform(iterations: shown.count) { position in
+      let list = mentionsOf(shown[position])
+      let kept = list.allSatisfy { papers.indices.contains($0.paper) } ? list : list.filter {
+        papers.indices.contains($0.paper)
+      }
+      gathered.withLock { $0[position] = kept }
     }
+    let mentionLists = Dictionary(uniqueKeysWithValues: zip(shown, gathered.withLock { $0 }))
 
     progress("counting mentions per document")
-    var entityCells: [EntityDocumentCell] = []
-    for (row, entity) in rowEntities.enumerated() {
-      // Mentions come grouped by paper and mostly by passage: count runs, then merge each paper's runs.
-      var runs: [(paper: Int, code: Int, count: Int)] = []
-      for mention in mentionLists[entity] ?? [] {
-        let code = PassageCode.key(paper: mention.paper, passage: mention.passage)
-        if let last = runs.last, last.code == code {
-          runs[runs.count - 1].count += 1
-        } else {
-          runs.append((mention.paper, code, 1))
-        }
-      }
-      runs.sort { $0.code < $1.code }
-      var start = 0
-      while start < runs.count {
-        let paper = runs[start].paper
-        var end = start
-        var passages: [PassageCount] = []
-        var total = 0
-        while end < runs.count, runs[end].paper == paper {
-          let passage = PassageCode.passage(of: runs[end].code)
-          if let last = passages.last, last.passage == passage {
-            passages[passages.count - 1].count += runs[end].count
-          } else {
-            passages.append(PassageCount(paper: paper, passage: passage, count: runs[end].count))
-          }
-          total += runs[end].count
-          end += 1
-        }
-        entityCells.append(EntityDocumentCell(row: row, document: paper, count: total, passages: passages))
-        start = end
-      }
+    let rowCells = Mutex<[[EntityDocumentCell]]>(Array(repeating: [], count: rowEntities.count))
+    DispatchQueue.concurrentPerform(iterations: rowEntities.count) { row in
+      let cells = Self.documentCells(row: row, mentions: mentionLists[rowEntities[row]] ?? [])
+      rowCells.withLock { $0[row] = cells }
     }
+    let entityCells = rowCells.withLock { $0 }.flatMap { $0 }
     entityDocument = EntityDocumentTable(rows: rowEntities.map(reportEntity), cells: entityCells)
 
     actorMechanism = Self.cooccurrence(
       papers: papers, mentionLists: mentionLists, actors: actors, mechanisms: mechanisms, scope: options.scope,
       quotesPerCell: options.quotesPerCell, makeEntity: reportEntity, progress: progress)
+  }
+
+  /// One row's non-zero cells, by document, from the entity's mentions (grouped by paper, mostly by passage).
+  private static func documentCells(row: Int, mentions: [Mention]) -> [EntityDocumentCell] {
+    // Count runs, then merge each paper's runs.
+    var cells: [EntityDocumentCell] = []
+    var runs: [(paper: Int, code: Int, count: Int)] = []
+    for mention in mentions {
+      let code = PassageCode.key(paper: mention.paper, passage: mention.passage)
+      if let last = runs.last, last.code == code {
+        runs[runs.count - 1].count += 1
+      } else {
+        runs.append((mention.paper, code, 1))
+      }
+    }
+    runs.sort { $0.code < $1.code }
+    var start = 0
+    while start < runs.count {
+      let paper = runs[start].paper
+      var end = start
+      var passages: [PassageCount] = []
+      var total = 0
+      while end < runs.count, runs[end].paper == paper {
+        let passage = PassageCode.passage(of: runs[end].code)
+        if let last = passages.last, last.passage == passage {
+          passages[passages.count - 1].count += runs[end].count
+        } else {
+          passages.append(PassageCount(paper: paper, passage: passage, count: runs[end].count))
+        }
+        total += runs[end].count
+        end += 1
+      }
+      cells.append(EntityDocumentCell(row: row, document: paper, count: total, passages: passages))
+      start = end
+    }
+    return cells
   }
 
   // MARK: - Co-occurrence
@@ -327,22 +343,28 @@ public struct CooccurrenceReport: Sendable {
     // Quotes, for a few passages of each cell (or all): taken in turn from each document.
     let filled = counts.indices.filter { counts[$0] > 0 }
     progress("quoting the passages behind \(filled.count) cells")
-    for cell in filled {
+    let (found, unquoted) = (units, evidence)
+    let quoted = Mutex<[[CooccurrenceEvidence]]>(Array(repeating: [], count: filled.count))
+    DispatchQueue.concurrentPerform(iterations: filled.count) { position in
+      let cell = filled[position]
       let (row, column) = (cell / columnCount, cell % columnCount)
-      for index in quotedEvidence(evidence[cell], limit: quotesPerCell) {
-        let item = evidence[cell][index]
+      var items = unquoted[cell]
+      for index in quotedEvidence(items, limit: quotesPerCell) {
+        let item = items[index]
         let key = PassageCode.key(paper: item.paper, passage: item.passage)
-        guard let unit = units[key], let text = papers[item.paper].reportText(of: item.passage),
+        guard let unit = found[key], let text = papers[item.paper].reportText(of: item.passage),
           let pair = closestPair(
             actor: unit.actors.filter { $0.slot == row }.map(\.range),
             mechanism: unit.mechanisms.filter { $0.slot == column }.map(\.range), in: text, scope: scope)
         else { continue }
-        evidence[cell][index].mentionRanges = [pair.first, pair.second]
-        evidence[cell][index].fragments = QuoteWindow.fragments(
+        items[index].mentionRanges = [pair.first, pair.second]
+        items[index].fragments = QuoteWindow.fragments(
           bytes: Array(text.utf8), first: pair.first, in: pair.firstSentence, second: pair.second,
           in: pair.secondSentence, marks: papers[item.paper].reportFootnoteMarks(in: item.passage))
       }
+      quoted.withLock { $0[position] = items }
     }
+    for (position, items) in quoted.withLock({ $0 }).enumerated() { evidence[filled[position]] = items }
 
     // Keep only rows and columns that meet someone, renumbered in rank order.
     let usedRows = Set(filled.map { $0 / columnCount }).sorted()
