@@ -288,6 +288,19 @@ public struct CorpusIndex: Sendable {
     }
   }
 
+  /// Every mention of an entity as `mentions(of:)` gives them, but with `rawRange` left equal to `range`: for the
+  /// report, which reads normalised text only, over hundreds of thousands of mentions on a large corpus.
+  func mentionsInNormalisedText(of entity: Int) -> [Mention] {
+    guard entity >= 0, entity + 1 < storage.entityStarts.count else { return [] }
+    return storage.byEntity[storage.entityStarts[entity]..<storage.entityStarts[entity + 1]].map {
+      let (paper, record) = storage.record(Int($0))
+      let range = TextRange(Int(record.start), Int(record.end))
+      return Mention(
+        entity: Int(record.entity), paper: paper, passage: MentionRecord.decode(record.passage), range: range,
+        rawRange: range)
+    }
+  }
+
   /// How many mentions an entity has.
   public func mentionCount(of entity: Int) -> Int {
     guard entity >= 0, entity + 1 < storage.entityStarts.count else { return 0 }

@@ -150,7 +150,7 @@ public struct CooccurrenceReport: Sendable {
     let keys = index.papers.indices.map { index.keys(of: $0).first ?? index.papers[$0].stem }
     self.init(
       papers: index.papers, entities: index.entities, totals: totals, documentMentions: documentMentions, keys: keys,
-      options: options, progress: progress, mentionsOf: { index.mentions(of: $0) })
+      options: options, progress: progress, mentionsOf: { index.mentionsInNormalisedText(of: $0) })
   }
 
   /// The report on plain values: `mentions` in any order; `keys[i]` is paper i's primary citation key.
