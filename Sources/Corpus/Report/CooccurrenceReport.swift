@@ -432,6 +432,32 @@ public struct CooccurrenceReport: Sendable {
   /// Which evidence to quote: all of it without a limit, else in turns, one from each document at a time.
   public static func quotedEvidence(_ evidence: [CooccurrenceEvidence], limit: Int?) -> [Int] {
     guard let limit, limit < evidence.count else { return Array(evidence.indices) }
+    // Evidence comes in reading order, each paper's in one run: the runs are found without hashing, and only the
+    // first `limit` runs matter when there are that many (one turn takes a passage from each).
+    var runs: [Range<Int>] = []
+    var start = 0
+    var ordered = true
+    for index in evidence.indices.dropFirst() where evidence[index].paper != evidence[index - 1].paper {
+      if evidence[index].paper < evidence[index - 1].paper { ordered = false }
+      runs.append(start..<index)
+      start = index
+      if runs.count >= limit { break }
+    }
+    if ordered {
+      if runs.count < limit { runs.append(start..<evidence.count) }
+      var chosen: [Int] = []
+      var round = 0
+      while chosen.count < limit {
+        var tookAny = false
+        for run in runs where round < run.count && chosen.count < limit {
+          chosen.append(run.lowerBound + round)
+          tookAny = true
+        }
+        if !tookAny { break }
+        round += 1
+      }
+      return chosen.sorted()
+    }
     var byPaper: [Int: [Int]] = [:]
     var paperOrder: [Int] = []
     for (index, item) in evidence.enumerated() {
