@@ -495,9 +495,20 @@ public struct CooccurrenceReport: Sendable {
   public static func citation(key: String, passage: PassageID, fragments: [String] = []) -> String {
     let reference = "[@" + key + (locator(of: passage).map { ", " + $0 } ?? "") + "]"
     guard !fragments.isEmpty else { return reference }
-    let quote = String(fragments.joined(separator: "……").map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 })
+    let joined = fragments.joined(separator: "……")
+    let quote = hasDoubleQuoteMark(joined) ? String(joined.map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) : joined
     return "“" + quote + "”" + reference
   }
+}
+
+/// Whether a text holds “ or ” (E2 80 9C, E2 80 9D in UTF-8): most quotes hold neither and are kept as they are.
+private func hasDoubleQuoteMark(_ text: String) -> Bool {
+  var (beforeLast, last): (UInt8, UInt8) = (0, 0)
+  for byte in text.utf8 {
+    if beforeLast == 0xE2, last == 0x80, byte == 0x9C || byte == 0x9D { return true }
+    (beforeLast, last) = (last, byte)
+  }
+  return false
 }
 
 /// A passage of one paper packed in one `Int` (paper in the high bits), ordered as a reader meets them:
