@@ -275,75 +275,100 @@ public struct CooccurrenceReport: Sendable {
     papers: [Paper], mentionLists: [Int: [Mention]], actors: [Int], mechanisms: [Int], scope: CooccurrenceScope,
     quotesPerCell: Int?, makeEntity: (Int) -> ReportEntity, progress: (String) -> Void
   ) -> CooccurrenceTable {
-    // Group the chosen entities' mentions by passage (titles are not paragraphs: left out).
-    var units: [Int: UnitMentions] = [:]
+    // The chosen entities' mentions by paper (titles are not paragraphs: left out); each paper is then grouped by
+    // passage and searched on its own, on every core.
+    typealias Placed = (code: Int, slot: Int, range: TextRange)
+    var actorsByPaper = [[Placed]](repeating: [], count: papers.count)
+    var mechanismsByPaper = [[Placed]](repeating: [], count: papers.count)
     for (slot, entity) in actors.enumerated() {
-      for mention in mentionLists[entity] ?? [] where mention.passage != .title {
-        units[PassageCode.key(paper: mention.paper, passage: mention.passage), default: UnitMentions()]
-          .actors.append((slot, mention.range))
+      for mention in mentionLists[entity] ?? []
+      where mention.passage != .title && papers.indices.contains(mention.paper) {
+        actorsByPaper[mention.paper].append(
+          (PassageCode.key(paper: mention.paper, passage: mention.passage), slot, mention.range))
       }
     }
     for (slot, entity) in mechanisms.enumerated() {
-      for mention in mentionLists[entity] ?? [] where mention.passage != .title {
-        let key = PassageCode.key(paper: mention.paper, passage: mention.passage)
-        guard units[key] != nil else { continue }
-        units[key]?.mechanisms.append((slot, mention.range))
+      for mention in mentionLists[entity] ?? []
+      where mention.passage != .title && papers.indices.contains(mention.paper) {
+        mechanismsByPaper[mention.paper].append(
+          (PassageCode.key(paper: mention.paper, passage: mention.passage), slot, mention.range))
       }
     }
-    let keys = units.compactMap { $0.value.mechanisms.isEmpty ? nil : $0.key }.sorted()
-    progress("finding co-occurrences by \(scope.rawValue) in \(keys.count) passages")
+    progress("finding co-occurrences by \(scope.rawValue) in \(papers.count) documents")
 
-    // Cells in a flat grid; evidence in reading order since keys are sorted.
+    // Each paper's units and what it adds to which cell, its passages in reading order.
     let columnCount = mechanisms.count
+    let perPaper = Mutex<[(units: [Int: UnitMentions], found: [(cell: Int, evidence: CooccurrenceEvidence)])]>(
+      Array(repeating: ([:], []), count: papers.count))
+    let (actorLists, mechanismLists) = (actorsByPaper, mechanismsByPaper)
+    DispatchQueue.concurrentPerform(iterations: papers.count) { paper in
+      var units: [Int: UnitMentions] = [:]
+      for placed in actorLists[paper] {
+        units[placed.code, default: UnitMentions()].actors.append((placed.slot, placed.range))
+      }
+      for placed in mechanismLists[paper] {
+        guard units[placed.code] != nil else { continue }
+        units[placed.code]?.mechanisms.append((placed.slot, placed.range))
+      }
+      let keys = units.compactMap { $0.value.mechanisms.isEmpty ? nil : $0.key }.sorted()
+      var found: [(cell: Int, evidence: CooccurrenceEvidence)] = []
+      for key in keys {
+        guard let unit = units[key] else { continue }
+        let passage = PassageCode.passage(of: key)
+        var unitsPerPair: [Int: Int] = [:]
+        // An actor named only inside the mechanism's own name (日 in 日美同盟) does not meet it there.
+        var rangesOf: [Int: [TextRange]] = [:]
+        for mechanism in unit.mechanisms { rangesOf[mechanism.slot, default: []].append(mechanism.range) }
+        func outside(_ actor: TextRange, _ column: Int) -> Bool {
+          !(rangesOf[column] ?? []).contains { $0.contains(actor) }
+        }
+        switch scope {
+        case .paragraph:
+          for actor in unit.actors {
+            for column in rangesOf.keys where outside(actor.range, column) {
+              unitsPerPair[actor.slot * columnCount + column] = 1
+            }
+          }
+        case .sentence:
+          guard let text = papers[paper].reportText(of: passage) else { continue }
+          let starts = Sentences.ranges(in: text).map(\.start.utf8Offset)
+          var seen = Set<Int>()  // (sentence, pair) already counted
+          let mechanismSentences = unit.mechanisms.map {
+            ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset))
+          }
+          for actor in unit.actors {
+            let (row, actorSentence) = (actor.slot, lastIndex(in: starts, notAfter: actor.range.start.utf8Offset))
+            for (column, mechanismSentence) in mechanismSentences
+            where actorSentence == mechanismSentence && outside(actor.range, column) {
+              let cell = row * columnCount + column
+              if seen.insert(cell &* 1_000_003 &+ actorSentence).inserted { unitsPerPair[cell, default: 0] += 1 }
+            }
+          }
+        }
+        for (cell, count) in unitsPerPair {
+          let item = CooccurrenceEvidence(paper: paper, passage: passage, count: count, mentionRanges: [], fragments: [])
+          found.append((cell, item))
+        }
+      }
+      perPaper.withLock { $0[paper] = (units, found) }
+    }
+    let papersFound = perPaper.withLock { $0 }
+    let unitsByPaper = papersFound.map(\.units)
+
+    // Cells in a flat grid; evidence in reading order, papers taken in turn.
     var counts = [Int](repeating: 0, count: actors.count * columnCount)
     var evidence = [[CooccurrenceEvidence]](repeating: [], count: actors.count * columnCount)
-    let step = max(1, keys.count / 10)
-    for (done, key) in keys.enumerated() {
-      if done > 0, done % step == 0, keys.count >= 10_000 { progress("co-occurrence: \(done)/\(keys.count) passages") }
-      guard let unit = units[key] else { continue }
-      let paper = PassageCode.paper(of: key)
-      let passage = PassageCode.passage(of: key)
-      var unitsPerPair: [Int: Int] = [:]
-      // An actor named only inside the mechanism's own name (日 in 日美同盟) does not meet it there.
-      var rangesOf: [Int: [TextRange]] = [:]
-      for mechanism in unit.mechanisms { rangesOf[mechanism.slot, default: []].append(mechanism.range) }
-      func outside(_ actor: TextRange, _ column: Int) -> Bool {
-        !(rangesOf[column] ?? []).contains { $0.contains(actor) }
-      }
-      switch scope {
-      case .paragraph:
-        for actor in unit.actors {
-          for column in rangesOf.keys where outside(actor.range, column) {
-            unitsPerPair[actor.slot * columnCount + column] = 1
-          }
-        }
-      case .sentence:
-        guard let text = papers[paper].reportText(of: passage) else { continue }
-        let starts = Sentences.ranges(in: text).map(\.start.utf8Offset)
-        var seen = Set<Int>()  // (sentence, pair) already counted
-        let mechanismSentences = unit.mechanisms.map {
-          ($0.slot, lastIndex(in: starts, notAfter: $0.range.start.utf8Offset))
-        }
-        for actor in unit.actors {
-          let (row, actorSentence) = (actor.slot, lastIndex(in: starts, notAfter: actor.range.start.utf8Offset))
-          for (column, mechanismSentence) in mechanismSentences
-          where actorSentence == mechanismSentence && outside(actor.range, column) {
-            let cell = row * columnCount + column
-            if seen.insert(cell &* 1_000_003 &+ actorSentence).inserted { unitsPerPair[cell, default: 0] += 1 }
-          }
-        }
-      }
-      for (cell, count) in unitsPerPair {
-        counts[cell] += count
-        evidence[cell].append(
-          CooccurrenceEvidence(paper: paper, passage: passage, count: count, mentionRanges: [], fragments: []))
+    for paper in papersFound {
+      for (cell, item) in paper.found {
+        counts[cell] += item.count
+        evidence[cell].append(item)
       }
     }
 
     // Quotes, for a few passages of each cell (or all): taken in turn from each document.
     let filled = counts.indices.filter { counts[$0] > 0 }
     progress("quoting the passages behind \(filled.count) cells")
-    let (found, unquoted) = (units, evidence)
+    let unquoted = evidence
     let quoted = Mutex<[[CooccurrenceEvidence]]>(Array(repeating: [], count: filled.count))
     DispatchQueue.concurrentPerform(iterations: filled.count) { position in
       let cell = filled[position]
@@ -352,7 +377,7 @@ public struct CooccurrenceReport: Sendable {
       for index in quotedEvidence(items, limit: quotesPerCell) {
         let item = items[index]
         let key = PassageCode.key(paper: item.paper, passage: item.passage)
-        guard let unit = found[key], let text = papers[item.paper].reportText(of: item.passage),
+        guard let unit = unitsByPaper[item.paper][key], let text = papers[item.paper].reportText(of: item.passage),
           let pair = closestPair(
             actor: unit.actors.filter { $0.slot == row }.map(\.range),
             mechanism: unit.mechanisms.filter { $0.slot == column }.map(\.range), in: text, scope: scope)
