@@ -346,8 +346,9 @@ public struct CooccurrenceReport: Sendable {
           }
         }
         for (cell, count) in unitsPerPair {
-          let item = CooccurrenceEvidence(paper: paper, passage: passage, count: count, mentionRanges: [], fragments: [])
-          found.append((cell, item))
+          found.append(
+            (cell, CooccurrenceEvidence(paper: paper, passage: passage, count: count, mentionRanges: [], fragments: []))
+          )
         }
       }
       perPaper.withLock { $0[paper] = (units, found) }
