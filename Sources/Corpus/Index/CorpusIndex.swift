@@ -363,6 +363,13 @@ public struct CorpusIndex: Sendable {
     QuoteMatcher.search(fragments: fragments, passages: storage.searchPassages, preferredPaper: preferredPaper)
   }
 
+  /// Exact matches of a quotation in `papers` only, in paper order then passage order: the cheap first look
+  /// of the checker, which searches the whole corpus only when the cited papers do not hold the quotation.
+  public func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch] {
+    let scoped = Set(papers).sorted().filter { storage.searchPassages.indices.contains($0) }
+    return QuoteMatcher.exactMatches(fragments: fragments, passages: scoped.map { storage.searchPassages[$0] })
+  }
+
   /// Finds a quotation written with elisions (`……`, `...`).
   public func findQuote(_ quotation: String, preferredPaper: Int? = nil) -> QuoteSearchResult {
     findQuote(QuoteFolding.fragments(of: quotation), preferredPaper: preferredPaper)

@@ -155,31 +155,9 @@ enum QuoteMatcher {
   static func search(
     fragments rawFragments: [String], passages: [[SearchPassage]], preferredPaper: Int?
   ) -> QuoteSearchResult {
-    let fragments = rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }
-      .filter { !$0.isEmpty }
+    let fragments = foldedFragments(rawFragments)
     guard !fragments.isEmpty else { return QuoteSearchResult() }
-    let anchor = Self.anchor(of: rawFragments.joined(separator: "…"))
-
-    var matches: [QuoteMatch] = []
-    var folded = FoldedPassage()
-    let finder = AnchorFinder(anchor)
-    // Fast path: passages holding the anchor verbatim.
-    for paperPassages in passages {
-      for passage in paperPassages {
-        var text = passage.text
-        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, finder) }
-        guard hasAnchor else { continue }
-        if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
-      }
-    }
-    if matches.isEmpty && !anchor.isEmpty {
-      // Slow path (rare): white space inside the anchor in the source; fold everything.
-      for paperPassages in passages {
-        for passage in paperPassages {
-          if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
-        }
-      }
-    }
+    var matches = exactMatches(fragments, anchor: anchor(of: rawFragments.joined(separator: "…")), in: passages)
     if !matches.isEmpty {
       if let preferredPaper {
         matches = matches.filter { $0.paper == preferredPaper } + matches.filter { $0.paper != preferredPaper }
@@ -196,6 +174,43 @@ enum QuoteMatcher {
     }
     let nearest = closest(fragments, passages: passages, preferredPaper: preferredPaper)
     return QuoteSearchResult(matches: [], closest: nearest)
+  }
+
+  /// Exact matches only, searching just `passages` (e.g. the cited papers): no closest-passage fallback.
+  static func exactMatches(fragments rawFragments: [String], passages: [[SearchPassage]]) -> [QuoteMatch] {
+    let fragments = foldedFragments(rawFragments)
+    guard !fragments.isEmpty else { return [] }
+    return exactMatches(fragments, anchor: anchor(of: rawFragments.joined(separator: "…")), in: passages)
+  }
+
+  private static func foldedFragments(_ rawFragments: [String]) -> [[UInt8]] {
+    rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }.filter { !$0.isEmpty }
+  }
+
+  /// Exact matches in passage order: passages holding the anchor verbatim first, and only when there are none,
+  /// every passage folded (white space inside the anchor in the source).
+  private static func exactMatches(_ fragments: [[UInt8]], anchor: [UInt8], in passages: [[SearchPassage]])
+    -> [QuoteMatch]
+  {
+    var matches: [QuoteMatch] = []
+    var folded = FoldedPassage()
+    let finder = AnchorFinder(anchor)
+    for paperPassages in passages {
+      for passage in paperPassages {
+        var text = passage.text
+        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, finder) }
+        guard hasAnchor else { continue }
+        if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
+      }
+    }
+    if matches.isEmpty && !anchor.isEmpty {
+      for paperPassages in passages {
+        for passage in paperPassages {
+          if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
+        }
+      }
+    }
+    return matches
   }
 
   private static func match(
