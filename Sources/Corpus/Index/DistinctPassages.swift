@@ -17,9 +17,18 @@ struct DistinctPassages: Sendable {
     static func < (a: PassageSlot, b: PassageSlot) -> Bool { (a.paper, a.position) < (b.paper, b.position) }
   }
 
+  /// Text compared byte for byte (ranges are byte offsets; String's Unicode-aware hashing is also much slower).
   private struct Key: Hashable {
     var text: String
     var skipping: [TextRange]
+
+    func hash(into hasher: inout Hasher) {
+      var bytes = text
+      bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      hasher.combine(skipping)
+    }
+
+    static func == (a: Key, b: Key) -> Bool { a.skipping == b.skipping && a.text.utf8.elementsEqual(b.text.utf8) }
   }
 
   init(_ passages: [[SearchPassage]], chunkSize: Int = 2048) {
