@@ -43,7 +43,8 @@ struct DistinctPassages: Sendable {
           copies[number].append(slot)
         } else {
           numbers[key] = distinct.count
-          distinct.append(SearchPassage(paper: distinct.count, id: passage.id, text: passage.text, skipping: passage.skipping))
+          distinct.append(
+            SearchPassage(paper: distinct.count, id: passage.id, text: passage.text, skipping: passage.skipping))
           copies.append([slot])
         }
       }
