@@ -99,13 +99,22 @@ struct CheckRun<Index: CorpusLookup> {
   static func locate(_ quotation: Quotation, citedBy items: [ResolvedItem], index: Index) -> QuoteOutcome {
     let resolved = items.filter { $0.paper != nil }
     guard let first = resolved.first?.paper else { return .unresolved }
-    let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: first)
+    let fragments = quotation.fragments.map(\.text)
     let citedPapers = Set(resolved.compactMap(\.paper))
-    let inCited = result.matches.filter { citedPapers.contains($0.paper) }
-    guard let best = inCited.first else {
-      if let elsewhere = result.matches.first { return .otherDocument(elsewhere) }
-      return .notFound(closest: result.closest)
+    // Most quotations are where they are cited: search the cited papers first, the whole corpus only when the
+    // quotation is not there (a corpus-wide search costs a scan of every passage).
+    var inCited = index.findQuote(fragments, inPapers: citedPapers.sorted())
+    if inCited.isEmpty {
+      let result = index.findQuote(fragments, preferredPaper: first)
+      inCited = result.matches.filter { citedPapers.contains($0.paper) }
+      if inCited.isEmpty {
+        if let elsewhere = result.matches.first { return .otherDocument(elsewhere) }
+        return .notFound(closest: result.closest)
+      }
     }
+    // Matches in the first cited paper come first, as `findQuote(_:preferredPaper:)` orders them.
+    inCited = inCited.filter { $0.paper == first } + inCited.filter { $0.paper != first }
+    guard let best = inCited.first else { return .notFound(closest: nil) }
     // Every cited item of a matched paper with a checkable locator must cover one of the matches.
     for item in resolved {
       guard let paper = item.paper, let locator = item.locator, locator.isResolved else { continue }

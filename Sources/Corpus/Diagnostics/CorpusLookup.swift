@@ -9,11 +9,18 @@ public protocol CorpusLookup: Sendable {
   func entity(forAlias alias: String) -> Int?
   func mentions(in paper: Int, passage: PassageID) -> [Mention]
   func findQuote(_ fragments: [String], preferredPaper: Int?) -> QuoteSearchResult
+  /// Exact matches in `papers` only, in paper then passage order (a default searches the whole corpus).
+  func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch]
 }
 
 extension CorpusIndex: CorpusLookup {}
 
 extension CorpusLookup {
+  public func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch] {
+    let scoped = Set(papers)
+    return findQuote(fragments, preferredPaper: nil).matches.filter { scoped.contains($0.paper) }
+  }
+
   /// The key to show for a paper: its primary key, else its file stem.
   func displayKey(of paper: Int) -> String {
     guard papers.indices.contains(paper) else { return "?" }

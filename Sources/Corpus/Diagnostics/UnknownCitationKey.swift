@@ -3,8 +3,11 @@
 enum UnknownCitationKey {
   static func findings(_ run: CheckRun<some CorpusLookup>) -> [Finding] {
     var findings: [Finding] = []
+    let unknown = run.items.joined().filter { $0.paper == nil }
+    // Every key of a large corpus is thousands of strings: gather them only when a key is unknown.
+    guard !unknown.isEmpty else { return [] }
     let keys = run.index.allKeys
-    for item in run.items.joined() where item.paper == nil {
+    for item in unknown {
       let key = item.item.key
       // A bare CJK citation swallows the prose after it (`@常思纯2023所述`): offer braces.
       let swallowing = keys.filter { key.hasPrefix($0) && key.count > $0.count }.max { $0.count < $1.count }

@@ -100,6 +100,8 @@ final class IndexStorage: Sendable {
   let aliasToEntity: [String: Int]
   let idToEntity: [String: Int]
   let searchPassages: [[SearchPassage]]
+  /// Built on the first corpus-wide quote search.
+  let distinctPassages = LazyDistinctPassages()
 
   var recordCount: Int { paperStarts[paperStarts.count - 1] }
 
@@ -378,7 +380,16 @@ public struct CorpusIndex: Sendable {
   /// Finds a quotation given as fragments (split at elisions: each must occur, in order, in one passage).
   /// Matches in `preferredPaper` come first.
   public func findQuote(_ fragments: [String], preferredPaper: Int? = nil) -> QuoteSearchResult {
-    QuoteMatcher.search(fragments: fragments, passages: storage.searchPassages, preferredPaper: preferredPaper)
+    QuoteMatcher.search(
+      fragments: fragments, passages: storage.searchPassages, distinct: storage.distinctPassages,
+      preferredPaper: preferredPaper)
+  }
+
+  /// Exact matches of a quotation in `papers` only, in paper order then passage order: the cheap first look
+  /// of the checker, which searches the whole corpus only when the cited papers do not hold the quotation.
+  public func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch] {
+    let scoped = Set(papers).sorted().filter { storage.searchPassages.indices.contains($0) }
+    return QuoteMatcher.exactMatches(fragments: fragments, passages: scoped.map { storage.searchPassages[$0] })
   }
 
   /// Finds a quotation written with elisions (`……`, `...`).

@@ -152,33 +152,20 @@ struct SearchPassage {
 
 enum QuoteMatcher {
   /// Exact matches of the fragments in order within one passage, and, when none, the closest passage.
+  /// With `distinct`, the corpus-wide scans fold each distinct passage text once and report every copy.
   static func search(
-    fragments rawFragments: [String], passages: [[SearchPassage]], preferredPaper: Int?
+    fragments rawFragments: [String], passages: [[SearchPassage]], distinct: LazyDistinctPassages? = nil,
+    preferredPaper: Int?
   ) -> QuoteSearchResult {
-    let fragments = rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }
-      .filter { !$0.isEmpty }
+    let fragments = foldedFragments(rawFragments)
     guard !fragments.isEmpty else { return QuoteSearchResult() }
-    let anchor = Self.anchor(of: rawFragments.joined(separator: "…"))
-
-    var matches: [QuoteMatch] = []
-    var folded = FoldedPassage()
-    let finder = AnchorFinder(anchor)
-    // Fast path: passages holding the anchor verbatim.
-    for paperPassages in passages {
-      for passage in paperPassages {
-        var text = passage.text
-        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, finder) }
-        guard hasAnchor else { continue }
-        if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
-      }
-    }
-    if matches.isEmpty && !anchor.isEmpty {
-      // Slow path (rare): white space inside the anchor in the source; fold everything.
-      for paperPassages in passages {
-        for passage in paperPassages {
-          if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
-        }
-      }
+    let anchor = anchor(of: rawFragments.joined(separator: "…"))
+    let unique = distinct?.value(passages)
+    var matches: [QuoteMatch]
+    if let unique {
+      matches = unique.expand(exactMatches(fragments, anchor: anchor, in: unique.chunks), passages: passages)
+    } else {
+      matches = exactMatches(fragments, anchor: anchor, in: passages)
     }
     if !matches.isEmpty {
       if let preferredPaper {
@@ -189,13 +176,56 @@ enum QuoteMatcher {
     // A misquote is usually a near miss in the cited paper: look there first, and only scan the whole corpus
     // when nothing there is close.
     if let preferredPaper, passages.indices.contains(preferredPaper),
-      let local = closest(fragments, passages: [passages[preferredPaper]], preferredPaper: preferredPaper),
+      let local = closest(fragments, passages: [passages[preferredPaper]], isPreferred: { $0 == preferredPaper }),
       local.similarity >= 0.6
     {
       return QuoteSearchResult(matches: [], closest: local)
     }
-    let nearest = closest(fragments, passages: passages, preferredPaper: preferredPaper)
+    if let unique {
+      let nearest = closest(
+        fragments, passages: unique.chunks, isPreferred: { unique.hasCopy($0, inPaper: preferredPaper) }
+      ).flatMap { unique.place($0, preferredPaper: preferredPaper, passages: passages) }
+      return QuoteSearchResult(matches: [], closest: nearest)
+    }
+    let nearest = closest(fragments, passages: passages, isPreferred: { $0 == preferredPaper })
     return QuoteSearchResult(matches: [], closest: nearest)
+  }
+
+  /// Exact matches only, searching just `passages` (e.g. the cited papers): no closest-passage fallback.
+  static func exactMatches(fragments rawFragments: [String], passages: [[SearchPassage]]) -> [QuoteMatch] {
+    let fragments = foldedFragments(rawFragments)
+    guard !fragments.isEmpty else { return [] }
+    return exactMatches(fragments, anchor: anchor(of: rawFragments.joined(separator: "…")), in: passages)
+  }
+
+  private static func foldedFragments(_ rawFragments: [String]) -> [[UInt8]] {
+    rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }.filter { !$0.isEmpty }
+  }
+
+  /// Exact matches in passage order: passages holding the anchor verbatim first, and only when there are none,
+  /// every passage folded (white space inside the anchor in the source).
+  private static func exactMatches(_ fragments: [[UInt8]], anchor: [UInt8], in passages: [[SearchPassage]])
+    -> [QuoteMatch]
+  {
+    var matches: [QuoteMatch] = []
+    var folded = FoldedPassage()
+    let finder = AnchorFinder(anchor)
+    for paperPassages in passages {
+      for passage in paperPassages {
+        var text = passage.text
+        let hasAnchor = anchor.isEmpty ? true : text.withUTF8 { Self.contains($0, finder) }
+        guard hasAnchor else { continue }
+        if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
+      }
+    }
+    if matches.isEmpty && !anchor.isEmpty {
+      for paperPassages in passages {
+        for passage in paperPassages {
+          if let match = Self.match(fragments, in: passage, folded: &folded) { matches.append(match) }
+        }
+      }
+    }
+    return matches
   }
 
   private static func match(
@@ -279,7 +309,8 @@ enum QuoteMatcher {
   // MARK: - Closest passage
 
   /// Character-bigram retrieval of candidate passages, then the best window of each by LCS similarity.
-  static func closest(_ fragments: [[UInt8]], passages: [[SearchPassage]], preferredPaper: Int?) -> QuoteMatch? {
+  /// `isPreferred` tells, from a passage's `paper` field, whether it is in the cited paper (a small bonus).
+  static func closest(_ fragments: [[UInt8]], passages: [[SearchPassage]], isPreferred: (Int) -> Bool) -> QuoteMatch? {
     let query = Array(String(decoding: fragments.joined(), as: UTF8.self).unicodeScalars.map(\.value).prefix(600))
     guard query.count >= 2 else { return nil }
     var queryBigrams: Set<UInt64> = []
@@ -323,8 +354,9 @@ enum QuoteMatcher {
       guard let (range, similarity) = bestWindow(query, in: folded, bigrams: bigrams) else { continue }
       let isBetter: Bool
       if let current = best {
-        let preferBonus = { (paper: Int) in paper == preferredPaper ? 0.02 : 0 }
-        isBetter = similarity + preferBonus(passage.paper) > current.similarity + preferBonus(current.paper)
+        let bonus = isPreferred(passage.paper) ? 0.02 : 0
+        let currentBonus = isPreferred(current.paper) ? 0.02 : 0
+        isBetter = similarity + bonus > current.similarity + currentBonus
       } else {
         isBetter = true
       }

@@ -96,11 +96,14 @@ public struct Workspace: Sendable {
 
   /// Reads and parses every corpus file concurrently. Papers come back in `corpusFiles` order; files that cannot
   /// be read or decoded become problems.
-  public func readPapers() -> (papers: [Paper], problems: [CorpusProblem]) {
+  /// `reusing` returns a paper already read for a file that did not change (nil: read it).
+  public func readPapers(reusing known: @Sendable (String) -> Paper? = { _ in nil })
+    -> (papers: [Paper], problems: [CorpusProblem])
+  {
     let files = corpusFiles
     let results = Mutex<[Result<Paper, CorpusProblem>?]>(Array(repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = readPaper(files[index])
+      let result = known(files[index]).map { .success($0) } ?? readPaper(files[index])
       results.withLock { $0[index] = result }
     }
     var papers: [Paper] = []

@@ -138,28 +138,7 @@ public struct WorkspaceAnalysis: Sendable {
       return workspace.readPapers()
     }
     let known = Dictionary(previous.index.papers.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-    let files = workspace.corpusFiles
-    let results = Mutex<[Result<Paper, CorpusProblem>?]>(Array(repeating: nil, count: files.count))
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let file = files[index]
-      let result: Result<Paper, CorpusProblem>
-      if !changedFiles.contains(file), let paper = known[file] {
-        result = .success(paper)
-      } else {
-        result = workspace.readPaper(file)
-      }
-      results.withLock { $0[index] = result }
-    }
-    var papers: [Paper] = []
-    var problems: [CorpusProblem] = []
-    for result in results.withLock({ $0 }) {
-      switch result {
-      case .success(let paper): papers.append(paper)
-      case .failure(let problem): problems.append(problem)
-      case nil: break
-      }
-    }
-    return (papers, problems)
+    return workspace.readPapers(reusing: { file in changedFiles.contains(file) ? nil : known[file] })
   }
 
   /// A note's text, decoded like corpus files (UTF-8, UTF-16 with BOM, GB18030), or the problem that stops it.

@@ -23,6 +23,11 @@ public struct CachedCorpusLookup: CorpusLookup {
     return result
   }
 
+  /// Scoped to a few papers, the search is cheap: not cached.
+  public func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch] {
+    index.findQuote(fragments, inPapers: papers)
+  }
+
   /// The lookup for an analysis: the latest generation's cache is kept (one at a time; an older snapshot gets a
   /// private cache, never mixing results of two corpora).
   public static func of(_ analysis: WorkspaceAnalysis) -> CachedCorpusLookup {
