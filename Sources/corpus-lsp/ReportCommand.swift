@@ -148,7 +148,8 @@ enum ReportCommand {
       if let failure = page.failure.withLock({ $0 }) { throw failure }
       written = csvNames + (format != .csv ? ["report.html"] : [])
     } catch {
-      printError("report: cannot write to \(outFolder.path): \(error)")
+      let reason = (error as? ReportFileWriter.Failure)?.description ?? error.localizedDescription
+      printError("report: cannot write to \(outFolder.path): \(reason)")
       return 1
     }
     for name in written { print(displayPath(outFolder.appendingPathComponent(name))) }
