@@ -34,8 +34,8 @@ enum IndexCommand {
       printError("index takes no arguments (got '\(options.positionals[0])')")
       return 2
     }
-    let workspace: InterimWorkspace
-    switch InterimWorkspace.load(options.workspaceURL()) {
+    let workspace: LoadedWorkspace
+    switch LoadedWorkspace.load(options.workspaceURL()) {
     case .success(let loaded): workspace = loaded
     case .failure(let error):
       printError(error.description)

@@ -41,8 +41,8 @@ enum QuoteCommand {
       printError("quote needs a TEXT to look for\n\n\(help)")
       return 2
     }
-    let workspace: InterimWorkspace
-    switch InterimWorkspace.load(options.workspaceURL()) {
+    let workspace: LoadedWorkspace
+    switch LoadedWorkspace.load(options.workspaceURL()) {
     case .success(let loaded): workspace = loaded
     case .failure(let error):
       printError(error.description)

@@ -94,7 +94,7 @@ enum ReportCommand {
 
     progress.say("reading and indexing the corpus in \(workspace.path)")
     let index: CorpusIndex
-    switch InterimWorkspace.load(workspace) {
+    switch LoadedWorkspace.load(workspace) {
     case .success(let loaded):
       for problem in loaded.problems { printError("report: \(problem)") }
       index = loaded.index

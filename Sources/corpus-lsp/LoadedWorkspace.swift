@@ -3,7 +3,7 @@
 import Corpus
 import Foundation
 
-struct InterimWorkspace {
+struct LoadedWorkspace {
   var analysis: WorkspaceAnalysis
   var root: URL { analysis.root }
   var workspace: Workspace { analysis.workspace }
@@ -14,11 +14,11 @@ struct InterimWorkspace {
       .text(includeSummary: false).split(separator: "\n").map(String.init)
   }
 
-  static func load(_ root: URL) -> Result<InterimWorkspace, ParsedOptions.UsageError> {
+  static func load(_ root: URL) -> Result<LoadedWorkspace, ParsedOptions.UsageError> {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       return .failure(ParsedOptions.UsageError(description: "workspace '\(root.path)' is not a folder"))
     }
-    return .success(InterimWorkspace(analysis: .load(root: root)))
+    return .success(LoadedWorkspace(analysis: .load(root: root)))
   }
 }
