@@ -22,12 +22,28 @@ public enum QuoteFolding {
     }
   }
 
-  /// Folds a string into UTF-8 bytes.
+  /// Folds a string into UTF-8 bytes. Footnote marks typed as the papers print them (`①`, `^①`, `^{*}`) are
+  /// dropped, as they are from the passages, so a quotation copied with its mark still matches.
   public static func fold(_ text: String) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      guard let folded = fold(scalar.value), let result = Unicode.Scalar(folded) else { continue }
+    let scalars = Array(text.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let value = scalars[i].value
+      if value == 0x5E, i + 1 < scalars.count {  // ^
+        let next = scalars[i + 1].value
+        if (0x2460...0x24FF).contains(next) {
+          i += 2
+          continue
+        }
+        if next == 0x7B, let close = scalars[(i + 2)...].prefix(8).firstIndex(where: { $0 == "}" }) {  // ^{…}
+          i = close + 1
+          continue
+        }
+      }
+      i += 1
+      guard let folded = fold(value), let result = Unicode.Scalar(folded) else { continue }
       UTF8.encode(result) { out.append($0) }
     }
     return out

@@ -34,6 +34,13 @@ import Testing
     check("此后各国纷纷跟进!", file: "corpus/甲.txt", passage: .paragraph(2))
   }
 
+  @Test func footnoteMarksTypedInAQuotationAreIgnoredLikeThePassages() {
+    #expect(QuoteFolding.fold("周边的轮辐。^① 近年来") == QuoteFolding.fold("周边的轮辐。近年来"))
+    #expect(QuoteFolding.fold("发展中心”①，也成为") == QuoteFolding.fold("发展中心”，也成为"))
+    #expect(QuoteFolding.fold("重要支撑^{*}。") == QuoteFolding.fold("重要支撑。"))
+    #expect(QuoteFolding.fold("x^2 与 ^{") == QuoteFolding.fold("x^2与^{"))  // not a mark: kept
+  }
+
   @Test func elisionsMatchInOrderWithinOnePassage() {
     check("作者认为……新支柱……纷纷跟进", file: "corpus/甲.txt", passage: .paragraph(2))
     check("第三段...联合声明", file: "corpus/甲.txt", passage: .paragraph(3))
