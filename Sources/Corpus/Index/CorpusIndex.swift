@@ -380,16 +380,29 @@ public struct CorpusIndex: Sendable {
   /// Finds a quotation given as fragments (split at elisions: each must occur, in order, in one passage).
   /// Matches in `preferredPaper` come first.
   public func findQuote(_ fragments: [String], preferredPaper: Int? = nil) -> QuoteSearchResult {
-    QuoteMatcher.search(
-      fragments: fragments, passages: storage.searchPassages, distinct: storage.distinctPassages,
-      preferredPaper: preferredPaper)
+    let search = { (fragments: [String]) in
+      QuoteMatcher.search(
+        fragments: fragments, passages: storage.searchPassages, distinct: storage.distinctPassages,
+        preferredPaper: preferredPaper)
+    }
+    let result = search(fragments)
+    if result.matches.isEmpty, let stripped = QuoteFolding.withoutLetterMarks(fragments) {
+      let retry = search(stripped)
+      if !retry.matches.isEmpty { return retry }
+    }
+    return result
   }
 
   /// Exact matches of a quotation in `papers` only, in paper order then passage order: the cheap first look
   /// of the checker, which searches the whole corpus only when the cited papers do not hold the quotation.
   public func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch] {
     let scoped = Set(papers).sorted().filter { storage.searchPassages.indices.contains($0) }
-    return QuoteMatcher.exactMatches(fragments: fragments, passages: scoped.map { storage.searchPassages[$0] })
+    let passages = scoped.map { storage.searchPassages[$0] }
+    let matches = QuoteMatcher.exactMatches(fragments: fragments, passages: passages)
+    if matches.isEmpty, let stripped = QuoteFolding.withoutLetterMarks(fragments) {
+      return QuoteMatcher.exactMatches(fragments: stripped, passages: passages)
+    }
+    return matches
   }
 
   /// Finds a quotation written with elisions (`……`, `...`).

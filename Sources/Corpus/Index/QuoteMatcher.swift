@@ -49,6 +49,32 @@ public enum QuoteFolding {
     return out
   }
 
+  /// The fragments without letter footnote marks typed as printed (`趋势。a随着` → `趋势。随着`): a lone
+  /// lowercase Latin letter between two non-Latin characters. Nil when there is none. Searches try this only
+  /// after the fragments as written found nothing, so a real letter in the source is never lost.
+  public static func withoutLetterMarks(_ fragments: [String]) -> [String]? {
+    var changed = false
+    let stripped = fragments.map { fragment -> String in
+      let scalars = Array(fragment.unicodeScalars)
+      var out = String.UnicodeScalarView()
+      for (i, scalar) in scalars.enumerated() {
+        let isLowercase = (0x61...0x7A).contains(scalar.value)
+        let before = scalars[..<i].last(where: { $0 != " " })
+        let after = scalars[(i + 1)...].first(where: { $0 != " " })
+        // Non-Latin on both sides; a fragment's edge counts as such when the other side is non-Latin.
+        let beforeIsNonLatin = before.map { $0.value > 0x7F } ?? (after != nil)
+        let afterIsNonLatin = after.map { $0.value > 0x7F } ?? (before != nil)
+        if isLowercase, beforeIsNonLatin, afterIsNonLatin {
+          changed = true
+          continue
+        }
+        out.append(scalar)
+      }
+      return String(out)
+    }
+    return changed ? stripped : nil
+  }
+
   /// Splits a quotation at elisions (`……`, `…`, `...`, `。。。`) into its fragments, dropping empty ones.
   public static func fragments(of quotation: String) -> [String] {
     var parts: [String] = []

@@ -41,6 +41,13 @@ import Testing
     #expect(QuoteFolding.fold("x^2 与 ^{") == QuoteFolding.fold("x^2与^{"))  // not a mark: kept
   }
 
+  @Test func letterFootnoteMarksTypedInAQuotationAreDroppedOnlyAsAFallback() {
+    #expect(QuoteFolding.withoutLetterMarks(["趋势。a随着国内", "b之后"]) == ["趋势。随着国内", "之后"])
+    #expect(QuoteFolding.withoutLetterMarks(["the Quad 会谈", "日本 x"]) == ["the Quad 会谈", "日本 "])
+    #expect(QuoteFolding.withoutLetterMarks(["no marks here"]) == nil)
+    check("作者认为，a“海上合作”", file: "corpus/甲.txt", passage: .paragraph(2))
+  }
+
   @Test func elisionsMatchInOrderWithinOnePassage() {
     check("作者认为……新支柱……纷纷跟进", file: "corpus/甲.txt", passage: .paragraph(2))
     check("第三段...联合声明", file: "corpus/甲.txt", passage: .paragraph(3))
