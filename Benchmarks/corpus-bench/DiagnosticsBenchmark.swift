@@ -219,17 +219,7 @@ enum DiagnosticsBenchmark {
       if wake { published.arrived.signal() }
     }
     let serverInput = toServer[1]
-    func send(_ message: JSONValue) {
-      let bytes = MessageFraming.frame(message.serialized())
-      bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let written = write(serverInput, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-          if written <= 0 { return }
-          offset += written
-        }
-      }
-    }
+    func send(_ message: JSONValue) { writeFrame(message, to: serverInput) }
     func wait(_ key: Int, timeout: Double = 600) -> UInt64 {
       let already = published.state.withLock { state -> UInt64? in
         if let time = state.versions[key] { return time }
@@ -277,9 +267,7 @@ enum DiagnosticsBenchmark {
       if receivedAt > sentAt { latencies.append(Double(receivedAt - sentAt) / 1e6) }
     }
     latencies.sort()
-    func percentile(_ p: Double) -> Double {
-      latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
-    }
+    func percentile(_ p: Double) -> Double { latencyPercentile(p, of: latencies) }
     output(
       String(
         format: "  server index %.2f s; 20 KB note: first check %.1f ms; %d edits didChange → publishDiagnostics "

@@ -120,17 +120,7 @@ enum FeaturesBenchmark {
       if wake { responses.done.signal() }
     }
     let output = toServer[1]
-    func send(_ message: JSONValue) {
-      let bytes = MessageFraming.frame(message.serialized())
-      bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let written = write(output, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-          if written <= 0 { return }
-          offset += written
-        }
-      }
-    }
+    func send(_ message: JSONValue) { writeFrame(message, to: output) }
     var nextID = 0
     func request(_ method: String, _ params: JSONValue) -> Int {
       nextID += 1
@@ -202,7 +192,7 @@ enum FeaturesBenchmark {
         results = count
       }
       latencies.sort()
-      func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+      func percentile(_ p: Double) -> Double { latencyPercentile(p, of: latencies) }
       print(
         "  " + name.padding(toLength: 28, withPad: " ", startingAt: 0)
           + String(format: " %7d %8.2f %8.2f %8.2f", results, percentile(0.5), percentile(0.99), latencies.last ?? .nan))

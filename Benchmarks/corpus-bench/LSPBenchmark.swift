@@ -133,18 +133,7 @@ enum LSPBenchmark {
     }
     let output = toServer[1]
     var bytesWritten = 0
-    func send(_ message: JSONValue) {
-      let bytes = MessageFraming.frame(message.serialized())
-      bytesWritten += bytes.count
-      bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let written = write(output, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-          if written <= 0 { return }
-          offset += written
-        }
-      }
-    }
+    func send(_ message: JSONValue) { bytesWritten += writeFrame(message, to: output) }
     var nextID = 0
     func request(_ method: String, _ params: JSONValue) -> Int {
       nextID += 1
@@ -250,9 +239,7 @@ enum LSPBenchmark {
 
     let received = responses.state.withLock { $0.received }
     let latencies = hoverSent.compactMap { id, sentAt in received[id].map { Double($0 - sentAt) / 1e6 } }.sorted()
-    func percentile(_ p: Double) -> Double {
-      latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
-    }
+    func percentile(_ p: Double) -> Double { latencyPercentile(p, of: latencies) }
     var scenario =
       options.fullEvery == 0
       ? "incremental edits" : options.fullEvery == 1 ? "full-document sync" : "full sync every \(options.fullEvery)"
