@@ -34,13 +34,7 @@ enum IndexCommand {
       printError("index takes no arguments (got '\(options.positionals[0])')")
       return 2
     }
-    let workspace: LoadedWorkspace
-    switch LoadedWorkspace.load(options.workspaceURL()) {
-    case .success(let loaded): workspace = loaded
-    case .failure(let error):
-      printError(error.description)
-      return 2
-    }
+    guard let workspace = LoadedWorkspace.loadOrPrintError(options.workspaceURL()) else { return 2 }
     for problem in workspace.problems { printError(problem) }
     let index = workspace.index
     if let wanted = options.values["--mentions"] {

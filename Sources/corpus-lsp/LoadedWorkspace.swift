@@ -14,6 +14,16 @@ struct LoadedWorkspace {
       .text(includeSummary: false).split(separator: "\n").map(String.init)
   }
 
+  /// Loads the workspace, or prints why it cannot be (a missing folder) and returns nil: exit status 2.
+  static func loadOrPrintError(_ root: URL) -> LoadedWorkspace? {
+    switch load(root) {
+    case .success(let loaded): return loaded
+    case .failure(let error):
+      printError(error.description)
+      return nil
+    }
+  }
+
   static func load(_ root: URL) -> Result<LoadedWorkspace, ParsedOptions.UsageError> {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -41,13 +41,7 @@ enum QuoteCommand {
       printError("quote needs a TEXT to look for\n\n\(help)")
       return 2
     }
-    let workspace: LoadedWorkspace
-    switch LoadedWorkspace.load(options.workspaceURL()) {
-    case .success(let loaded): workspace = loaded
-    case .failure(let error):
-      printError(error.description)
-      return 2
-    }
+    guard let workspace = LoadedWorkspace.loadOrPrintError(options.workspaceURL()) else { return 2 }
     let index = workspace.index
     var preferred: Int?
     if let key = options.values["--paper"] {
