@@ -12,13 +12,15 @@ import Synchronization
 /// stored): a 20 KB note is edited one character at a time and the time to its new diagnostics is measured.
 enum DiagnosticsBenchmark {
   static let help = """
-    USAGE: corpus-bench diagnostics [--sizes 0,100] [--edits N] [--notes N] [--source DIR] [--keep]
+    USAGE: corpus-bench diagnostics [--sizes 0,100] [--edits N] [--notes N] [--source DIR] [--distinct] [--keep]
 
     For each corpus size (0 = the reference papers alone, else MB of copies): starts the server on the workspace,
     opens a 20 KB note (citations, quotations, a tenth mis-cited), sends N single-character edits (default 200)
     one after another and reports didChange → publishDiagnostics latency p50/p99/max (target p99 < 50 ms).
     On the largest size it also checks N generated notes (default 1000; 10 citations and 3 quotations each, a
-    tenth of the quotations mis-cited), as `corpus-lsp check` does: load time, check time, notes/s.
+    tenth of the quotations mis-cited: half to another paragraph, half to another paper), as `corpus-lsp check`
+    does: load time, check time, notes/s. With --distinct the copies are altered so that no passage repeats
+    (a real corpus has no duplicates): the corpus-wide search for mis-cited quotations then scans every byte.
     """
 
   static func run(_ arguments: [String]) -> Int32 {
@@ -26,6 +28,7 @@ enum DiagnosticsBenchmark {
     var edits = 200
     var noteCount = 1000
     var keep = false
+    var distinct = false
     var source = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../shared/corpus")
       .standardizedFileURL
     var index = 0
@@ -42,6 +45,9 @@ enum DiagnosticsBenchmark {
       case "--source": source = URL(fileURLWithPath: value)
       case "--keep":
         keep = true
+        index -= 1
+      case "--distinct":
+        distinct = true
         index -= 1
       default:
         output("corpus-bench diagnostics: unknown option \(argument)\n\n\(help)")
@@ -69,7 +75,7 @@ enum DiagnosticsBenchmark {
       }
       var copy = 0
       while total < size * 1_000_000 {
-        let data = papers[copy % papers.count]
+        let data = corpusCopy(of: papers[copy % papers.count], number: copy, distinct: distinct)
         FileManager.default.createFile(
           atPath: corpus.appendingPathComponent(String(format: "copy%05d.txt", copy)).path, contents: data)
         total += data.count
@@ -155,10 +161,22 @@ enum DiagnosticsBenchmark {
     if quotation {
       let length = 12 + Int(generator.next() % 12)
       let start = Int(generator.next() % UInt64(max(1, source.text.count - length)))
-      let quoted = String(source.text[start..<min(source.text.count, start + length)])
+      var quoted = String(source.text[start..<min(source.text.count, start + length)])
+      // An analyst quotes a footnote mark whole or not at all: a window that cuts one leaves it out.
+      while let last = quoted.last, last == "^" || last == "{" { quoted.removeLast() }
+      // Quotation marks inside a quotation are written as inner ones, as an analyst would.
+      quoted = quoted.replacingOccurrences(of: "“", with: "‘").replacingOccurrences(of: "”", with: "’")
       var paragraph = source.paragraph
-      if generator.next() % 10 == 0 { paragraph = paragraph % source.paragraphCount + 1 }  // mis-cited
-      line += "，正如“\(quoted)”[@\(source.key), ¶\(paragraph)]。"
+      var key = source.key
+      if generator.next() % 10 == 0 {  // mis-cited: to the next paragraph, or to another paper
+        if generator.next() % 2 == 0 {
+          paragraph = paragraph % source.paragraphCount + 1
+        } else if let other = sources.first(where: { $0.key != source.key }) {
+          key = other.key
+          paragraph = 1
+        }
+      }
+      line += "，正如“\(quoted)”[@\(key), ¶\(paragraph)]。"
     } else {
       line += "[@\(source.key), ¶\(source.paragraph)]。"
     }

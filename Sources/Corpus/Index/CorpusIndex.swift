@@ -393,6 +393,12 @@ public struct CorpusIndex: Sendable {
     return result
   }
 
+  /// Builds what a corpus-wide quote search needs (the distinct passages and their prefilter) now, rather than
+  /// in the first search that needs it: a server calls this in the background once an index is published.
+  public func prepareQuoteSearch() {
+    _ = storage.distinctPassages.value(storage.searchPassages)
+  }
+
   /// Exact matches of a quotation in `papers` only, in paper order then passage order: the cheap first look
   /// of the checker, which searches the whole corpus only when the cited papers do not hold the quotation.
   public func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch] {

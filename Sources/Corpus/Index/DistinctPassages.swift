@@ -9,6 +9,8 @@ struct DistinctPassages: Sendable {
   let chunks: [[SearchPassage]]
   /// Per distinct passage, every (paper, position in the paper's passage list) holding it, in corpus order.
   let copies: [[PassageSlot]]
+  /// Which chunks can hold a quotation: a corpus-wide search verifies only those.
+  let prefilter: QuotePrefilter
 
   struct PassageSlot: Sendable, Comparable {
     var paper: Int32
@@ -31,7 +33,9 @@ struct DistinctPassages: Sendable {
     static func == (a: Key, b: Key) -> Bool { a.skipping == b.skipping && a.text.utf8.elementsEqual(b.text.utf8) }
   }
 
-  init(_ passages: [[SearchPassage]], chunkSize: Int = 2048) {
+  /// Chunks are small so that the prefilter's candidates are few bytes to verify, and many enough to share out
+  /// between cores.
+  init(_ passages: [[SearchPassage]], chunkSize: Int = 256) {
     var numbers: [Key: Int] = [:]
     var distinct: [SearchPassage] = []
     var copies: [[PassageSlot]] = []
@@ -53,6 +57,7 @@ struct DistinctPassages: Sendable {
     chunks = stride(from: 0, to: distinct.count, by: chunkSize).map {
       Array(distinct[$0..<min(distinct.count, $0 + chunkSize)])
     }
+    prefilter = QuotePrefilter(groups: chunks)
   }
 
   /// Whether a distinct passage has a copy in `paper`.

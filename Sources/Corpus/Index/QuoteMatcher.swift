@@ -205,7 +205,8 @@ enum QuoteMatcher {
     let unique = distinct?.value(passages)
     var matches: [QuoteMatch]
     if let unique {
-      matches = unique.expand(exactMatches(fragments, anchor: anchor, in: unique.chunks), passages: passages)
+      let chunks = unique.prefilter.candidates(for: fragments).map { $0.map { unique.chunks[$0] } } ?? unique.chunks
+      matches = unique.expand(exactMatches(fragments, anchor: anchor, in: chunks), passages: passages)
     } else {
       matches = exactMatches(fragments, anchor: anchor, in: passages)
     }
@@ -224,8 +225,9 @@ enum QuoteMatcher {
       return QuoteSearchResult(matches: [], closest: local)
     }
     if let unique {
+      let likely = unique.prefilter.mostSimilar(to: fragments, limit: 32).map { unique.chunks[$0] }
       let nearest = closest(
-        fragments, passages: unique.chunks, isPreferred: { unique.hasCopy($0, inPaper: preferredPaper) }
+        fragments, passages: likely, isPreferred: { unique.hasCopy($0, inPaper: preferredPaper) }
       ).flatMap { unique.place($0, preferredPaper: preferredPaper, passages: passages) }
       return QuoteSearchResult(matches: [], closest: nearest)
     }

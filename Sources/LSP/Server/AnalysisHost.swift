@@ -117,6 +117,8 @@ public final class AnalysisHost: Sendable {
     let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
     let papers = analysis.index.papers.count
     progress.end("Indexed \(papers) \(papers == 1 ? "paper" : "papers")")
+    // The first quotation that is not where it is cited would otherwise pay for this (a second on 100 MB).
+    DispatchQueue.global(qos: .utility).async { analysis.index.prepareQuoteSearch() }
     server.logger.info(
       "workspace \(analysis.root.path): \(papers) papers, \(analysis.noteFiles.count) notes, "
         + "\(analysis.problems.count) problems, generation \(analysis.generation), \(elapsed) ms")
