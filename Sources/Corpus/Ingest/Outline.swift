@@ -39,6 +39,7 @@ struct BodyAssembler {
           addSection(heading, title: title, range: TextRange(line.contentStart, sentenceEnd))
         }
       }
+      let opensParagraph = current.isEmpty
       current.append(index)
       let nextIsHeading =
         next.map { n in
@@ -46,7 +47,9 @@ struct BodyAssembler {
             wouldAccept(h) && (standaloneHeading(n, next: nil) != nil || runInTitleEnd(lines[n], h) != nil)
           } ?? false
         } ?? false
-      if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next) { flush() }
+      if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next, opensParagraph: opensParagraph) {
+        flush()
+      }
       k += 1
     }
     flush()

@@ -58,9 +58,13 @@ func dumpLineDecisions() throws {
       let lines = RawLine.scan(bytes)
       let c = LineClassifier(text: bytes, lines: lines)
       out += "mode perLine=\(c.paragraphPerLine) full=\(c.fullWidth) body=\(c.bodyStart)..<\(c.bodyEnd)\n"
+      var opens = true
       for (i, line) in lines.enumerated() where !line.isBlank {
         let next = c.nextNonBlank(after: i).flatMap { n in c.roles[n] == .body ? n : nil }
-        let ends = c.roles[i] == .body ? (c.paragraphEnds(after: i, next: next) ? "END" : "") : ""
+        let isBody = c.roles[i] == .body
+        let ended = isBody && c.paragraphEnds(after: i, next: next, opensParagraph: opens)
+        if isBody { opens = ended || next == nil }
+        let ends = ended ? "END" : ""
         out +=
           "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd))\n"
       }
