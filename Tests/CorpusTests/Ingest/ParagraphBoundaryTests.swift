@@ -63,6 +63,41 @@ private let wrappedPage = """
     #expect(paper.paragraphs.dropFirst().first?.text.contains("提高。2023年3月，") == true)
     for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
   }
+
+  @Test func anEnumerationsFirstItemRunOnAfterItsLeadInIsSplitOffWhenTheSecondOpensAParagraph() {
+    let paper = IngestFixture.read(
+      """
+      标题
+
+      王明
+
+      日本积极参与芯片领域的合作，主要体现在：一是加强与美国的双边合作。两国建立了联合工作组。
+      二是与其他盟友共同打造芯片联盟。三方同意共同限制出口。
+      合作的动因包括：一是维护供应链安全；二是争夺技术标准。
+      最后一段说明局限：一是成本高昂。
+      后续的段落并不以二是开头。
+      """)
+    #expect(
+      paper.paragraphs.map(\.text) == [
+        "日本积极参与芯片领域的合作，主要体现在：", "一是加强与美国的双边合作。两国建立了联合工作组。",
+        "二是与其他盟友共同打造芯片联盟。三方同意共同限制出口。", "合作的动因包括：一是维护供应链安全；二是争夺技术标准。",
+        "最后一段说明局限：一是成本高昂。", "后续的段落并不以二是开头。",
+      ])
+    for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
+  }
+
+  @Test func anInlineEnumerationStaysInItsParagraph() {
+    let paper = IngestFixture.read(
+      """
+      标题
+
+      王明
+
+      合作的动因包括：一是维护供应链安全；二是争夺技术标准。
+      二是这一段本身另起一行，但前一段已经列出了第二项。
+      """)
+    #expect(paper.paragraphs.count == 2)
+  }
 }
 
 /// Where each reference paper's paragraphs begin, as raw line numbers, read against the PDF's layout: a paragraph
@@ -75,7 +110,7 @@ private let referenceStarts: [String: [Int]] = [
   ],
   "001": [
     18, 24, 40, 54, 56, 72, 74, 86, 88, 98, 114, 130, 142, 152, 154, 164, 166, 174, 188, 198, 202, 224, 226, 238, 240,
-    252, 262, 264, 278, 292, 308, 312, 316, 326, 342, 354, 368, 382, 398, 400, 412,
+    252, 262, 264, 278, 292, 308, 312, 316, 324, 326, 342, 354, 368, 382, 398, 400, 412,
   ],
   "002": [15, 19, 23, 25, 29, 33, 35, 37, 41, 45, 49, 51, 57, 59, 61, 63, 67],
   "003": [
