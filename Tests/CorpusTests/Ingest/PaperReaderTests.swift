@@ -47,6 +47,18 @@ private func checkParagraphs(
       ["合作被纳入“Indo-Pacific connectivity”框架，英文文件称之为quasi-alliance building and capacity development。"])
   }
 
+  @Test func closesUpSpacesThatExtractionPutInsideURLs() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      参见示例网站，https://www.example. go. jp / press / 2021 / 01 /report. pdf [2023-07-25]，以及 pp. 158 - 196。
+      """,
+      ["参见示例网站，https://www.example.go.jp/press/2021/01/report.pdf [2023-07-25]，以及pp. 158 - 196。"])
+  }
+
   @Test func closesUpSpacedAbbreviationsInBrackets() {
     checkParagraphs(
       """
