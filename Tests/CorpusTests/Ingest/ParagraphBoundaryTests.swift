@@ -133,4 +133,28 @@ private let referenceStarts: [String: [Int]] = [
     #expect(paper.paragraphs.count == expected.count)
     #expect(starts == expected)
   }
+
+  /// No paragraph is cut inside a sentence: each ends with sentence-final punctuation (after its closing quotes
+  /// and footnote marks) and none opens with what continues a sentence (a closing mark, a comma, a lowercase word).
+  @Test(arguments: ["000", "001", "002", "003", "004"]) func paragraphsAreWholeSentences(prefix: String) throws {
+    let paper = try #require(referencePaper(prefix))
+    for paragraph in paper.paragraphs {
+      var scalars = Array(paragraph.text.unicodeScalars)
+      func isMarkOrCloser(_ v: UInt32, after previous: UInt32) -> Bool {
+        CharClass.circledNumber(v) != nil || CharClass.isCloser(v) || [0x5E, 0x7B, 0x7D, 0x2A].contains(v)
+          || ((0x61...0x68).contains(v) && CharClass.isWide(previous))
+      }
+      while scalars.count > 1,
+        isMarkOrCloser(scalars[scalars.count - 1].value, after: scalars[scalars.count - 2].value)
+      {
+        scalars.removeLast()
+      }
+      let ending = scalars.last.map { CharClass.isTerminal($0.value) } ?? false
+      #expect(ending, "¶\(paragraph.number) ends inside a sentence")
+      let first = paragraph.text.unicodeScalars.first?.value ?? 0
+      let continues =
+        CharClass.isCloser(first) || (0x61...0x7A).contains(first) || [0xFF0C, 0x3001, 0x3002].contains(first)
+      #expect(!continues, "¶\(paragraph.number) opens inside a sentence")
+    }
+  }
 }
