@@ -92,7 +92,13 @@ struct PassageBuilder {
   }
 
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
-    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v), !spaceInsideURL(before: v) {
+    // "inter - regional", "US - China", "158 - 196": extraction pads a hyphen inside a word or a range with spaces.
+    let paddedHyphen =
+      v == 0x2D && pendingSpace && Self.isLatinAlphanumeric(last) && text[raw + 1] == 0x20
+      && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
+    if pendingSpace, last != 0, !joinTight, !paddedHyphen, !CharClass.isWide(last), !CharClass.isWide(v),
+      !spaceInsideURL(before: v)
+    {
       if let spaceRaw = pendingSpaceRaw {
         map.appendCopy(rawStart: spaceRaw, length: 1)
       } else {
@@ -110,7 +116,10 @@ struct PassageBuilder {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[raw..<min(raw + length, text.count)]))
     }
     last = v
+    if paddedHyphen { joinTight = true }
   }
+
+  private static func isLatinAlphanumeric(_ v: UInt32) -> Bool { CharClass.isLatinLetter(v) || CharClass.isDigit(v) }
 
   /// Extraction pads the dots and slashes of URLs with spaces ("https://www.meti. go. jp / press / 2021"): a space
   /// next to a slash, or after a dot and before a lowercase letter or digit, inside a token that began as a URL is
