@@ -518,24 +518,28 @@ struct LineClassifier {
   ///
   /// Hard-wrapped text: a line ending a sentence ends the paragraph when it is visibly short of the local line
   /// width, when the next line looks indented (a little short itself, and going on), or when the next line opens
-  /// with a discourse marker that starts paragraphs (首先， 其次， 第二， 二是 …).
-  func paragraphEnds(after index: Int, next: Int?) -> Bool {
+  /// with a discourse marker that starts paragraphs (首先， 其次， 第二， 二是 …). `opensParagraph`: the line is
+  /// the first of its paragraph, so it is indented and its full width is two characters less.
+  ///
+  /// What the words say is no evidence on its own: a date opening the next line ("2023年3月6日，") was tried as a
+  /// paragraph start and was wrong wherever the reference papers' line widths could tell (the next line was full).
+  func paragraphEnds(after index: Int, next: Int?, opensParagraph: Bool = false) -> Bool {
     let line = lines[index]
     guard endsSentence(line) else { return false }
     if paragraphPerLine { return true }
     guard let next else { return true }
-    let full = localFullWidth(around: index)
+    let full = localFullWidth(around: index) - (opensParagraph ? Self.firstLineIndent : 0)
     if line.width <= full - 5 { return true }
     let following = lines[next]
     // Markers also enumerate inside a paragraph (首先…其次…): trust them only after a line a little short.
     if line.width <= full - 3, startsWithParagraphMarker(following) { return true }
-    // A full stop closing the line and a date opening the next ("2018年以来，", "2023年3月，"): in these papers a
-    // narrative paragraph starts so far more often than a sentence happens to break exactly there.
-    let ending = endingScalar(line)
-    if ending == 0x3002 || ending == 0xFF01 || ending == 0xFF1F, startsWithYear(following) { return true }
     // Indentation is measured against the page's usual width: local widths vary with the mix of characters.
     return following.width <= fullWidth - 3 && following.width >= fullWidth - 9 && !endsSentence(following)
   }
+
+  /// A paragraph's first line is indented by two full-width characters (four half-ems); extraction drops the
+  /// indent, so the line is that much short of the full width.
+  static let firstLineIndent = 4
 
   /// The widest body line near `index` (page widths and character mixes vary).
   private func localFullWidth(around index: Int) -> Int {
@@ -560,15 +564,6 @@ struct LineClassifier {
     }
     widest = max(widest, lines[index].width)
     return min(max(widest, fullWidth - 2), fullWidth + 2)
-  }
-
-  /// "2023年…", "2022 年…" at the start of a line.
-  private func startsWithYear(_ line: RawLine) -> Bool {
-    let s = line.contentStart
-    for k in 0..<4 where !CharClass.isDigit(UInt32(text[s + k])) { return false }
-    var i = s + 4
-    while text[i] == 0x20 { i += 1 }
-    return text.hasPrefix("年", at: i)
   }
 
   private func startsWithParagraphMarker(_ line: RawLine) -> Bool {

@@ -92,7 +92,13 @@ struct PassageBuilder {
   }
 
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
-    if pendingSpace, last != 0, !joinTight, !CharClass.isWide(last), !CharClass.isWide(v) {
+    // "inter - regional", "US - China", "158 - 196": extraction pads a hyphen inside a word or a range with spaces.
+    let paddedHyphen =
+      v == 0x2D && pendingSpace && Self.isLatinAlphanumeric(last) && text[raw + 1] == 0x20
+      && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
+    if pendingSpace, last != 0, !joinTight, !paddedHyphen, !CharClass.isWide(last), !CharClass.isWide(v),
+      !spaceInsideURL(before: v)
+    {
       if let spaceRaw = pendingSpaceRaw {
         map.appendCopy(rawStart: spaceRaw, length: 1)
       } else {
@@ -110,6 +116,40 @@ struct PassageBuilder {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[raw..<min(raw + length, text.count)]))
     }
     last = v
+    if paddedHyphen { joinTight = true }
+  }
+
+  private static func isLatinAlphanumeric(_ v: UInt32) -> Bool { CharClass.isLatinLetter(v) || CharClass.isDigit(v) }
+
+  /// Extraction pads the dots and slashes of URLs with spaces ("https://www.meti. go. jp / press / 2021"): a space
+  /// next to a slash, or after a dot and before a lowercase letter or digit, inside a token that began as a URL is
+  /// no space. A bracket after it ("/ [2023-06-10]") opens the access date and keeps its space.
+  private func spaceInsideURL(before v: UInt32) -> Bool {
+    let slash: UInt32 = 0x2F
+    let dot: UInt32 = 0x2E
+    let lowerOrDigit = (0x61...0x7A).contains(v) || CharClass.isDigit(v)
+    guard (last == slash && v != 0x5B && v != 0x3C) || v == slash || (last == dot && lowerOrDigit)
+      || (v == dot && (CharClass.isDigit(last) || CharClass.isLatinLetter(last)))
+    else { return false }
+    // The token written so far, back to the last space: does it start a URL?
+    var start = bytes.count
+    while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] < 0x80, bytes.count - start < 400 { start -= 1 }
+    let token = bytes[start...]
+    guard token.count >= 4 else { return false }
+    return Self.contains(token, "://") || Self.contains(token, "www.")
+  }
+
+  private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+    let n = needle.utf8CodeUnitCount
+    guard haystack.count >= n else { return false }
+    return needle.withUTF8Buffer { pattern in
+      var i = haystack.startIndex
+      while i + n <= haystack.endIndex {
+        if haystack[i..<(i + n)].elementsEqual(pattern) { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   private func endsWithURL(_ text: ByteText, before end: Int) -> Bool {

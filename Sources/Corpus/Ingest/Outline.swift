@@ -5,6 +5,8 @@ struct BodyAssembler {
   private(set) var paragraphs: [Paragraph] = []
   private(set) var sections: [Section] = []
   private var current: [Int] = []
+  /// Where the current paragraph begins inside its first line, when a line holds the end of one paragraph too.
+  private var currentStart: Int?
   private var counters = [Int](repeating: 0, count: 6)
 
   init(classifier: LineClassifier) { self.classifier = classifier }
@@ -39,6 +41,7 @@ struct BodyAssembler {
           addSection(heading, title: title, range: TextRange(line.contentStart, sentenceEnd))
         }
       }
+      let opensParagraph = current.isEmpty
       current.append(index)
       let nextIsHeading =
         next.map { n in
@@ -46,7 +49,14 @@ struct BodyAssembler {
             wouldAccept(h) && (standaloneHeading(n, next: nil) != nil || runInTitleEnd(lines[n], h) != nil)
           } ?? false
         } ?? false
-      if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next) { flush() }
+      if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next, opensParagraph: opensParagraph) {
+        if let next, let split = enumerationSplit(in: index, nextParagraph: next) {
+          flush(lastEnd: split)
+          current = [index]
+          currentStart = split
+        }
+        flush()
+      }
       k += 1
     }
     flush()
@@ -166,22 +176,52 @@ struct BodyAssembler {
 
   // MARK: Paragraphs
 
-  private mutating func flush() {
+  private mutating func flush(lastEnd: Int? = nil) {
     guard !current.isEmpty else { return }
-    let passage = Self.passage(text: text, lines: lines, indices: current, firstStart: nil)
+    let passage = Self.passage(text: text, lines: lines, indices: current, firstStart: currentStart, lastEnd: lastEnd)
     current.removeAll()
+    currentStart = nil
     guard !passage.text.isEmpty else { return }
     paragraphs.append(Paragraph(number: paragraphs.count + 1, passage: passage))
   }
 
-  /// Joins lines into one passage, undoing hyphenation at line ends.
-  static func passage(text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?) -> Passage {
+  /// Paragraph-per-line text where extraction lost one break: a lead-in ending in "：" and the first item of an
+  /// enumeration on one line ("…主要体现在：一是加强…。"), while the next item opens the next paragraph ("二是…").
+  /// An author who breaks before the second item broke before the first; an inline enumeration keeps its second
+  /// item inline. Returns where the item begins (after the colon), or nil.
+  private func enumerationSplit(in index: Int, nextParagraph next: Int) -> Int? {
+    guard classifier.paragraphPerLine else { return nil }
+    let items: [(first: StaticString, second: StaticString)] = [
+      ("一是", "二是"), ("第一，", "第二，"), ("首先，", "其次，"), ("其一，", "其二，"),
+    ]
+    let line = lines[index]
+    let following = lines[next]
+    for item in items where text.hasPrefix(item.second, at: following.contentStart) {
+      var colon = text.find("：", from: line.contentStart, to: line.contentEnd)
+      while let c = colon {
+        let itemStart = c + 3
+        if text.hasPrefix(item.first, at: itemStart),
+          text.find(item.second, from: itemStart, to: line.contentEnd) == nil
+        {
+          return itemStart
+        }
+        colon = text.find("：", from: itemStart, to: line.contentEnd)
+      }
+    }
+    return nil
+  }
+
+  /// Joins lines into one passage, undoing hyphenation at line ends. `firstStart` and `lastEnd` cut the first
+  /// and last lines when a paragraph begins or ends inside a line.
+  static func passage(
+    text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?, lastEnd: Int? = nil
+  ) -> Passage {
     var builder = PassageBuilder()
     for (position, index) in indices.enumerated() {
       let line = lines[index]
       let start = position == 0 ? max(firstStart ?? line.contentStart, line.contentStart) : line.contentStart
-      var end = line.contentEnd
       let isLast = position == indices.count - 1
+      var end = isLast ? min(lastEnd ?? line.contentEnd, line.contentEnd) : line.contentEnd
       let (lastScalar, lastStart) = text.scalar(before: end)
       let hyphenated = !isLast && CharClass.isLineHyphen(lastScalar)
       if hyphenated { end = lastStart }

@@ -58,9 +58,14 @@ func dumpLineDecisions() throws {
       let lines = RawLine.scan(bytes)
       let c = LineClassifier(text: bytes, lines: lines)
       out += "mode perLine=\(c.paragraphPerLine) full=\(c.fullWidth) body=\(c.bodyStart)..<\(c.bodyEnd)\n"
+      var opens = true
       for (i, line) in lines.enumerated() where !line.isBlank {
-        let next = c.nextNonBlank(after: i).flatMap { n in c.roles[n] == .body ? n : nil }
-        let ends = c.roles[i] == .body ? (c.paragraphEnds(after: i, next: next) ? "END" : "") : ""
+        // The next line of the same flow: footnotes, running headers and page numbers between are skipped.
+        let next = ((i + 1)..<max(i + 1, c.bodyEnd)).first { c.roles[$0] == .body }
+        let isBody = c.roles[i] == .body
+        let ended = isBody && c.paragraphEnds(after: i, next: next, opensParagraph: opens)
+        if isBody { opens = ended || next == nil }
+        let ends = ended ? "END" : ""
         out +=
           "\(i + 1)\t\(line.width)\t\(c.roles[i])\t\(ends)\t\(bytes.string(line.contentStart, line.contentEnd))\n"
       }

@@ -47,6 +47,30 @@ private func checkParagraphs(
       ["合作被纳入“Indo-Pacific connectivity”框架，英文文件称之为quasi-alliance building and capacity development。"])
   }
 
+  @Test func closesUpSpacesThatExtractionPutInsideURLs() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      参见示例网站，https://www.example. go. jp / press / 2021 / 01 /report. pdf [2023-07-25]，以及 pp. 158 - 196。
+      """,
+      ["参见示例网站，https://www.example.go.jp/press/2021/01/report.pdf [2023-07-25]，以及pp. 158-196。"])
+  }
+
+  @Test func closesUpSpacesThatExtractionPutAroundAHyphenInsideAWord() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      双方的跨域联动（inter - regional alignments）见第 158 - 196 页，但“A – B”与“甲 - 乙”不变。
+      """,
+      ["双方的跨域联动（inter-regional alignments）见第158-196页，但“A – B”与“甲-乙”不变。"])
+  }
+
   @Test func closesUpSpacedAbbreviationsInBrackets() {
     checkParagraphs(
       """
