@@ -73,6 +73,9 @@ enum CheckCommand {
     let findings = checkNotes(notes, workspace: workspace, showProgress: !quiet)
     var texts = workspace.texts
     for path in Set(notes + findings.map(\.file)) where texts[path] == nil { texts[path] = workspace.noteText(path) }
+    // Related locations point into the papers: their raw text places them (SARIF relatedLocations, JSON).
+    let relatedFiles = Set(findings.flatMap { $0.related.map(\.file) }).filter { texts[$0] == nil }
+    for paper in workspace.index.papers where relatedFiles.contains(paper.file) { texts[paper.file] = paper.rawText }
     let report = CheckReport(
       findings: workspace.problems + findings, texts: texts, fileCount: notes.count,
       workspaceURI: root.absoluteString.hasSuffix("/") ? root.absoluteString : root.absoluteString + "/")

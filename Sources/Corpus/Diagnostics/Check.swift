@@ -159,10 +159,16 @@ struct CheckRun<Index: CorpusLookup> {
     }
   }
 
-  /// The edit pointing an item's locator at a passage: replaced by `¶n`/`fn. n`, or removed (with its comma)
-  /// for the abstract and title. Nil when the item has no locator or already points there.
-  func locatorEdit(for item: CitationItem, to passage: PassageID) -> FileEdit? {
+  /// The edit pointing an item's locator at a passage of `paper`: replaced by `¶n`/`fn. n`, or removed (with its
+  /// comma) for the abstract and title. Nil when the item has no locator or its locator already covers the passage
+  /// in that paper (a section or paragraph range the analyst chose is kept).
+  func locatorEdit(for item: CitationItem, in paper: Int, to passage: PassageID) -> FileEdit? {
     guard let locator = item.locator else { return nil }
+    if let record = index.paperRecord(paper),
+      LocatorResolution.resolve(locator, in: record).coveredPassages.contains(passage)
+    {
+      return nil
+    }
     guard let target = passage.citableLocatorText else {
       return noteEdit(TextRange(start: item.keyRange.end, end: locator.range.end), "")
     }

@@ -11,7 +11,7 @@ enum QuoteInOtherDocument {
       var fixes: [Fix] = []
       if let item = run.items(of: quotation.citation).first(where: { $0.paper != nil }) {
         var edits = [run.noteEdit(item.item.keyRange, actualKey)]
-        if let locatorEdit = run.locatorEdit(for: item.item, to: match.passage) { edits.append(locatorEdit) }
+        if let locatorEdit = run.locatorEdit(for: item.item, in: match.paper, to: match.passage) { edits.append(locatorEdit) }
         fixes.append(Fix(title: "Cite \(run.describe(match)) instead", edits: edits, isPreferred: true))
       }
       findings.append(

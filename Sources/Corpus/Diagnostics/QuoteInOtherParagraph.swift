@@ -15,7 +15,7 @@ enum QuoteInOtherParagraph {
           message: "The quotation is in \(run.describe(match)), not at '\(run.text(locator.range))'.",
           suggestions: target.map { [$0] } ?? [],
           related: run.relatedLocation(of: match, message: "the quotation").map { [$0] } ?? [],
-          fixes: run.locatorEdit(for: item.item, to: match.passage).map {
+          fixes: run.locatorEdit(for: item.item, in: match.paper, to: match.passage).map {
             [Fix(title: title, edits: [$0], isPreferred: true)]
           }
             ?? []))

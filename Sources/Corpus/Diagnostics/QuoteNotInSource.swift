@@ -29,7 +29,7 @@ enum QuoteNotInSource {
           if !items.contains(where: { $0.paper == closest.paper }), let item = items.first(where: { $0.paper != nil }) {
             // The closest passage is in another document: cite that one, at that passage.
             edits.append(run.noteEdit(item.item.keyRange, run.index.displayKey(of: closest.paper)))
-            if let locatorEdit = run.locatorEdit(for: item.item, to: closest.passage) { edits.append(locatorEdit) }
+            if let locatorEdit = run.locatorEdit(for: item.item, in: closest.paper, to: closest.passage) { edits.append(locatorEdit) }
           } else if let locatorEdit = locatorEdit(pointingTo: closest, quotation: quotation, run: run) {
             edits.append(locatorEdit)
           }
@@ -57,6 +57,6 @@ enum QuoteNotInSource {
       let locator = item.item.locator
     else { return nil }
     if case .page = locator.kind { return nil }
-    return run.locatorEdit(for: item.item, to: match.passage)
+    return run.locatorEdit(for: item.item, in: match.paper, to: match.passage)
   }
 }

@@ -21,7 +21,11 @@ public struct CheckReport: Sendable {
     self.texts = texts
     self.fileCount = fileCount
     self.workspaceURI = workspaceURI
+    lineIndexes = texts.mapValues { LineIndex($0) }
   }
+
+  /// One line table per file, built once: a report places many findings in the same few papers.
+  private let lineIndexes: [String: LineIndex]
 
   public static let columnUnit = "unicodeCodePoints"
 
@@ -36,37 +40,25 @@ public struct CheckReport: Sendable {
 
   /// 1-based line and column (Unicode scalars) of both ends of a range in a file.
   public func position(of range: TextRange, in file: String) -> (line: Int, column: Int, endLine: Int, endColumn: Int) {
-    guard let text = texts[file] else { return (1, 1, 1, 1) }
-    let lines = lineIndex(for: file, text: text)
+    guard let lines = lineIndexes[file] else { return (1, 1, 1, 1) }
     let start = lines.lineColumn(at: range.start, unit: .utf32)
     let end = lines.lineColumn(at: range.end, unit: .utf32)
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
   }
-
-  private func lineIndex(for file: String, text: String) -> LineIndex { LineIndex(text) }
 
   // MARK: - Text
 
   /// One line per finding: `notes/a.md:3:5: error: message [rule]`, then the summary.
   public func text(includeSummary: Bool = true) -> String {
     var lines: [String] = []
-    var cache: [String: LineIndex] = [:]
     for finding in findings {
-      let (line, column) = cachedPosition(finding.range.start, in: finding.file, cache: &cache)
+      let (line, column, _, _) = position(of: finding.range, in: finding.file)
       lines.append(
         "\(finding.file):\(line):\(column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule.rawValue)]"
       )
     }
     if includeSummary { lines.append(summaryLine) }
     return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-  }
-
-  private func cachedPosition(_ offset: TextSize, in file: String, cache: inout [String: LineIndex]) -> (Int, Int) {
-    guard let text = texts[file] else { return (1, 1) }
-    let lines = cache[file] ?? LineIndex(text)
-    cache[file] = lines
-    let position = lines.lineColumn(at: offset, unit: .utf32)
-    return (position.line + 1, position.column + 1)
   }
 
   // MARK: - JSON

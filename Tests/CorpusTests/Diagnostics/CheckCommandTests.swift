@@ -111,6 +111,21 @@ private var binaryExists: Bool { FileManager.default.fileExists(atPath: TestClie
     #expect(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].string?.hasPrefix("file://") == true)
   }
 
+  @Test func sarifRelatedLocationsArePlacedInThePaper() throws {
+    let note = "# Misplaced\n“允许日本直接向他国军队提供装备”[@林晓明2023, ¶4]。\n"
+    let workspace = try exampleCopy(adding: ["notes/misplaced.md": note])
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let result = try runCheck(["--format=sarif", "notes/misplaced.md"], in: workspace)
+    let sarif = try JSON.decode(Data(result.stdout.utf8))
+    let finding = sarif["runs"][0]["results"][0]
+    #expect(finding["ruleId"] == "quote-in-other-paragraph", "\(result.stdout)")
+    let related = try #require(finding["relatedLocations"].array?.first)
+    let location = related["physicalLocation"]
+    #expect(location["artifactLocation"]["uri"] == "corpus/lin-2023-maritime.txt")
+    // Where the quotation really is: well into the paper, not the 1:1 of a file whose text was not at hand.
+    #expect((location["region"]["startLine"].int ?? 0) > 5, "\(related)")
+  }
+
   @Test func workspaceProblemsAreFindings() throws {
     let workspace = try exampleCopy(adding: ["lexicon.json": "{\"entities\": [", "corpus/bad.txt": ""])
     defer { try? FileManager.default.removeItem(at: workspace) }
