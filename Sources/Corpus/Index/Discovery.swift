@@ -185,14 +185,16 @@ public enum Discovery {
       let term = text.string(i + length, closed)
       let after = closed + text.scalar(at: closed).length
       let isTitle = value == 0x300A
-      if isPlausibleTerm(term), !known.contains(Lexicon.aliasKey(term)) {
+      if isPlausibleTerm(term) {
+        let isKnown = known.contains(Lexicon.aliasKey(term))
         let mechanism = hasMechanismSuffix(term)
         // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
         // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
-        if mechanism || (!isTitle && term.unicodeScalars.count >= 3 && readsAsName(term, known: known)) {
+        if !isKnown, mechanism || (!isTitle && term.unicodeScalars.count >= 3 && readsAsName(term, known: known)) {
           tally.note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"))
         }
-        // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）.
+        // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
+        // alias of that entity (the merge adds it there).
         if let abbreviation = abbreviation(text, at: after), !known.contains(Lexicon.aliasKey(abbreviation)) {
           tally.note(term, kind: .mechanism, alias: abbreviation, weight: 2)
         }

@@ -40,4 +40,20 @@ import Testing
     #expect(entity.map { index.entities[$0].source } == .discovered)
     #expect(entity.map { index.mentionCount(of: $0) } == 2)
   }
+
+  @Test func claimsAndDescriptionsAreNoTerms() {
+    let found = discover([
+      "“中国威胁论”与“南海问题”，“被抛弃”与“反击能力”，“美日+”与“安倍路线”。",
+      "又见“中国威胁论”与“南海问题”，“被抛弃”与“反击能力”，“美日+”与“安倍路线”。",
+    ])
+    #expect(found.isEmpty, "\(found.map(\.name))")
+  }
+
+  @Test func anAbbreviationAfterAKnownNameBecomesItsAlias() {
+    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["日本参加“北约网络防御中心”（CDCX）的演习。", "CDCX再次举行演习。"])]
+    let index = CorpusIndex.build(papers: papers)
+    let entity = index.entity(forAlias: "CDCX")
+    #expect(entity.map { index.entities[$0].id } == "nato-ccdcoe")
+    #expect(entity.map { index.mentionCount(of: $0) } == 3)  // the full name and CDCX twice
+  }
 }
