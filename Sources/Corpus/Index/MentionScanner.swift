@@ -121,10 +121,12 @@ public final class MentionScanner: Sendable {
 
     // Actor aliases by key, to find the actors a mechanism's name spells out.
     var actorByKey: [String: Int] = [:]
+    var longestActorAlias = 0
     for (index, entity) in entities.enumerated() where entity.kind == .actor {
       for alias in entity.aliases where alias.unicodeScalars.count >= 2 {
         let key = Lexicon.aliasKey(alias)
         if actorByKey[key] == nil { actorByKey[key] = index }
+        longestActorAlias = max(longestActorAlias, alias.unicodeScalars.count)
       }
     }
 
@@ -152,7 +154,8 @@ public final class MentionScanner: Sendable {
       }
       if case .alias = role, spellsMembers || spellsActors {
         let embedded = Self.embeddedActors(
-          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey)
+          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
+          longest: longestActorAlias)
         // A body names its owner first (日本外务省); 海上自卫队 is no mention of 自卫队.
         leading += spellsMembers ? embedded : Array(embedded.filter { $0.0 == 0 }.prefix(1))
       }
@@ -513,7 +516,9 @@ public final class MentionScanner: Sendable {
 
   /// Actor aliases inside `name` from byte `offset` on, leftmost-longest, never `name` itself; Latin pieces only
   /// at word boundaries (`US` is not inside `USA`).
-  static func embeddedActors(in name: String, after offset: Int, actorByKey: [String: Int]) -> [(Int, Int, Int)] {
+  static func embeddedActors(
+    in name: String, after offset: Int, actorByKey: [String: Int], longest: Int
+  ) -> [(Int, Int, Int)] {
     let scalars = Array(name.unicodeScalars)
     var starts: [Int] = []
     var position = 0
@@ -530,7 +535,7 @@ public final class MentionScanner: Sendable {
     var i = starts.firstIndex(where: { $0 >= offset }) ?? scalars.count
     while i < scalars.count - 1 {
       var match: (end: Int, entity: Int)?
-      var j = scalars.count
+      var j = min(scalars.count, i + longest)
       while j >= i + 2 {
         if !(i == 0 && j == scalars.count), !(isWord(i) && isWord(i - 1)), !(isWord(j - 1) && isWord(j)) {
           var piece = String.UnicodeScalarView()
