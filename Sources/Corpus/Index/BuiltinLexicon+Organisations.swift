@@ -86,7 +86,7 @@ extension BuiltinLexicon {
     asean-plus-three | 东盟与中日韩（10+3）合作 | ASEAN Plus Three | 东盟与中日韩;东盟10+3;10+3;东盟+3;APT;ASEAN Plus Three |
     asean-japan | 东盟—日本合作 | ASEAN–Japan Cooperation | 日本—东盟峰会;日本-东盟峰会;东盟-日本峰会;东盟与日本领导人会议;日本与东盟特别首脑会议;日本—东盟特别首脑峰会;日本东盟特别首脑峰会;日本—东盟首脑峰会;日本与东盟首脑峰会;日本—东盟友好合作;日ASEAN |
     asean-china | 中国—东盟合作 | ASEAN–China Cooperation | 东盟—中国（10+1）;中国—东盟（10+1）;中国—东盟合作机制 |
-    aoip | 东盟印太展望 | ASEAN Outlook on the Indo-Pacific | 东盟“印太展望”;东盟的“印太展望”;印太展望;AOIP |
+    aoip | 东盟印太展望 | ASEAN Outlook on the Indo-Pacific | 东盟“印太展望”;东盟的“印太展望”;印太展望;AOIP;ASEAN Outlook on the Indo-Pacific |
     shangri-la-dialogue | 香格里拉对话 | Shangri-La Dialogue | 香格里拉对话会;香格里拉峰会;亚洲安全会议;亚洲安全峰会;シャングリラ・ダイアローグ;Shangri-La Dialogue |
     asem | 亚欧会议 | Asia–Europe Meeting | ASEM |
     ticad | 东京非洲发展国际会议 | TICAD | 非洲发展国际会议;TICAD |
@@ -101,7 +101,7 @@ extension BuiltinLexicon {
     c5-plus-1 | C5+1 | C5+1 | |
     foip | 自由开放的印太 | Free and Open Indo-Pacific | 自由开放的印太战略;自由开放印太战略;自由开放的印太构想;自由而开放的印太;自由而开放印太战略;自由而开放的印太战略;自由而开放的“印太”;自由开放印太;自由、开放的印太;自由开放的印度太平洋;自由与开放的印太;FOIP;Free and Open Indo-Pacific |
     foip-new-plan | 印太新计划 | New Plan for a Free and Open Indo-Pacific | 自由开放的印太新计划;FOIP新计划 |
-    indo-pacific-strategy | 印太战略 | Indo-Pacific Strategy | 印太构想;Indo-Pacific Strategy |
+    indo-pacific-strategy | 印太战略 | Indo-Pacific Strategy | 印太构想;Indo-Pacific Strategy;Indo-Pacific Vision |
     arc-of-freedom-and-prosperity | 自由与繁荣之弧 | Arc of Freedom and Prosperity | 自由繁荣之弧 |
     panoramic-diplomacy | 俯瞰地球仪外交 | Diplomacy Taking a Panoramic Perspective of the World Map | 俯瞰地球仪的外交;地球仪外交 |
     bri | 一带一路 | Belt and Road Initiative | 一带一路倡议;共建一带一路;BRI;Belt and Road |
@@ -116,7 +116,7 @@ extension BuiltinLexicon {
     msp | 矿产安全伙伴关系 | Minerals Security Partnership | 关键矿产安全伙伴关系;矿物安全伙伴关系;MSP |
     scri | 供应链韧性倡议 | Supply Chain Resilience Initiative | 供应链弹性倡议;SCRI |
     ipmda | 印太海域态势感知伙伴关系 | Indo-Pacific Partnership for Maritime Domain Awareness | 印太海洋态势感知伙伴关系;IPMDA |
-    azec | 亚洲零排放共同体 | Asia Zero Emission Community | AZEC |
+    azec | 亚洲零排放共同体 | Asia Zero Emission Community | アジア・ゼロエミッション共同体;Asia Zero Emission Community;AZEC |
     jaif | 日本—东盟一体化基金 | Japan–ASEAN Integration Fund | 日本东盟一体化基金;JAIF |
     oda | 政府开发援助 | Official Development Assistance | ODA;ODA援助;Official Development Assistance |
     osa | 政府安全援助 | Official Security Assistance | 官方安全援助;政府安全保障能力强化支援;政府安全能力强化支援;安全能力强化支援;OSA;Official Security Assistance |
