@@ -22,6 +22,8 @@ public struct ScannedMention: Sendable, Hashable {
 ///    run (美日同盟) also mentions the states of the run, and an actor's alias inside a mechanism's name
 ///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too. A run followed at once by an alias of its own grouping
 ///    (日美印澳四边机制) names the grouping once.
+/// 4. One-character forms standing alone but listed with 、 and closed by 等 or a count (美、英、澳、韩等国, 越、菲两国)
+///    are an enumeration of states: each is a mention.
 public final class MentionScanner: Sendable {
   enum Role: Sendable {
     case alias(Int)
@@ -353,6 +355,7 @@ public final class MentionScanner: Sendable {
     if singles.count >= 2 {
       var wordIndex = 0
       var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
+      var free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
       func flush() {
         resolve(run, bytes: bytes, into: &result)
         run.removeAll(keepingCapacity: true)
@@ -367,8 +370,10 @@ public final class MentionScanner: Sendable {
         if let previous = run.last, previous.end != hit.start { flush() }
         let scalar = Self.decodeScalar(bytes, hit.start)
         run.append((hit.start, hit.end, entity, scalar))
+        free.append((hit.start, hit.end, entity, scalar))
       }
       flush()
+      enumerations(free, bytes: bytes, into: &result)
     }
     result.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     return result
@@ -470,6 +475,39 @@ public final class MentionScanner: Sendable {
         }
       }
     }
+  }
+
+  /// 美、英、澳、韩等 / 越、菲两国: one-character forms standing alone, joined by 、 and closed by 等 or a count of
+  /// states, are an enumeration of states; each is a mention.
+  private func enumerations(
+    _ free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)], bytes: UnsafeBufferPointer<UInt8>,
+    into result: inout [ScannedMention]
+  ) {
+    func alone(_ k: Int) -> Bool {
+      (k == 0 || free[k - 1].end != free[k].start) && (k + 1 == free.count || free[k + 1].start != free[k].end)
+        && free[k].scalar != "新"
+        && !(free[k].scalar == "日" && free[k].start > 0 && Self.isNumeral(Self.scalar(before: free[k].start, in: bytes)))
+    }
+    var k = 0
+    while k < free.count {
+      var last = k
+      while last + 1 < free.count, alone(last), alone(last + 1),
+        free[last + 1].start == free[last].end + 3, Self.equal(bytes, free[last].end, Self.enumerationComma)
+      {
+        last += 1
+      }
+      if last > k, Self.closesEnumeration(bytes, after: free[last].end) {
+        for item in free[k...last] { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
+      }
+      k = last + 1
+    }
+  }
+
+  static let enumerationComma = Array("、".utf8)
+  static let enumerationClosers = ["等", "两国", "三国", "四国", "五国", "六国", "各国"].map { Array($0.utf8) }
+
+  static func closesEnumeration(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {
+    enumerationClosers.contains { equal(bytes, offset, $0) }
   }
 
   /// Applies the context rules to one run of one-character forms and emits its mentions.

@@ -130,4 +130,12 @@ import Testing
     checkMentions("Japan and the quad", ["japan:Japan", "quad:quad"])
     checkMentions("the U. S. and China", ["united-states:U. S.", "china:China"])
   }
+
+  @Test func enumerationsOfStatesWithTheListComma() {
+    checkMentions("帮助越、菲两国", ["vietnam:越", "philippines:菲"])
+    checkMentions("同美、英、澳、韩等国", ["united-states:美", "united-kingdom:英", "australia:澳", "south-korea:韩"])
+    checkMentions("日美、日澳合作", ["japan:日", "united-states:美", "japan:日", "australia:澳"])
+    checkMentions("美、日合作", [])
+    checkNoMention("5日、6日等", of: "japan")
+  }
 }
