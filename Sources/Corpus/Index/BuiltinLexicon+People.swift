@@ -73,7 +73,7 @@ extension BuiltinLexicon {
   static let agencies = """
     japan-mofa | 外务省 | Ministry of Foreign Affairs of Japan | 日本外务省;外務省;MOFA
     japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防衛省;防卫厅;防衛庁
-    japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;自衛隊;SDF;JSDF
+    japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;海陆空自卫队;陆海空自卫队;自衛隊;SDF;JSDF
     japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;陸上自衛隊;JGSDF
     japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 日本海上自卫队;海自;海上自衛隊;JMSDF
     japan-asdf | 航空自卫队 | Japan Air Self-Defense Force | 空自;航空自衛隊;JASDF

@@ -188,10 +188,11 @@ public enum Discovery {
       if isPlausibleTerm(term) {
         let isKnown = known.contains(Lexicon.aliasKey(term))
         let mechanism = hasMechanismSuffix(term)
-        // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
-        // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
-        if !isKnown, mechanism || (!isTitle && term.unicodeScalars.count >= 3 && readsAsName(term, known: known)) {
-          tally.note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"))
+        // Only instruments (…战略, …协定, …伙伴关系) are candidates: an unsuffixed quoted phrase (小多边, 选边站,
+        // 中国威胁论) is emphasis or a concept, no actor or mechanism; a quoted description with 的 (用于保护的同盟)
+        // names nothing either. Titles may hold 的 (《关于加强关键矿物供应链的协议》).
+        if !isKnown, mechanism, isTitle || !term.contains("的") {
+          tally.note(term, kind: .mechanism)
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
         // alias of that entity (the merge adds it there).
@@ -249,28 +250,6 @@ public enum Discovery {
 
   static func hasMechanismSuffix(_ term: String) -> Bool { hasSuffix(term, mechanismSuffixBytes) }
 
-  /// Heads of quoted phrases that describe a situation or a claim rather than name something: 南海问题,
-  /// 中国威胁论, 反击能力, 正常国家, 经济安全, 激进式.
-  static let descriptiveEndings = ["问题", "威胁", "挑战", "能力", "国家", "路线", "安全", "论", "式"]
-
-  /// A quoted phrase without an instrument suffix is a term candidate only when it reads as a name: not a
-  /// passive (被抛弃), not headed by a descriptive word, and naming no known entity (中国挑战 is a claim about
-  /// China, 美日+ a pattern of its states, 安倍路线 a line of a person): those are emphasis, not new entities.
-  static func readsAsName(_ term: String, known: Set<String>) -> Bool {
-    if term.hasPrefix("被") || term.contains("+") || term.contains("＋") { return false }
-    if descriptiveEndings.contains(where: { term.hasSuffix($0) }) { return false }
-    let scalars = Array(term.unicodeScalars)
-    for start in scalars.indices {
-      var piece = String.UnicodeScalarView()
-      for scalar in scalars[start...] {
-        piece.append(scalar)
-        if piece.count >= 2, piece.count < scalars.count, known.contains(Lexicon.aliasKey(String(piece))) {
-          return false
-        }
-      }
-    }
-    return true
-  }
 
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.
   static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
