@@ -17,6 +17,12 @@ extension BuiltinLexicon {
     obuchi-keizo | 小渊惠三 | Obuchi Keizo |
     mori-yoshiro | 森喜朗 | Mori Yoshiro |
     yoshida-shigeru | 吉田茂 | Yoshida Shigeru |
+    sato-eisaku | 佐藤荣作 | Sato Eisaku |
+    miki-takeo | 三木武夫 | Miki Takeo |
+    nakasone-yasuhiro | 中曾根康弘 | Nakasone Yasuhiro | 中曾根
+    hagiuda-koichi | 萩生田光一 | Hagiuda Koichi | 萩生田
+    nishimura-yasutoshi | 西村康稔 | Nishimura Yasutoshi |
+    akiba-takeo | 秋叶刚男 | Akiba Takeo |
     hayashi-yoshimasa | 林芳正 | Hayashi Yoshimasa |
     kamikawa-yoko | 上川阳子 | Kamikawa Yoko |
     motegi-toshimitsu | 茂木敏充 | Motegi Toshimitsu |
@@ -33,6 +39,10 @@ extension BuiltinLexicon {
     austin | 奥斯汀 | Lloyd Austin | 劳埃德·奥斯汀
     sullivan | 沙利文 | Jake Sullivan | 杰克·沙利文
     campbell | 坎贝尔 | Kurt Campbell | 库尔特·坎贝尔
+    katherine-tai | 戴琪 | Katherine Tai |
+    raimondo | 雷蒙多 | Gina Raimondo | 吉娜·雷蒙多
+    pelosi | 佩洛西 | Nancy Pelosi | 南希·佩洛西
+    rahm-emanuel | 伊曼纽尔 | Rahm Emanuel | 拉姆·伊曼纽尔;Rahm Emanuel
     stoltenberg | 斯托尔滕贝格 | Jens Stoltenberg | 延斯·斯托尔滕贝格;斯图尔滕贝格;斯托尔滕伯格;Stoltenberg
     rutte | 吕特 | Mark Rutte | 马克·吕特
     rasmussen | 拉斯穆森 | Anders Fogh Rasmussen |
@@ -43,6 +53,11 @@ extension BuiltinLexicon {
     albanese | 阿尔巴尼斯 | Anthony Albanese |
     modi | 莫迪 | Narendra Modi |
     marcos | 小马科斯 | Ferdinand Marcos Jr. | 马科斯
+    duterte | 杜特尔特 | Rodrigo Duterte |
+    prayut | 巴育 | Prayut Chan-o-cha |
+    pham-minh-chinh | 范明政 | Pham Minh Chinh |
+    tsai-ing-wen | 蔡英文 | Tsai Ing-wen |
+    lai-ching-te | 赖清德 | Lai Ching-te |
     putin | 普京 | Vladimir Putin | 弗拉基米尔·普京;Putin
     zelensky | 泽连斯基 | Volodymyr Zelensky |
     joko-widodo | 佐科 | Joko Widodo | 佐科·维多多
@@ -58,9 +73,9 @@ extension BuiltinLexicon {
   static let agencies = """
     japan-mofa | 外务省 | Ministry of Foreign Affairs of Japan | 日本外务省;外務省;MOFA
     japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防衛省;防卫厅;防衛庁
-    japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;自衛隊;SDF;JSDF
+    japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;海陆空自卫队;陆海空自卫队;自衛隊;SDF;JSDF
     japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;陸上自衛隊;JGSDF
-    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 海自;海上自衛隊;JMSDF
+    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 日本海上自卫队;海自;海上自衛隊;JMSDF
     japan-asdf | 航空自卫队 | Japan Air Self-Defense Force | 空自;航空自衛隊;JASDF
     japan-cabinet-office | 内阁府 | Cabinet Office of Japan | 内閣府
     japan-cabinet-secretariat | 内阁官房 | Cabinet Secretariat of Japan | 内閣官房
@@ -69,6 +84,10 @@ extension BuiltinLexicon {
     japan-nss | 国家安全保障局 | National Security Secretariat (Japan) | 日本国家安全保障局
     japan-meti | 经济产业省 | Ministry of Economy, Trade and Industry | 经产省;経済産業省;METI
     japan-mof | 财务省 | Ministry of Finance of Japan | 財務省
+    japan-moe | 环境省 | Ministry of the Environment of Japan | 日本环境省;環境省
+    japan-mic | 总务省 | Ministry of Internal Affairs and Communications | 日本总务省;総務省
+    japan-npa | 警察厅 | National Police Agency of Japan | 日本警察厅;警察庁
+    japan-coast-guard | 海上保安厅 | Japan Coast Guard | 日本海上保安厅;海上保安庁;Japan Coast Guard
     jica | 国际协力机构 | Japan International Cooperation Agency | 日本国际协力机构;日本国际合作机构;JICA
     jbic | 日本国际协力银行 | Japan Bank for International Cooperation | 国际协力银行;JBIC
     jetro | 日本贸易振兴机构 | JETRO | JETRO
@@ -79,7 +98,8 @@ extension BuiltinLexicon {
     white-house | 白宫 | White House | White House
     us-state-department | 美国国务院 | US Department of State | 美国国务院;State Department
     us-defense-department | 美国国防部 | US Department of Defense | 五角大楼;Pentagon
-    us-congress | 美国国会 | US Congress | 美国国会参议院;美国国会众议院
+    us-congress | 美国国会 | US Congress | 美国国会参议院;美国国会众议院;美国众议院;美国参议院
+    ustr | 美国贸易代表办公室 | Office of the US Trade Representative | 美国贸易代表;USTR
     indopacom | 美国印太司令部 | US Indo-Pacific Command | 印太司令部;INDOPACOM
     usfj | 驻日美军 | US Forces Japan | 在日美军;USFJ
     """

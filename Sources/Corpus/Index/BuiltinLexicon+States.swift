@@ -4,11 +4,11 @@ extension BuiltinLexicon {
   /// One state a line: `id | name | English | aliases (;) | compound forms (;)`.
   /// A compound form is a one-character abbreviation counted only inside compounds (日美同盟, 中日关系).
   static let states = """
-    japan | 日本 | Japan | 日本国;日方;Japan;Nippon;Nihon | 日
-    united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;US | 美
+    japan | 日本 | Japan | 日方;Japan;Nippon;Nihon | 日
+    united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;U. S.;US | 美
     china | 中国 | China | 中华人民共和国;中方;China;PRC | 中
     south-korea | 韩国 | South Korea | 大韩民国;韩方;South Korea;Republic of Korea;ROK;Korea | 韩
-    north-korea | 朝鲜 | North Korea | 朝鲜民主主义人民共和国;朝方;North Korea;DPRK | 朝
+    north-korea | 朝鲜 | North Korea | 朝鲜民主主义人民共和国;北朝鲜;朝方;朝核;North Korea;DPRK | 朝
     russia | 俄罗斯 | Russia | 俄罗斯联邦;俄国;俄方;Russia;Russian Federation | 俄
     india | 印度 | India | 印方;India | 印
     australia | 澳大利亚 | Australia | 澳洲;澳方;Australia | 澳

@@ -135,6 +135,8 @@ final class IndexStorage: Sendable {
               entity: UInt32(mention.entity), passage: code, start: UInt32(mention.start), end: UInt32(mention.end)))
         }
       }
+      // The title names what the paper is about (岸田政权东盟政策新趋势): its mentions count like the body's.
+      if let title = paper.titlePassage { scan(title.text, .title) }
       if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract { scan(abstract, .abstract) }
       for paragraph in paper.paragraphs { scan(paragraph.passage.text, .paragraph(paragraph.number)) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }

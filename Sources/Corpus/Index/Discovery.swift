@@ -15,7 +15,7 @@ public enum Discovery {
   /// Offices that precede a person's name.
   static let offices = [
     "首相", "总理", "外相", "外务大臣", "防卫大臣", "防卫相", "防相", "官房长官", "总统", "副总统", "国务卿", "国防部长",
-    "外长", "外交部长", "秘书长", "国家安全顾问", "主席", "大使",
+    "外长", "外交部长", "秘书长", "国家安全顾问", "主席", "大使", "经济产业大臣", "大臣", "局长", "幕僚长",
   ]
   /// Words that end a name after an office.
   static let nameStops: [String] = [
@@ -185,14 +185,17 @@ public enum Discovery {
       let term = text.string(i + length, closed)
       let after = closed + text.scalar(at: closed).length
       let isTitle = value == 0x300A
-      if isPlausibleTerm(term), !known.contains(Lexicon.aliasKey(term)) {
+      if isPlausibleTerm(term) {
+        let isKnown = known.contains(Lexicon.aliasKey(term))
         let mechanism = hasMechanismSuffix(term)
-        // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
-        // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
-        if mechanism || (!isTitle && term.unicodeScalars.count >= 3) {
-          tally.note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"))
+        // Only instruments (…战略, …协定, …伙伴关系) are candidates: an unsuffixed quoted phrase (小多边, 选边站,
+        // 中国威胁论) is emphasis or a concept, no actor or mechanism; a quoted description with 的 (用于保护的同盟)
+        // names nothing either. Titles may hold 的 (《关于加强关键矿物供应链的协议》).
+        if !isKnown, mechanism, isTitle || !term.contains("的") {
+          tally.note(term, kind: .mechanism)
         }
-        // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）.
+        // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
+        // alias of that entity (the merge adds it there).
         if let abbreviation = abbreviation(text, at: after), !known.contains(Lexicon.aliasKey(abbreviation)) {
           tally.note(term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
@@ -246,6 +249,7 @@ public enum Discovery {
   }
 
   static func hasMechanismSuffix(_ term: String) -> Bool { hasSuffix(term, mechanismSuffixBytes) }
+
 
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.
   static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]

@@ -13,11 +13,17 @@ public struct ScannedMention: Sendable, Hashable {
 /// Rules, in order:
 /// 1. Aliases and non-entity words compete leftmost-longest; a non-entity word that wins hides what it covers.
 /// 2. Latin aliases match ASCII case-insensitively (all-capital acronyms of up to five letters, `US`, `NATO`,
-///    exactly) and only at word boundaries (`EU` never inside `EUROPE`).
+///    exactly) and only at word boundaries (`EU` never inside `EUROPE`); a capitalised alias (`Kishida`) found in
+///    lower case counts only in prose, after a space or a CJK character, never inside a URL or a file name
+///    (`101_kishida/`, `japans-role-in-the-quad`). Dashes in an alias match any dash (日本—东盟, 日本-东盟).
 /// 3. One-character forms (日 美 中 …) count only in runs of two or more outside any matched word; each
 ///    character is a mention of its state, and a run whose states are exactly the members of a grouping
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
-///    run (美日同盟) also mentions the states of the run.
+///    run (美日同盟) also mentions the states of the run, and an actor's alias inside a mechanism's name
+///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too. A run followed at once by an alias of its own grouping
+///    (日美印澳四边机制) names the grouping once.
+/// 4. One-character forms standing alone but listed with 、 and closed by 等 or a count (美、英、澳、韩等国, 越、菲两国)
+///    are an enumeration of states: each is a mention.
 public final class MentionScanner: Sendable {
   enum Role: Sendable {
     case alias(Int)
@@ -32,7 +38,10 @@ public final class MentionScanner: Sendable {
     var exactBytes: [UInt8]?
     var latinStart: Bool
     var latinEnd: Bool
-    /// Members named by a leading run of one-character forms: (byte offset, byte length, entity).
+    /// The alias starts with an ASCII capital and is not matched exactly: in lower case it must stand in prose.
+    var capitalStart: Bool
+    /// Actors the alias spells out: a leading run of one-character forms and actor aliases inside a mechanism's
+    /// name, as (byte offset, byte length, entity).
     var leadingMembers: [(Int, Int, Int)]
   }
 
@@ -46,6 +55,26 @@ public final class MentionScanner: Sendable {
     static let latinEnd: UInt8 = 2
     static let exact: UInt8 = 4
     static let compoundForm: UInt8 = 8
+    static let capitalStart: UInt8 = 16
+  }
+
+  /// Endings of the names of governments' and organisations' bodies, whose names start with their owner's.
+  static let bodySuffixes = [
+    "省", "厅", "部", "局", "队", "处", "院", "署", "会", "行", "军", "组织", "机构", "中心", "官邸", "政府", "委员会", "司令部",
+  ]
+
+  /// The dashes PDF text and analysts use interchangeably inside names (日本—东盟, 日本-东盟).
+  static let dashes: [Character] = ["-", "‐", "–", "—", "―", "－"]
+
+  /// `alias` and its spellings with every other dash, when it holds one.
+  static func dashVariants(_ alias: String) -> [String] {
+    guard alias.contains(where: { dashes.contains($0) }) else { return [alias] }
+    var variants = [alias]
+    for dash in dashes {
+      let variant = String(alias.map { dashes.contains($0) ? dash : $0 })
+      if !variants.contains(variant) { variants.append(variant) }
+    }
+    return variants
   }
   let classOfByte: [UInt8]
   public let classCount: Int
@@ -92,16 +121,28 @@ public final class MentionScanner: Sendable {
     }
     groupingByMembers = groupings
 
+    // Actor aliases by key, to find the actors a mechanism's name spells out.
+    var actorByKey: [String: Int] = [:]
+    var longestActorAlias = 0
+    for (index, entity) in entities.enumerated() where entity.kind == .actor {
+      for alias in entity.aliases where alias.unicodeScalars.count >= 2 {
+        let key = Lexicon.aliasKey(alias)
+        if actorByKey[key] == nil { actorByKey[key] = index }
+        longestActorAlias = max(longestActorAlias, alias.unicodeScalars.count)
+      }
+    }
+
     // Collect patterns; an alias claimed by two entities goes to the first (builtin order, then lexicon).
     var collected: [Pattern] = []
     var keys: [[UInt8]] = []
     var seen: Set<[UInt8]> = []
-    func add(_ text: String, role: Role, spellsMembers: Bool = false) {
+    func add(_ text: String, role: Role, spellsMembers: Bool = false, spellsActors: Bool = false) {
       let original = Array(text.utf8)
       guard !original.isEmpty else { return }
       let folded = original.map(Self.fold)
       guard seen.insert(folded).inserted else { return }
       let exact = Self.isShortAcronym(original) ? original : nil
+      let capital = exact == nil && original[0] >= 0x41 && original[0] <= 0x5A
       var leading: [(Int, Int, Int)] = []
       if case .alias = role, spellsMembers {
         var offset = 0
@@ -113,17 +154,29 @@ public final class MentionScanner: Sendable {
         }
         if Set(leading.map { $0.2 }).count < 2 { leading = [] }
       }
+      if case .alias = role, spellsMembers || spellsActors {
+        let embedded = Self.embeddedActors(
+          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
+          longest: longestActorAlias)
+        // A body names its owner first (日本外务省); 海上自卫队 is no mention of 自卫队.
+        leading += spellsMembers ? embedded : Array(embedded.filter { $0.0 == 0 }.prefix(1))
+      }
       collected.append(
         Pattern(
           role: role, length: original.count, exactBytes: exact, latinStart: Self.isWordByte(original[0]),
-          latinEnd: Self.isWordByte(original[original.count - 1]), leadingMembers: leading))
+          latinEnd: Self.isWordByte(original[original.count - 1]), capitalStart: capital, leadingMembers: leading))
       keys.append(folded)
     }
     for (index, entity) in entities.enumerated() {
       // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
       let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
-        add(alias, role: .alias(index), spellsMembers: spellsMembers)
+        // A body's name spells out whose body it is (日本外务省, 美国国防部, 东盟秘书处); a state's does not
+        // (印度尼西亚 is no 印度).
+        let spellsActors = Self.bodySuffixes.contains { alias.hasSuffix($0) }
+        for variant in Self.dashVariants(alias) {
+          add(variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors)
+        }
       }
     }
     for word in nonEntityWords { add(word, role: .nonEntity) }
@@ -136,6 +189,7 @@ public final class MentionScanner: Sendable {
       if pattern.latinEnd { flags |= Flag.latinEnd }
       if pattern.exactBytes != nil { flags |= Flag.exact }
       if case .compoundForm = pattern.role { flags |= Flag.compoundForm }
+      if pattern.capitalStart { flags |= Flag.capitalStart }
       return flags
     }
 
@@ -301,6 +355,7 @@ public final class MentionScanner: Sendable {
     if singles.count >= 2 {
       var wordIndex = 0
       var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
+      var free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
       func flush() {
         resolve(run, bytes: bytes, into: &result)
         run.removeAll(keepingCapacity: true)
@@ -315,8 +370,10 @@ public final class MentionScanner: Sendable {
         if let previous = run.last, previous.end != hit.start { flush() }
         let scalar = Self.decodeScalar(bytes, hit.start)
         run.append((hit.start, hit.end, entity, scalar))
+        free.append((hit.start, hit.end, entity, scalar))
       }
       flush()
+      enumerations(free, bytes: bytes, into: &result)
     }
     result.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     return result
@@ -370,6 +427,11 @@ public final class MentionScanner: Sendable {
             if flags != 0 {
               if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
               if flags & Flag.latinEnd != 0, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
+              if flags & Flag.capitalStart != 0, bytes[start] >= 0x61, bytes[start] <= 0x7A,
+                !Self.standsInProse(bytes, start, i &+ 1)
+              {
+                continue
+              }
               if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes,
                 !Self.equal(bytes, start, exact)
               {
@@ -415,6 +477,39 @@ public final class MentionScanner: Sendable {
     }
   }
 
+  /// 美、英、澳、韩等 / 越、菲两国: one-character forms standing alone, joined by 、 and closed by 等 or a count of
+  /// states, are an enumeration of states; each is a mention.
+  private func enumerations(
+    _ free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)], bytes: UnsafeBufferPointer<UInt8>,
+    into result: inout [ScannedMention]
+  ) {
+    func alone(_ k: Int) -> Bool {
+      (k == 0 || free[k - 1].end != free[k].start) && (k + 1 == free.count || free[k + 1].start != free[k].end)
+        && free[k].scalar != "新"
+        && !(free[k].scalar == "日" && free[k].start > 0 && Self.isNumeral(Self.scalar(before: free[k].start, in: bytes)))
+    }
+    var k = 0
+    while k < free.count {
+      var last = k
+      while last + 1 < free.count, alone(last), alone(last + 1),
+        free[last + 1].start == free[last].end + 3, Self.equal(bytes, free[last].end, Self.enumerationComma)
+      {
+        last += 1
+      }
+      if last > k, Self.closesEnumeration(bytes, after: free[last].end) {
+        for item in free[k...last] { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
+      }
+      k = last + 1
+    }
+  }
+
+  static let enumerationComma = Array("、".utf8)
+  static let enumerationClosers = ["等", "两国", "三国", "四国", "五国", "六国", "各国"].map { Array($0.utf8) }
+
+  static func closesEnumeration(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {
+    enumerationClosers.contains { equal(bytes, offset, $0) }
+  }
+
   /// Applies the context rules to one run of one-character forms and emits its mentions.
   private func resolve(
     _ original: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)], bytes: UnsafeBufferPointer<UInt8>,
@@ -422,9 +517,11 @@ public final class MentionScanner: Sendable {
   ) {
     guard original.count >= 2 else { return }
     var run = original[...]
-    // A date: 16日美国 / 5日中… — 日 right after a numeral is the day, not Japan.
+    // A date: 16日美国 / 5日中… / 今日美欧 — 日 right after a numeral or a day word is the day, not Japan. (The
+    // day words are no non-entity words: 表明日本, 当前日本 and 近日本 read 日本.)
     if let first = run.first, first.scalar == "日", first.start > 0,
       Self.isNumeral(Self.scalar(before: first.start, in: bytes))
+        || Self.dayWordStarts.contains(Self.scalar(before: first.start, in: bytes))
     {
       run = run.dropFirst()
     }
@@ -446,10 +543,56 @@ public final class MentionScanner: Sendable {
     guard run.count >= 2 else { return }
     let members = Set(run.map { $0.entity })
     guard members.count >= 2, let first = run.first, let last = run.last else { return }
-    if let grouping = groupingByMembers[members.sorted()] {
+    // 日美印澳四边机制: the alias right after the run already names the grouping.
+    if let grouping = groupingByMembers[members.sorted()],
+      !result.contains(where: { $0.entity == grouping && $0.start == last.end })
+    {
       result.append(ScannedMention(entity: grouping, start: first.start, end: last.end))
     }
     for item in run { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
+  }
+
+  /// Actor aliases inside `name` from byte `offset` on, leftmost-longest, never `name` itself; Latin pieces only
+  /// at word boundaries (`US` is not inside `USA`).
+  static func embeddedActors(
+    in name: String, after offset: Int, actorByKey: [String: Int], longest: Int
+  ) -> [(Int, Int, Int)] {
+    let scalars = Array(name.unicodeScalars)
+    var starts: [Int] = []
+    var position = 0
+    for scalar in scalars {
+      starts.append(position)
+      position += String(scalar).utf8.count
+    }
+    starts.append(position)
+    func isWord(_ index: Int) -> Bool {
+      guard scalars.indices.contains(index), scalars[index].isASCII else { return false }
+      return isWordByte(UInt8(scalars[index].value))
+    }
+    var found: [(Int, Int, Int)] = []
+    var i = starts.firstIndex(where: { $0 >= offset }) ?? scalars.count
+    while i < scalars.count - 1 {
+      var match: (end: Int, entity: Int)?
+      var j = min(scalars.count, i + longest)
+      while j >= i + 2 {
+        if !(i == 0 && j == scalars.count), !(isWord(i) && isWord(i - 1)), !(isWord(j - 1) && isWord(j)) {
+          var piece = String.UnicodeScalarView()
+          piece.append(contentsOf: scalars[i..<j])
+          if let entity = actorByKey[Lexicon.aliasKey(String(piece))] {
+            match = (j, entity)
+            break
+          }
+        }
+        j -= 1
+      }
+      if let match {
+        found.append((starts[i], starts[match.end] - starts[i], match.entity))
+        i = match.end
+      } else {
+        i += 1
+      }
+    }
+    return found
   }
 
   // MARK: - Byte helpers
@@ -465,6 +608,17 @@ public final class MentionScanner: Sendable {
   static func isShortAcronym(_ bytes: [UInt8]) -> Bool {
     bytes.count <= 5 && bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
       && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+  }
+
+  /// A lower-case Latin word between `start` and `end` reads as prose: after the start, a space or a non-ASCII
+  /// character, and not followed by URL punctuation.
+  static func standsInProse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    if start > 0 {
+      let before = bytes[start - 1]
+      guard before == 0x20 || before == 0x09 || before == 0x0A || before == 0x28 || before >= 0x80 else { return false }
+    }
+    if end < bytes.count, "/_=?&#%".utf8.contains(bytes[end]) { return false }
+    return true
   }
 
   static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ expected: [UInt8]) -> Bool {
@@ -492,6 +646,9 @@ public final class MentionScanner: Sendable {
     (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0xFF10 && scalar.value <= 0xFF19)
       || "〇一二三四五六七八九十两廿卅".unicodeScalars.contains(scalar)
   }
+
+  /// Characters that make a following 日 a day: 今日, 昨日, 明日, 次日, 当日, 同日, 每日, 近日, 节日, 翌日, 终日 …
+  static let dayWordStarts: Set<Unicode.Scalar> = Set("今昨明次当同每近节时末翌前终连".unicodeScalars)
 
   static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value >= 0x4E00 && scalar.value <= 0x9FFF) || (scalar.value >= 0x3400 && scalar.value <= 0x4DBF)

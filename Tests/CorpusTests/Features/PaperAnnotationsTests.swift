@@ -28,7 +28,7 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
   guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
   let document = workspace.index.papers[paper]
   let info = PaperAnnotations.hover(index: workspace.index, paper: paper, notes: workspace.notes,
-                                    at: rawOffset(of: "每年举行", in: document))
+                                    at: rawOffset(of: "每年举行", in: document) + 3)  // past 东盟首脑会议's end
   let markdown = info?.markdown ?? ""
   #expect(markdown.contains("**¶3**") && markdown.contains("by 2 notes") && markdown.contains("东盟峰会的作用见"), "\(markdown)")
 }

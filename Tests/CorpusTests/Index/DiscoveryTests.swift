@@ -7,9 +7,11 @@ import Testing
     Discovery.discover(in: [IndexFixtures.paper("corpus/a.txt", paragraphs: paragraphs)], known: Lexicon.builtin)
   }
 
-  @Test func quotedTermsNeedTwoSightingsOrAMechanismSuffix() {
+  /// A quoted phrase is a candidate when it names an instrument; a concept or an emphasis (海洋连通性, 孤词语),
+  /// however often quoted, is no actor or mechanism.
+  @Test func quotedTermsNeedAnInstrumentSuffix() {
     let found = discover(["日本提出“海洋连通性”。", "此后“海洋连通性”被反复提及，还有“蓝色经济倡议”与“孤词语”。"])
-    #expect(found.map(\.name).contains("海洋连通性"))
+    #expect(!found.map(\.name).contains("海洋连通性"))
     #expect(found.first { $0.name == "蓝色经济倡议" }?.kind == .mechanism)
     #expect(!found.map(\.name).contains("孤词语"))
     #expect(found.allSatisfy { $0.source == .discovered })
@@ -34,10 +36,26 @@ import Testing
   }
 
   @Test func discoveredEntitiesAreIndexedAfterCuratedOnes() {
-    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["“海洋连通性”很重要。", "“海洋连通性”是日本的主张。"])]
+    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["“海洋连通倡议”很重要。", "海洋连通倡议是日本的主张。"])]
     let index = CorpusIndex.build(papers: papers)
-    let entity = index.entity(forAlias: "海洋连通性")
+    let entity = index.entity(forAlias: "海洋连通倡议")
     #expect(entity.map { index.entities[$0].source } == .discovered)
     #expect(entity.map { index.mentionCount(of: $0) } == 2)
+  }
+
+  @Test func claimsAndDescriptionsAreNoTerms() {
+    let found = discover([
+      "“中国威胁论”与“南海问题”，“被抛弃”与“反击能力”，“美日+”与“安倍路线”，“用于保护的同盟”。",
+      "又见“中国威胁论”与“南海问题”，“被抛弃”与“反击能力”，“美日+”与“安倍路线”。",
+    ])
+    #expect(found.isEmpty, "\(found.map(\.name))")
+  }
+
+  @Test func anAbbreviationAfterAKnownNameBecomesItsAlias() {
+    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["日本参加“北约网络防御中心”（CDCX）的演习。", "CDCX再次举行演习。"])]
+    let index = CorpusIndex.build(papers: papers)
+    let entity = index.entity(forAlias: "CDCX")
+    #expect(entity.map { index.entities[$0].id } == "nato-ccdcoe")
+    #expect(entity.map { index.mentionCount(of: $0) } == 3)  // the full name and CDCX twice
   }
 }

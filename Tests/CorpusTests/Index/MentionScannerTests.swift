@@ -5,13 +5,15 @@ import Testing
 @Suite struct MentionScannerTests {
   @Test func fullNamesAndAbbreviations() {
     checkMentions("日本与东盟加强合作", ["japan:日本", "asean:东盟"])
-    checkMentions("东盟地区论坛召开会议", ["arf:东盟地区论坛"])
+    // A mechanism's name that holds an actor's alias mentions that actor too (every alias is indexed; the
+    // co-occurrence report does not let it meet its own mechanism).
+    checkMentions("东盟地区论坛召开会议", ["arf:东盟地区论坛", "asean:东盟"])
     checkMentions("北约秘书长访问东京", ["nato:北约"])
   }
 
   @Test func longestMatchWins() {
     checkMentions("印度尼西亚和印度", ["indonesia:印度尼西亚", "india:印度"])
-    checkMentions("东盟防长扩大会议", ["admm-plus:东盟防长扩大会议"])
+    checkMentions("东盟防长扩大会议", ["admm-plus:东盟防长扩大会议", "asean:东盟"])
     checkMentions("海上自卫队", ["japan-msdf:海上自卫队"])
   }
 
@@ -63,5 +65,77 @@ import Testing
     checkNoMention("https://www.nato.int/cps/en", of: "nato")
     checkMentions("日本ODA援助", ["japan:日本", "oda:ODA援助"])
     checkMentions("QUAD与AUKUS", ["quad:QUAD", "aukus:AUKUS"])
+  }
+
+  @Test func wordsThatHoldAStateCharacterAreNoMention() {
+    checkNoMention("美元汇率走低", of: "united-states")
+    checkNoMention("日元贬值", of: "japan")
+    checkNoMention("中东局势", of: "china")
+    checkNoMention("航程三千英里，口径五英寸", of: "united-kingdom")
+    checkNoMention("依照法律推进法治", of: "france")
+    checkNoMention("道德与品德", of: "germany")
+    checkMentions("印度尼西亚", ["indonesia:印度尼西亚"])
+    checkNoMention("朝鲜半岛局势", of: "north-korea")
+  }
+
+  @Test func dayWordsDoNotHideJapan() {
+    checkMentions("这表明日本的立场", ["japan:日本"])
+    checkMentions("当前日本与近日本国", ["japan:日本", "japan:日本"])
+    checkNoMention("今日美欧关系", of: "japan")
+    checkMentions("今日美欧关系", ["united-states:美", "europe:欧"])
+  }
+
+  @Test func aCompoundFollowedByItsGroupingsAliasNamesItOnce() {
+    checkMentions(
+      "日美印澳四边机制",
+      ["quad:日美印澳四边机制", "japan:日", "united-states:美", "india:印", "australia:澳"])
+    checkMentions("日美印澳和四边机制", [
+      "quad:日美印澳", "japan:日", "united-states:美", "india:印", "australia:澳", "quad:四边机制",
+    ])
+  }
+
+  @Test func groupingsOfTheField() {
+    checkMentions("日英意", ["gcap:日英意", "japan:日", "united-kingdom:英", "italy:意"])
+    checkMentions("日美澳菲", ["squad:日美澳菲", "japan:日", "united-states:美", "australia:澳", "philippines:菲"])
+    checkMentions("日美联盟", ["us-japan-alliance:日美联盟", "japan:日", "united-states:美"])
+    checkMentions("美日韩", ["us-japan-korea:美日韩", "united-states:美", "japan:日", "south-korea:韩"])
+  }
+
+  @Test func dashesInNamesAreInterchangeable() {
+    for dash in ["-", "—", "－", "–"] {
+      checkMentions(
+        "日本\(dash)东盟首脑峰会", ["asean-japan:日本\(dash)东盟首脑峰会", "japan:日本", "asean:东盟"])
+    }
+  }
+
+  @Test func ownersAreSpelledInsideBodiesAndMechanisms() {
+    checkMentions("日本外务省", ["japan-mofa:日本外务省", "japan:日本"])
+    checkMentions("日本海上自卫队", ["japan-msdf:日本海上自卫队", "japan:日本"])
+    checkMentions("北约峰会", ["nato-summit:北约峰会", "nato:北约"])
+    checkMentions("“中亚+日本”对话", ["central-asia-plus-japan:“中亚+日本”对话", "central-asia:中亚", "japan:日本"])
+    checkNoMention("印度尼西亚", of: "india")
+  }
+
+  @Test func formerMisreadings() {
+    checkNoMention("东盟与中国（10+1）", of: "asean-japan")
+    checkNoMention("加强高质量基础设施建设", of: "quality-infrastructure")
+    checkMentions("日本国家安全战略", ["japan:日本", "national-security-strategy:国家安全战略"])
+    checkMentions("政府安全保障能力强化支援（OSA）", ["osa:政府安全保障能力强化支援", "osa:OSA"])
+  }
+
+  @Test func lowerCaseLatinAliasesOnlyInProse() {
+    checkNoMention("https://www.kantei.go.jp/jp/101_kishida/statement/2023", of: "kishida-fumio")
+    checkNoMention("https://www.nbr.org/publication/japans-role-in-the-quad-clarifying/", of: "quad")
+    checkNoMention("https://www.jluggage.com/blog/japan/why-is-japan-not-part-of-nato/", of: "japan")
+    checkMentions("Japan and the quad", ["japan:Japan", "quad:quad"])
+    checkMentions("the U. S. and China", ["united-states:U. S.", "china:China"])
+  }
+
+  @Test func enumerationsOfStatesWithTheListComma() {
+    checkMentions("帮助越、菲两国", ["vietnam:越", "philippines:菲"])
+    checkMentions("同美、英、澳、韩等国", ["united-states:美", "united-kingdom:英", "australia:澳", "south-korea:韩"])
+    checkMentions("日美、日澳合作", ["japan:日", "united-states:美", "japan:日", "australia:澳"])
+    checkMentions("美、日合作", [])
+    checkNoMention("5日、6日等", of: "japan")
   }
 }
