@@ -60,13 +60,9 @@ enum QuoteCommand {
     return result.matches.isEmpty ? 1 : 0
   }
 
-  /// Locator as notes write it: `¶12`, `fn. 3`, or nothing for the abstract.
-  static func locator(_ passage: PassageID) -> String? {
-    switch passage {
-    case .paragraph(let n): return "¶\(n)"
-    case .footnote(let n): return "fn. \(n)"
-    case .abstract, .title: return nil
-    }
+  /// Locator as notes write it: `¶12`, `fn. 3`, `§二` for a heading, or nothing for the abstract.
+  static func locator(_ passage: PassageID, in paper: Paper) -> String? {
+    paper.citableLocator(for: passage)
   }
 
   static func describe(_ match: QuoteMatch, index: CorpusIndex) -> [String: Any] {
@@ -82,6 +78,9 @@ enum QuoteCommand {
     case .footnote(let n): passageName = "footnote \(n)"
     case .abstract: passageName = "abstract"
     case .title: passageName = "title"
+    case .heading: passageName = "heading \(paper.citableLocator(for: match.passage) ?? "")"
+    case .keywords: passageName = "keywords"
+    case .authorNote: passageName = "author note"
     }
     return [
       "file": paper.file, "key": index.key(of: match.paper), "paragraph": paragraph, "passage": passageName,
@@ -114,7 +113,7 @@ enum QuoteCommand {
   static func citation(_ match: QuoteMatch, index: CorpusIndex) -> String {
     let text = quotedText(match, index: index)
     let key = index.key(of: match.paper)
-    let cite = locator(match.passage).map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+    let cite = locator(match.passage, in: index.papers[match.paper]).map { "[@\(key), \($0)]" } ?? "[@\(key)]"
     return "“\(text)”\(cite)"
   }
 
@@ -122,7 +121,7 @@ enum QuoteCommand {
     var lines: [String] = []
     func place(_ match: QuoteMatch) -> String {
       let info = describe(match, index: index)
-      let label = locator(match.passage) ?? "abstract"
+      let label = index.papers[match.paper].locatorLabel(for: match.passage)
       return "\(info["file"] ?? ""):\(info["line"] ?? 0):\(info["column"] ?? 0)  \(index.key(of: match.paper)) \(label)"
     }
     if !result.matches.isEmpty {

@@ -149,18 +149,18 @@ struct CheckRun<Index: CorpusLookup> {
     return passage.text.slice(match.range)
   }
 
-  /// `常思纯2023 ¶12`, `the abstract of 常思纯2023`.
+  /// `常思纯2023 ¶12`, `the heading of 常思纯2023 §二`, `the abstract of 常思纯2023`.
   func describe(_ match: QuoteMatch) -> String {
     let key = index.displayKey(of: match.paper)
     switch match.passage {
-    case .abstract: return "the abstract of \(key)"
-    case .title: return "the title of \(key)"
-    default: return "\(key) \(match.passage.citableLocatorText ?? "")"
+    case .paragraph, .footnote: return "\(key) \(match.passage.citableLocatorText ?? "")"
+    case .heading: return "the heading of \(key) \(index.citableLocator(of: match.passage, in: match.paper) ?? "")"
+    case .abstract, .title, .keywords, .authorNote: return "the \(match.passage.name) of \(key)"
     }
   }
 
-  /// The edit pointing an item's locator at a passage of `paper`: replaced by `¶n`/`fn. n`, or removed (with its
-  /// comma) for the abstract and title. Nil when the item has no locator or its locator already covers the passage
+  /// The edit pointing an item's locator at a passage of `paper`: replaced by `¶n`/`fn. n`/`§二` (a heading), or
+  /// removed (with its comma) for the abstract, title, keywords and author note. Nil when the item has no locator or its locator already covers the passage
   /// in that paper (a section or paragraph range the analyst chose is kept).
   func locatorEdit(for item: CitationItem, in paper: Int, to passage: PassageID) -> FileEdit? {
     guard let locator = item.locator else { return nil }
@@ -169,7 +169,7 @@ struct CheckRun<Index: CorpusLookup> {
     {
       return nil
     }
-    guard let target = passage.citableLocatorText else {
+    guard let target = index.citableLocator(of: passage, in: paper) else {
       return noteEdit(TextRange(start: item.keyRange.end, end: locator.range.end), "")
     }
     return text(locator.range) == target ? nil : noteEdit(locator.range, target)

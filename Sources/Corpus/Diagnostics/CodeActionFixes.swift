@@ -24,11 +24,12 @@ public enum CodeActionFixes {
     var seen = Set<String>()
     for match in result.matches {
       let key = index.displayKey(of: match.paper)
-      let citation = match.passage.citableLocatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+      let locator = index.citableLocator(of: match.passage, in: match.paper)
+      let citation = locator.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
       guard seen.insert(citation).inserted else { continue }
       fixes.append(
         Fix(
-          title: "Cite " + (match.passage.citableLocatorText.map { "\(key) \($0)" } ?? key),
+          title: "Cite " + (locator.map { "\(key) \($0)" } ?? key),
           edits: [
             FileEdit(file: context.notePath, range: TextRange(start: insertAt, end: insertAt), newText: citation)
           ],

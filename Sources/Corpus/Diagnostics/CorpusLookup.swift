@@ -38,4 +38,10 @@ extension CorpusLookup {
   }
 
   func paperRecord(_ paper: Int) -> Paper? { papers.indices.contains(paper) ? papers[paper] : nil }
+
+  /// The locator a citation of a passage uses: `¶12`, `fn. 3`, `§二` for a heading; nil where no locator names it.
+  func citableLocator(of passage: PassageID, in paper: Int) -> String? {
+    guard let record = paperRecord(paper) else { return passage.citableLocatorText }
+    return record.citableLocator(for: passage)
+  }
 }

@@ -2,9 +2,10 @@
 
 /// A locator resolved against one paper.
 enum LocatorResolution: Equatable {
-  /// The passages covered (paragraphs, a footnote), and the raw range they span.
+  /// The passages covered (paragraphs, a footnote; a section's headings and paragraphs).
   case passages([PassageID])
-  /// A raw line range (1-based, inclusive), with the paragraphs it touches.
+  /// A raw line range (1-based, inclusive), with the passages it touches (paragraphs, headings, keywords, author
+  /// note).
   case lines(first: Int, last: Int, paragraphs: [PassageID])
   /// Not checkable (a page number).
   case unchecked
@@ -37,9 +38,15 @@ enum LocatorResolution: Equatable {
         let what = numberings.isEmpty ? "it has no numbered sections" : "its sections are \(listed)"
         return .outOfRange(what, suggestions: Suggestions.nearest(to: parts.joined(), in: numberings).map { "§" + $0 })
       }
+      // A section covers its own heading, its subsections' headings and all their paragraphs.
       let target = paper.sections[section]
-      guard target.firstParagraph <= target.lastParagraph else { return .passages([]) }
-      return .passages((target.firstParagraph...target.lastParagraph).map { PassageID.paragraph($0) })
+      var covered = subsections(of: section, in: paper).filter { paper.sections[$0].heading != nil }.map {
+        PassageID.heading($0)
+      }
+      if target.firstParagraph <= target.lastParagraph {
+        covered += (target.firstParagraph...target.lastParagraph).map { PassageID.paragraph($0) }
+      }
+      return .passages(covered)
     case .lines(let first, let last):
       let count = paper.rawLines.lineCount
       guard last <= count else {
@@ -48,9 +55,15 @@ enum LocatorResolution: Equatable {
       let rawStart = paper.rawLines.lineStart(first - 1)
       let rawEnd = paper.rawLines.lineEnd(last - 1)
       let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
-      let touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map {
+      var touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map {
         PassageID.paragraph($0.number)
       }
+      for (index, section) in paper.sections.enumerated()
+      where section.heading?.rawRange.intersects(span) ?? false {
+        touched.append(.heading(index))
+      }
+      if paper.keywordsPassage?.rawRange.intersects(span) ?? false { touched.append(.keywords) }
+      if paper.authorNotePassage?.rawRange.intersects(span) ?? false { touched.append(.authorNote) }
       return .lines(first: first, last: last, paragraphs: touched)
     case .page:
       return .unchecked
@@ -73,6 +86,19 @@ enum LocatorResolution: Equatable {
     case .passages, .lines: return true
     default: return false
     }
+  }
+
+  /// The section and every section nested in it, in order.
+  static func subsections(of section: Int, in paper: Paper) -> [Int] {
+    guard paper.sections.indices.contains(section) else { return [] }
+    let level = paper.sections[section].level
+    var result = [section]
+    var next = section + 1
+    while next < paper.sections.count, paper.sections[next].level > level {
+      result.append(next)
+      next += 1
+    }
+    return result
   }
 
   /// `（一）`, `(一)` and `一` compare alike; so do full- and half-width parentheses.
@@ -123,15 +149,43 @@ extension String {
 }
 
 extension PassageID {
-  /// How a note cites this passage: `¶12`, `fn. 3` (`abstract`, `title` for those, which no locator names).
-  var locatorText: String { citableLocatorText ?? (self == .title ? "title" : "abstract") }
+  /// How a note cites this passage: `¶12`, `fn. 3` (`abstract`, `title`, … for those no paper-free locator names).
+  var locatorText: String { citableLocatorText ?? name }
 
-  /// The locator a citation can use for this passage: `¶12`, `fn. 3`; nil for the abstract and the title.
+  /// The locator a citation can use for this passage without knowing its paper: `¶12`, `fn. 3`; nil for the
+  /// abstract, title, keywords and author note (no locator names them) and for a heading (see
+  /// `Paper.citableLocator(for:)`, which gives its `§`).
   var citableLocatorText: String? {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract, .title: return nil
+    case .abstract, .title, .heading, .keywords, .authorNote: return nil
     }
   }
+
+  /// What the passage is, in a message: `paragraph`, `title`, `heading`, `author note`.
+  var name: String {
+    switch self {
+    case .paragraph: return "paragraph"
+    case .footnote: return "footnote"
+    case .abstract: return "abstract"
+    case .title: return "title"
+    case .heading: return "heading"
+    case .keywords: return "keywords"
+    case .authorNote: return "author note"
+    }
+  }
+}
+
+extension Paper {
+  /// The locator a citation can use for a passage: `¶12`, `fn. 3`, the section's `§二（一）` for a heading; nil
+  /// for the abstract, title, keywords and author note.
+  public func citableLocator(for passage: PassageID) -> String? {
+    guard case .heading(let section) = passage else { return passage.citableLocatorText }
+    guard sections.indices.contains(section) else { return nil }
+    return "§" + LocatorResolution.path(of: section, in: self).joined()
+  }
+
+  /// How a passage is named to the analyst: its locator, else `title`, `abstract`, `keywords`, `author note`.
+  public func locatorLabel(for passage: PassageID) -> String { citableLocator(for: passage) ?? passage.name }
 }

@@ -5,10 +5,10 @@ enum QuoteInOtherParagraph {
     var findings: [Finding] = []
     for outcome in run.quoteOutcomes {
       guard case .elsewhereInPaper(let match, let item) = outcome, let locator = item.item.locator else { continue }
-      let target = match.passage.citableLocatorText
+      let target = run.index.citableLocator(of: match.passage, in: match.paper)
       let title =
         target.map { "Change the locator to \($0)" }
-        ?? "Remove the locator (the quotation is in the \(match.passage == .title ? "title" : "abstract"))"
+        ?? "Remove the locator (the quotation is in the \(match.passage.name))"
       findings.append(
         Finding(
           rule: .quoteInOtherParagraph, file: run.notePath, range: locator.range,

@@ -135,7 +135,7 @@ enum FeatureSupport {
   /// The first characters of a title, for inlay hints and completion details.
   static func shortTitle(of paper: Paper, limit: Int = 16) -> String { preview(title(of: paper), limit: limit) }
 
-  /// The passage (paragraph or footnote) holding a raw offset of a paper.
+  /// The passage (paragraph, heading, footnote, keywords or author note) holding a raw offset of a paper.
   static func passage(atRaw offset: TextSize, in paper: Paper) -> PassageID? {
     var low = 0
     var high = paper.paragraphs.count - 1
@@ -149,17 +149,24 @@ enum FeatureSupport {
     for footnote in paper.footnotes where footnote.passage.rawRange.contains(inclusive: offset) {
       return .footnote(footnote.number)
     }
+    for (index, section) in paper.sections.enumerated()
+    where section.heading?.rawRange.contains(inclusive: offset) ?? false {
+      return .heading(index)
+    }
+    if paper.keywordsPassage?.rawRange.contains(inclusive: offset) ?? false { return .keywords }
+    if paper.authorNotePassage?.rawRange.contains(inclusive: offset) ?? false { return .authorNote }
     return nil
   }
 
-  /// How a passage is named to the analyst: `¶12`, `fn. 3`, `abstract`, `title`.
-  static func label(_ passage: PassageID) -> String {
-    passage.locatorText
+  /// How a passage is named to the analyst: `¶12`, `fn. 3`, `§二` (a heading), `abstract`, `title`.
+  static func label(_ passage: PassageID, in paper: Paper) -> String {
+    paper.locatorLabel(for: passage)
   }
 
-  /// A citation ready to paste: `[@key, ¶12]`, or `[@key]` for the abstract and title (no locator names them).
-  static func citation(key: String, passage: PassageID) -> String {
-    passage.citableLocatorText.map { "[@\(key), \($0)]" } ?? "[@\(key)]"
+  /// A citation ready to paste: `[@key, ¶12]`, `[@key, §二]` for a heading, or `[@key]` for the abstract, title,
+  /// keywords and author note (no locator names them).
+  static func citation(key: String, passage: PassageID, in paper: Paper) -> String {
+    paper.citableLocator(for: passage).map { "[@\(key), \($0)]" } ?? "[@\(key)]"
   }
 
   /// Passages a citation item covers in its paper (none without a locator or when it points nowhere).

@@ -49,9 +49,12 @@ public enum Hover {
     if let quotation = note.quotations.first(where: { $0.citation == citation }) {
       let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: paper)
       if let match = result.matches.first ?? result.closest, let text = index.text(of: match.paper, passage: match.passage) {
-        let label = FeatureSupport.label(match.passage)
+        let matched = index.papers[match.paper]
+        let label = FeatureSupport.label(match.passage, in: matched)
         let heading = match.exact ? "Quoted from" : "Closest passage (not an exact match) in"
-        let source = match.paper == paper ? label : FeatureSupport.citation(key: index.key(of: match.paper), passage: match.passage)
+        let source =
+          match.paper == paper
+          ? label : FeatureSupport.citation(key: index.key(of: match.paper), passage: match.passage, in: matched)
         return "**\(heading) \(source)**\n\n" + quoteInContext(text, match.range)
       }
     }
@@ -66,9 +69,13 @@ public enum Hover {
     if case .lines = locator.kind {
       return "**\(heading)**\n\n" + blockquote(document.rawText.slice(raw), limit: 600)
     }
-    guard let first = passages.first, let text = index.text(of: paper, passage: first) else { return "**\(heading)**" }
+    // A section shows its first paragraph (its heading is already the label).
+    let body = passages.filter { if case .heading = $0 { false } else { true } }
+    guard let first = body.first ?? passages.first, let text = index.text(of: paper, passage: first) else {
+      return "**\(heading)**"
+    }
     var result = "**\(heading)**"
-    if passages.count > 1 { result += " (\(FeatureSupport.label(first)) of \(passages.count) passages)" }
+    if body.count > 1 { result += " (\(FeatureSupport.label(first, in: document)) of \(body.count) passages)" }
     return result + "\n\n" + blockquote(text, limit: 600)
   }
 
@@ -154,7 +161,7 @@ public enum Hover {
         if footnotes.count < count { footnotes.append((paper, passage, range)) }
         return true
       }
-      let passageKey = "\(paper)/\(FeatureSupport.label(passage))"
+      let passageKey = "\(paper)/\(passage.locatorText)"
       guard passages.insert(passageKey).inserted else { return true }
       if papers.insert(paper).inserted { chosen.append((paper, passage, range)) } else if spare.count < count {
         spare.append((paper, passage, range))
@@ -171,7 +178,7 @@ public enum Hover {
       let excerpt = sentenceExcerpt(text, around: range, skipping: marks)
       return SourceQuote(
         paper: paper, passage: passage, text: excerpt,
-        citation: "“\(excerpt)”" + FeatureSupport.citation(key: index.key(of: paper), passage: passage))
+        citation: "“\(excerpt)”" + FeatureSupport.citation(key: index.key(of: paper), passage: passage, in: index.papers[paper]))
     }
   }
 

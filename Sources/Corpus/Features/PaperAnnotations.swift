@@ -70,7 +70,7 @@ public enum PaperAnnotations {
     guard let passage = FeatureSupport.passage(atRaw: rawOffset, in: document), let raw = document.passage(passage)?.rawRange
     else { return nil }
     let places = citingPlaces(index: index, paper: paper, notes: notes)[passage] ?? []
-    var lines = ["**\(FeatureSupport.label(passage))** of `@\(index.key(of: paper))`"]
+    var lines = ["**\(FeatureSupport.label(passage, in: document))** of `@\(index.key(of: paper))`"]
     if places.isEmpty {
       lines.append("Not cited by any note.")
     } else {

@@ -60,7 +60,8 @@ public struct QuoteSearchResult: Sendable, Equatable {
   }
 }
 
-/// A mention as stored, per paper: 16 bytes, in passage (abstract, paragraphs, footnotes) and start order.
+/// A mention as stored, per paper: 16 bytes, in reading order of passages (title, abstract, keywords, author note,
+/// headings among the paragraphs, footnotes) and start order.
 struct MentionRecord: Sendable {
   var entity: UInt32
   var passage: UInt32
@@ -73,6 +74,9 @@ struct MentionRecord: Sendable {
     case .title: return 1
     case .paragraph(let n): return 1 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     case .footnote(let n): return 2 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
+    case .heading(let n): return 3 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
+    case .keywords: return 4 << 28
+    case .authorNote: return 4 << 28 | 1
     }
   }
 
@@ -80,6 +84,8 @@ struct MentionRecord: Sendable {
     switch code >> 28 {
     case 1: return .paragraph(Int(code & 0x0FFF_FFFF))
     case 2: return .footnote(Int(code & 0x0FFF_FFFF))
+    case 3: return .heading(Int(code & 0x0FFF_FFFF))
+    case 4: return code & 1 == 0 ? .keywords : .authorNote
     default: return code == 1 ? .title : .abstract
     }
   }
@@ -138,7 +144,10 @@ final class IndexStorage: Sendable {
       // The title names what the paper is about (岸田政权东盟政策新趋势): its mentions count like the body's.
       if let title = paper.titlePassage { scan(title.text, .title) }
       if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract { scan(abstract, .abstract) }
-      for paragraph in paper.paragraphs { scan(paragraph.passage.text, .paragraph(paragraph.number)) }
+      // Keywords, author note and headings name actors and mechanisms as the body does: they count too.
+      if let keywords = paper.keywordsPassage { scan(keywords.text, .keywords) }
+      if let note = paper.authorNotePassage { scan(note.text, .authorNote) }
+      paper.forEachBodyPassage { id, passage in scan(passage.text, id) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
       // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
       perPaper.set(paperIndex, local.withUnsafeBufferPointer { Array($0) })
@@ -201,11 +210,18 @@ final class IndexStorage: Sendable {
       if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
         list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
       }
-      for paragraph in paper.paragraphs {
-        list.append(
-          SearchPassage(
-            paper: paperIndex, id: .paragraph(paragraph.number), text: paragraph.passage.text,
-            skipping: paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }))
+      if let keywords = paper.keywordsPassage {
+        list.append(SearchPassage(paper: paperIndex, id: .keywords, text: keywords.text, skipping: []))
+      }
+      if let note = paper.authorNotePassage {
+        list.append(SearchPassage(paper: paperIndex, id: .authorNote, text: note.text, skipping: []))
+      }
+      paper.forEachBodyPassage { id, passage in
+        var marks: [TextRange] = []
+        if case .paragraph(let number) = id, let paragraph = paper.paragraphs[checked: number - 1] {
+          marks = paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }
+        }
+        list.append(SearchPassage(paper: paperIndex, id: id, text: passage.text, skipping: marks))
       }
       for footnote in paper.footnotes {
         list.append(
@@ -370,7 +386,14 @@ public struct CorpusIndex: Sendable {
     guard papers.indices.contains(paper) else { return range }
     let document = papers[paper]
     if let found = document.passage(passage) { return found.rawRange(of: range) }
-    let field: MetadataField = passage == .title ? .title : .abstract
+    let field: MetadataField
+    switch passage {
+    case .title: field = .title
+    case .keywords: field = .keywords
+    case .authorNote: field = .authorNote
+    case .heading(let section): return document.sections[checked: section]?.headingRange ?? TextRange(0, 0)
+    case .abstract, .paragraph, .footnote: field = .abstract
+    }
     guard let source = document.metadataSources[field] else { return TextRange(0, 0) }
     let start = min(source.end, source.start + range.start.utf8Offset)
     let end = min(source.end, source.start + range.end.utf8Offset)
@@ -427,6 +450,26 @@ extension Paper {
     case .footnote(let n): return footnotes.indices.contains(n - 1) ? footnotes[n - 1].passage : nil
     case .abstract: return abstractPassage
     case .title: return titlePassage
+    case .heading(let index): return sections.indices.contains(index) ? sections[index].heading : nil
+    case .keywords: return keywordsPassage
+    case .authorNote: return authorNotePassage
     }
+  }
+
+  /// Section headings (those printed on their own lines) and paragraphs in reading order: each heading just before
+  /// the first paragraph of its section.
+  func forEachBodyPassage(_ body: (PassageID, Passage) -> Void) {
+    var nextSection = 0
+    func headingsUpTo(_ paragraph: Int) {
+      while nextSection < sections.count, sections[nextSection].firstParagraph <= paragraph {
+        if let heading = sections[nextSection].heading { body(.heading(nextSection), heading) }
+        nextSection += 1
+      }
+    }
+    for paragraph in paragraphs {
+      headingsUpTo(paragraph.number)
+      body(.paragraph(paragraph.number), paragraph.passage)
+    }
+    headingsUpTo(.max)
   }
 }

@@ -10,6 +10,8 @@ struct MetadataReader {
     var sources: [MetadataField: TextRange] = [:]
     var title: Passage?
     var abstract: Passage?
+    var keywords: Passage?
+    var authorNote: Passage?
   }
 
   func read(titleMarks: inout [FootnoteMark]) -> Found {
@@ -57,8 +59,17 @@ struct MetadataReader {
         }.joined(separator: " ")
         found.metadata.keywords = Self.keywords(raw)
         found.sources[.keywords] = range
+        var spaced = PassageBuilder()
+        spaced.keepsSpacesBetweenWide = true
+        for (position, index) in block.lines.enumerated() {
+          let line = lines[index]
+          if position > 0 { spaced.lineBreak(text, previousLineEnd: lines[block.lines[position - 1]].contentEnd) }
+          spaced.append(text, from: position == 0 ? block.textStart : line.contentStart, to: line.contentEnd)
+        }
+        found.keywords = spaced.build()
       case .authorNote:
         found.metadata.authorNote = passage.text
+        found.authorNote = passage
         found.sources[.authorNote] = range
         if found.metadata.authors.isEmpty, let name = Self.leadingName(passage.text) {
           found.metadata.authors = [name]
@@ -84,7 +95,9 @@ struct MetadataReader {
       if last == 0xFF09 || last == 0x29 { end = lastStart }
       var builder = PassageBuilder()
       builder.append(text, from: start, to: end)
-      let note = builder.build().text
+      let notePassage = builder.build()
+      let note = notePassage.text
+      found.authorNote = notePassage
       found.metadata.authorNote = note
       found.sources[.authorNote] = TextRange(start, end)
       if found.metadata.authors.isEmpty, let name = Self.leadingName(note) {

@@ -17,6 +17,8 @@ struct PassageBuilder {
   private var pendingSpaceRaw: Int?
   /// The previous line ended in a way that joins without a space (hyphen, URL, slash).
   private var joinTight = false
+  /// Keep a space between wide characters (the keywords line: "小多边 印太战略" are two keywords, not one word).
+  var keepsSpacesBetweenWide = false
 
   var isEmpty: Bool { bytes.isEmpty }
 
@@ -96,7 +98,8 @@ struct PassageBuilder {
     let paddedHyphen =
       v == 0x2D && pendingSpace && Self.isLatinAlphanumeric(last) && text[raw + 1] == 0x20
       && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
-    if pendingSpace, last != 0, !joinTight, !paddedHyphen, !CharClass.isWide(last), !CharClass.isWide(v),
+    if pendingSpace, last != 0, !joinTight, !paddedHyphen,
+      keepsSpacesBetweenWide || (!CharClass.isWide(last) && !CharClass.isWide(v)),
       !spaceInsideURL(before: v)
     {
       if let spaceRaw = pendingSpaceRaw {

@@ -114,25 +114,37 @@ struct BodyAssembler {
   }
 
   private mutating func addSection(_ heading: HeadingNumber, lines headingLines: [Int]) {
+    // The title (after the numbering) and the whole heading as printed (a searchable, mapped passage) are
+    // built alike: a quotation may or may not include the numbering.
     var builder = PassageBuilder()
+    var whole = PassageBuilder()
     for (position, index) in headingLines.enumerated() {
       let line = lines[index]
-      if position > 0 { builder.lineBreak(text, previousLineEnd: lines[headingLines[position - 1]].contentEnd) }
+      if position > 0 {
+        let previousEnd = lines[headingLines[position - 1]].contentEnd
+        builder.lineBreak(text, previousLineEnd: previousEnd)
+        whole.lineBreak(text, previousLineEnd: previousEnd)
+      }
       builder.append(text, from: position == 0 ? heading.textStart : line.contentStart, to: line.contentEnd)
+      whole.append(text, from: line.contentStart, to: line.contentEnd)
     }
     let first = lines[headingLines[0]]
     let last = lines[headingLines[headingLines.count - 1]]
-    addSection(heading, title: builder.build().text, range: TextRange(first.contentStart, last.contentEnd))
+    addSection(
+      heading, title: builder.build().text, range: TextRange(first.contentStart, last.contentEnd),
+      passage: whole.build())
   }
 
-  private mutating func addSection(_ heading: HeadingNumber, title: String, range: TextRange) {
+  /// `passage` is nil for a title run into its paragraph: the paragraph holds its text.
+  private mutating func addSection(_ heading: HeadingNumber, title: String, range: TextRange, passage: Passage? = nil) {
     counters[heading.level] = heading.value
     for deeper in (heading.level + 1)..<counters.count { counters[deeper] = 0 }
     let parent = sections.indices.last { sections[$0].level < heading.level }
     sections.append(
       Section(
         numbering: heading.numbering, title: Self.closeUpCJKSpaces(title), level: heading.level, headingRange: range,
-        firstParagraph: paragraphs.count + 1, lastParagraph: paragraphs.count, parent: parent))
+        firstParagraph: paragraphs.count + 1, lastParagraph: paragraphs.count, parent: parent,
+        heading: passage.flatMap { $0.text.isEmpty ? nil : $0 }))
   }
 
   /// "结 语" → "结语": letter-spaced headings.

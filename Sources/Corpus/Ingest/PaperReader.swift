@@ -85,6 +85,8 @@ struct PaperAssembler {
     paper.metadataSources = found.sources
     paper.titlePassage = found.title
     paper.abstractPassage = found.abstract
+    paper.keywordsPassage = found.keywords.flatMap { $0.text.isEmpty ? nil : $0 }
+    paper.authorNotePassage = found.authorNote.flatMap { $0.text.isEmpty ? nil : $0 }
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
     return paper

@@ -56,4 +56,10 @@ public enum PassageID: Hashable, Sendable {
   case footnote(Int)  // 1-based footnote number
   case abstract
   case title
+  /// The heading line(s) of `Paper.sections[index]` (0-based), numbering included (`二、日本对东盟外交的新动向`).
+  case heading(Int)
+  /// The keywords line (关键词) without its label.
+  case keywords
+  /// The author note (作者简介, 作者介绍, a report's closing 撰写 line) without its label.
+  case authorNote
 }

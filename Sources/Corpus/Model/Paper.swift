@@ -26,6 +26,10 @@ public struct Paper: Sendable {
   public var titlePassage: Passage?
   /// The abstract (内容提要) as a passage (`PassageID.abstract`), mapped to the raw file.
   public var abstractPassage: Passage?
+  /// The keywords line (关键词) as a passage (`PassageID.keywords`), mapped to the raw file.
+  public var keywordsPassage: Passage?
+  /// The author note (作者简介) as a passage (`PassageID.authorNote`), mapped to the raw file.
+  public var authorNotePassage: Passage?
 
   public init(
     file: String, rawText: String, metadata: PaperMetadata = PaperMetadata(),
@@ -93,7 +97,7 @@ public struct PaperMetadata: Sendable, Equatable {
 }
 
 /// A run of normalised text (a paragraph, a footnote, the abstract) with its map to the raw file.
-public struct Passage: Sendable {
+public struct Passage: Sendable, Equatable {
   /// Normalised text: lines joined, hyphenation undone, page debris and footnote marks kept as in the body.
   public var text: String
   /// Normalised offset → raw offset.
@@ -178,10 +182,13 @@ public struct Section: Sendable, Equatable {
   public var lastParagraph: Int
   /// Index of the enclosing section.
   public var parent: Int?
+  /// The heading as a passage (`PassageID.heading`), numbering included; nil for a title run into its paragraph
+  /// ("（一）对内互助性。小多边外交…"), which the paragraph already holds.
+  public var heading: Passage?
 
   public init(
     numbering: String, title: String, level: Int, headingRange: TextRange, firstParagraph: Int,
-    lastParagraph: Int, parent: Int? = nil
+    lastParagraph: Int, parent: Int? = nil, heading: Passage? = nil
   ) {
     self.numbering = numbering
     self.title = title
@@ -190,6 +197,7 @@ public struct Section: Sendable, Equatable {
     self.firstParagraph = firstParagraph
     self.lastParagraph = lastParagraph
     self.parent = parent
+    self.heading = heading
   }
 }
 

@@ -44,6 +44,8 @@ public struct ReportDocument: Sendable, Equatable {
   public var footnotes: Int
   /// Mentions of any entity in the document.
   public var mentions: Int
+  /// The `§` locator of each section (`§二（一）`), by index into `Paper.sections`: how a heading is cited.
+  public var sectionLocators: [String] = []
 }
 
 /// One entity as a row or column of a table.
@@ -180,7 +182,8 @@ public struct CooccurrenceReport: Sendable {
       return ReportDocument(
         paper: index, file: paper.file, key: keys.indices.contains(index) ? keys[index] : paper.stem,
         metadata: paper.metadata, paragraphs: paper.paragraphs.count, footnotes: paper.footnotes.count,
-        mentions: documentMentions.indices.contains(index) ? documentMentions[index] : 0)
+        mentions: documentMentions.indices.contains(index) ? documentMentions[index] : 0,
+        sectionLocators: paper.sections.indices.compactMap { paper.citableLocator(for: .heading($0)) })
     }
     func total(_ entity: Int) -> Int { totals.indices.contains(entity) ? totals[entity] : 0 }
     func reportEntity(_ index: Int) -> ReportEntity {
@@ -275,21 +278,21 @@ public struct CooccurrenceReport: Sendable {
     papers: [Paper], mentionLists: [Int: [Mention]], actors: [Int], mechanisms: [Int], scope: CooccurrenceScope,
     quotesPerCell: Int?, makeEntity: (Int) -> ReportEntity, progress: (String) -> Void
   ) -> CooccurrenceTable {
-    // The chosen entities' mentions by paper (titles are not paragraphs: left out); each paper is then grouped by
-    // passage and searched on its own, on every core.
+    // The chosen entities' mentions by paper (the title, keywords and author note are no prose: left out; headings
+    // are); each paper is then grouped by passage and searched on its own, on every core.
     typealias Placed = (code: Int, slot: Int, range: TextRange)
     var actorsByPaper = [[Placed]](repeating: [], count: papers.count)
     var mechanismsByPaper = [[Placed]](repeating: [], count: papers.count)
     for (slot, entity) in actors.enumerated() {
       for mention in mentionLists[entity] ?? []
-      where mention.passage != .title && papers.indices.contains(mention.paper) {
+      where mention.passage.isProse && papers.indices.contains(mention.paper) {
         actorsByPaper[mention.paper].append(
           (PassageCode.key(paper: mention.paper, passage: mention.passage), slot, mention.range))
       }
     }
     for (slot, entity) in mechanisms.enumerated() {
       for mention in mentionLists[entity] ?? []
-      where mention.passage != .title && papers.indices.contains(mention.paper) {
+      where mention.passage.isProse && papers.indices.contains(mention.paper) {
         mechanismsByPaper[mention.paper].append(
           (PassageCode.key(paper: mention.paper, passage: mention.passage), slot, mention.range))
       }
@@ -507,19 +510,24 @@ public struct CooccurrenceReport: Sendable {
 
   // MARK: - Citations
 
-  /// The locator of a passage in a citation: `¶12`, `fn. 3`; none for the abstract and the title.
-  public static func locator(of passage: PassageID) -> String? {
+  /// The locator of a passage in a citation: `¶12`, `fn. 3`, a heading's `§二` (from `sectionLocators`, see
+  /// `ReportDocument`); none for the abstract, title, keywords and author note.
+  public static func locator(of passage: PassageID, sectionLocators: [String] = []) -> String? {
     switch passage {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract, .title: return nil
+    case .heading(let section): return sectionLocators.indices.contains(section) ? sectionLocators[section] : nil
+    case .abstract, .title, .keywords, .authorNote: return nil
     }
   }
 
   /// A citation ready to paste into a note: `“…”[@key, ¶12]`, or `[@key, ¶12]` without a quote.
   /// Inner double quotes become single ones (quotation matching ignores quote style).
-  public static func citation(key: String, passage: PassageID, fragments: [String] = []) -> String {
-    let reference = "[@" + key + (locator(of: passage).map { ", " + $0 } ?? "") + "]"
+  public static func citation(
+    key: String, passage: PassageID, fragments: [String] = [], sectionLocators: [String] = []
+  ) -> String {
+    let reference =
+      "[@" + key + (locator(of: passage, sectionLocators: sectionLocators).map { ", " + $0 } ?? "") + "]"
     guard !fragments.isEmpty else { return reference }
     return "“" + singleQuoted(fragments.joined(separator: "……")) + "”" + reference
   }
@@ -542,8 +550,12 @@ private func singleQuoted(_ text: String) -> String {
 }
 
 /// A passage of one paper packed in one `Int` (paper in the high bits), ordered as a reader meets them:
-/// title, abstract, paragraphs, then footnotes. Hashing an `Int` keeps counting fast on large corpora.
+/// title, abstract, paragraphs, then footnotes; then (added later, kept apart) headings, keywords and author note.
+/// Hashing an `Int` keeps counting fast on large corpora.
 enum PassageCode {
+  private static let footnoteBase = 1 << 32
+  private static let headingBase = 1 << 32 | 1 << 31
+  private static let keywordsCode = 1 << 32 | 1 << 31 | 1 << 30
   static func key(paper: Int, passage: PassageID) -> Int { paper << 33 | code(passage) }
   static func paper(of key: Int) -> Int { key >> 33 }
   static func passage(of key: Int) -> PassageID {
@@ -551,16 +563,22 @@ enum PassageCode {
     switch code {
     case 0: return .title
     case 1: return .abstract
-    case ..<(1 << 32): return .paragraph(code - 2)
-    default: return .footnote(code - 1 << 32)
+    case ..<footnoteBase: return .paragraph(code - 2)
+    case ..<headingBase: return .footnote(code - footnoteBase)
+    case ..<keywordsCode: return .heading(code - headingBase)
+    case keywordsCode: return .keywords
+    default: return .authorNote
     }
   }
   private static func code(_ passage: PassageID) -> Int {
     switch passage {
     case .title: return 0
     case .abstract: return 1
-    case .paragraph(let number): return 2 + max(0, min(number, 1 << 31))
-    case .footnote(let number): return 1 << 32 + max(0, min(number, 1 << 31))
+    case .paragraph(let number): return 2 + max(0, min(number, 1 << 31 - 3))
+    case .footnote(let number): return footnoteBase + max(0, min(number, 1 << 31 - 1))
+    case .heading(let section): return headingBase + max(0, min(section, 1 << 30 - 1))
+    case .keywords: return keywordsCode
+    case .authorNote: return keywordsCode + 1
     }
   }
 }
@@ -575,9 +593,20 @@ extension Paper {
   /// The normalised text of any passage, including the abstract and the title (from the metadata).
   func reportText(of passage: PassageID) -> String? {
     switch passage {
-    case .paragraph, .footnote: return self.passage(passage)?.text
+    case .paragraph, .footnote, .heading, .keywords, .authorNote: return self.passage(passage)?.text
     case .abstract: return metadata.abstract
     case .title: return metadata.title
+    }
+  }
+}
+
+extension PassageID {
+  /// Whether the passage is the author's prose (paragraphs, footnotes, the abstract, headings), where an actor and
+  /// a mechanism named together co-occur; the title, keywords and author note are not.
+  var isProse: Bool {
+    switch self {
+    case .paragraph, .footnote, .abstract, .heading: return true
+    case .title, .keywords, .authorNote: return false
     }
   }
 }

@@ -132,12 +132,13 @@ public enum ReportCSV {
       }
       let (prefix, columns) = (entityPrefixes[cell.row], documentColumns[cell.document])
       let (key, head) = (documentKeys[cell.document], citationHeads[cell.document])
+      let sections = report.documents[cell.document].sectionLocators
       for passage in cell.passages {
         out.raw(prefix)
         out.raw(columns)
-        out.passageFields(passage.passage)
+        out.passageFields(passage.passage, sectionLocators: sections)
         out.field(passage.count)
-        out.citation(key: key, head: head, passage: passage.passage)
+        out.citation(key: key, head: head, passage: passage.passage, sectionLocators: sections)
         out.endRow()
       }
       if out.bytes.count >= chunkSize { out.flush(to: sink) }
@@ -152,14 +153,17 @@ public enum ReportCSV {
       let prefix = CSVBuffer.encode([tableName, actor.id, actor.name, mechanism.id, mechanism.name])
       for evidence in cell.evidence where report.documents.indices.contains(evidence.paper) {
         let key = documentKeys[evidence.paper]
+        let sections = report.documents[evidence.paper].sectionLocators
         out.raw(prefix)
         out.raw(documentFields[evidence.paper])
-        out.passageFields(evidence.passage)
+        out.passageFields(evidence.passage, sectionLocators: sections)
         out.field(evidence.count)
         if evidence.fragments.isEmpty {
-          out.citation(key: key, head: citationHeads[evidence.paper], passage: evidence.passage)
+          out.citation(key: key, head: citationHeads[evidence.paper], passage: evidence.passage, sectionLocators: sections)
         } else {
-          out.field(CooccurrenceReport.citation(key: key, passage: evidence.passage, fragments: evidence.fragments))
+          out.field(
+            CooccurrenceReport.citation(
+              key: key, passage: evidence.passage, fragments: evidence.fragments, sectionLocators: sections))
         }
         out.endRow()
       }
@@ -224,9 +228,9 @@ struct CSVBuffer {
   }
 
   /// The same, with `head` from `citationHead(key)`.
-  mutating func citation(key: String, head: [UInt8]?, passage: PassageID) {
+  mutating func citation(key: String, head: [UInt8]?, passage: PassageID, sectionLocators: [String] = []) {
     guard let head else {
-      field(CooccurrenceReport.citation(key: key, passage: passage))
+      field(CooccurrenceReport.citation(key: key, passage: passage, sectionLocators: sectionLocators))
       return
     }
     separate()
@@ -238,7 +242,11 @@ struct CSVBuffer {
     case .footnote(let number):
       bytes += Self.footnoteCitation
       appendDigits(number)
-    case .abstract, .title:
+    case .heading:
+      if let locator = CooccurrenceReport.locator(of: passage, sectionLocators: sectionLocators) {
+        bytes += Array(", \(locator)".utf8)
+      }
+    case .abstract, .title, .keywords, .authorNote:
       break
     }
     bytes += Self.citationEnd
@@ -270,8 +278,9 @@ struct CSVBuffer {
     appendDigits(value)
   }
 
-  /// `passage`, `number`, `locator` columns: `paragraph,12,¶12`, `footnote,3,fn. 3`, `abstract,,`.
-  mutating func passageFields(_ passage: PassageID) {
+  /// `passage`, `number`, `locator` columns: `paragraph,12,¶12`, `footnote,3,fn. 3`, `heading,2,§一（一）` (the
+  /// section's 1-based place in the outline), `abstract,,`.
+  mutating func passageFields(_ passage: PassageID, sectionLocators: [String] = []) {
     separate()
     switch passage {
     case .paragraph(let number):
@@ -288,6 +297,17 @@ struct CSVBuffer {
       bytes += Self.abstractFields
     case .title:
       bytes += Self.titleFields
+    case .heading(let section):
+      bytes += Self.headingPrefix
+      appendDigits(section + 1)
+      bytes.append(0x2C)
+      if let locator = CooccurrenceReport.locator(of: passage, sectionLocators: sectionLocators) {
+        bytes += Array(locator.utf8)
+      }
+    case .keywords:
+      bytes += Self.keywordsFields
+    case .authorNote:
+      bytes += Self.authorNoteFields
     }
   }
 
@@ -297,6 +317,9 @@ struct CSVBuffer {
   private static let footnoteLocator = Array(",fn. ".utf8)
   private static let abstractFields = Array("abstract,,".utf8)
   private static let titleFields = Array("title,,".utf8)
+  private static let headingPrefix = Array("heading,".utf8)
+  private static let keywordsFields = Array("keywords,,".utf8)
+  private static let authorNoteFields = Array("author-note,,".utf8)
 
   /// Decimal digits without making a string: the long form writes millions of numbers.
   private mutating func appendDigits(_ value: Int) {

@@ -122,8 +122,9 @@ public enum ReportHTML {
     for cell in report.entityDocument.cells {
       json.open("[")
       json.number(cell.row); json.number(cell.document); json.number(cell.count)
+      let sections = report.documents.indices.contains(cell.document) ? report.documents[cell.document].sectionLocators : []
       let locators = cell.passages.prefix(locatorsPerCell).map { passage in
-        (CooccurrenceReport.locator(of: passage.passage) ?? passage.passage.reportLabel)
+        (CooccurrenceReport.locator(of: passage.passage, sectionLocators: sections) ?? passage.passage.reportLabel)
           + (passage.count > 1 ? "×\(passage.count)" : "")
       }
       let more = cell.passages.count > locatorsPerCell ? ", …" : ""
@@ -153,11 +154,15 @@ public enum ReportHTML {
       json.open("[")
       for evidence in sampleEvidence(cell.evidence) where report.documents.indices.contains(evidence.paper) {
         let key = report.documents[evidence.paper].key
+        let sections = report.documents[evidence.paper].sectionLocators
         json.open("[")
         json.number(evidence.paper)
-        json.string(CooccurrenceReport.locator(of: evidence.passage) ?? evidence.passage.reportLabel)
+        json.string(
+          CooccurrenceReport.locator(of: evidence.passage, sectionLocators: sections) ?? evidence.passage.reportLabel)
         json.number(evidence.count)
-        json.string(CooccurrenceReport.citation(key: key, passage: evidence.passage, fragments: evidence.fragments))
+        json.string(
+          CooccurrenceReport.citation(
+            key: key, passage: evidence.passage, fragments: evidence.fragments, sectionLocators: sections))
         json.close("]")
       }
       json.close("]")
@@ -689,6 +694,9 @@ extension PassageID {
     case .footnote(let number): return "fn. \(number)"
     case .abstract: return "abstract"
     case .title: return "title"
+    case .heading(let section): return "heading \(section + 1)"
+    case .keywords: return "keywords"
+    case .authorNote: return "author note"
     }
   }
 }

@@ -20,7 +20,10 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
   let workspace = FeatureWorkspace(citingNotes)
   guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
   let lenses = PaperAnnotations.lenses(index: workspace.index, paper: paper, notes: workspace.notes)
-  #expect(lenses.map { "\(FeatureSupport.label($0.passage)) \($0.title)" } == ["¶3 cited by 2 notes", "¶4 cited by 1 note"])
+  #expect(lenses.map { "\(FeatureSupport.label($0.passage, in: workspace.index.papers[paper])) \($0.title)" } == [
+    // A section citation covers the section's heading as well as its paragraphs.
+    "§二（一） cited by 1 note", "¶3 cited by 2 notes", "¶4 cited by 1 note",
+  ])
 }
 
 @Test func hoverOnAParagraphListsTheCitingSentences() {
