@@ -160,8 +160,8 @@ struct CheckRun<Index: CorpusLookup> {
   }
 
   /// The edit pointing an item's locator at a passage of `paper`: replaced by `¶n`/`fn. n`/`§二` (a heading), or
-  /// removed (with its comma) for the abstract, title, keywords and author note. Nil when the item has no locator or its locator already covers the passage
-  /// in that paper (a section or paragraph range the analyst chose is kept).
+  /// removed (with its comma) for the abstract, title, keywords and author note. Nil when the item has no locator or
+  /// its locator already covers the passage in that paper (a section or paragraph range the analyst chose is kept).
   func locatorEdit(for item: CitationItem, in paper: Int, to passage: PassageID) -> FileEdit? {
     guard let locator = item.locator else { return nil }
     if let record = index.paperRecord(paper),

@@ -10,7 +10,9 @@ enum LocatorOutOfRange {
       let key = run.index.displayKey(of: paper)
       var fixes: [Fix] = []
       // When the quotation before this citation is found in the paper, point the locator there.
-      if let match = quotedMatch(for: item, in: run), let target = run.index.citableLocator(of: match.passage, in: match.paper) {
+      if let match = quotedMatch(for: item, in: run),
+        let target = run.index.citableLocator(of: match.passage, in: match.paper)
+      {
         suggestions.removeAll { $0 == target }
         suggestions.insert(target, at: 0)
         fixes.append(

@@ -178,7 +178,8 @@ public enum Hover {
       let excerpt = sentenceExcerpt(text, around: range, skipping: marks)
       return SourceQuote(
         paper: paper, passage: passage, text: excerpt,
-        citation: "“\(excerpt)”" + FeatureSupport.citation(key: index.key(of: paper), passage: passage, in: index.papers[paper]))
+        citation: "“\(excerpt)”"
+          + FeatureSupport.citation(key: index.key(of: paper), passage: passage, in: index.papers[paper]))
     }
   }
 

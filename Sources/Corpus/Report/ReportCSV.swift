@@ -159,7 +159,8 @@ public enum ReportCSV {
         out.passageFields(evidence.passage, sectionLocators: sections)
         out.field(evidence.count)
         if evidence.fragments.isEmpty {
-          out.citation(key: key, head: citationHeads[evidence.paper], passage: evidence.passage, sectionLocators: sections)
+          out.citation(
+            key: key, head: citationHeads[evidence.paper], passage: evidence.passage, sectionLocators: sections)
         } else {
           out.field(
             CooccurrenceReport.citation(

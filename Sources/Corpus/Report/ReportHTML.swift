@@ -122,7 +122,8 @@ public enum ReportHTML {
     for cell in report.entityDocument.cells {
       json.open("[")
       json.number(cell.row); json.number(cell.document); json.number(cell.count)
-      let sections = report.documents.indices.contains(cell.document) ? report.documents[cell.document].sectionLocators : []
+      let sections =
+        report.documents.indices.contains(cell.document) ? report.documents[cell.document].sectionLocators : []
       let locators = cell.passages.prefix(locatorsPerCell).map { passage in
         (CooccurrenceReport.locator(of: passage.passage, sectionLocators: sections) ?? passage.passage.reportLabel)
           + (passage.count > 1 ? "×\(passage.count)" : "")
