@@ -234,3 +234,10 @@ private let realIndex: CorpusIndex? = {
   print("mentions added by headings, keywords and author notes:\n" + added.joined(separator: "\n"))
   #expect(total >= 60)
 }
+
+@Test func anEntityNamedOnlyInTheHeadingIsInTheCitedSection() {
+  let index = headedIndex()
+  // ¶1 never names 东盟; its section's heading does.
+  #expect(rules("[[东盟]]的地位上升 [@李四2022, §一]。", index) == [])
+  #expect(rules("[[东盟]]的地位上升 [@李四2022, ¶1]。", index) == ["entity-not-in-cited-passage"])
+}
