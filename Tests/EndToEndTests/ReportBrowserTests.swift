@@ -214,16 +214,7 @@ struct ReportBrowserTests {
 }
 
 /// The five reference papers, read at test time from ../shared/corpus.
-private func referenceIndex() -> CorpusIndex? {
-  guard let folder = TestPaths.sharedCorpus else { return nil }
-  let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-    .filter { $0.hasSuffix(".txt") }
-  let papers = names.sorted().compactMap { name -> Paper? in
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
-    return try? PaperReader.read(file: "corpus/" + name, data: data).get()
-  }
-  return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
-}
+private func referenceIndex() -> CorpusIndex? { ReferencePapers.index }
 
 @Suite(
   .enabled(if: ReportHeadlessBrowser.path != nil, "chromium is not installed: the report page is not checked in a browser"),

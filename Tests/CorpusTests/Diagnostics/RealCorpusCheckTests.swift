@@ -5,19 +5,7 @@ import Testing
 
 @testable import Corpus
 
-private let realIndex: CorpusIndex? = {
-  guard let folder = TestPaths.sharedCorpus,
-    let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") })
-      .sorted()
-  else { return nil }
-  let papers = names.compactMap { name -> Paper? in
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-      case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-    else { return nil }
-    return paper
-  }
-  return CorpusIndex.build(papers: papers)
-}()
+private let realIndex = ReferencePapers.index
 
 /// A run of `length` plain CJK characters from the middle of a paragraph of `paper` (and its number).
 private func plainRun(in paper: Paper, length: Int, skip: Int = 0) -> (text: String, paragraph: Int)? {

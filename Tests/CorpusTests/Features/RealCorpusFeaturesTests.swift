@@ -6,18 +6,7 @@ import Testing
 
 @testable import Corpus
 
-private let realFeatureIndex: CorpusIndex? = {
-  guard let folder = TestPaths.sharedCorpus,
-    let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") }).sorted()
-  else { return nil }
-  let papers = names.compactMap { name -> Paper? in
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-      case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-    else { return nil }
-    return paper
-  }
-  return CorpusIndex.build(papers: papers)
-}()
+private let realFeatureIndex = ReferencePapers.index
 
 /// Letters and digits only: what survives line joins, hyphenation and white space.
 private func skeleton(_ text: String) -> String {

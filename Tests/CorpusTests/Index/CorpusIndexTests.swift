@@ -32,19 +32,7 @@ import TestSupport
 
   // MARK: - The real reference papers (skipped when ../shared/corpus is absent)
 
-  static let realIndex: CorpusIndex? = {
-    guard let folder = TestPaths.sharedCorpus,
-      let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-    else { return nil }
-    let papers = names.sorted().compactMap { name -> Paper? in
-      guard name.hasSuffix(".txt"),
-        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-        case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-      else { return nil }
-      return paper
-    }
-    return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
-  }()
+  static let realIndex = ReferencePapers.index
 
   func count(_ id: String, inFilePrefix prefix: String) -> Int {
     guard let index = Self.realIndex, let entity = index.entity(withId: id) else { return 0 }

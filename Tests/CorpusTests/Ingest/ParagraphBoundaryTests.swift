@@ -13,16 +13,7 @@ private func paragraphStartLines(_ paper: Paper) -> [Int] {
   }
 }
 
-private func referencePaper(_ prefix: String) -> Paper? {
-  guard let folder = TestPaths.sharedCorpus,
-    let name = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first(where: {
-      $0.hasPrefix(prefix)
-    }),
-    let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
-    case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-  else { return nil }
-  return paper
-}
+private func referencePaper(_ prefix: String) -> Paper? { ReferencePapers.paper(prefix) }
 
 /// A wrapped page of 32 characters a line (64 half-ems); each paragraph's first line is indented by two
 /// characters, which extraction drops, so first lines are 60 half-ems or less.

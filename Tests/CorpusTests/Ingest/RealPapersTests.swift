@@ -33,16 +33,7 @@ private let expectations: [Expected] = [
     outline: ["一", "（一）", "（二）", "1", "2", "3", "二", "（一）", "（二）", "（三）", "三", "（一）", "（二）", "（三）"]),
 ]
 
-private func realPaper(_ prefix: String) -> Paper? {
-  guard let folder = TestPaths.sharedCorpus,
-    let name = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first(where: {
-      $0.hasPrefix(prefix)
-    }),
-    let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
-    case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-  else { return nil }
-  return paper
-}
+private func realPaper(_ prefix: String) -> Paper? { ReferencePapers.paper(prefix) }
 
 @Suite(.enabled(if: TestPaths.sharedCorpus != nil)) struct RealPapersTests {
   @Test(arguments: expectations.map(\.prefix)) func metadataAndOutline(prefix: String) throws {

@@ -7,17 +7,7 @@ import TestSupport
 
 /// The index of the five reference papers, built once.
 enum ReportRealCorpus {
-  static let index: CorpusIndex? = {
-    guard let folder = TestPaths.sharedCorpus else { return nil }
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-      .filter { $0.hasSuffix(".txt") }.sorted()
-    let papers = names.compactMap { name -> Paper? in
-      let path = folder.appendingPathComponent(name).path
-      guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      return try? PaperReader.read(file: "corpus/" + name, data: data).get()
-    }
-    return papers.isEmpty ? nil : CorpusIndex.build(papers: papers)
-  }()
+  static let index = ReferencePapers.index
 
   static func paper(startingWith prefix: String, in index: CorpusIndex) -> Int? {
     index.papers.firstIndex { $0.stem.hasPrefix(prefix) }
