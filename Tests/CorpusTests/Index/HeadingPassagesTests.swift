@@ -167,19 +167,7 @@ private func rules(_ note: String, _ index: CorpusIndex) -> [String] {
 
 // MARK: - The five real papers
 
-private let realIndex: CorpusIndex? = {
-  guard let folder = TestPaths.sharedCorpus,
-    let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") })
-      .sorted()
-  else { return nil }
-  let papers = names.compactMap { name -> Paper? in
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-      case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-    else { return nil }
-    return paper
-  }
-  return CorpusIndex.build(papers: papers)
-}()
+private var realIndex: CorpusIndex? { ReferencePapers.index }
 
 @Test(.enabled(if: TestPaths.sharedCorpus != nil)) func everyRealHeadingQuotedWithItsSectionIsConfirmed() throws {
   let index = try #require(realIndex)
