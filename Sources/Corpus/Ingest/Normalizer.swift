@@ -154,6 +154,8 @@ struct PassageBuilder {
   func build() -> Passage {
     var text = String(decoding: bytes, as: UTF8.self)
     text.makeContiguousUTF8()
+    var map = map
+    map.trimCapacity()
     return Passage(text: text, map: map)
   }
 }

@@ -87,7 +87,16 @@ struct PaperAssembler {
     paper.abstractPassage = found.abstract
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
+    // Without the spare capacity of appending: every paper of the corpus is kept.
+    paper.paragraphs = Self.trimmed(paper.paragraphs)
+    paper.footnotes = Self.trimmed(paper.footnotes)
+    paper.sections = Self.trimmed(paper.sections)
+    paper.artefacts = Self.trimmed(paper.artefacts)
     return paper
+  }
+
+  static func trimmed<Element>(_ array: [Element]) -> [Element] {
+    array.capacity > array.count ? array.withUnsafeBufferPointer { Array($0) } : array
   }
 
   static func artefacts(_ classifier: LineClassifier) -> [Artefact] {
