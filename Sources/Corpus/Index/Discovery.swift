@@ -144,6 +144,11 @@ public enum Discovery {
     let bytes = text.bytes
     while i < count {
       let byte = bytes[i]
+      // Han (lead bytes E4–E9) is most of the text: skip each character whole.
+      if byte >= 0xE4 && byte <= 0xE9 {
+        i += 3
+        continue
+      }
       // Only “ 「 《 （ (lead bytes E2, E3, EF) and ( start anything: skip the rest quickly.
       guard byte == 0xE2 || byte == 0xE3 || byte == 0xEF else {
         if byte == 0x28, i > 0 { unquotedAbbreviation(text, at: i, known: known, into: &tally) }  // (
@@ -185,16 +190,18 @@ public enum Discovery {
       let term = text.string(i + length, closed)
       let after = closed + text.scalar(at: closed).length
       let isTitle = value == 0x300A
-      if isPlausibleTerm(term), !known.contains(Lexicon.aliasKey(term)) {
+      // The term's key is computed once, for the lookup and the tally alike.
+      if isPlausibleTerm(term), case let key = Lexicon.aliasKey(term), !known.contains(key) {
         let mechanism = hasMechanismSuffix(term)
         // Titles name documents: only those that are instruments (…战略, …协定) are candidates. Short
         // unsuffixed quoted words (软件, 脱钩) are emphasis, not entities.
         if mechanism || (!isTitle && term.unicodeScalars.count >= 3) {
-          tally.note(term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"))
+          tally.note(key: key, name: term, kind: mechanism ? .mechanism : EntityKind(rawValue: "term"), alias: nil,
+            weight: 1)
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）.
         if let abbreviation = abbreviation(text, at: after), !known.contains(Lexicon.aliasKey(abbreviation)) {
-          tally.note(term, kind: .mechanism, alias: abbreviation, weight: 2)
+          tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
       }
       i = after
@@ -252,11 +259,16 @@ public enum Discovery {
   static let precedingTermStops: Set<UInt32> = Set("的与和及在了是对将等、，。“”过于由为把被向从以其并即推动进".unicodeScalars.map(\.value))
 
   static func isPlausibleTerm(_ term: String) -> Bool {
-    let count = term.unicodeScalars.count
-    guard count >= 2, count <= 16 else { return false }
-    if term.unicodeScalars.contains(where: { forbiddenInTerms.contains($0) }) { return false }
+    // One pass for the length, the forbidden punctuation and kana; the numeric test only when those pass.
+    var count = 0
+    for scalar in term.unicodeScalars {
+      count += 1
+      if count > 16 { return false }
+      if (0x3040...0x30FF).contains(scalar.value) { return false }  // Japanese
+      if forbiddenInTerms.contains(scalar) { return false }
+    }
+    guard count >= 2 else { return false }
     if term.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." }) { return false }
-    if term.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { return false }  // Japanese
     return true
   }
 
