@@ -125,11 +125,12 @@ final class IndexStorage: Sendable {
     DispatchQueue.concurrentPerform(iterations: papers.count) { paperIndex in
       let paper = papers[paperIndex]
       var local: [MentionRecord] = []
+      var scratch = MentionScanner.Scratch()
       func scan(_ text: String, _ id: PassageID) {
         var text = text
-        let found = text.withUTF8 { scanner.scan(bytes: $0) }
+        text.withUTF8 { scanner.scan(bytes: $0, scratch: &scratch) }
         let code = MentionRecord.encode(id)
-        for mention in found {
+        for mention in scratch.found {
           local.append(
             MentionRecord(
               entity: UInt32(mention.entity), passage: code, start: UInt32(mention.start), end: UInt32(mention.end)))

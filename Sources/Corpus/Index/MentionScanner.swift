@@ -40,6 +40,9 @@ public final class MentionScanner: Sendable {
   /// Hot-loop copies of `patterns`: byte length and flags (see `Flag`), so the scan touches no reference counts.
   let patternLengths: [Int32]
   let patternFlags: [UInt8]
+  /// `patterns[p].role`, and whether `patterns[p].leadingMembers` is non-empty, without touching the arrays.
+  let roles: [Role]
+  let spellsMembers: [Bool]
 
   enum Flag {
     static let latinStart: UInt8 = 1
@@ -118,6 +121,8 @@ public final class MentionScanner: Sendable {
     for (scalar, entity) in forms { add(String(scalar), role: .compoundForm(entity)) }
     patterns = collected
     patternLengths = collected.map { Int32($0.length) }
+    roles = collected.map(\.role)
+    spellsMembers = collected.map { !$0.leadingMembers.isEmpty }
     patternFlags = collected.map { pattern in
       var flags: UInt8 = 0
       if pattern.latinStart { flags |= Flag.latinStart }
@@ -139,52 +144,70 @@ public final class MentionScanner: Sendable {
   }
 
   public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [ScannedMention] {
+    var scratch = Scratch()
+    scan(bytes: bytes, scratch: &scratch)
+    return scratch.found
+  }
+
+  /// Buffers of one scan, kept from text to text by a caller that scans many (their capacity is reused).
+  struct Scratch {
     var words: [Hit] = []
     var singles: [Hit] = []
-    collectHits(bytes, words: &words, singles: &singles)
-    if words.isEmpty && singles.count < 2 { return [] }
+    var chosen: [Hit] = []
+    var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
+    /// The mentions of the last text scanned, ordered as `scan(bytes:)` orders them.
+    var found: [ScannedMention] = []
+  }
+
+  /// `scan(bytes:)` into `scratch.found`, reusing the scratch buffers.
+  func scan(bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
+    scratch.words.removeAll(keepingCapacity: true)
+    scratch.singles.removeAll(keepingCapacity: true)
+    scratch.chosen.removeAll(keepingCapacity: true)
+    scratch.found.removeAll(keepingCapacity: true)
+    collectHits(bytes, words: &scratch.words, singles: &scratch.singles)
+    if scratch.words.isEmpty && scratch.singles.count < 2 { return }
 
     // 1. Leftmost-longest among aliases and non-entity words.
-    words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-    var chosen: [Hit] = []
+    scratch.words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     var covered = 0
-    for hit in words where hit.start >= covered {
-      chosen.append(hit)
+    for hit in scratch.words where hit.start >= covered {
+      scratch.chosen.append(hit)
       covered = hit.end
     }
-    var result: [ScannedMention] = []
-    for hit in chosen {
-      let pattern = patterns[hit.pattern]
-      guard case .alias(let entity) = pattern.role else { continue }
-      result.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
-      for (offset, length, member) in pattern.leadingMembers where member != entity {
-        result.append(ScannedMention(entity: member, start: hit.start + offset, end: hit.start + offset + length))
+    for hit in scratch.chosen {
+      guard case .alias(let entity) = roles[hit.pattern] else { continue }
+      scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
+      guard spellsMembers[hit.pattern] else { continue }
+      for (offset, length, member) in patterns[hit.pattern].leadingMembers where member != entity {
+        scratch.found.append(
+          ScannedMention(entity: member, start: hit.start + offset, end: hit.start + offset + length))
       }
     }
 
     // 2. Runs of one-character forms in the gaps.
-    if singles.count >= 2 {
+    if scratch.singles.count >= 2 {
       var wordIndex = 0
-      var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
-      func flush() {
-        resolve(run, bytes: bytes, into: &result)
-        run.removeAll(keepingCapacity: true)
-      }
-      for hit in singles {
-        while wordIndex < chosen.count, chosen[wordIndex].end <= hit.start { wordIndex += 1 }
-        if wordIndex < chosen.count, chosen[wordIndex].start < hit.end {
-          flush()
+      scratch.run.removeAll(keepingCapacity: true)
+      for hit in scratch.singles {
+        while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
+        if wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].start < hit.end {
+          resolve(scratch.run, bytes: bytes, into: &scratch.found)
+          scratch.run.removeAll(keepingCapacity: true)
           continue
         }
-        guard case .compoundForm(let entity) = patterns[hit.pattern].role else { continue }
-        if let previous = run.last, previous.end != hit.start { flush() }
+        guard case .compoundForm(let entity) = roles[hit.pattern] else { continue }
+        if let previous = scratch.run.last, previous.end != hit.start {
+          resolve(scratch.run, bytes: bytes, into: &scratch.found)
+          scratch.run.removeAll(keepingCapacity: true)
+        }
         let scalar = Self.decodeScalar(bytes, hit.start)
-        run.append((hit.start, hit.end, entity, scalar))
+        scratch.run.append((hit.start, hit.end, entity, scalar))
       }
-      flush()
+      resolve(scratch.run, bytes: bytes, into: &scratch.found)
+      scratch.run.removeAll(keepingCapacity: true)
     }
-    result.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-    return result
+    scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
   }
 
   struct Hit {
