@@ -177,6 +177,9 @@ struct BodyAssembler {
   /// Joins lines into one passage, undoing hyphenation at line ends.
   static func passage(text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?) -> Passage {
     var builder = PassageBuilder()
+    builder.reserveCapacity(indices.reduce(0) { total, index in
+      lines.indices.contains(index) ? total + max(0, lines[index].contentEnd - lines[index].contentStart) : total
+    })
     for (position, index) in indices.enumerated() {
       let line = lines[index]
       let start = position == 0 ? max(firstStart ?? line.contentStart, line.contentStart) : line.contentStart
