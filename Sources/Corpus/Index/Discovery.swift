@@ -33,7 +33,7 @@ public enum Discovery {
   public static func discover(in papers: [Paper], known: [Entity]) -> [Entity] {
     var knownAliases = Set<String>()
     for entity in known { for alias in entity.aliases { knownAliases.insert(Lexicon.aliasKey(alias)) } }
-    let frozenKnown = knownAliases
+    let frozenKnown = KnownAliasKeys(knownAliases)
     let officeScanner = MentionScanner(
       entities: offices.enumerated().map { Entity(id: "office-\($0.offset)", kind: .actor, name: $0.element) },
       nonEntityWords: [])
@@ -137,7 +137,7 @@ public enum Discovery {
 
   /// Scans one paragraph's bytes for quoted terms, titles, abbreviation definitions and office + name.
   static func collect(
-    _ text: ByteText, officeScanner: MentionScanner, stops: [[UInt8]], known: Set<String>, into tally: inout Tally
+    _ text: ByteText, officeScanner: MentionScanner, stops: [[UInt8]], known: KnownAliasKeys, into tally: inout Tally
   ) {
     var i = 0
     let count = text.count
@@ -215,7 +215,7 @@ public enum Discovery {
   }
 
   /// 日本国际协力银行（JBIC）: kept when the term names an organisation or a mechanism.
-  static func unquotedAbbreviation(_ text: ByteText, at index: Int, known: Set<String>, into tally: inout Tally) {
+  static func unquotedAbbreviation(_ text: ByteText, at index: Int, known: KnownAliasKeys, into tally: inout Tally) {
     guard let abbreviation = abbreviation(text, at: index), !known.contains(Lexicon.aliasKey(abbreviation)) else {
       return
     }
@@ -258,6 +258,9 @@ public enum Discovery {
   static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
   static let precedingTermStops: Set<UInt32> = Set("的与和及在了是对将等、，。“”过于由为把被向从以其并即推动进".unicodeScalars.map(\.value))
 
+  /// `forbiddenInTerms` as a short list: searched without hashing, for every quoted term of the corpus.
+  static let forbiddenValues: [UInt32] = forbiddenInTerms.map(\.value).sorted()
+
   static func isPlausibleTerm(_ term: String) -> Bool {
     // One pass for the length, the forbidden punctuation and kana; the numeric test only when those pass.
     var count = 0
@@ -265,7 +268,7 @@ public enum Discovery {
       count += 1
       if count > 16 { return false }
       if (0x3040...0x30FF).contains(scalar.value) { return false }  // Japanese
-      if forbiddenInTerms.contains(scalar) { return false }
+      if forbiddenValues.contains(scalar.value) { return false }
     }
     guard count >= 2 else { return false }
     if term.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." }) { return false }
