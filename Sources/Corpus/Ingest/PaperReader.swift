@@ -70,7 +70,9 @@ struct PaperAssembler {
   func assemble() -> Paper {
     let lines = RawLine.scan(text)
     let classifier = LineClassifier(text: text, lines: lines)
-    var paper = Paper(file: file, rawText: rawText)
+    // RawLine splits lines exactly as LineIndex does: its starts are the index (no second pass over the text).
+    let starts = lines.map { UInt32(truncatingIfNeeded: $0.start) }
+    var paper = Paper(file: file, rawText: rawText, rawLines: LineIndex(rawText, knownStarts: starts))
     var body = BodyAssembler(classifier: classifier)
     body.run()
     paper.paragraphs = body.paragraphs

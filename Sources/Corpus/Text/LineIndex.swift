@@ -49,6 +49,16 @@ public struct LineIndex: Sendable {
     self.utf8Count = count
   }
 
+  /// An index whose line starts are already known (the reader splits the same lines): `starts` must be what
+  /// `init(_:)` would find, `[0]` first.
+  init(_ text: String, knownStarts: [UInt32]) {
+    var text = text
+    text.makeContiguousUTF8()
+    self.text = text
+    self.starts = knownStarts.isEmpty ? [0] : knownStarts
+    self.utf8Count = text.utf8.count
+  }
+
   public var lineCount: Int { starts.count }
 
   /// Offset of the first byte of `line` (clamped).
