@@ -169,6 +169,7 @@ final class IndexStorage: Sendable {
 
     // Scan every paper, two cores at a time.
     let perPaper = ConcurrentResults<([StoredMention], [PassageRun])>(count: papers.count)
+    let searchPassagesByPaper = ConcurrentResults<[SearchPassage]>(count: papers.count)
     DispatchQueue.concurrentPerform(iterations: papers.count) { paperIndex in
       let paper = papers[paperIndex]
       var local: [StoredMention] = []
@@ -190,6 +191,7 @@ final class IndexStorage: Sendable {
       // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
       perPaper.set(
         paperIndex, (local.withUnsafeBufferPointer { Array($0) }, runs.withUnsafeBufferPointer { Array($0) }))
+      searchPassagesByPaper.set(paperIndex, Self.searchPassages(of: paper, at: paperIndex))
     }
     let recordsByPaper = perPaper.values.map { $0?.0 ?? [] }
     var paperStarts = [0]
@@ -245,23 +247,27 @@ final class IndexStorage: Sendable {
     self.aliasToEntity = aliasToEntity
     self.idToEntity = idToEntity
 
-    searchPassages = papers.enumerated().map { paperIndex, paper in
-      var list: [SearchPassage] = []
-      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
-        list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
-      }
-      for paragraph in paper.paragraphs {
-        list.append(
-          SearchPassage(
-            paper: paperIndex, id: .paragraph(paragraph.number), text: paragraph.passage.text,
-            skipping: paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }))
-      }
-      for footnote in paper.footnotes {
-        list.append(
-          SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
-      }
-      return list
+    searchPassages = searchPassagesByPaper.values.map { $0 ?? [] }
+  }
+
+  /// The passages quote search reads in one paper (built beside the paper's mention scan, on every core).
+  static func searchPassages(of paper: Paper, at paperIndex: Int) -> [SearchPassage] {
+    var list: [SearchPassage] = []
+    list.reserveCapacity(1 + paper.paragraphs.count + paper.footnotes.count)
+    if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
+      list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
     }
+    for paragraph in paper.paragraphs {
+      list.append(
+        SearchPassage(
+          paper: paperIndex, id: .paragraph(paragraph.number), text: paragraph.passage.text,
+          skipping: paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }))
+    }
+    for footnote in paper.footnotes {
+      list.append(
+        SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
+    }
+    return list
   }
 }
 
