@@ -228,7 +228,9 @@ public final class MentionScanner: Sendable {
           if flags != 0 {
             if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { return }
             if flags & Flag.latinEnd != 0, end < count, Self.isWordByte(bytes[end]) { return }
-            if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes, !Self.equal(bytes, start, exact) {
+            if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes,
+              !Self.equal(bytes, start, exact)
+            {
               return
             }
             if flags & Flag.compoundForm != 0 {
