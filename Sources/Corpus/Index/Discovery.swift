@@ -101,7 +101,10 @@ public enum Discovery {
 
   /// Candidates of one paper (or merged), in order of first sighting. One hash lookup per sighting.
   struct Tally: Sendable {
-    var indexOf: [String: Int] = [:]
+    /// Candidate number of each key (`String` equality, hashed without normalising: see `AliasKeyIndex`).
+    var indexOf = AliasKeyIndex()
+    /// The key of each candidate.
+    var keys: [String] = []
     var candidates: [Candidate] = []
 
     mutating func note(_ name: String, kind: EntityKind, alias: String? = nil, weight: Int = 1) {
@@ -115,7 +118,8 @@ public enum Discovery {
         index = existing
       } else {
         index = candidates.count
-        indexOf[key] = index
+        indexOf.set(key, index)
+        keys.append(key)
         candidates.append(Candidate(name: name, kind: kind, aliases: [], members: [], count: 0))
       }
       candidates[index].count += weight
@@ -124,7 +128,7 @@ public enum Discovery {
     }
 
     mutating func absorb(_ other: Tally) {
-      for (key, index) in other.indexOf.sorted(by: { $0.value < $1.value }) {
+      for (index, key) in other.keys.enumerated() {
         let candidate = other.candidates[index]
         guard candidate.count > 0 else { continue }
         note(key: key, name: candidate.name, kind: candidate.kind, alias: nil, weight: candidate.count)

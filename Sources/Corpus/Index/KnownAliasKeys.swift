@@ -1,36 +1,64 @@
-//! The alias keys discovery must skip, looked up without Unicode normalisation for the common case.
+//! Alias keys looked up without Unicode normalisation in the common case: the known keys discovery skips, and the
+//! candidates it tallies.
 import Foundation
 
-/// A set of alias keys (`Lexicon.aliasKey`) with `Set<String>` semantics (canonical equivalence).
+/// A `[String: Int]` over alias keys (`Lexicon.aliasKey`) with `String`'s equality (canonical equivalence).
 ///
 /// Hashing a `String` normalises it, which made these lookups a large part of discovery. A key made only of
-/// characters that NFC leaves alone and that never combine with a neighbour (ASCII, CJK ideographs, CJK and general
-/// punctuation, full-width forms) is its own NFC form, so it equals a known key exactly when its bytes equal that
-/// key's NFC bytes; only other keys go through the `String` set.
-struct KnownAliasKeys: Sendable {
-  private let strings: Set<String>
-  /// NFC bytes of every key, by their FNV-1a hash (hashing `[UInt8]` in a `Set` goes byte by byte, slowly).
-  private let normalisedBytes: [UInt64: [[UInt8]]]
+/// characters that NFC leaves alone and that never combine with a neighbour (ASCII, Latin-1, CJK ideographs, CJK
+/// and general punctuation, full-width forms) is its own NFC form: two such keys are equal exactly when their bytes
+/// are, so they are found by an FNV-1a hash of their bytes. Another key is stored under its NFC form when that form
+/// is plain and `String` agrees that it is the same text (`U+F900` under `U+8C48`, decomposed `é` under `é`), and
+/// in a `String` dictionary otherwise.
+struct AliasKeyIndex: Sendable {
+  private var plain: [UInt64: [(bytes: [UInt8], value: Int)]] = [:]
+  private var other: [String: Int] = [:]
 
-  init(_ keys: Set<String>) {
-    strings = keys
-    var table: [UInt64: [[UInt8]]] = [:]
-    for key in keys {
-      let bytes = Array(key.precomposedStringWithCanonicalMapping.utf8)
-      let hash = bytes.withUnsafeBufferPointer { Self.fnv1a($0) }
-      table[hash, default: []].append(bytes)
+  init() {}
+
+  subscript(key: String) -> Int? {
+    var key = key
+    var found: Int?
+    let plain = key.withUTF8 { bytes in
+      guard Self.isPlainNFC(bytes) else { return false }
+      found = lookUp(bytes)
+      return true
     }
-    normalisedBytes = table
+    if plain { return found }
+    if let form = Self.plainForm(ofOther: key) { return form.withUnsafeBufferPointer { lookUp($0) } }
+    return other[key]
   }
 
-  func contains(_ key: String) -> Bool {
+  /// Stores `value` for `key` (replacing the value of an equal key).
+  mutating func set(_ key: String, _ value: Int) {
     var key = key
-    let byBytes: Bool? = key.withUTF8 { bytes in
-      guard Self.isOwnNFC(bytes) else { return nil }
-      guard let candidates = normalisedBytes[Self.fnv1a(bytes)] else { return false }
-      return candidates.contains { $0.elementsEqual(bytes) }
+    let bytes: [UInt8]? = key.withUTF8 { Self.isPlainNFC($0) ? Array($0) : nil } ?? Self.plainForm(ofOther: key)
+    guard let bytes else {
+      other[key] = value
+      return
     }
-    return byBytes ?? strings.contains(key)
+    let hash = bytes.withUnsafeBufferPointer { Self.fnv1a($0) }
+    var bucket = plain[hash] ?? []
+    if let slot = bucket.firstIndex(where: { $0.bytes == bytes }) {
+      bucket[slot].value = value
+    } else {
+      bucket.append((bytes, value))
+    }
+    plain[hash] = bucket
+  }
+
+  private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let bucket = plain[Self.fnv1a(bytes)] else { return nil }
+    for entry in bucket where entry.bytes.elementsEqual(bytes) { return entry.value }
+    return nil
+  }
+
+  /// The NFC form of a key that is not plain, when that form is plain and the same text as `String` compares it.
+  private static func plainForm(ofOther key: String) -> [UInt8]? {
+    let form = key.precomposedStringWithCanonicalMapping
+    let bytes = Array(form.utf8)
+    guard bytes.withUnsafeBufferPointer({ isPlainNFC($0) }), form == key else { return nil }
+    return bytes
   }
 
   static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -39,9 +67,9 @@ struct KnownAliasKeys: Sendable {
     return hash
   }
 
-  /// True when every character is one NFC never changes and never composes: U+0000–007F, U+2010–2027,
-  /// U+3000–3029, U+3030–303F, U+3400–9FFF, U+FF00–FFEF.
-  static func isOwnNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// True when every character is one NFC never changes and that never composes with a neighbour:
+  /// U+0000–00FF, U+2010–2027, U+3000–3029, U+3030–303F, U+3400–9FFF, U+FF00–FFEF.
+  static func isPlainNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let count = bytes.count
     while i < count {
@@ -50,7 +78,13 @@ struct KnownAliasKeys: Sendable {
         i += 1
         continue
       }
-      guard lead >= 0xE0, lead < 0xF0, i + 2 < count else { return false }
+      if lead == 0xC2 || lead == 0xC3 {  // U+0080–00FF
+        guard i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 else { return false }
+        i += 2
+        continue
+      }
+      guard lead >= 0xE0, lead < 0xF0, i + 2 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80
+      else { return false }
       let value = Int(lead & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
       let plain =
         (0x3400...0x9FFF).contains(value) || (0x3000...0x3029).contains(value) || (0x3030...0x303F).contains(value)
@@ -60,4 +94,15 @@ struct KnownAliasKeys: Sendable {
     }
     return true
   }
+}
+
+/// The alias keys discovery must skip, with `Set<String>` semantics.
+struct KnownAliasKeys: Sendable {
+  private var keys = AliasKeyIndex()
+
+  init(_ keys: Set<String>) {
+    for key in keys { self.keys.set(key, 0) }
+  }
+
+  func contains(_ key: String) -> Bool { keys[key] != nil }
 }

@@ -58,3 +58,20 @@ import Testing
     #expect(KnownAliasKeys(["cafe\u{301}"]).contains("caf\u{E9}"))
   }
 }
+
+@Suite struct AliasKeyIndexTests {
+  @Test func equalKeysShareOneEntry() {
+    var index = AliasKeyIndex()
+    index.set("日本", 0)
+    index.set("caf\u{E9}", 1)
+    index.set("\u{8C48}", 2)
+    index.set("한국", 3)
+    #expect(index["日本"] == 0)
+    #expect(index["cafe\u{301}"] == 1)
+    #expect(index["\u{F900}"] == 2)
+    #expect(index["한국"] == 3)
+    #expect(index["日本国"] == nil)
+    index.set("cafe\u{301}", 4)
+    #expect(index["caf\u{E9}"] == 4)
+  }
+}
