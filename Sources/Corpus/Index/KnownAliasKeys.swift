@@ -11,7 +11,16 @@ import Foundation
 /// is plain and `String` agrees that it is the same text (`U+F900` under `U+8C48`, decomposed `é` under `é`), and
 /// in a `String` dictionary otherwise.
 struct AliasKeyIndex: Sendable {
-  private var plain: [UInt64: [(bytes: [UInt8], value: Int)]] = [:]
+  /// Plain keys: bytes in one arena, chained by FNV-1a hash (no allocation per key).
+  private struct Entry: Sendable {
+    var start: Int
+    var count: Int
+    var value: Int
+    var next: Int
+  }
+  private var heads: [UInt64: Int] = [:]
+  private var entries: [Entry] = []
+  private var arena: [UInt8] = []
   private var other: [String: Int] = [:]
 
   init() {}
@@ -21,11 +30,13 @@ struct AliasKeyIndex: Sendable {
     var found: Int?
     let plain = key.withUTF8 { bytes in
       guard Self.isPlainNFC(bytes) else { return false }
-      found = lookUp(bytes)
+      found = entry(bytes).map { entries[$0].value }
       return true
     }
     if plain { return found }
-    if let form = Self.plainForm(ofOther: key) { return form.withUnsafeBufferPointer { lookUp($0) } }
+    if let form = Self.plainForm(ofOther: key) {
+      return form.withUnsafeBufferPointer { entry($0) }.map { entries[$0].value }
+    }
     return other[key]
   }
 
@@ -37,20 +48,33 @@ struct AliasKeyIndex: Sendable {
       other[key] = value
       return
     }
-    let hash = bytes.withUnsafeBufferPointer { Self.fnv1a($0) }
-    var bucket = plain[hash] ?? []
-    if let slot = bucket.firstIndex(where: { $0.bytes == bytes }) {
-      bucket[slot].value = value
-    } else {
-      bucket.append((bytes, value))
+    bytes.withUnsafeBufferPointer { buffer in
+      if let existing = entry(buffer) {
+        entries[existing].value = value
+        return
+      }
+      let hash = Self.fnv1a(buffer)
+      entries.append(Entry(start: arena.count, count: buffer.count, value: value, next: heads[hash] ?? -1))
+      heads[hash] = entries.count - 1
+      arena.append(contentsOf: buffer)
     }
-    plain[hash] = bucket
   }
 
-  private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let bucket = plain[Self.fnv1a(bytes)] else { return nil }
-    for entry in bucket where entry.bytes.elementsEqual(bytes) { return entry.value }
-    return nil
+  /// The entry of a plain key's bytes, if stored.
+  private func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard var current = heads[Self.fnv1a(bytes)] else { return nil }
+    return arena.withUnsafeBufferPointer { stored in
+      while current >= 0 {
+        let candidate = entries[current]
+        if candidate.count == bytes.count,
+          UnsafeBufferPointer(rebasing: stored[candidate.start..<candidate.start + candidate.count]).elementsEqual(bytes)
+        {
+          return current
+        }
+        current = candidate.next
+      }
+      return nil
+    }
   }
 
   /// The NFC form of a key that is not plain, when that form is plain and the same text as `String` compares it.
