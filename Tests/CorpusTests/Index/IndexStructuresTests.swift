@@ -1,5 +1,6 @@
-//! Tests for the character-level automaton under the scanner: classes of 1-, 2-, 3- and 4-byte characters,
-//! overlapping patterns through failure links, ASCII case, and bytes that are not UTF-8.
+//! Tests for the index's data structures: the character-level automaton under the scanner (classes of 1-, 2-, 3-
+//! and 4-byte characters, failure links, ASCII case, bytes that are not UTF-8), alias keys looked up by their bytes,
+//! and discovery's occurrence count.
 import Testing
 
 @testable import Corpus
@@ -74,4 +75,17 @@ import Testing
     index.set("cafe\u{301}", 4)
     #expect(index["caf\u{E9}"] == 4)
   }
+}
+
+@Test func occurrencesCountFromTheLeftWithoutOverlapping() {
+  func count(_ needle: String, _ haystack: String, _ limit: Int = 10) -> Int {
+    var haystack = haystack
+    return haystack.withUTF8 { Discovery.occurrences(of: Array(needle.utf8), in: $0, atMost: limit) }
+  }
+  #expect(count("aa", "aaa") == 1)
+  #expect(count("aa", "aaaa") == 2)
+  #expect(count("林芳正", "外相林芳正表示，林芳正称") == 2)
+  #expect(count("林芳正", "外相林芳正表示，林芳正称", 1) == 1)
+  #expect(count("林芳", "林") == 0)
+  #expect(count("", "abc") == 0)
 }
