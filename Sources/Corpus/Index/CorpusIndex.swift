@@ -91,11 +91,26 @@ struct MentionRecord: Sendable {
   }
 }
 
+/// A mention as kept: 12 bytes; its passage comes from the paper's `PassageRun`s.
+struct StoredMention: Sendable {
+  var entity: UInt32
+  var start: UInt32
+  var end: UInt32
+}
+
+/// The records of one paper from `first` on (up to the next run) are in passage `code` (`MentionRecord.encode`).
+struct PassageRun: Sendable {
+  var code: UInt32
+  var first: UInt32
+}
+
 /// Everything derived at build time; immutable, shared by copies of the index.
 final class IndexStorage: Sendable {
   let scanner: MentionScanner
-  /// Mentions of each paper. Kept per paper (never concatenated) so building never holds two copies.
-  let recordsByPaper: [[MentionRecord]]
+  /// Mentions of each paper, in passage and start order. Kept per paper (never concatenated) so building never
+  /// holds two copies; the passage of each is in `passageRunsByPaper` (a run per passage that has mentions).
+  let mentionsByPaper: [[StoredMention]]
+  let passageRunsByPaper: [[PassageRun]]
   /// Global numbering of records: paper `p` holds `paperStarts[p]..<paperStarts[p + 1]`.
   let paperStarts: [Int]
   /// Global record numbers of entity `e`: `byEntity[entityStarts[e]..<entityStarts[e + 1]]`.
@@ -119,26 +134,61 @@ final class IndexStorage: Sendable {
       let mid = (low + high + 1) / 2
       if paperStarts[mid] <= global { low = mid } else { high = mid - 1 }
     }
-    return (low, recordsByPaper[low][global - paperStarts[low]])
+    return (low, record(paper: low, Int(global - paperStarts[low])))
   }
+
+  /// Record `index` of one paper (in range), with its passage.
+  func record(paper: Int, _ index: Int) -> MentionRecord {
+    let stored = mentionsByPaper[paper][index]
+    let runs = passageRunsByPaper[paper]
+    var low = 0
+    var high = runs.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if Int(runs[mid].first) <= index { low = mid } else { high = mid - 1 }
+    }
+    return MentionRecord(
+      entity: stored.entity, passage: runs.isEmpty ? 0 : runs[low].code, start: stored.start, end: stored.end)
+  }
+
+  /// Every record of one paper (in range), with its passage.
+  func records(paper: Int) -> [MentionRecord] {
+    var result: [MentionRecord] = []
+    let runs = passageRunsByPaper[paper]
+    let stored = mentionsByPaper[paper]
+    result.reserveCapacity(stored.count)
+    for (number, run) in runs.enumerated() {
+      let end = number + 1 < runs.count ? Int(runs[number + 1].first) : stored.count
+      for index in Int(run.first)..<max(Int(run.first), end) {
+        let mention = stored[index]
+        result.append(MentionRecord(entity: mention.entity, passage: run.code, start: mention.start, end: mention.end))
+      }
+    }
+    return result
+  }
+
+  func recordCount(paper: Int) -> Int { mentionsByPaper[paper].count }
 
   init(papers: [Paper], entities: [Entity]) {
     let scanner = MentionScanner(entities: entities)
     self.scanner = scanner
 
     // Scan every paper, two cores at a time.
-    let perPaper = ConcurrentResults<[MentionRecord]>(count: papers.count)
+    let perPaper = ConcurrentResults<([StoredMention], [PassageRun])>(count: papers.count)
+    let searchPassagesByPaper = ConcurrentResults<[SearchPassage]>(count: papers.count)
     DispatchQueue.concurrentPerform(iterations: papers.count) { paperIndex in
       let paper = papers[paperIndex]
-      var local: [MentionRecord] = []
+      var local: [StoredMention] = []
+      var runs: [PassageRun] = []
+      var scratch = MentionScanner.Scratch()
       func scan(_ text: String, _ id: PassageID) {
         var text = text
-        let found = text.withUTF8 { scanner.scan(bytes: $0) }
-        let code = MentionRecord.encode(id)
-        for mention in found {
+        text.withUTF8 { scanner.scan(bytes: $0, scratch: &scratch) }
+        guard !scratch.found.isEmpty else { return }
+        runs.append(PassageRun(code: MentionRecord.encode(id), first: UInt32(local.count)))
+        for mention in scratch.found {
           local.append(
-            MentionRecord(
-              entity: UInt32(mention.entity), passage: code, start: UInt32(mention.start), end: UInt32(mention.end)))
+            StoredMention(entity: UInt32(mention.entity), start: UInt32(mention.start), end: UInt32(mention.end)))
         }
       }
       // The title names what the paper is about (岸田政权东盟政策新趋势): its mentions count like the body's.
@@ -150,12 +200,15 @@ final class IndexStorage: Sendable {
       paper.forEachBodyPassage { id, passage in scan(passage.text, id) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
       // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
-      perPaper.set(paperIndex, local.withUnsafeBufferPointer { Array($0) })
+      perPaper.set(
+        paperIndex, (local.withUnsafeBufferPointer { Array($0) }, runs.withUnsafeBufferPointer { Array($0) }))
+      searchPassagesByPaper.set(paperIndex, Self.searchPassages(of: paper, at: paperIndex))
     }
-    let recordsByPaper = perPaper.values.map { $0 ?? [] }
+    let recordsByPaper = perPaper.values.map { $0?.0 ?? [] }
     var paperStarts = [0]
     for list in recordsByPaper { paperStarts.append(paperStarts[paperStarts.count - 1] + list.count) }
-    self.recordsByPaper = recordsByPaper
+    self.mentionsByPaper = recordsByPaper
+    self.passageRunsByPaper = perPaper.values.map { $0?.1 ?? [] }
     self.paperStarts = paperStarts
 
     // Per-entity lists by counting sort (stable: keeps paper and position order).
@@ -205,30 +258,34 @@ final class IndexStorage: Sendable {
     self.aliasToEntity = aliasToEntity
     self.idToEntity = idToEntity
 
-    searchPassages = papers.enumerated().map { paperIndex, paper in
-      var list: [SearchPassage] = []
-      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
-        list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
-      }
-      if let keywords = paper.keywordsPassage {
-        list.append(SearchPassage(paper: paperIndex, id: .keywords, text: keywords.text, skipping: []))
-      }
-      if let note = paper.authorNotePassage {
-        list.append(SearchPassage(paper: paperIndex, id: .authorNote, text: note.text, skipping: []))
-      }
-      paper.forEachBodyPassage { id, passage in
-        var marks: [TextRange] = []
-        if case .paragraph(let number) = id, let paragraph = paper.paragraphs[checked: number - 1] {
-          marks = paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }
-        }
-        list.append(SearchPassage(paper: paperIndex, id: id, text: passage.text, skipping: marks))
-      }
-      for footnote in paper.footnotes {
-        list.append(
-          SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
-      }
-      return list
+    searchPassages = searchPassagesByPaper.values.map { $0 ?? [] }
+  }
+
+  /// The passages quote search reads in one paper (built beside the paper's mention scan, on every core).
+  static func searchPassages(of paper: Paper, at paperIndex: Int) -> [SearchPassage] {
+    var list: [SearchPassage] = []
+    list.reserveCapacity(3 + paper.sections.count + paper.paragraphs.count + paper.footnotes.count)
+    if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
+      list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
     }
+    if let keywords = paper.keywordsPassage {
+      list.append(SearchPassage(paper: paperIndex, id: .keywords, text: keywords.text, skipping: []))
+    }
+    if let note = paper.authorNotePassage {
+      list.append(SearchPassage(paper: paperIndex, id: .authorNote, text: note.text, skipping: []))
+    }
+    paper.forEachBodyPassage { id, passage in
+      var marks: [TextRange] = []
+      if case .paragraph(let number) = id, let paragraph = paper.paragraphs[checked: number - 1] {
+        marks = paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }
+      }
+      list.append(SearchPassage(paper: paperIndex, id: id, text: passage.text, skipping: marks))
+    }
+    for footnote in paper.footnotes {
+      list.append(
+        SearchPassage(paper: paperIndex, id: .footnote(footnote.number), text: footnote.passage.text, skipping: []))
+    }
+    return list
   }
 }
 
@@ -339,20 +396,20 @@ public struct CorpusIndex: Sendable {
 
   /// Every mention inside one paper's passage.
   public func mentions(in paper: Int, passage: PassageID) -> [Mention] {
-    guard storage.recordsByPaper.indices.contains(paper) else { return [] }
+    guard storage.mentionsByPaper.indices.contains(paper) else { return [] }
     let code = MentionRecord.encode(passage)
-    return storage.recordsByPaper[paper].filter { $0.passage == code }.map { mention($0, paper: paper) }
+    return storage.records(paper: paper).filter { $0.passage == code }.map { mention($0, paper: paper) }
   }
 
   /// Every mention in one paper.
   public func mentions(inPaper paper: Int) -> [Mention] {
-    guard storage.recordsByPaper.indices.contains(paper) else { return [] }
-    return storage.recordsByPaper[paper].map { mention($0, paper: paper) }
+    guard storage.mentionsByPaper.indices.contains(paper) else { return [] }
+    return storage.records(paper: paper).map { mention($0, paper: paper) }
   }
 
   /// How many mentions one paper holds.
   public func mentionCount(inPaper paper: Int) -> Int {
-    storage.recordsByPaper.indices.contains(paper) ? storage.recordsByPaper[paper].count : 0
+    storage.mentionsByPaper.indices.contains(paper) ? storage.recordCount(paper: paper) : 0
   }
 
   /// Total number of indexed mentions.

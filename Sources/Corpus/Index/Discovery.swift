@@ -33,7 +33,7 @@ public enum Discovery {
   public static func discover(in papers: [Paper], known: [Entity]) -> [Entity] {
     var knownAliases = Set<String>()
     for entity in known { for alias in entity.aliases { knownAliases.insert(Lexicon.aliasKey(alias)) } }
-    let frozenKnown = knownAliases
+    let frozenKnown = KnownAliasKeys(knownAliases)
     let officeScanner = MentionScanner(
       entities: offices.enumerated().map { Entity(id: "office-\($0.offset)", kind: .actor, name: $0.element) },
       nonEntityWords: [])
@@ -101,7 +101,10 @@ public enum Discovery {
 
   /// Candidates of one paper (or merged), in order of first sighting. One hash lookup per sighting.
   struct Tally: Sendable {
-    var indexOf: [String: Int] = [:]
+    /// Candidate number of each key (`String` equality, hashed without normalising: see `AliasKeyIndex`).
+    var indexOf = AliasKeyIndex()
+    /// The key of each candidate.
+    var keys: [String] = []
     var candidates: [Candidate] = []
 
     mutating func note(_ name: String, kind: EntityKind, alias: String? = nil, weight: Int = 1) {
@@ -115,7 +118,8 @@ public enum Discovery {
         index = existing
       } else {
         index = candidates.count
-        indexOf[key] = index
+        indexOf.set(key, index)
+        keys.append(key)
         candidates.append(Candidate(name: name, kind: kind, aliases: [], members: [], count: 0))
       }
       candidates[index].count += weight
@@ -124,7 +128,7 @@ public enum Discovery {
     }
 
     mutating func absorb(_ other: Tally) {
-      for (key, index) in other.indexOf.sorted(by: { $0.value < $1.value }) {
+      for (index, key) in other.keys.enumerated() {
         let candidate = other.candidates[index]
         guard candidate.count > 0 else { continue }
         note(key: key, name: candidate.name, kind: candidate.kind, alias: nil, weight: candidate.count)
@@ -137,13 +141,18 @@ public enum Discovery {
 
   /// Scans one paragraph's bytes for quoted terms, titles, abbreviation definitions and office + name.
   static func collect(
-    _ text: ByteText, officeScanner: MentionScanner, stops: [[UInt8]], known: Set<String>, into tally: inout Tally
+    _ text: ByteText, officeScanner: MentionScanner, stops: [[UInt8]], known: KnownAliasKeys, into tally: inout Tally
   ) {
     var i = 0
     let count = text.count
     let bytes = text.bytes
     while i < count {
       let byte = bytes[i]
+      // Han (lead bytes E4–E9) is most of the text: skip each character whole.
+      if byte >= 0xE4 && byte <= 0xE9 {
+        i += 3
+        continue
+      }
       // Only “ 「 《 （ (lead bytes E2, E3, EF) and ( start anything: skip the rest quickly.
       guard byte == 0xE2 || byte == 0xE3 || byte == 0xEF else {
         if byte == 0x28, i > 0 { unquotedAbbreviation(text, at: i, known: known, into: &tally) }  // (
@@ -186,18 +195,20 @@ public enum Discovery {
       let after = closed + text.scalar(at: closed).length
       let isTitle = value == 0x300A
       if isPlausibleTerm(term) {
-        let isKnown = known.contains(Lexicon.aliasKey(term))
+        // The term's key is computed once, for the lookup and the tally alike.
+        let key = Lexicon.aliasKey(term)
+        let isKnown = known.contains(key)
         let mechanism = hasMechanismSuffix(term)
         // Only instruments (…战略, …协定, …伙伴关系) are candidates: an unsuffixed quoted phrase (小多边, 选边站,
         // 中国威胁论) is emphasis or a concept, no actor or mechanism; a quoted description with 的 (用于保护的同盟)
         // names nothing either. Titles may hold 的 (《关于加强关键矿物供应链的协议》).
         if !isKnown, mechanism, isTitle || !term.contains("的") {
-          tally.note(term, kind: .mechanism)
+          tally.note(key: key, name: term, kind: .mechanism, alias: nil, weight: 1)
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
         // alias of that entity (the merge adds it there).
         if let abbreviation = abbreviation(text, at: after), !known.contains(Lexicon.aliasKey(abbreviation)) {
-          tally.note(term, kind: .mechanism, alias: abbreviation, weight: 2)
+          tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
       }
       i = after
@@ -211,7 +222,7 @@ public enum Discovery {
   }
 
   /// 日本国际协力银行（JBIC）: kept when the term names an organisation or a mechanism.
-  static func unquotedAbbreviation(_ text: ByteText, at index: Int, known: Set<String>, into tally: inout Tally) {
+  static func unquotedAbbreviation(_ text: ByteText, at index: Int, known: KnownAliasKeys, into tally: inout Tally) {
     guard let abbreviation = abbreviation(text, at: index), !known.contains(Lexicon.aliasKey(abbreviation)) else {
       return
     }
@@ -255,12 +266,20 @@ public enum Discovery {
   static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
   static let precedingTermStops: Set<UInt32> = Set("的与和及在了是对将等、，。“”过于由为把被向从以其并即推动进".unicodeScalars.map(\.value))
 
+  /// `forbiddenInTerms` as a short list: searched without hashing, for every quoted term of the corpus.
+  static let forbiddenValues: [UInt32] = forbiddenInTerms.map(\.value).sorted()
+
   static func isPlausibleTerm(_ term: String) -> Bool {
-    let count = term.unicodeScalars.count
-    guard count >= 2, count <= 16 else { return false }
-    if term.unicodeScalars.contains(where: { forbiddenInTerms.contains($0) }) { return false }
+    // One pass for the length, the forbidden punctuation and kana; the numeric test only when those pass.
+    var count = 0
+    for scalar in term.unicodeScalars {
+      count += 1
+      if count > 16 { return false }
+      if (0x3040...0x30FF).contains(scalar.value) { return false }  // Japanese
+      if forbiddenValues.contains(scalar.value) { return false }
+    }
+    guard count >= 2 else { return false }
     if term.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." }) { return false }
-    if term.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { return false }  // Japanese
     return true
   }
 

@@ -30,22 +30,20 @@ public enum Lexicon {
   /// The key aliases are compared by: trimmed, ASCII letters lower-cased (Chinese is left as is).
   public static func aliasKey(_ alias: String) -> String {
     var alias = alias
-    return alias.withUTF8 { bytes in
+    let folded: String? = alias.withUTF8 { bytes in
       // Fast path: no ASCII capitals and no surrounding ASCII white space → the alias itself.
       var start = 0
       var end = bytes.count
       while start < end, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
       while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
+      let hasCapital = bytes[start..<end].contains { $0 >= 0x41 && $0 <= 0x5A }
+      if !hasCapital && start == 0 && end == bytes.count { return nil }
       var folded = Array(bytes[start..<end])
-      var changed = start != 0 || end != bytes.count
-      for i in folded.indices where folded[i] >= 0x41 && folded[i] <= 0x5A {
-        folded[i] |= 0x20
-        changed = true
-      }
-      if !changed { return String(decoding: bytes, as: UTF8.self) }
+      for i in folded.indices where folded[i] >= 0x41 && folded[i] <= 0x5A { folded[i] |= 0x20 }
       let key = String(decoding: folded, as: UTF8.self)
       return key.trimmingWhitespace
     }
+    return folded ?? alias
   }
 
   /// Parses a workspace `lexicon.json`: `{"entities": [{"id", "kind", "name", "english", "aliases": [],

@@ -1,4 +1,4 @@
-//! The mention scanner: a byte-level Aho–Corasick automaton over UTF-8 that finds every alias, resolves
+//! The mention scanner: an Aho–Corasick automaton (MentionAutomaton) over UTF-8 that finds every alias, resolves
 //! compounds of one-character state forms (日美澳印) and keeps non-entity words (印太, 美元) from misreading.
 
 /// One entity occurrence found in a text, as UTF-8 offsets into that text.
@@ -49,6 +49,9 @@ public final class MentionScanner: Sendable {
   /// Hot-loop copies of `patterns`: byte length and flags (see `Flag`), so the scan touches no reference counts.
   let patternLengths: [Int32]
   let patternFlags: [UInt8]
+  /// `patterns[p].role`, and whether `patterns[p].leadingMembers` is non-empty, without touching the arrays.
+  let roles: [Role]
+  let spellsMembers: [Bool]
 
   enum Flag {
     static let latinStart: UInt8 = 1
@@ -76,21 +79,9 @@ public final class MentionScanner: Sendable {
     }
     return variants
   }
-  let classOfByte: [UInt8]
-  public let classCount: Int
-  /// `table[state * classCount + class]`: the full DFA (failure transitions folded in); the top bit of an
-  /// entry says the target state has outputs. 16-bit entries while the automaton has < 32768 states (it fits
-  /// in cache far better), 32-bit beyond.
-  let table16: [UInt16]
-  /// ASCII bytes (both cases) and BMP three-byte characters that begin some pattern.
-  let asciiStarters: [UInt8]
-  let starterBits: [UInt64]
-  /// BMP three-byte characters that occur anywhere in some pattern.
-  let memberBits: [UInt64]
-  let table32: [UInt32]
-  /// Patterns ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
-  let outputStart: [Int32]
-  let outputs: [Int32]
+  /// The automaton over every pattern's folded bytes (pattern numbers are indices into `patterns`).
+  let automaton: MentionAutomaton
+  public var classCount: Int { automaton.classCount }
   /// Grouping entity for a sorted set of member entities (three or more).
   let groupingByMembers: [[Int]: Int]
   /// Entity of each one-character form scalar.
@@ -183,6 +174,8 @@ public final class MentionScanner: Sendable {
     for (scalar, entity) in forms { add(String(scalar), role: .compoundForm(entity)) }
     patterns = collected
     patternLengths = collected.map { Int32($0.length) }
+    roles = collected.map(\.role)
+    spellsMembers = collected.map { !$0.leadingMembers.isEmpty }
     patternFlags = collected.map { pattern in
       var flags: UInt8 = 0
       if pattern.latinStart { flags |= Flag.latinStart }
@@ -193,126 +186,10 @@ public final class MentionScanner: Sendable {
       return flags
     }
 
-    // Byte classes: every byte a pattern uses gets its own class; ASCII capitals share their lower-case class.
-    var classes = [UInt8](repeating: 0, count: 256)
-    var next = 1
-    for key in keys {
-      for byte in key where classes[Int(byte)] == 0 {
-        classes[Int(byte)] = UInt8(truncatingIfNeeded: next)
-        next += 1
-      }
-    }
-    for upper in 0x41...0x5A { classes[upper] = classes[upper | 0x20] }
-    classOfByte = classes
-    classCount = max(1, next)
-
-    // Trie.
-    var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
-    var ends: [[Int32]] = [[]]
-    for (patternIndex, key) in keys.enumerated() {
-      var state = 0
-      for byte in key {
-        let symbol = Int(classes[Int(byte)])
-        if goto[state][symbol] < 0 {
-          goto.append([Int32](repeating: -1, count: classCount))
-          ends.append([])
-          goto[state][symbol] = Int32(goto.count - 1)
-        }
-        state = Int(goto[state][symbol])
-      }
-      ends[state].append(Int32(patternIndex))
-    }
-    // Breadth-first failure links, folded into a full transition table.
-    let stateCount = goto.count
-    var table = [Int32](repeating: 0, count: stateCount * classCount)
-    var failure = [Int32](repeating: 0, count: stateCount)
-    var queue: [Int] = []
-    for symbol in 0..<classCount {
-      let child = goto[0][symbol]
-      if child >= 0 {
-        table[symbol] = child
-        queue.append(Int(child))
-      }
-    }
-    var head = 0
-    while head < queue.count {
-      let state = queue[head]
-      head += 1
-      ends[state] += ends[Int(failure[state])]
-      for symbol in 0..<classCount {
-        let child = goto[state][symbol]
-        let fallback = table[Int(failure[state]) * classCount + symbol]
-        if child >= 0 {
-          failure[Int(child)] = fallback
-          table[state * classCount + symbol] = child
-          queue.append(Int(child))
-        } else {
-          table[state * classCount + symbol] = fallback
-        }
-      }
-    }
-    // Class 0 (bytes no pattern uses) always returns to the root.
-    for state in 0..<stateCount { table[state * classCount] = 0 }
-    // Renumber states breadth-first: the shallow states every character passes through sit together in memory.
-    let order = [0] + queue
-    var newId = [Int32](repeating: 0, count: stateCount)
-    for (position, old) in order.enumerated() { newId[old] = Int32(position) }
-    var renumbered = [Int32](repeating: 0, count: stateCount * classCount)
-    for (position, old) in order.enumerated() {
-      for symbol in 0..<classCount {
-        renumbered[position * classCount + symbol] = newId[Int(table[old * classCount + symbol])]
-      }
-    }
-    let orderedEnds = order.map { ends[$0] }
-    let hasOutput = orderedEnds.map { !$0.isEmpty }
-    if stateCount < 0x8000 {
-      table16 = renumbered.map { UInt16(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000 : 0) }
-      table32 = []
-    } else {
-      table16 = []
-      table32 = renumbered.map { UInt32(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000_0000 : 0) }
-    }
-    var starts: [Int32] = [0]
-    var flat: [Int32] = []
-    for state in 0..<stateCount {
-      flat += orderedEnds[state]
-      starts.append(Int32(flat.count))
-    }
-    outputStart = starts
-    outputs = flat
-
-    // Characters that can begin a pattern: at the root, any other character is skipped whole.
-    var ascii = [UInt8](repeating: 0, count: 128)
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for key in keys {
-      guard let lead = key.first else { continue }
-      if lead < 0x80 {
-        ascii[Int(lead)] = 1
-        if lead >= 0x61 && lead <= 0x7A { ascii[Int(lead) - 0x20] = 1 }
-      } else if lead >= 0xE0, lead < 0xF0, key.count >= 3 {
-        let value = Int(lead & 0x0F) << 12 | Int(key[1] & 0x3F) << 6 | Int(key[2] & 0x3F)
-        bits[value >> 6] |= 1 << UInt64(value & 63)
-      }
-    }
-    asciiStarters = ascii
-    starterBits = bits
-    var members = [UInt64](repeating: 0, count: 1024)
-    for key in keys {
-      var k = 0
-      while k < key.count {
-        let lead = key[k]
-        let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        if width == 3, k + 2 < key.count {
-          let value = Int(lead & 0x0F) << 12 | Int(key[k + 1] & 0x3F) << 6 | Int(key[k + 2] & 0x3F)
-          members[value >> 6] |= 1 << UInt64(value & 63)
-        }
-        k += width
-      }
-    }
-    memberBits = members
+    automaton = MentionAutomaton(keys: keys)
   }
 
-  public var stateCount: Int { outputStart.count - 1 }
+  public var stateCount: Int { automaton.stateCount }
 
   /// Every entity mention in a text, ordered by start (a compound's grouping before its members).
   public func scan(_ text: String) -> [ScannedMention] {
@@ -321,62 +198,75 @@ public final class MentionScanner: Sendable {
   }
 
   public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [ScannedMention] {
+    var scratch = Scratch()
+    scan(bytes: bytes, scratch: &scratch)
+    return scratch.found
+  }
+
+  /// Buffers of one scan, kept from text to text by a caller that scans many (their capacity is reused).
+  struct Scratch {
     var words: [Hit] = []
     var singles: [Hit] = []
-    let count = bytes.count
-    if !table16.isEmpty {
-      table16.withUnsafeBufferPointer { collectHits(bytes, table: $0, flag: 0x8000, words: &words, singles: &singles) }
-    } else {
-      table32.withUnsafeBufferPointer {
-        collectHits(bytes, table: $0, flag: 0x8000_0000, words: &words, singles: &singles)
-      }
-    }
-    if words.isEmpty && singles.count < 2 { return [] }
+    var chosen: [Hit] = []
+    var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
+    /// One-character forms outside compounds and words, for enumerations (美、英、澳等).
+    var free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
+    /// The mentions of the last text scanned, ordered as `scan(bytes:)` orders them.
+    var found: [ScannedMention] = []
+  }
+
+  /// `scan(bytes:)` into `scratch.found`, reusing the scratch buffers.
+  func scan(bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
+    scratch.words.removeAll(keepingCapacity: true)
+    scratch.singles.removeAll(keepingCapacity: true)
+    scratch.chosen.removeAll(keepingCapacity: true)
+    scratch.found.removeAll(keepingCapacity: true)
+    collectHits(bytes, words: &scratch.words, singles: &scratch.singles)
+    if scratch.words.isEmpty && scratch.singles.count < 2 { return }
 
     // 1. Leftmost-longest among aliases and non-entity words.
-    words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-    var chosen: [Hit] = []
+    scratch.words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     var covered = 0
-    for hit in words where hit.start >= covered {
-      chosen.append(hit)
+    for hit in scratch.words where hit.start >= covered {
+      scratch.chosen.append(hit)
       covered = hit.end
     }
-    var result: [ScannedMention] = []
-    for hit in chosen {
-      let pattern = patterns[hit.pattern]
-      guard case .alias(let entity) = pattern.role else { continue }
-      result.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
-      for (offset, length, member) in pattern.leadingMembers where member != entity {
-        result.append(ScannedMention(entity: member, start: hit.start + offset, end: hit.start + offset + length))
+    for hit in scratch.chosen {
+      guard case .alias(let entity) = roles[hit.pattern] else { continue }
+      scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
+      guard spellsMembers[hit.pattern] else { continue }
+      for (offset, length, member) in patterns[hit.pattern].leadingMembers where member != entity {
+        scratch.found.append(
+          ScannedMention(entity: member, start: hit.start + offset, end: hit.start + offset + length))
       }
     }
 
     // 2. Runs of one-character forms in the gaps.
-    if singles.count >= 2 {
+    if scratch.singles.count >= 2 {
       var wordIndex = 0
-      var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
-      var free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
-      func flush() {
-        resolve(run, bytes: bytes, into: &result)
-        run.removeAll(keepingCapacity: true)
-      }
-      for hit in singles {
-        while wordIndex < chosen.count, chosen[wordIndex].end <= hit.start { wordIndex += 1 }
-        if wordIndex < chosen.count, chosen[wordIndex].start < hit.end {
-          flush()
+      scratch.run.removeAll(keepingCapacity: true)
+      scratch.free.removeAll(keepingCapacity: true)
+      for hit in scratch.singles {
+        while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
+        if wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].start < hit.end {
+          resolve(scratch.run, bytes: bytes, into: &scratch.found)
+          scratch.run.removeAll(keepingCapacity: true)
           continue
         }
-        guard case .compoundForm(let entity) = patterns[hit.pattern].role else { continue }
-        if let previous = run.last, previous.end != hit.start { flush() }
+        guard case .compoundForm(let entity) = roles[hit.pattern] else { continue }
+        if let previous = scratch.run.last, previous.end != hit.start {
+          resolve(scratch.run, bytes: bytes, into: &scratch.found)
+          scratch.run.removeAll(keepingCapacity: true)
+        }
         let scalar = Self.decodeScalar(bytes, hit.start)
-        run.append((hit.start, hit.end, entity, scalar))
-        free.append((hit.start, hit.end, entity, scalar))
+        scratch.run.append((hit.start, hit.end, entity, scalar))
+        scratch.free.append((hit.start, hit.end, entity, scalar))
       }
-      flush()
-      enumerations(free, bytes: bytes, into: &result)
+      resolve(scratch.run, bytes: bytes, into: &scratch.found)
+      scratch.run.removeAll(keepingCapacity: true)
+      enumerations(scratch.free, bytes: bytes, into: &scratch.found)
     }
-    result.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-    return result
+    scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
   }
 
   struct Hit {
@@ -387,91 +277,32 @@ public final class MentionScanner: Sendable {
 
   /// The automaton pass: every pattern occurrence that passes its boundary and case checks.
   @inline(__always)
-  private func collectHits<Entry: FixedWidthInteger & UnsignedInteger>(
-    _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Entry>, flag: Entry, words: inout [Hit],
-    singles: inout [Hit]
-  ) {
-    withTables { outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits, memberBits in
-      let count = bytes.count
-      let classCount = self.classCount
-      let mask = ~flag
-      var state = 0
-      var i = 0
-      while i < count {
-        let lead = bytes[i]
-        if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
-          let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
-          let bit: UInt64 = 1 << UInt64(value & 63)
-          // A character no pattern contains ends every partial match: back to the root, skip it whole.
-          if memberBits[value >> 6] & bit == 0 {
-            state = 0
-            i &+= 3
-            continue
-          }
-          // At the root a character that begins no pattern leaves the automaton at the root: skip it whole.
-          if state == 0, starterBits[value >> 6] & bit == 0 {
-            i &+= 3
-            continue
-          }
-        } else if state == 0, lead < 0x80, asciiStarters[Int(lead)] == 0 {
-          i &+= 1
-          continue
-        }
-        let entry = table[state &* classCount &+ Int(classOf[Int(bytes[i])])]
-        state = Int(entry & mask)
-        if entry & flag != 0 {
-          for o in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
-            let patternIndex = Int(outputs[o])
-            let flags = flagsOf[patternIndex]
-            let start = i &+ 1 &- Int(lengths[patternIndex])
-            if flags != 0 {
-              if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { continue }
-              if flags & Flag.latinEnd != 0, i + 1 < count, Self.isWordByte(bytes[i + 1]) { continue }
-              if flags & Flag.capitalStart != 0, bytes[start] >= 0x61, bytes[start] <= 0x7A,
-                !Self.standsInProse(bytes, start, i &+ 1)
-              {
-                continue
-              }
-              if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes,
-                !Self.equal(bytes, start, exact)
-              {
-                continue
-              }
-              if flags & Flag.compoundForm != 0 {
-                singles.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
-                continue
-              }
+  private func collectHits(_ bytes: UnsafeBufferPointer<UInt8>, words: inout [Hit], singles: inout [Hit]) {
+    patternLengths.withUnsafeBufferPointer { lengths in
+      patternFlags.withUnsafeBufferPointer { flagsOf in
+        let count = bytes.count
+        automaton.forEachMatch(in: bytes) { patternIndex, end in
+          let flags = flagsOf[patternIndex]
+          let start = end &- Int(lengths[patternIndex])
+          if flags != 0 {
+            if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { return }
+            if flags & Flag.latinEnd != 0, end < count, Self.isWordByte(bytes[end]) { return }
+            if flags & Flag.capitalStart != 0, bytes[start] >= 0x61, bytes[start] <= 0x7A,
+              !Self.standsInProse(bytes, start, end)
+            {
+              return
             }
-            words.append(Hit(start: start, end: i &+ 1, pattern: patternIndex))
-          }
-        }
-        i &+= 1
-      }
-    }
-  }
-
-  /// The automaton's arrays as buffer pointers, for the hot loop.
-  @inline(__always)
-  private func withTables(
-    _ body: (
-      UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>,
-      UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<UInt64>
-    ) -> Void
-  ) {
-    outputStart.withUnsafeBufferPointer { outputStart in
-      outputs.withUnsafeBufferPointer { outputs in
-        classOfByte.withUnsafeBufferPointer { classOf in
-          patternLengths.withUnsafeBufferPointer { lengths in
-            patternFlags.withUnsafeBufferPointer { flagsOf in
-              asciiStarters.withUnsafeBufferPointer { asciiStarters in
-                starterBits.withUnsafeBufferPointer { starterBits in
-                  memberBits.withUnsafeBufferPointer { memberBits in
-                    body(outputStart, outputs, classOf, lengths, flagsOf, asciiStarters, starterBits, memberBits)
-                  }
-                }
-              }
+            if flags & Flag.exact != 0, let exact = patterns[patternIndex].exactBytes,
+              !Self.equal(bytes, start, exact)
+            {
+              return
+            }
+            if flags & Flag.compoundForm != 0 {
+              singles.append(Hit(start: start, end: end, pattern: patternIndex))
+              return
             }
           }
+          words.append(Hit(start: start, end: end, pattern: patternIndex))
         }
       }
     }

@@ -159,6 +159,23 @@ struct RawLine {
     let bytes = text.bytes
     while i < end {
       let byte = bytes[i]
+      if byte >= 0xE4 && byte <= 0xE9 {
+        // A run of Han characters (most of any line): wide, never white space, measured in one go.
+        if firstContent < 0 { firstContent = i }
+        line.width += pendingSpaceWidth
+        pendingSpaceWidth = 0
+        var k = i
+        var han = 0
+        while k < end, bytes[k] >= 0xE4, bytes[k] <= 0xE9 {
+          k += 3
+          han += 1
+        }
+        line.width += 2 * han
+        line.wideCount += han
+        lastContentEnd = min(k, end)
+        i = k
+        continue
+      }
       var length = 1
       var isSpace = false
       if byte < 0x80 {

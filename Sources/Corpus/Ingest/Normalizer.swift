@@ -22,6 +22,9 @@ struct PassageBuilder {
 
   var isEmpty: Bool { bytes.isEmpty }
 
+  /// Room for `count` normalised bytes (the text's bytes are copied once, not regrown line by line).
+  mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
   /// Appends raw bytes `start..<end` (one line's content, or part of it).
   mutating func append(_ text: ByteText, from start: Int, to end: Int) {
     var i = max(0, start)
@@ -197,6 +200,8 @@ struct PassageBuilder {
   func build() -> Passage {
     var text = String(decoding: bytes, as: UTF8.self)
     text.makeContiguousUTF8()
+    var map = map
+    map.trimCapacity()
     return Passage(text: text, map: map)
   }
 }

@@ -229,6 +229,9 @@ struct BodyAssembler {
     text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?, lastEnd: Int? = nil
   ) -> Passage {
     var builder = PassageBuilder()
+    builder.reserveCapacity(indices.reduce(0) { total, index in
+      lines.indices.contains(index) ? total + max(0, lines[index].contentEnd - lines[index].contentStart) : total
+    })
     for (position, index) in indices.enumerated() {
       let line = lines[index]
       let start = position == 0 ? max(firstStart ?? line.contentStart, line.contentStart) : line.contentStart

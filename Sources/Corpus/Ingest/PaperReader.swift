@@ -70,7 +70,9 @@ struct PaperAssembler {
   func assemble() -> Paper {
     let lines = RawLine.scan(text)
     let classifier = LineClassifier(text: text, lines: lines)
-    var paper = Paper(file: file, rawText: rawText)
+    // RawLine splits lines exactly as LineIndex does: its starts are the index (no second pass over the text).
+    let starts = lines.map { UInt32(truncatingIfNeeded: $0.start) }
+    var paper = Paper(file: file, rawText: rawText, rawLines: LineIndex(rawText, knownStarts: starts))
     var body = BodyAssembler(classifier: classifier)
     body.run()
     paper.paragraphs = body.paragraphs
@@ -89,7 +91,16 @@ struct PaperAssembler {
     paper.authorNotePassage = found.authorNote.flatMap { $0.text.isEmpty ? nil : $0 }
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
+    // Without the spare capacity of appending: every paper of the corpus is kept.
+    paper.paragraphs = Self.trimmed(paper.paragraphs)
+    paper.footnotes = Self.trimmed(paper.footnotes)
+    paper.sections = Self.trimmed(paper.sections)
+    paper.artefacts = Self.trimmed(paper.artefacts)
     return paper
+  }
+
+  static func trimmed<Element>(_ array: [Element]) -> [Element] {
+    array.capacity > array.count ? array.withUnsafeBufferPointer { Array($0) } : array
   }
 
   static func artefacts(_ classifier: LineClassifier) -> [Artefact] {

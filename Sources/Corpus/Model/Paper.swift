@@ -47,6 +47,19 @@ public struct Paper: Sendable {
     self.artefacts = artefacts
   }
 
+  /// A paper whose raw line index is already built (the reader splits the raw text into the same lines).
+  init(file: String, rawText: String, rawLines: LineIndex) {
+    self.file = file
+    self.rawText = rawText
+    self.rawLines = rawLines
+    self.metadata = PaperMetadata()
+    self.metadataSources = [:]
+    self.sections = []
+    self.paragraphs = []
+    self.footnotes = []
+    self.artefacts = []
+  }
+
   /// The file name without directory and extension: always accepted as a citation key.
   public var stem: String {
     let name = file.split(separator: "/").last.map(String.init) ?? file

@@ -7,21 +7,23 @@ public enum TextUnit: String, Sendable, CaseIterable {
 
 /// Line table for one text. Lines end at `\n`, `\r\n` or `\r`.
 ///
-/// Stores only line starts; columns are computed by scanning the one line concerned, so the
-/// index costs 8 bytes a line whatever the script. All inputs are clamped, never trapped on:
+/// Stores only line starts (32 bits each); columns are computed by scanning the one line concerned, so the
+/// index costs 4 bytes a line whatever the script. All inputs are clamped, never trapped on:
 /// a line past the end means end of text, a column past the end of a line means end of line,
 /// a column inside a multi-unit character snaps to that character's start.
 public struct LineIndex: Sendable {
   public let text: String
   /// UTF-8 offset of the first byte of each line. Always non-empty (`[0]` for an empty text).
-  public let lineStarts: [Int]
+  public var lineStarts: [Int] { starts.map { Int($0) } }
+  /// `lineStarts` as stored: 32 bits a line (a text beyond 4 GiB is not a corpus file or a note).
+  private let starts: [UInt32]
   public let utf8Count: Int
 
   public init(_ text: String) {
     var text = text
     text.makeContiguousUTF8()
     self.text = text
-    var starts = [0]
+    var starts: [UInt32] = [0]
     let count = text.utf8.count
     text.utf8.withContiguousStorageIfAvailable { bytes in
       guard let raw = UnsafeRawPointer(bytes.baseAddress) else { return }
@@ -34,35 +36,46 @@ public struct LineIndex: Sendable {
         }
         let b = bytes[i]
         if b == 0x0A {
-          starts.append(i + 1)
+          starts.append(UInt32(truncatingIfNeeded: i + 1))
         } else if b == 0x0D {
           if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-          starts.append(i + 1)
+          starts.append(UInt32(truncatingIfNeeded: i + 1))
         }
         i += 1
       }
     }
-    self.lineStarts = starts
+    // Without the spare capacity of appending: every paper keeps its index.
+    self.starts = starts.capacity > starts.count ? starts.withUnsafeBufferPointer { Array($0) } : starts
     self.utf8Count = count
   }
 
-  public var lineCount: Int { lineStarts.count }
+  /// An index whose line starts are already known (the reader splits the same lines): `starts` must be what
+  /// `init(_:)` would find, `[0]` first.
+  init(_ text: String, knownStarts: [UInt32]) {
+    var text = text
+    text.makeContiguousUTF8()
+    self.text = text
+    self.starts = knownStarts.isEmpty ? [0] : knownStarts
+    self.utf8Count = text.utf8.count
+  }
+
+  public var lineCount: Int { starts.count }
 
   /// Offset of the first byte of `line` (clamped).
   public func lineStart(_ line: Int) -> TextSize {
     if line < 0 { return .zero }
-    if line >= lineStarts.count { return TextSize(utf8Count) }
-    return TextSize(lineStarts[line])
+    if line >= starts.count { return TextSize(utf8Count) }
+    return TextSize(Int(starts[line]))
   }
 
   /// Offset just past the last character of `line`, before its terminator.
   public func lineEnd(_ line: Int) -> TextSize {
     if line < 0 { return lineEnd(0) }
-    if line >= lineStarts.count { return TextSize(utf8Count) }
-    var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : utf8Count
+    if line >= starts.count { return TextSize(utf8Count) }
+    var end = line + 1 < starts.count ? Int(starts[line + 1]) : utf8Count
     withBytes { bytes in
-      if end > lineStarts[line], bytes[end - 1] == 0x0A { end -= 1 }
-      if end > lineStarts[line], bytes[end - 1] == 0x0D { end -= 1 }
+      if end > Int(starts[line]), bytes[end - 1] == 0x0A { end -= 1 }
+      if end > Int(starts[line]), bytes[end - 1] == 0x0D { end -= 1 }
     }
     return TextSize(end)
   }
@@ -71,10 +84,10 @@ public struct LineIndex: Sendable {
   public func line(containing offset: TextSize) -> Int {
     let target = max(0, min(offset.utf8Offset, utf8Count))
     var low = 0
-    var high = lineStarts.count - 1
+    var high = starts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+      if Int(starts[mid]) <= target { low = mid } else { high = mid - 1 }
     }
     return low
   }
@@ -83,7 +96,7 @@ public struct LineIndex: Sendable {
   /// An offset inside a line terminator or inside a multi-byte character is moved back to a boundary.
   public func lineColumn(at offset: TextSize, unit: TextUnit) -> (line: Int, column: Int) {
     let line = line(containing: offset)
-    let start = lineStarts[line]
+    let start = Int(starts[line])
     let end = lineEnd(line).utf8Offset
     let target = max(start, min(scalarBoundary(atOrBefore: offset).utf8Offset, end))
     return (line, columnCount(from: start, to: target, unit: unit))
@@ -92,8 +105,8 @@ public struct LineIndex: Sendable {
   /// UTF-8 offset of (line, column), the column counted in `unit`; clamped as the type describes.
   public func offset(line: Int, column: Int, unit: TextUnit) -> TextSize {
     if line < 0 { return .zero }
-    if line >= lineStarts.count { return TextSize(utf8Count) }
-    let start = lineStarts[line]
+    if line >= starts.count { return TextSize(utf8Count) }
+    let start = Int(starts[line])
     let end = lineEnd(line).utf8Offset
     if column <= 0 { return TextSize(start) }
     var result = end

@@ -6,11 +6,13 @@ public struct OffsetMap: Sendable, Equatable {
   /// Runs sorted by `normalizedStart`: bytes `normalizedStart..<normalizedStart+length` came from
   /// `rawStart..<rawStart+length`. An inserted byte is a run with `length` 1 and `inserted` set.
   public struct Run: Sendable, Equatable {
-    // Stored in 32 bits (16 bytes a run): maps are kept for every passage of every paper.
+    // Stored in 32 bits, the inserted flag in the length's top bit (12 bytes a run): maps are kept for every
+    // passage of every paper.
     private var storedNormalizedStart: UInt32
     private var storedRawStart: UInt32
-    private var storedLength: UInt32
-    public var inserted: Bool
+    private var storedLengthAndFlag: UInt32
+
+    private static let insertedFlag: UInt32 = 0x8000_0000
 
     public var normalizedStart: Int {
       get { Int(storedNormalizedStart) }
@@ -21,15 +23,22 @@ public struct OffsetMap: Sendable, Equatable {
       set { storedRawStart = UInt32(clamping: newValue) }
     }
     public var length: Int {
-      get { Int(storedLength) }
-      set { storedLength = UInt32(clamping: newValue) }
+      get { Int(storedLengthAndFlag & ~Self.insertedFlag) }
+      set {
+        storedLengthAndFlag =
+          (storedLengthAndFlag & Self.insertedFlag) | UInt32(clamping: min(max(0, newValue), 0x7FFF_FFFF))
+      }
+    }
+    public var inserted: Bool {
+      get { storedLengthAndFlag & Self.insertedFlag != 0 }
+      set { storedLengthAndFlag = (storedLengthAndFlag & ~Self.insertedFlag) | (newValue ? Self.insertedFlag : 0) }
     }
 
     public init(normalizedStart: Int, rawStart: Int, length: Int, inserted: Bool) {
       storedNormalizedStart = UInt32(clamping: normalizedStart)
       storedRawStart = UInt32(clamping: rawStart)
-      storedLength = UInt32(clamping: length)
-      self.inserted = inserted
+      storedLengthAndFlag =
+        UInt32(clamping: min(max(0, length), 0x7FFF_FFFF)) | (inserted ? Self.insertedFlag : 0)
     }
   }
 
@@ -39,6 +48,11 @@ public struct OffsetMap: Sendable, Equatable {
   public init() {}
 
   public enum Bias: Sendable { case start, end }
+
+  /// Drops the spare capacity left by appending, once the map is complete.
+  mutating func trimCapacity() {
+    if runs.capacity > runs.count { runs = runs.withUnsafeBufferPointer { Array($0) } }
+  }
 
   /// Records that the next `length` normalised bytes are a copy of raw bytes at `rawStart`.
   public mutating func appendCopy(rawStart: Int, length: Int) {

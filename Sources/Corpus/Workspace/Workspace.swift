@@ -155,10 +155,16 @@ public struct Workspace: Sendable {
         if type == .typeDirectory { enumerator.skipDescendants() }
         continue
       }
-      let url = folder.appendingPathComponent(path)
-      if type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(url)) {
+      if type == .typeRegular {
         files.append(prefix + path)
-      } else if type == .typeSymbolicLink, isDirectory(url) {
+        continue
+      }
+      // Only a symbolic link needs its URL (thousands of regular files do not).
+      guard type == .typeSymbolicLink else { continue }
+      let url = folder.appendingPathComponent(path)
+      if isRegularFile(url) {
+        files.append(prefix + path)
+      } else if isDirectory(url) {
         let real = url.resolvingSymlinksInPath().path
         if visited.insert(real).inserted {
           files += listFiles(URL(fileURLWithPath: real), prefix: prefix + path + "/", visited: &visited)

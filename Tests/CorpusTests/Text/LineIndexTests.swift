@@ -71,3 +71,12 @@ func everyScalarBoundaryRoundTrips(text: String, unit: TextUnit) {
   #expect(index.lineColumn(at: text.utf8Size, unit: .utf16) == (1, 0))
   #expect(index.offset(line: 1, column: 0, unit: .utf16) == text.utf8Size)
 }
+
+/// The reader hands its own line split to the paper's index: it must be the one `LineIndex` finds.
+@Test func readerLineStartsAreTheIndexLineStarts() {
+  for text in ["", "a", "一\n二\r\n三\r四\n", "\n\n", "\r\r\n\n", "标题\r\n\r\n  正文。\n", "末行无换行"] {
+    let paper = PaperReader.parse(file: "corpus/x.txt", text: text)
+    #expect(paper.rawLines.lineStarts == LineIndex(text).lineStarts, "\(text.debugDescription)")
+    #expect(paper.rawLines.utf8Count == text.utf8.count)
+  }
+}

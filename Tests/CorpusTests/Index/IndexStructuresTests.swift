@@ -1,0 +1,91 @@
+//! Tests for the index's data structures: the character-level automaton under the scanner (classes of 1-, 2-, 3-
+//! and 4-byte characters, failure links, ASCII case, bytes that are not UTF-8), alias keys looked up by their bytes,
+//! and discovery's occurrence count.
+import Testing
+
+@testable import Corpus
+
+@Suite struct MentionAutomatonTests {
+  /// `(pattern, start, end)` of every match, as byte offsets.
+  private func matches(_ patterns: [String], in text: String) -> [String] {
+    let automaton = MentionAutomaton(keys: patterns.map { Array($0.utf8).map(MentionScanner.fold) })
+    var found: [String] = []
+    var text = text
+    text.withUTF8 { bytes in
+      automaton.forEachMatch(in: bytes) { pattern, end in
+        found.append("\(patterns[pattern])@\(end - patterns[pattern].utf8.count)")
+      }
+    }
+    return found
+  }
+
+  @Test func everyWidthOfCharacter() {
+    #expect(matches(["ab", "é·", "日本", "𠮷野"], in: "xab é· 日本 𠮷野") == ["ab@1", "é·@4", "日本@9", "𠮷野@16"])
+  }
+
+  @Test func overlappingPatternsThroughFailureLinks() {
+    #expect(matches(["日本", "本国", "日本国民"], in: "日本国民") == ["日本@0", "本国@3", "日本国民@0"])
+    #expect(matches(["美日", "日美澳"], in: "美日美澳") == ["美日@0", "日美澳@3"])
+  }
+
+  @Test func asciiCapitalsMatchTheFoldedPattern() {
+    #expect(matches(["nato"], in: "NATO Nato nato") == ["nato@0", "nato@5", "nato@10"])
+  }
+
+  @Test func brokenBytesNeverTrap() {
+    let bytes: [UInt8] = [0xE6, 0x97, 0xA5, 0xE6, 0x9C, 0xAC, 0x80, 0xE6, 0x97, 0xA5, 0xE6, 0x9C]
+    let automaton = MentionAutomaton(keys: [Array("日本".utf8)])
+    var ends: [Int] = []
+    bytes.withUnsafeBufferPointer { buffer in automaton.forEachMatch(in: buffer) { _, end in ends.append(end) } }
+    #expect(ends == [6])
+  }
+}
+
+@Suite struct KnownAliasKeysTests {
+  @Test func plainKeysAreFoundByTheirBytes() {
+    let known = KnownAliasKeys(["日本", "quad", "“印太”"])
+    #expect(known.contains("日本"))
+    #expect(known.contains("quad"))
+    #expect(known.contains("“印太”"))
+    #expect(!known.contains("日本国"))
+  }
+
+  @Test func canonicalEquivalenceIsKept() {
+    // A compatibility ideograph (U+F900) is canonically the unified one (U+8C48); é may be written decomposed.
+    let known = KnownAliasKeys(["\u{F900}", "caf\u{E9}"])
+    #expect(known.contains("\u{8C48}"))
+    #expect(known.contains("\u{F900}"))
+    #expect(known.contains("cafe\u{301}"))
+    #expect(KnownAliasKeys(["cafe\u{301}"]).contains("caf\u{E9}"))
+  }
+}
+
+@Suite struct AliasKeyIndexTests {
+  @Test func equalKeysShareOneEntry() {
+    var index = AliasKeyIndex()
+    index.set("日本", 0)
+    index.set("caf\u{E9}", 1)
+    index.set("\u{8C48}", 2)
+    index.set("한국", 3)
+    #expect(index["日本"] == 0)
+    #expect(index["cafe\u{301}"] == 1)
+    #expect(index["\u{F900}"] == 2)
+    #expect(index["한국"] == 3)
+    #expect(index["日本国"] == nil)
+    index.set("cafe\u{301}", 4)
+    #expect(index["caf\u{E9}"] == 4)
+  }
+}
+
+@Test func occurrencesCountFromTheLeftWithoutOverlapping() {
+  func count(_ needle: String, _ haystack: String, _ limit: Int = 10) -> Int {
+    var haystack = haystack
+    return haystack.withUTF8 { Discovery.occurrences(of: Array(needle.utf8), in: $0, atMost: limit) }
+  }
+  #expect(count("aa", "aaa") == 1)
+  #expect(count("aa", "aaaa") == 2)
+  #expect(count("林芳正", "外相林芳正表示，林芳正称") == 2)
+  #expect(count("林芳正", "外相林芳正表示，林芳正称", 1) == 1)
+  #expect(count("林芳", "林") == 0)
+  #expect(count("", "abc") == 0)
+}
