@@ -65,7 +65,7 @@ enum QuoteCommand {
     switch passage {
     case .paragraph(let n): return "¶\(n)"
     case .footnote(let n): return "fn. \(n)"
-    case .abstract, .title: return nil
+    case .abstract, .title, .englishAbstract: return nil
     }
   }
 
@@ -82,6 +82,7 @@ enum QuoteCommand {
     case .footnote(let n): passageName = "footnote \(n)"
     case .abstract: passageName = "abstract"
     case .title: passageName = "title"
+    case .englishAbstract: passageName = "English abstract"
     }
     return [
       "file": paper.file, "key": index.key(of: match.paper), "paragraph": paragraph, "passage": passageName,

@@ -155,6 +155,7 @@ struct CheckRun<Index: CorpusLookup> {
     switch match.passage {
     case .abstract: return "the abstract of \(key)"
     case .title: return "the title of \(key)"
+    case .englishAbstract: return "the English abstract of \(key)"
     default: return "\(key) \(match.passage.citableLocatorText ?? "")"
     }
   }

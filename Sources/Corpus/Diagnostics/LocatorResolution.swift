@@ -124,14 +124,16 @@ extension String {
 
 extension PassageID {
   /// How a note cites this passage: `¶12`, `fn. 3` (`abstract`, `title` for those, which no locator names).
-  var locatorText: String { citableLocatorText ?? (self == .title ? "title" : "abstract") }
+  var locatorText: String {
+    citableLocatorText ?? (self == .title ? "title" : self == .englishAbstract ? "English abstract" : "abstract")
+  }
 
   /// The locator a citation can use for this passage: `¶12`, `fn. 3`; nil for the abstract and the title.
   var citableLocatorText: String? {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract, .title: return nil
+    case .abstract, .title, .englishAbstract: return nil
     }
   }
 }

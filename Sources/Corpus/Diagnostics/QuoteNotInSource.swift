@@ -141,6 +141,7 @@ enum QuoteNotInSource {
     switch passage {
     case .abstract: return "the abstract"
     case .title: return "the title"
+    case .englishAbstract: return "the English abstract"
     default: return passage.citableLocatorText ?? "?"
     }
   }

@@ -71,6 +71,7 @@ struct MentionRecord: Sendable {
     switch id {
     case .abstract: return 0
     case .title: return 1
+    case .englishAbstract: return 2
     case .paragraph(let n): return 1 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     case .footnote(let n): return 2 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     }
@@ -80,7 +81,7 @@ struct MentionRecord: Sendable {
     switch code >> 28 {
     case 1: return .paragraph(Int(code & 0x0FFF_FFFF))
     case 2: return .footnote(Int(code & 0x0FFF_FFFF))
-    default: return code == 1 ? .title : .abstract
+    default: return code == 1 ? .title : code == 2 ? .englishAbstract : .abstract
     }
   }
 }
@@ -198,6 +199,9 @@ final class IndexStorage: Sendable {
       var list: [SearchPassage] = []
       if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
         list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
+      }
+      if let english = paper.englishAbstractPassage?.text {
+        list.append(SearchPassage(paper: paperIndex, id: .englishAbstract, text: english, skipping: []))
       }
       for paragraph in paper.paragraphs {
         list.append(
@@ -424,6 +428,7 @@ extension Paper {
     case .paragraph(let n): return paragraphs.indices.contains(n - 1) ? paragraphs[n - 1].passage : nil
     case .footnote(let n): return footnotes.indices.contains(n - 1) ? footnotes[n - 1].passage : nil
     case .abstract: return abstractPassage
+    case .englishAbstract: return englishAbstractPassage
     case .title: return titlePassage
     }
   }

@@ -85,6 +85,7 @@ struct PaperAssembler {
     paper.metadataSources = found.sources
     paper.titlePassage = found.title
     paper.abstractPassage = found.abstract
+    paper.englishAbstractPassage = EnglishAbstractReader.passage(classifier)
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
     return paper

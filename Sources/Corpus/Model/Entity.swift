@@ -56,4 +56,5 @@ public enum PassageID: Hashable, Sendable {
   case footnote(Int)  // 1-based footnote number
   case abstract
   case title
+  case englishAbstract
 }

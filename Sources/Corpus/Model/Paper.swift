@@ -26,6 +26,9 @@ public struct Paper: Sendable {
   public var titlePassage: Passage?
   /// The abstract (内容提要) as a passage (`PassageID.abstract`), mapped to the raw file.
   public var abstractPassage: Passage?
+  /// The paper's own English abstract (`PassageID.englishAbstract`), when the reader is sure which entry after the
+  /// body is the paper's own; the other articles' abstracts stay artefacts.
+  public var englishAbstractPassage: Passage?
 
   public init(
     file: String, rawText: String, metadata: PaperMetadata = PaperMetadata(),

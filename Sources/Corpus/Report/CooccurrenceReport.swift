@@ -512,7 +512,7 @@ public struct CooccurrenceReport: Sendable {
     switch passage {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract, .title: return nil
+    case .abstract, .title, .englishAbstract: return nil
     }
   }
 
@@ -551,6 +551,7 @@ enum PassageCode {
     switch code {
     case 0: return .title
     case 1: return .abstract
+    case 2: return .englishAbstract
     case ..<(1 << 32): return .paragraph(code - 2)
     default: return .footnote(code - 1 << 32)
     }
@@ -559,6 +560,7 @@ enum PassageCode {
     switch passage {
     case .title: return 0
     case .abstract: return 1
+    case .englishAbstract: return 2
     case .paragraph(let number): return 2 + max(0, min(number, 1 << 31))
     case .footnote(let number): return 1 << 32 + max(0, min(number, 1 << 31))
     }
@@ -578,6 +580,7 @@ extension Paper {
     case .paragraph, .footnote: return self.passage(passage)?.text
     case .abstract: return metadata.abstract
     case .title: return metadata.title
+    case .englishAbstract: return englishAbstractPassage?.text
     }
   }
 }

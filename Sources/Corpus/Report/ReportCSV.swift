@@ -238,7 +238,7 @@ struct CSVBuffer {
     case .footnote(let number):
       bytes += Self.footnoteCitation
       appendDigits(number)
-    case .abstract, .title:
+    case .abstract, .title, .englishAbstract:
       break
     }
     bytes += Self.citationEnd
@@ -288,6 +288,8 @@ struct CSVBuffer {
       bytes += Self.abstractFields
     case .title:
       bytes += Self.titleFields
+    case .englishAbstract:
+      bytes += Self.englishAbstractFields
     }
   }
 
@@ -297,6 +299,7 @@ struct CSVBuffer {
   private static let footnoteLocator = Array(",fn. ".utf8)
   private static let abstractFields = Array("abstract,,".utf8)
   private static let titleFields = Array("title,,".utf8)
+  private static let englishAbstractFields = Array("englishAbstract,,".utf8)
 
   /// Decimal digits without making a string: the long form writes millions of numbers.
   private mutating func appendDigits(_ value: Int) {

@@ -689,6 +689,7 @@ extension PassageID {
     case .footnote(let number): return "fn. \(number)"
     case .abstract: return "abstract"
     case .title: return "title"
+    case .englishAbstract: return "English abstract"
     }
   }
 }
