@@ -48,3 +48,22 @@ private func rules(_ note: String, _ index: CorpusIndex) -> [String] {
     }
   }
 }
+
+@Test(.enabled(if: TestPaths.sharedCorpus != nil)) func realFootnotesLoseTheirMarkdownEmphasis() throws {
+  let papers = try #require(realPapers)
+  let index = CorpusIndex.build(papers: papers)
+  var checked = 0
+  for (number, paper) in papers.enumerated() {
+    for footnote in paper.footnotes {
+      let raw = paper.rawText.slice(footnote.passage.rawRange)
+      guard raw.contains("*"), raw.unicodeScalars.contains(where: { $0.value > 0x2000 && $0.value < 0x2100 }),
+        !footnote.text.contains("*")
+      else { continue }
+      IngestFixture.checkMapsBack(footnote.passage, in: paper)
+      let quote = String(footnote.text.prefix(100)).trimmingCharacters(in: .whitespaces)
+      #expect(rules("「\(quote)」[@\(index.key(of: number)), fn. \(footnote.number)]", index) == [], "\(paper.file)")
+      checked += 1
+    }
+  }
+  #expect(checked > 3)
+}

@@ -100,3 +100,28 @@ import Testing
       """)
   }
 }
+
+@Suite struct MarkdownDebrisTests {
+  @Test func emphasisAutolinkBracketsAndEscapesAreDroppedFromPassages() throws {
+    let paper = IngestFixture.read(
+      """
+      标题
+
+      王明
+
+      正文段落。①
+
+      ① Victor Cha, “Powerplay”, *International Security*, Vol. 34, <https://example.org/a/b>\\[2024-02-18\\]; **Japan Times**.
+      """)
+    let note = try #require(paper.footnotes.first)
+    #expect(
+      note.text
+        == "Victor Cha, “Powerplay”, International Security, Vol. 34, https://example.org/a/b[2024-02-18]; Japan Times.")
+    IngestFixture.checkMapsBack(note.passage, in: paper)
+  }
+
+  @Test func asterisksThatAreNotEmphasisStay() {
+    let paper = IngestFixture.read("标题 *\n\n王明\n\n正文 * 段落，3*4 与 *未闭合。\n")
+    #expect(paper.paragraphs.map(\.text) == ["正文*段落，3*4与*未闭合。"])
+  }
+}
