@@ -81,6 +81,7 @@ enum QuoteCommand {
     case .heading: passageName = "heading \(paper.citableLocator(for: match.passage) ?? "")"
     case .keywords: passageName = "keywords"
     case .authorNote: passageName = "author note"
+    case .englishAbstract: passageName = "English abstract"
     }
     return [
       "file": paper.file, "key": index.key(of: match.paper), "paragraph": paragraph, "passage": passageName,

@@ -159,7 +159,7 @@ extension PassageID {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract, .title, .heading, .keywords, .authorNote: return nil
+    case .abstract, .title, .heading, .keywords, .authorNote, .englishAbstract: return nil
     }
   }
 
@@ -173,6 +173,7 @@ extension PassageID {
     case .heading: return "heading"
     case .keywords: return "keywords"
     case .authorNote: return "author note"
+    case .englishAbstract: return "English abstract"
     }
   }
 }

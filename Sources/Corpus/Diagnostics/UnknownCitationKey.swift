@@ -12,6 +12,10 @@ enum UnknownCitationKey {
       // A bare CJK citation swallows the prose after it (`@常思纯2023所述`): offer braces.
       let swallowing = keys.filter { key.hasPrefix($0) && key.count > $0.count }.max { $0.count < $1.count }
       var suggestions = Suggestions.nearest(to: key, in: keys).filter { $0 != key }
+      // Nothing is a likely misspelling: still name the nearest keys (the SPEC asks for them), as a list to pick
+      // from rather than a guess.
+      let farOnly = suggestions.isEmpty && swallowing == nil
+      if farOnly { suggestions = nearestAtAnyDistance(to: key, in: keys) }
       // A quotation tied to this citation, found in the corpus, says which document was meant.
       if let quotation = run.note.quotations.first(where: { $0.citation == item.citation }),
         let match = run.index.findQuote(quotation.fragments.map(\.text), preferredPaper: nil).matches.first
@@ -33,6 +37,8 @@ enum UnknownCitationKey {
             title: "Write @{\(known)}\(rest)",
             edits: [run.noteEdit(TextRange(start: keyStart, end: keyStart + known.utf8.count), "{\(known)}")],
             isPreferred: true))
+      } else if farOnly, !suggestions.isEmpty {
+        message += " The nearest keys are \(suggestions.map { "'\($0)'" }.joined(separator: ", "))."
       } else if let nearest = suggestions.first {
         message += " Did you mean '\(nearest)'?"
       } else if keys.isEmpty {
@@ -43,7 +49,7 @@ enum UnknownCitationKey {
         fixes.append(
           Fix(
             title: "Change the key to '\(suggestion)'", edits: [run.noteEdit(item.item.keyRange, suggestion)],
-            isPreferred: fixes.isEmpty && position == 0))
+            isPreferred: fixes.isEmpty && position == 0 && !farOnly))
       }
       findings.append(
         Finding(
@@ -51,5 +57,17 @@ enum UnknownCitationKey {
           suggestions: suggestions, fixes: fixes))
     }
     return findings
+  }
+
+  /// Up to three keys by edit distance however far, keys of the same year first.
+  static func nearestAtAnyDistance(to key: String, in keys: [String]) -> [String] {
+    let target = Array(key.lowercased().unicodeScalars)
+    let year = key.filter(\.isNumber)
+    let scored = keys.map { candidate -> (Bool, Int, String) in
+      let scalars = Array(candidate.lowercased().unicodeScalars)
+      let distance = Suggestions.editDistance(target, scalars, limit: max(target.count, scalars.count))
+      return (year.isEmpty || candidate.filter(\.isNumber) != year, distance, candidate)
+    }
+    return scored.sorted { ($0.0 ? 1 : 0, $0.1, $0.2) < ($1.0 ? 1 : 0, $1.1, $1.2) }.prefix(3).map(\.2)
   }
 }

@@ -72,6 +72,7 @@ struct MentionRecord: Sendable {
     switch id {
     case .abstract: return 0
     case .title: return 1
+    case .englishAbstract: return 2
     case .paragraph(let n): return 1 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     case .footnote(let n): return 2 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     case .heading(let n): return 3 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
@@ -86,7 +87,7 @@ struct MentionRecord: Sendable {
     case 2: return .footnote(Int(code & 0x0FFF_FFFF))
     case 3: return .heading(Int(code & 0x0FFF_FFFF))
     case 4: return code & 1 == 0 ? .keywords : .authorNote
-    default: return code == 1 ? .title : .abstract
+    default: return code == 1 ? .title : code == 2 ? .englishAbstract : .abstract
     }
   }
 }
@@ -267,6 +268,9 @@ final class IndexStorage: Sendable {
     list.reserveCapacity(3 + paper.sections.count + paper.paragraphs.count + paper.footnotes.count)
     if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
       list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
+    }
+    if let english = paper.englishAbstractPassage?.text {
+      list.append(SearchPassage(paper: paperIndex, id: .englishAbstract, text: english, skipping: []))
     }
     if let keywords = paper.keywordsPassage {
       list.append(SearchPassage(paper: paperIndex, id: .keywords, text: keywords.text, skipping: []))
@@ -449,6 +453,7 @@ public struct CorpusIndex: Sendable {
     case .keywords: field = .keywords
     case .authorNote: field = .authorNote
     case .heading(let section): return document.sections[checked: section]?.headingRange ?? TextRange(0, 0)
+    case .englishAbstract: return TextRange(0, 0)
     case .abstract, .paragraph, .footnote: field = .abstract
     }
     guard let source = document.metadataSources[field] else { return TextRange(0, 0) }
@@ -506,6 +511,7 @@ extension Paper {
     case .paragraph(let n): return paragraphs.indices.contains(n - 1) ? paragraphs[n - 1].passage : nil
     case .footnote(let n): return footnotes.indices.contains(n - 1) ? footnotes[n - 1].passage : nil
     case .abstract: return abstractPassage
+    case .englishAbstract: return englishAbstractPassage
     case .title: return titlePassage
     case .heading(let index): return sections.indices.contains(index) ? sections[index].heading : nil
     case .keywords: return keywordsPassage

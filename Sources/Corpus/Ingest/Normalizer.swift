@@ -5,7 +5,8 @@
 /// Rules: white space runs become one space, or nothing when either side is CJK (PDF extraction pads
 /// digits and Latin words inside Chinese text with spaces); lines are joined with no space between CJK
 /// and one space between Latin words; a hyphen (⁃ ‐) ending a line inside a word is dropped; spaced-out
-/// abbreviations in brackets (（A P4）, （Q u ad）) are closed up.
+/// abbreviations in brackets (（A P4）, （Q u ad）) are closed up; Markdown emphasis around Latin text, the brackets
+/// of autolinks and backslash escapes are dropped.
 struct PassageBuilder {
   private(set) var bytes: [UInt8] = []
   private(set) var map = OffsetMap()
@@ -25,8 +26,18 @@ struct PassageBuilder {
   /// Room for `count` normalised bytes (the text's bytes are copied once, not regrown line by line).
   mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
 
-  /// Appends raw bytes `start..<end` (one line's content, or part of it).
+  /// Appends raw bytes `start..<end` (one line's content, or part of it), without the Markdown that extraction
+  /// left in some papers (`*Journal*`, `<https://…>`, `\[`): a reader of the PDF sees italics, not asterisks.
   mutating func append(_ text: ByteText, from start: Int, to end: Int) {
+    var from = max(0, start)
+    for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count)) {
+      appendPlain(text, from: from, to: offset)
+      from = offset + 1
+    }
+    appendPlain(text, from: from, to: end)
+  }
+
+  private mutating func appendPlain(_ text: ByteText, from start: Int, to end: Int) {
     var i = max(0, start)
     let end = min(end, text.count)
     var closeUpUntil = -1
@@ -203,5 +214,81 @@ struct PassageBuilder {
     var map = map
     map.trimCapacity()
     return Passage(text: text, map: map)
+  }
+}
+
+/// Markdown that PDF-to-Markdown extraction left in the text: the asterisks of `*Journal Title*` and
+/// `**Title**` around Latin text, the brackets of `<https://…>`, and the backslash of `\[` `\]` `\*` `\_`.
+enum MarkdownDebris {
+  /// Offsets of the single bytes to drop in `start..<end`, ascending.
+  static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
+    guard start < end else { return [] }
+    var found: [Int] = []
+    var i = start
+    while i < end {
+      let byte = text[i]
+      if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: end) {
+        let run = text[i + 1] == 0x2A ? 2 : 1
+        found += Array(i..<(i + run)) + Array(close..<(close + run))
+        i = close + run
+        continue
+      }
+      if byte == 0x3C, let close = autolinkEnd(text, at: i, end: end) {
+        found += [i, close]
+        i = close + 1
+        continue
+      }
+      if byte == 0x5C, i + 1 < end, [0x5B, 0x5D, 0x2A, 0x5F].contains(text[i + 1]) {
+        found.append(i)
+        i += 2
+        continue
+      }
+      i += 1
+    }
+    return found.sorted()
+  }
+
+  /// For `*` or `**` at `i` opening emphasis of Latin text, the offset of the closing run.
+  private static func emphasisEnd(_ text: ByteText, at i: Int, start: Int, end: Int) -> Int? {
+    let run = i + 1 < end && text[i + 1] == 0x2A ? 2 : 1
+    let contentStart = i + run
+    guard contentStart < end, !isSpaceOrStar(text[contentStart]) else { return nil }
+    if i > start, isLatinAlphanumeric(text[i - 1]) { return nil }
+    var j = contentStart
+    var hasLetter = false
+    while j < end, j - contentStart < 300 {
+      let byte = text[j]
+      if byte == 0x2A {
+        let closes = run == 1 || (j + 1 < end && text[j + 1] == 0x2A)
+        guard closes, hasLetter, !isSpaceOrStar(text[j - 1]) else { return nil }
+        let after = j + run
+        if after < end, isLatinAlphanumeric(text[after]) { return nil }
+        return j
+      }
+      let (scalar, length) = text.scalar(at: j)
+      if CharClass.isWide(scalar) { return nil }
+      if CharClass.isLatinLetter(scalar) { hasLetter = true }
+      j += length
+    }
+    return nil
+  }
+
+  /// For `<` at `i` opening `<http…>` or `<www.…>` on this piece, the offset of `>`.
+  private static func autolinkEnd(_ text: ByteText, at i: Int, end: Int) -> Int? {
+    guard text.hasPrefix("http", at: i + 1) || text.hasPrefix("www.", at: i + 1) else { return nil }
+    var j = i + 1
+    while j < end, j - i < 2000 {
+      switch text[j] {
+      case 0x3E: return j
+      case 0x3C, 0x20, 0x0A, 0x0D: return nil
+      default: j += 1
+      }
+    }
+    return nil
+  }
+
+  private static func isSpaceOrStar(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x2A }
+  private static func isLatinAlphanumeric(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 }

@@ -89,6 +89,7 @@ struct PaperAssembler {
     paper.abstractPassage = found.abstract
     paper.keywordsPassage = found.keywords.flatMap { $0.text.isEmpty ? nil : $0 }
     paper.authorNotePassage = found.authorNote.flatMap { $0.text.isEmpty ? nil : $0 }
+    paper.englishAbstractPassage = EnglishAbstractReader.passage(classifier)
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
     // Without the spare capacity of appending: every paper of the corpus is kept.

@@ -62,4 +62,6 @@ public enum PassageID: Hashable, Sendable {
   case keywords
   /// The author note (作者简介, 作者介绍, a report's closing 撰写 line) without its label.
   case authorNote
+  /// The paper's own English abstract, read after the body.
+  case englishAbstract
 }

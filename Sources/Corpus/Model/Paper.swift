@@ -30,6 +30,9 @@ public struct Paper: Sendable {
   public var keywordsPassage: Passage?
   /// The author note (作者简介) as a passage (`PassageID.authorNote`), mapped to the raw file.
   public var authorNotePassage: Passage?
+  /// The paper's own English abstract (`PassageID.englishAbstract`), when the reader is sure which entry after the
+  /// body is the paper's own; the other articles' abstracts stay artefacts.
+  public var englishAbstractPassage: Passage?
 
   public init(
     file: String, rawText: String, metadata: PaperMetadata = PaperMetadata(),

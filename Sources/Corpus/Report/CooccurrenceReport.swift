@@ -517,7 +517,7 @@ public struct CooccurrenceReport: Sendable {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
     case .heading(let section): return sectionLocators.indices.contains(section) ? sectionLocators[section] : nil
-    case .abstract, .title, .keywords, .authorNote: return nil
+    case .abstract, .title, .keywords, .authorNote, .englishAbstract: return nil
     }
   }
 
@@ -563,6 +563,7 @@ enum PassageCode {
     switch code {
     case 0: return .title
     case 1: return .abstract
+    case 2: return .englishAbstract
     case ..<footnoteBase: return .paragraph(code - 2)
     case ..<headingBase: return .footnote(code - footnoteBase)
     case ..<keywordsCode: return .heading(code - headingBase)
@@ -574,6 +575,7 @@ enum PassageCode {
     switch passage {
     case .title: return 0
     case .abstract: return 1
+    case .englishAbstract: return 2
     case .paragraph(let number): return 2 + max(0, min(number, 1 << 31 - 3))
     case .footnote(let number): return footnoteBase + max(0, min(number, 1 << 31 - 1))
     case .heading(let section): return headingBase + max(0, min(section, 1 << 30 - 1))
@@ -596,6 +598,7 @@ extension Paper {
     case .paragraph, .footnote, .heading, .keywords, .authorNote: return self.passage(passage)?.text
     case .abstract: return metadata.abstract
     case .title: return metadata.title
+    case .englishAbstract: return englishAbstractPassage?.text
     }
   }
 }
@@ -606,7 +609,7 @@ extension PassageID {
   var isProse: Bool {
     switch self {
     case .paragraph, .footnote, .abstract, .heading: return true
-    case .title, .keywords, .authorNote: return false
+    case .title, .keywords, .authorNote, .englishAbstract: return false
     }
   }
 }

@@ -247,7 +247,7 @@ struct CSVBuffer {
       if let locator = CooccurrenceReport.locator(of: passage, sectionLocators: sectionLocators) {
         bytes += Array(", \(locator)".utf8)
       }
-    case .abstract, .title, .keywords, .authorNote:
+    case .abstract, .title, .keywords, .authorNote, .englishAbstract:
       break
     }
     bytes += Self.citationEnd
@@ -309,6 +309,8 @@ struct CSVBuffer {
       bytes += Self.keywordsFields
     case .authorNote:
       bytes += Self.authorNoteFields
+    case .englishAbstract:
+      bytes += Self.englishAbstractFields
     }
   }
 
@@ -321,6 +323,7 @@ struct CSVBuffer {
   private static let headingPrefix = Array("heading,".utf8)
   private static let keywordsFields = Array("keywords,,".utf8)
   private static let authorNoteFields = Array("author-note,,".utf8)
+  private static let englishAbstractFields = Array("englishAbstract,,".utf8)
 
   /// Decimal digits without making a string: the long form writes millions of numbers.
   private mutating func appendDigits(_ value: Int) {

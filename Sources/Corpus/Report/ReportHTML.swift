@@ -698,6 +698,7 @@ extension PassageID {
     case .heading(let section): return "heading \(section + 1)"
     case .keywords: return "keywords"
     case .authorNote: return "author note"
+    case .englishAbstract: return "English abstract"
     }
   }
 }

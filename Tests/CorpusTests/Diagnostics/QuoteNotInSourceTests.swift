@@ -31,3 +31,72 @@ import Testing
     """, rule: .quoteNotInSource, titleContaining: "Replace",
     expect: "\"Japan and Australia coordinate patrols in the South China Sea\" [@Smith2020, ¶2]")
 }
+
+// MARK: Quotations with elisions: only the wrong fragment is replaced
+
+@Test func elidedQuotationFixReplacesOnlyTheWrongFragment() {
+  checkFix(
+    """
+    -- notes/a.md --
+    “日本—东盟首脑会议每年举办一次……也为双方领导人提供了非正式交流的场合”[@张三2021, ¶3]
+    """, rule: .quoteNotInSource, titleContaining: "Replace part 1",
+    expect: "“日本—东盟首脑会议每年举行一次……也为双方领导人提供了非正式交流的场合”[@张三2021, ¶3]")
+  checkFix(
+    """
+    -- notes/a.md --
+    "日本—东盟首脑会议每年举行一次...也为双方领导人提供了正式交流的场合"[@张三2021]
+    """, rule: .quoteNotInSource, titleContaining: "Replace part 2",
+    expect: "\"日本—东盟首脑会议每年举行一次...也为双方领导人提供了非正式交流的场合\"[@张三2021]")
+}
+
+@Test func elidedQuotationMessageNamesTheWrongPartAndSuggestsTheWholeQuotation() {
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    “政府开发援助仍是日本影响东南亚的手段……重点逐步转向人才培养”[@张三2021, ¶4]<!--@diag("政府开发援助仍是日本影响东南亚的手段……重点逐步转向人才培养", quote-not-in-source)-->
+    """)
+  #expect(findings.first?.message.contains("part 1 (of 2) differs from 张三2021 ¶4") == true, "\(findings)")
+  #expect(findings.first?.suggestions == ["政府开发援助仍是日本影响东南亚的主要手段……重点逐步转向人才培养"])
+}
+
+@Test func elidedQuotationOutOfOrderOrSplitGetsNoReplacement() {
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    “也为双方领导人提供了非正式交流的场合……日本—东盟首脑会议每年举行一次”[@张三2021]<!--@diag("也为双方领导人提供了非正式交流的场合……日本—东盟首脑会议每年举行一次", quote-not-in-source)-->
+    “日本—东盟首脑会议每年举行一次……其重点逐步转向人才培养”[@张三2021, ¶3]<!--@diag("日本—东盟首脑会议每年举行一次……其重点逐步转向人才培养", quote-not-in-source)-->
+    """)
+  #expect(findings.count == 2)
+  #expect(findings.allSatisfy { $0.fixes.isEmpty && $0.suggestions.isEmpty })
+  #expect(findings.first?.message.contains("parts are all in ¶3 of 张三2021, but not in this order") == true)
+  #expect(findings.last?.message.contains("parts are in ¶3 and ¶4 of 张三2021") == true)
+}
+
+@Test func elidedQuotationWithAFragmentFarFromTheSourceGetsNoReplacement() {
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    “日本—东盟首脑会议每年举行一次……美国总统每年访问欧洲三次”[@张三2021, ¶3]<!--@diag("日本—东盟首脑会议每年举行一次……美国总统每年访问欧洲三次", quote-not-in-source)-->
+    """)
+  #expect(findings.first?.fixes.contains { $0.title.contains("part") } == false)
+}
+
+@Test func aPassageThatIsNotCloseIsNotMentioned() {
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    “气候变化导致冰川融化速度加快”[@张三2021]<!--@diag("气候变化导致冰川融化速度加快", quote-not-in-source)-->
+    """)
+  #expect(findings.first?.message.contains("no passage of the corpus comes close") == true, "\(findings)")
+  #expect(findings.first?.suggestions == [] && findings.first?.related == [] && findings.first?.fixes == [])
+}
+
+@Test func aShortFragmentSharingHalfItsCharactersIsNotReplaced() {
+  // 安全合作 shares only 安全 with the source's 安全议题.
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    “讨论经济……安全合作”[@张三2021, ¶3]<!--@diag("讨论经济……安全合作", quote-not-in-source)-->
+    """)
+  #expect(findings.first?.fixes.contains { $0.title.contains("part") } == false, "\(findings)")
+}

@@ -25,3 +25,16 @@ import Testing
     如@张三2021所述。
     """, rule: .unknownCitationKey, titleContaining: "@{", expect: "如@{张三2021}所述。")
 }
+
+@Test func anUnknownKeyFarFromEveryKeyStillListsTheNearest() {
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    见 [@王小五2021]。<!--@diag("王小五2021", unknown-citation-key)-->
+    """)
+  let finding = findings.first
+  #expect(finding?.suggestions.first == "张三2021", "same year first: \(String(describing: finding))")
+  #expect(finding?.suggestions.count == 2)
+  #expect(finding?.message.contains("The nearest keys are '张三2021', 'Smith2020'.") == true)
+  #expect(finding?.fixes.contains { $0.isPreferred } == false)
+}

@@ -1,0 +1,55 @@
+//! The paper's own English abstract, read from the English entries after the body when its layout leaves no doubt.
+
+enum EnglishAbstractReader {
+  /// The text of the own entry's abstract (after `Abstract:`, or the long line under the title and authors in
+  /// one-line-per-paragraph layouts, up to `Keywords`), as a passage mapped to the raw file. Nil unless the own
+  /// entry announces its abstract that way and the abstract begins a sentence: an entry that does not is either
+  /// another article's text or a piece cut from a page, and quoting it must not pass as quoting this paper.
+  static func passage(_ classifier: LineClassifier) -> Passage? {
+    let text = classifier.text
+    let lines = classifier.lines
+    let own = classifier.roles.indices.filter { classifier.roles[$0] == .englishAbstract && !lines[$0].isBlank }
+    guard !own.isEmpty else { return nil }
+    var first: Int?
+    var firstStart = 0
+    for (position, index) in own.enumerated() {
+      let line = lines[index]
+      if let labelEnd = labelEnd(text, line) {
+        first = position
+        firstStart = labelEnd
+        break
+      }
+    }
+    if first == nil, let position = own.indices.first(where: { lines[own[$0]].width > 120 }), position >= 2 {
+      // Title and author lines above it, as an issue's collected abstracts print them.
+      first = position
+      firstStart = lines[own[position]].contentStart
+    }
+    guard let first else { return nil }
+    var indices: [Int] = []
+    for index in own[first...] {
+      let line = lines[index]
+      if text.hasPrefix("Keywords", at: line.contentStart) || text.hasPrefix("Key words", at: line.contentStart)
+        || text.hasPrefix("Key Words", at: line.contentStart)
+      {
+        break
+      }
+      indices.append(index)
+    }
+    while firstStart < text.count, text[firstStart] == 0x20 || text[firstStart] == 0x09 { firstStart += 1 }
+    guard let head = indices.first, firstStart < lines[head].contentEnd,
+      (0x41...0x5A).contains(text[firstStart])
+    else { return nil }
+    let passage = BodyAssembler.passage(text: text, lines: lines, indices: indices, firstStart: firstStart)
+    return passage.text.isEmpty ? nil : passage
+  }
+
+  /// The offset after `Abstract:` / `Abstract：` opening a line, if it does.
+  private static func labelEnd(_ text: ByteText, _ line: RawLine) -> Int? {
+    let start = line.contentStart
+    guard text.hasPrefix("Abstract", at: start) else { return nil }
+    if text.hasPrefix("Abstract:", at: start) { return start + 9 }
+    if text.hasPrefix("Abstract：", at: start) { return start + 8 + 3 }
+    return nil
+  }
+}
