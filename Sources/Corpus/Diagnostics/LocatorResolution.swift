@@ -4,8 +4,8 @@
 enum LocatorResolution: Equatable {
   /// The passages covered (paragraphs, a footnote), and the raw range they span.
   case passages([PassageID])
-  /// A raw line range (1-based, inclusive), with the paragraphs it touches.
-  case lines(first: Int, last: Int, paragraphs: [PassageID])
+  /// A raw line range (1-based, inclusive), with the passages it touches.
+  case lines(first: Int, last: Int, passages: [PassageID])
   /// Not checkable (a page number).
   case unchecked
   /// Unreadable locator; the parser said why.
@@ -48,10 +48,12 @@ enum LocatorResolution: Equatable {
       let rawStart = paper.rawLines.lineStart(first - 1)
       let rawEnd = paper.rawLines.lineEnd(last - 1)
       let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
-      let touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map {
-        PassageID.paragraph($0.number)
-      }
-      return .lines(first: first, last: last, paragraphs: touched)
+      // Every passage the lines touch: paragraphs, and the abstract and footnotes, which line ranges reach too.
+      var touched: [PassageID] = []
+      if let abstract = paper.abstractPassage, abstract.rawRange.intersects(span) { touched.append(.abstract) }
+      touched += paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map { .paragraph($0.number) }
+      touched += paper.footnotes.filter { $0.passage.rawRange.intersects(span) }.map { .footnote($0.number) }
+      return .lines(first: first, last: last, passages: touched)
     case .page:
       return .unchecked
     case .invalid(let why):
@@ -63,7 +65,7 @@ enum LocatorResolution: Equatable {
   var coveredPassages: [PassageID] {
     switch self {
     case .passages(let ids): return ids
-    case .lines(_, _, let paragraphs): return paragraphs
+    case .lines(_, _, let passages): return passages
     default: return []
     }
   }

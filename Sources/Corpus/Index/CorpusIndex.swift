@@ -405,6 +405,15 @@ public struct CorpusIndex: Sendable {
     return matches
   }
 
+  /// The passage closest to a quotation among `passages` of `paper` (those a locator names), nil when none
+  /// shares anything with it.
+  public func closestQuote(_ fragments: [String], paper: Int, passages: [PassageID]) -> QuoteMatch? {
+    guard storage.searchPassages.indices.contains(paper) else { return nil }
+    let wanted = Set(passages)
+    let candidates = storage.searchPassages[paper].filter { wanted.contains($0.id) }
+    return QuoteMatcher.closest(fragments: fragments, passages: candidates)
+  }
+
   /// Finds a quotation written with elisions (`……`, `...`).
   public func findQuote(_ quotation: String, preferredPaper: Int? = nil) -> QuoteSearchResult {
     findQuote(QuoteFolding.fragments(of: quotation), preferredPaper: preferredPaper)
