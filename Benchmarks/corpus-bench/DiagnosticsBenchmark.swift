@@ -125,6 +125,8 @@ enum DiagnosticsBenchmark {
     var paragraph: Int
     var paragraphCount: Int
     var text: [Character]
+    /// Footnote marks of the paragraph (`^①`, `^{*}`), in characters: a quotation never cuts through one.
+    var marks: [Swift.Range<Int>]
 
     static func collect(_ analysis: WorkspaceAnalysis, originals: Set<String>) -> [QuoteSource] {
       var sources: [QuoteSource] = []
@@ -132,10 +134,22 @@ enum DiagnosticsBenchmark {
         let key = paper.stem  // the file stem is always a key, whatever the copies do to author-year keys
         _ = number
         for paragraph in paper.paragraphs where paragraph.text.count >= 40 {
+          let characters = Array(paragraph.text)
+          var starts: [Int] = []
+          var offset = 0
+          for character in characters {
+            starts.append(offset)
+            offset += character.utf8.count
+          }
+          let marks = paragraph.footnoteRefs.map { ref -> Swift.Range<Int> in
+            let first = starts.firstIndex { $0 >= ref.range.start.utf8Offset } ?? characters.count
+            let end = starts.firstIndex { $0 >= ref.range.end.utf8Offset } ?? characters.count
+            return first..<max(first, end)
+          }
           sources.append(
             QuoteSource(
-              key: key, paragraph: paragraph.number, paragraphCount: paper.paragraphs.count,
-              text: Array(paragraph.text)))
+              key: key, paragraph: paragraph.number, paragraphCount: paper.paragraphs.count, text: characters,
+              marks: marks))
         }
       }
       return sources
@@ -154,8 +168,16 @@ enum DiagnosticsBenchmark {
     let source = sources[Int(generator.next() % UInt64(sources.count))]
     if quotation {
       let length = 12 + Int(generator.next() % 12)
-      let start = Int(generator.next() % UInt64(max(1, source.text.count - length)))
-      let quoted = String(source.text[start..<min(source.text.count, start + length)])
+      var start = Int(generator.next() % UInt64(max(1, source.text.count - length)))
+      var end = min(source.text.count, start + length)
+      // As an analyst cuts: never inside a footnote mark (`…作用。^` is no quotation), and with the paper's
+      // double quote marks turned single inside the note's own (“……‘印太’……”), as they are nested in Chinese.
+      for mark in source.marks {
+        if mark.contains(start), start > mark.lowerBound { start = mark.upperBound }
+        if mark.contains(end), end > mark.lowerBound { end = mark.upperBound }
+      }
+      let cut = String(source.text[min(start, end)..<end])
+      let quoted = String(cut.map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 })
       var paragraph = source.paragraph
       if generator.next() % 10 == 0 { paragraph = paragraph % source.paragraphCount + 1 }  // mis-cited
       line += "，正如“\(quoted)”[@\(source.key), ¶\(paragraph)]。"
@@ -296,6 +318,7 @@ enum DiagnosticsBenchmark {
         let findings = Checker.check(
           text: notes[number], index: analysis.index, context: analysis.checkContext(notePath: "notes/\(number).md"))
         counts.withLock { counts in for finding in findings { counts[finding.rule, default: 0] += 1 } }
+
       }
       if end < notes.count {
         output(String(format: "    %d notes checked in %.1f s", end, seconds(clock.now - start)))

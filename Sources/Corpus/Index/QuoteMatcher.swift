@@ -65,8 +65,8 @@ public enum QuoteFolding {
       var out = String.UnicodeScalarView()
       for (i, scalar) in scalars.enumerated() {
         let isLowercase = (0x61...0x7A).contains(scalar.value)
-        let before = scalars[..<i].last(where: { $0 != " " })
-        let after = scalars[(i + 1)...].first(where: { $0 != " " })
+        let before = scalars[..<i].last(where: { !$0.properties.isWhitespace })
+        let after = scalars[(i + 1)...].first(where: { !$0.properties.isWhitespace })
         // Non-Latin on both sides; a fragment's edge counts as such when the other side is non-Latin.
         let beforeIsNonLatin = before.map { $0.value > 0x7F } ?? (after != nil)
         let afterIsNonLatin = after.map { $0.value > 0x7F } ?? (before != nil)

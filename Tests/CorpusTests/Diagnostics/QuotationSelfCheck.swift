@@ -168,6 +168,8 @@ struct QuoteStyle: OptionSet, Hashable {
   static let cornerQuotes = QuoteStyle(rawValue: 32)
   static let closeUpSpaces = QuoteStyle(rawValue: 64)
   static let caretMarks = QuoteStyle(rawValue: 128)
+  /// Pasted as a block quotation, one `> ` line per raw line.
+  static let blockLines = QuoteStyle(rawValue: 256)
 }
 
 /// One quotation written into the self-check note, and what the checker must say about it.
@@ -200,7 +202,9 @@ enum QuotationSelfCheck {
       }
       let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
       let previousLatin = previous.map { $0.isASCII && $0.isLetter } ?? false
-      if unit.breakBefore, isLatin, previousLatin, !style.contains(.closeUpSpaces) {
+      if unit.breakBefore, style.contains(.blockLines), previous != nil {
+        out += "\n> "
+      } else if unit.breakBefore, isLatin, previousLatin, !style.contains(.closeUpSpaces) {
         out += " "
       } else if unit.spaceBefore, !style.contains(.closeUpSpaces), previous != nil {
         out += " "
@@ -297,8 +301,9 @@ enum QuotationSelfCheck {
       let plain = events.filter { !special.contains($0) }
       let stride = max(1, plain.count / max(1, limit - min(limit, special.count)))
       events = special.prefix(limit) + plain.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+      events = Array(events.prefix(limit))
     }
-    events += [random.next(0...(count - 1)), random.next(0...(count - 1))]
+    if limit > 4 { events += [random.next(0...(count - 1)), random.next(0...(count - 1))] }
     var seen = Set<Range<Int>>()
     var result: [Range<Int>] = []
     for event in events {
@@ -370,6 +375,17 @@ extension QuotationSelfCheck {
     var quote: String
     var citation: String
     var expectation: SelfCheckCase.Expectation
+    /// A block quotation: `> ` lines, the citation at the end of the last one or (`citationBelow`) on the next.
+    var block = false
+    var citationBelow = false
+
+    /// The note text of this case (nil when no quote marks can hold it).
+    var noteText: String? {
+      if block {
+        return "> " + quote + (citationBelow ? "\n" : " ") + citation
+      }
+      return QuotationSelfCheck.quoted(quote).map { "证据：" + $0 + citation + "。" }
+    }
   }
 
   /// Runs the whole self-check over every passage of every paper of `index`.
@@ -454,9 +470,21 @@ extension QuotationSelfCheck {
         tags: ["correct"] + tags, quote: quote(units, style: third),
         citation: cite(locators[number % locators.count]), expectation: .passes))
 
-    // Broken: one character changed.
     let fragments = QuoteFolding.fragments(of: raw)
     let foundIn = index.findQuote(fragments, inPapers: [paperIndex]).map(\.passage)
+    // Block quotations, pasted line by line as the raw file breaks them.
+    var block = Planned(
+      tags: ["correct", "block quotation"] + tags, quote: quote(units, style: [.blockLines]), citation: cite(primary),
+      expectation: .passes, block: true, citationBelow: number % 2 == 1)
+    planned.append(block)
+    if case .paragraph(let n) = reading.id, n > 1, !foundIn.contains(.paragraph(n - 1)) {
+      block.tags = ["broken: block quotation, wrong paragraph"]
+      block.citation = cite("¶\(n - 1)")
+      block.expectation = .flagged(.quoteInOtherParagraph, replacement: nil)
+      planned.append(block)
+    }
+
+    // Broken: one character changed.
     if let mutated = mutate(units), !mutated.isEmpty {
       let mutatedQuote = quote(mutated[...], style: [])
       if index.findQuote(QuoteFolding.fragments(of: mutatedQuote), inPapers: Array(index.papers.indices)).isEmpty {
@@ -541,16 +569,24 @@ extension QuotationSelfCheck {
       let slice = planned[start..<min(planned.count, start + batch)]
       var lines: [String] = []
       var kept: [Planned] = []
+      var firstLines: [Int] = []
+      var lineCount = 0
       for plan in slice {
-        guard let quoted = quoted(plan.quote) else { continue }
-        lines.append("证据：" + quoted + plan.citation + "。")
+        guard let text = plan.noteText else { continue }
+        firstLines.append(lineCount)
+        lines.append(text)
+        lineCount += text.split(separator: "\n", omittingEmptySubsequences: false).count + 1
         kept.append(plan)
       }
       let note = lines.joined(separator: "\n\n")
       let findings = Checker.check(text: note, index: index, context: CheckContext(notePath: "notes/self-check.md"))
       let lineIndex = LineIndex(note)
       var byLine: [Int: [Finding]] = [:]
-      for finding in findings { byLine[lineIndex.line(containing: finding.range.start) / 2, default: []].append(finding) }
+      for finding in findings {
+        let line = lineIndex.line(containing: finding.range.start)
+        let owner = (firstLines.lastIndex { $0 <= line }) ?? 0
+        byLine[owner, default: []].append(finding)
+      }
       for (k, plan) in kept.enumerated() {
         let got = byLine[k] ?? []
         var ok: Bool
