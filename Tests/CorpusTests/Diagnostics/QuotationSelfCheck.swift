@@ -93,10 +93,10 @@ struct RawReading {
       let end = min(last + 1, lines.lineEnd(line).utf8Offset)
       let ownsLine = (start..<end).contains { toNormalized[$0] != nil }
       if !ownsLine {
-        let content = (start..<end).filter { !Self.isSpace(raw, at: $0) }
+        let content = (start..<end).filter { raw[$0] & 0xC0 != 0x80 && !Self.isSpace(raw, at: $0) }
         if content.isEmpty { continue }
         // Another passage's line, or debris; a footnote's first line also holds its mark (①, ^①, a, *).
-        let unclaimed = content.filter { !elsewhere.contains($0) }
+        let unclaimed = content.filter { !elsewhere.contains($0) && !Self.hyphens.contains(Self.scalar(raw, at: $0).0.value) }
         let firstClaimed = content.first { elsewhere.contains($0) } ?? Int.max
         if unclaimed.isEmpty || (firstClaimed != Int.max && unclaimed.allSatisfy { $0 < firstClaimed } && unclaimed.count <= 12) {
           pendingDebris = true
