@@ -19,6 +19,8 @@ struct ReadUnit {
   var breakBefore = false
   /// Lines the analyst skips (a footnote block, a page number, a running header) lie before this unit.
   var debrisBefore = false
+  /// The text of those lines, joined (what an analyst who did not skip them would paste).
+  var debrisText = ""
   /// White space in the raw line right before this unit.
   var spaceBefore = false
 }
@@ -88,6 +90,7 @@ struct RawReading {
     var lostLines: [Int] = []
     var pendingBreak = false
     var pendingDebris = false
+    var pendingDebrisText = ""
     for line in firstLine...lastLine {
       let start = max(first, lines.lineStart(line).utf8Offset)
       let end = min(last + 1, lines.lineEnd(line).utf8Offset)
@@ -100,6 +103,7 @@ struct RawReading {
         let firstClaimed = content.first { elsewhere.contains($0) } ?? Int.max
         if unclaimed.isEmpty || (firstClaimed != Int.max && unclaimed.allSatisfy { $0 < firstClaimed } && unclaimed.count <= 12) {
           pendingDebris = true
+          pendingDebrisText += String(decoding: raw[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
           continue
         }
         lostLines.append(line + 1)
@@ -130,9 +134,11 @@ struct RawReading {
         }
         unit.breakBefore = pendingBreak
         unit.debrisBefore = pendingDebris
+        unit.debrisText = pendingDebrisText
         unit.spaceBefore = space
         pendingBreak = false
         pendingDebris = false
+        pendingDebrisText = ""
         space = false
         units.append(unit)
       }
@@ -397,12 +403,19 @@ extension QuotationSelfCheck {
       ids += paper.paragraphs.map { .paragraph($0.number) } + paper.footnotes.map { .footnote($0.number) }
       var random = Random(state: UInt64(paperIndex + 1) &* 0x9E37_79B9_7F4A_7C15)
       let ownership = RawReading.Ownership(paper)
+      var previousParagraph: RawReading?
       for id in ids {
         guard let reading = RawReading(paperIndex: paperIndex, paper: paper, id: id, ownership: ownership),
           let passage = paper.passage(id)
         else { continue }
         if !reading.lostLines.isEmpty {
           report.lostLines.append("\(paper.stem) \(id.locatorText) l. \(reading.lostLines.map(String.init).joined(separator: ","))")
+        }
+        if case .paragraph = id {
+          if let previous = previousParagraph, let crossing = crossingParagraphs(previous, reading, index: index) {
+            planned.append(crossing)
+          }
+          previousParagraph = reading
         }
         for (w, window) in windows(reading, random: &random, limit: windowsPerPassage).enumerated() {
           planned += cases(
@@ -484,6 +497,40 @@ extension QuotationSelfCheck {
       planned.append(block)
     }
 
+    // Elided: the head and the tail, in order, pass; in the wrong order they are no quotation.
+    if units.count >= 12 {
+      let third = units.count / 3
+      // Cut between characters, not inside a mark printed in several (`^①`).
+      var headUnits = units.prefix(third)
+      while headUnits.count > 1, headUnits.last?.kind == .mark { headUnits = headUnits.dropLast() }
+      var tailUnits = units.suffix(third)
+      while tailUnits.count > 1, tailUnits.first?.kind == .mark { tailUnits = tailUnits.dropFirst() }
+      let head = quote(headUnits, style: [])
+      let tail = quote(tailUnits, style: [])
+      planned.append(
+        Planned(tags: ["correct", "elided"] + tags, quote: head + "……" + tail, citation: cite(primary), expectation: .passes))
+      let reversed = QuoteFolding.fragments(of: tail + "……" + head)
+      if index.findQuote(reversed, inPapers: Array(index.papers.indices)).isEmpty {
+        planned.append(
+          Planned(
+            tags: ["broken: elided parts in the wrong order"], quote: tail + "……" + head, citation: cite(primary),
+            expectation: .flagged(.quoteNotInSource, replacement: nil)))
+      }
+    }
+    // Broken: the page debris pasted along (a page number, a running header, a footnote block).
+    if let k = units.indices.dropFirst().first(where: { units[$0].debrisBefore && !units[$0].debrisText.isEmpty }) {
+      let debris = units[k].debrisText
+      let pasted = quote(units[..<k], style: []) + debris + quote(units[k...], style: [])
+      if index.findQuote(QuoteFolding.fragments(of: pasted), inPapers: Array(index.papers.indices)).isEmpty {
+        // A short piece of debris leaves the quotation close enough to offer the source text.
+        let short = debris.count <= 12 && units.count >= 16
+        planned.append(
+          Planned(
+            tags: ["broken: page debris pasted along"], quote: pasted, citation: cite(primary),
+            expectation: .flagged(.quoteNotInSource, replacement: short ? sourceText(units, passage: passage) : nil)))
+      }
+    }
+
     // Broken: one character changed.
     if let mutated = mutate(units), !mutated.isEmpty {
       let mutatedQuote = quote(mutated[...], style: [])
@@ -534,6 +581,18 @@ extension QuotationSelfCheck {
           expectation: .flagged(.quoteInOtherDocument, replacement: nil)))
     }
     return planned
+  }
+
+  /// A quotation running from the end of one paragraph into the next: no paragraph holds it.
+  static func crossingParagraphs(_ first: RawReading, _ second: RawReading, index: CorpusIndex) -> Planned? {
+    guard first.units.count >= 6, second.units.count >= 6, case .paragraph(let n) = first.id else { return nil }
+    let text = quote(first.units.suffix(6), style: []) + quote(second.units.prefix(6), style: [])
+    guard index.findQuote(QuoteFolding.fragments(of: text), inPapers: Array(index.papers.indices)).isEmpty else {
+      return nil
+    }
+    return Planned(
+      tags: ["broken: runs over a paragraph end"], quote: text, citation: "[@\(index.key(of: first.paper)), ¶\(n)]",
+      expectation: .flagged(.quoteNotInSource, replacement: nil))
   }
 
   /// The window with one character in its middle changed (CJK, Latin letter or digit), or nil.
