@@ -48,8 +48,9 @@ enum LocatorResolution: Equatable {
       let rawStart = paper.rawLines.lineStart(first - 1)
       let rawEnd = paper.rawLines.lineEnd(last - 1)
       let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
-      // Every passage the lines touch: paragraphs, and the abstract and footnotes, which line ranges reach too.
+      // Every passage the lines touch: paragraphs, and the title, abstract and footnotes, which line ranges reach too.
       var touched: [PassageID] = []
+      if let title = paper.titlePassage, title.rawRange.intersects(span) { touched.append(.title) }
       if let abstract = paper.abstractPassage, abstract.rawRange.intersects(span) { touched.append(.abstract) }
       touched += paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map { .paragraph($0.number) }
       touched += paper.footnotes.filter { $0.passage.rawRange.intersects(span) }.map { .footnote($0.number) }

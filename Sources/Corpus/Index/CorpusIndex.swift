@@ -196,6 +196,10 @@ final class IndexStorage: Sendable {
 
     searchPassages = papers.enumerated().map { paperIndex, paper in
       var list: [SearchPassage] = []
+      // The title too: an analyst may quote it (“岸田政权东盟政策新趋势”[@常思纯2023]).
+      if let title = paper.titlePassage?.text, !title.isEmpty {
+        list.append(SearchPassage(paper: paperIndex, id: .title, text: title, skipping: []))
+      }
       if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
         list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
       }

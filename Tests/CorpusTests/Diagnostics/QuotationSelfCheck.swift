@@ -399,7 +399,8 @@ extension QuotationSelfCheck {
     var report = SelfCheckReport()
     for (paperIndex, paper) in index.papers.enumerated() {
       var planned: [Planned] = []
-      var ids: [PassageID] = paper.abstractPassage == nil ? [] : [.abstract]
+      var ids: [PassageID] = paper.titlePassage == nil ? [] : [.title]
+      ids += paper.abstractPassage == nil ? [] : [.abstract]
       ids += paper.paragraphs.map { .paragraph($0.number) } + paper.footnotes.map { .footnote($0.number) }
       var random = Random(state: UInt64(paperIndex + 1) &* 0x9E37_79B9_7F4A_7C15)
       let ownership = RawReading.Ownership(paper)
@@ -450,6 +451,7 @@ extension QuotationSelfCheck {
     switch reading.id {
     case .footnote: tags.append("in a footnote")
     case .abstract: tags.append("in the abstract")
+    case .title: tags.append("in the title")
     default: break
     }
     let lineRange = "l. \((units.first?.line ?? 0) + 1)-\((units.last?.line ?? 0) + 1)"
