@@ -131,6 +131,8 @@ enum DiagnosticsBenchmark {
     var paragraph: Int
     var paragraphCount: Int
     var text: [Character]
+    /// Footnote marks of the paragraph (`^①`, `^{*}`), in characters: a quotation never cuts through one.
+    var marks: [Swift.Range<Int>]
 
     static func collect(_ analysis: WorkspaceAnalysis, originals: Set<String>) -> [QuoteSource] {
       var sources: [QuoteSource] = []
@@ -138,10 +140,22 @@ enum DiagnosticsBenchmark {
         let key = paper.stem  // the file stem is always a key, whatever the copies do to author-year keys
         _ = number
         for paragraph in paper.paragraphs where paragraph.text.count >= 40 {
+          let characters = Array(paragraph.text)
+          var starts: [Int] = []
+          var offset = 0
+          for character in characters {
+            starts.append(offset)
+            offset += character.utf8.count
+          }
+          let marks = paragraph.footnoteRefs.map { ref -> Swift.Range<Int> in
+            let first = starts.firstIndex { $0 >= ref.range.start.utf8Offset } ?? characters.count
+            let end = starts.firstIndex { $0 >= ref.range.end.utf8Offset } ?? characters.count
+            return first..<max(first, end)
+          }
           sources.append(
             QuoteSource(
-              key: key, paragraph: paragraph.number, paragraphCount: paper.paragraphs.count,
-              text: Array(paragraph.text)))
+              key: key, paragraph: paragraph.number, paragraphCount: paper.paragraphs.count, text: characters,
+              marks: marks))
         }
       }
       return sources
@@ -155,20 +169,33 @@ enum DiagnosticsBenchmark {
 
   /// One line of a note: filler prose, then either a citation or a quotation (mis-cited one time in ten).
   static func noteLine(quotation: Bool, sources: [QuoteSource], generator: inout LSPBenchmark.Generator) -> String {
+    var miscited = 0
+    return noteLine(quotation: quotation, sources: sources, generator: &generator, miscited: &miscited)
+  }
+
+  /// `miscited` counts the quotations cited to the wrong paragraph.
+  static func noteLine(
+    quotation: Bool, sources: [QuoteSource], generator: inout LSPBenchmark.Generator, miscited: inout Int
+  ) -> String {
     var line = ""
     for _ in 0..<(4 + Int(generator.next() % 6)) { line += filler[Int(generator.next() % UInt64(filler.count))] }
     let source = sources[Int(generator.next() % UInt64(sources.count))]
     if quotation {
       let length = 12 + Int(generator.next() % 12)
-      let start = Int(generator.next() % UInt64(max(1, source.text.count - length)))
-      var quoted = String(source.text[start..<min(source.text.count, start + length)])
-      // An analyst quotes a footnote mark whole or not at all: a window that cuts one leaves it out.
-      while let last = quoted.last, last == "^" || last == "{" { quoted.removeLast() }
-      // Quotation marks inside a quotation are written as inner ones, as an analyst would.
-      quoted = quoted.replacingOccurrences(of: "“", with: "‘").replacingOccurrences(of: "”", with: "’")
+      var start = Int(generator.next() % UInt64(max(1, source.text.count - length)))
+      var end = min(source.text.count, start + length)
+      // As an analyst cuts: never inside a footnote mark (`…作用。^` is no quotation), and with the paper's
+      // double quote marks turned single inside the note's own (“……‘印太’……”), as they are nested in Chinese.
+      for mark in source.marks {
+        if mark.contains(start), start > mark.lowerBound { start = mark.upperBound }
+        if mark.contains(end), end > mark.lowerBound { end = mark.upperBound }
+      }
+      let cut = String(source.text[min(start, end)..<end])
+      let quoted = String(cut.map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 })
       var paragraph = source.paragraph
       var key = source.key
       if generator.next() % 10 == 0 {  // mis-cited: to the next paragraph, or to another paper
+        miscited += 1
         if generator.next() % 2 == 0 {
           paragraph = paragraph % source.paragraphCount + 1
         } else if let other = sources.first(where: { $0.key != source.key }) {
@@ -194,10 +221,10 @@ enum DiagnosticsBenchmark {
   }
 
   /// 10 citations, 3 of them after quotations.
-  static func shortNote(sources: [QuoteSource], generator: inout LSPBenchmark.Generator) -> String {
+  static func shortNote(sources: [QuoteSource], generator: inout LSPBenchmark.Generator, miscited: inout Int) -> String {
     var text = "# 笔记\n\n"
     for line in 0..<10 {
-      text += noteLine(quotation: line < 3, sources: sources, generator: &generator) + "\n"
+      text += noteLine(quotation: line < 3, sources: sources, generator: &generator, miscited: &miscited) + "\n"
     }
     return text
   }
@@ -302,7 +329,8 @@ enum DiagnosticsBenchmark {
   /// `check` over generated notes: every note read and checked concurrently against the loaded analysis.
   static func measureCheck(analysis: WorkspaceAnalysis, sources: [QuoteSource], count: Int) {
     var generator = LSPBenchmark.Generator(state: 7)
-    let notes = (0..<count).map { _ in shortNote(sources: sources, generator: &generator) }
+    var miscited = 0
+    let notes = (0..<count).map { _ in shortNote(sources: sources, generator: &generator, miscited: &miscited) }
     let clock = ContinuousClock()
     let start = clock.now
     let counts = Mutex<[Rule: Int]>([:])
@@ -314,6 +342,7 @@ enum DiagnosticsBenchmark {
         let findings = Checker.check(
           text: notes[number], index: analysis.index, context: analysis.checkContext(notePath: "notes/\(number).md"))
         counts.withLock { counts in for finding in findings { counts[finding.rule, default: 0] += 1 } }
+
       }
       if end < notes.count {
         output(String(format: "    %d notes checked in %.1f s", end, seconds(clock.now - start)))
@@ -327,5 +356,8 @@ enum DiagnosticsBenchmark {
         format: "  check: %d notes (10 citations, 3 quotations each) in %.2f s after the load: %.0f notes/s, "
           + "%.2f ms per note", count, elapsed, Double(count) / elapsed, elapsed * 1000 / Double(count)))
     output("  findings: \(summary)")
+    // Every generated quotation is in its paper: only the mis-cited ones should be flagged (a few fewer when
+    // the quoted words also occur in the paragraph wrongly cited).
+    output("  generated: \(count * 3) quotations, \(miscited) of them cited to the wrong paragraph")
   }
 }

@@ -109,7 +109,13 @@ struct CheckRun<Index: CorpusLookup> {
       inCited = result.matches.filter { citedPapers.contains($0.paper) }
       if inCited.isEmpty {
         if let elsewhere = result.matches.first { return .otherDocument(elsewhere) }
-        return .notFound(closest: result.closest)
+        var closest = result.closest
+        if let located = closestInLocatedPassages(fragments, items: resolved, index: index),
+          located.similarity + 0.05 >= closest?.similarity ?? 0
+        {
+          closest = located
+        }
+        return .notFound(closest: closest)
       }
     }
     // Matches in the first cited paper come first, as `findQuote(_:preferredPaper:)` orders them.
@@ -126,6 +132,16 @@ struct CheckRun<Index: CorpusLookup> {
       }
     }
     return .confirmed(best)
+  }
+
+  /// The closest passage among those the first located item names. The checker prefers it to the closest
+  /// anywhere when it is about as close: a misquotation is a near miss of what the analyst cited, and of two
+  /// passages as close (a reference repeated with another date), the cited one is meant.
+  static func closestInLocatedPassages(_ fragments: [String], items: [ResolvedItem], index: Index) -> QuoteMatch? {
+    guard let item = items.first(where: { $0.locator?.isResolved == true }), let paper = item.paper,
+      let covered = item.locator?.coveredPassages, !covered.isEmpty
+    else { return nil }
+    return index.closestQuote(fragments, paper: paper, passages: covered)
   }
 
   var notePath: String { context.notePath }

@@ -11,6 +11,8 @@ public protocol CorpusLookup: Sendable {
   func findQuote(_ fragments: [String], preferredPaper: Int?) -> QuoteSearchResult
   /// Exact matches in `papers` only, in paper then passage order (a default searches the whole corpus).
   func findQuote(_ fragments: [String], inPapers papers: [Int]) -> [QuoteMatch]
+  /// The passage closest to a quotation among `passages` of `paper` (a default finds none).
+  func closestQuote(_ fragments: [String], paper: Int, passages: [PassageID]) -> QuoteMatch?
 }
 
 extension CorpusIndex: CorpusLookup {}
@@ -20,6 +22,8 @@ extension CorpusLookup {
     let scoped = Set(papers)
     return findQuote(fragments, preferredPaper: nil).matches.filter { scoped.contains($0.paper) }
   }
+
+  public func closestQuote(_ fragments: [String], paper: Int, passages: [PassageID]) -> QuoteMatch? { nil }
 
   /// The key to show for a paper: its primary key, else its file stem.
   func displayKey(of paper: Int) -> String {

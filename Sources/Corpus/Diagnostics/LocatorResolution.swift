@@ -4,9 +4,9 @@
 enum LocatorResolution: Equatable {
   /// The passages covered (paragraphs, a footnote; a section's headings and paragraphs).
   case passages([PassageID])
-  /// A raw line range (1-based, inclusive), with the passages it touches (paragraphs, headings, keywords, author
-  /// note).
-  case lines(first: Int, last: Int, paragraphs: [PassageID])
+  /// A raw line range (1-based, inclusive), with the passages it touches (title, abstracts, keywords, author note,
+  /// paragraphs, headings, footnotes).
+  case lines(first: Int, last: Int, passages: [PassageID])
   /// Not checkable (a page number).
   case unchecked
   /// Unreadable locator; the parser said why.
@@ -55,16 +55,20 @@ enum LocatorResolution: Equatable {
       let rawStart = paper.rawLines.lineStart(first - 1)
       let rawEnd = paper.rawLines.lineEnd(last - 1)
       let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
-      var touched = paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map {
-        PassageID.paragraph($0.number)
-      }
+      // Every passage the lines touch: line ranges reach the front and back matter and footnotes too.
+      var touched: [PassageID] = []
+      if let title = paper.titlePassage, title.rawRange.intersects(span) { touched.append(.title) }
+      if let abstract = paper.abstractPassage, abstract.rawRange.intersects(span) { touched.append(.abstract) }
+      if paper.keywordsPassage?.rawRange.intersects(span) ?? false { touched.append(.keywords) }
+      if paper.authorNotePassage?.rawRange.intersects(span) ?? false { touched.append(.authorNote) }
       for (index, section) in paper.sections.enumerated()
       where section.heading?.rawRange.intersects(span) ?? false {
         touched.append(.heading(index))
       }
-      if paper.keywordsPassage?.rawRange.intersects(span) ?? false { touched.append(.keywords) }
-      if paper.authorNotePassage?.rawRange.intersects(span) ?? false { touched.append(.authorNote) }
-      return .lines(first: first, last: last, paragraphs: touched)
+      touched += paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map { .paragraph($0.number) }
+      touched += paper.footnotes.filter { $0.passage.rawRange.intersects(span) }.map { .footnote($0.number) }
+      if paper.englishAbstractPassage?.rawRange.intersects(span) ?? false { touched.append(.englishAbstract) }
+      return .lines(first: first, last: last, passages: touched)
     case .page:
       return .unchecked
     case .invalid(let why):
@@ -76,7 +80,7 @@ enum LocatorResolution: Equatable {
   var coveredPassages: [PassageID] {
     switch self {
     case .passages(let ids): return ids
-    case .lines(_, _, let paragraphs): return paragraphs
+    case .lines(_, _, let passages): return passages
     default: return []
     }
   }

@@ -86,10 +86,10 @@ enum FeatureSupport {
   static func locatedRange(_ locator: Locator, in paper: Paper) -> (passages: [PassageID], raw: TextRange)? {
     let resolution = LocatorResolution.resolve(locator, in: paper)
     switch resolution {
-    case .lines(let first, let last, let paragraphs):
+    case .lines(let first, let last, let passages):
       let start = paper.rawLines.lineStart(first - 1)
       let end = paper.rawLines.lineEnd(last - 1)
-      return (paragraphs, TextRange(start: start, end: max(start, end)))
+      return (passages, TextRange(start: start, end: max(start, end)))
     case .passages(let ids):
       if case .section(let parts) = locator.kind, let section = LocatorResolution.findSection(parts, in: paper) {
         let heading = paper.sections[section].headingRange

@@ -265,7 +265,11 @@ final class IndexStorage: Sendable {
   /// The passages quote search reads in one paper (built beside the paper's mention scan, on every core).
   static func searchPassages(of paper: Paper, at paperIndex: Int) -> [SearchPassage] {
     var list: [SearchPassage] = []
-    list.reserveCapacity(3 + paper.sections.count + paper.paragraphs.count + paper.footnotes.count)
+    list.reserveCapacity(4 + paper.sections.count + paper.paragraphs.count + paper.footnotes.count)
+    // The title too: an analyst may quote it (“岸田政权东盟政策新趋势”[@常思纯2023]).
+    if let title = paper.titlePassage?.text, !title.isEmpty {
+      list.append(SearchPassage(paper: paperIndex, id: .title, text: title, skipping: []))
+    }
     if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
       list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
     }
@@ -496,6 +500,15 @@ public struct CorpusIndex: Sendable {
       return QuoteMatcher.exactMatches(fragments: stripped, passages: passages)
     }
     return matches
+  }
+
+  /// The passage closest to a quotation among `passages` of `paper` (those a locator names), nil when none
+  /// shares anything with it.
+  public func closestQuote(_ fragments: [String], paper: Int, passages: [PassageID]) -> QuoteMatch? {
+    guard storage.searchPassages.indices.contains(paper) else { return nil }
+    let wanted = Set(passages)
+    let candidates = storage.searchPassages[paper].filter { wanted.contains($0.id) }
+    return QuoteMatcher.closest(fragments: fragments, passages: candidates)
   }
 
   /// Finds a quotation written with elisions (`……`, `...`).

@@ -12,6 +12,14 @@ public enum QuoteFolding {
       return nil
     case 0x2460...0x24FF:  // ① … ⑳: footnote marks
       return nil
+    case 0x2A, 0x3C, 0x3E, 0x5C, 0x5E:  // * < > \ ^: Markdown that extraction left (*Journal*, <https://…>, \[,
+      return nil  // ^①), which passages drop: a quotation copied from the raw file with it still matches
+    case 0x00AD, 0x2010, 0x2043:  // soft hyphen, ‐ and ⁃: the PDF's hyphenation, kept or undone alike
+      return nil
+    case 0x3002, 0xFF61:  // 。 and ｡ read as the full stop's full width
+      return 0x2E
+    case 0x30FB, 0xFF65:  // ・ and ･ for the middle dot of foreign names
+      return 0xB7
     case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E,
       0x300F, 0x301D, 0x301E, 0x301F, 0xFF02, 0xFF07, 0x00AB, 0x00BB:
       return 0x22
@@ -59,8 +67,8 @@ public enum QuoteFolding {
       var out = String.UnicodeScalarView()
       for (i, scalar) in scalars.enumerated() {
         let isLowercase = (0x61...0x7A).contains(scalar.value)
-        let before = scalars[..<i].last(where: { $0 != " " })
-        let after = scalars[(i + 1)...].first(where: { $0 != " " })
+        let before = scalars[..<i].last(where: { !$0.properties.isWhitespace })
+        let after = scalars[(i + 1)...].first(where: { !$0.properties.isWhitespace })
         // Non-Latin on both sides; a fragment's edge counts as such when the other side is non-Latin.
         let beforeIsNonLatin = before.map { $0.value > 0x7F } ?? (after != nil)
         let afterIsNonLatin = after.map { $0.value > 0x7F } ?? (before != nil)
@@ -242,6 +250,13 @@ enum QuoteMatcher {
     return exactMatches(fragments, anchor: anchor(of: rawFragments.joined(separator: "…")), in: passages)
   }
 
+  /// The closest passage among `passages` alone (those a citation's locator names), exact or not.
+  static func closest(fragments rawFragments: [String], passages: [SearchPassage]) -> QuoteMatch? {
+    let fragments = foldedFragments(rawFragments)
+    guard !fragments.isEmpty, !passages.isEmpty else { return nil }
+    return closest(fragments, passages: [passages], isPreferred: { _ in true })
+  }
+
   private static func foldedFragments(_ rawFragments: [String]) -> [[UInt8]] {
     rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }.filter { !$0.isEmpty }
   }
@@ -358,8 +373,14 @@ enum QuoteMatcher {
     let query = Array(String(decoding: fragments.joined(), as: UTF8.self).unicodeScalars.map(\.value).prefix(600))
     guard query.count >= 2 else { return nil }
     var queryBigrams: Set<UInt64> = []
-    for k in 0..<(query.count - 1) { queryBigrams.insert(UInt64(query[k]) << 32 | UInt64(query[k + 1])) }
+    var bigramNumbers: [UInt64: Int] = [:]
+    for k in 0..<(query.count - 1) {
+      let bigram = UInt64(query[k]) << 32 | UInt64(query[k + 1])
+      queryBigrams.insert(bigram)
+      if bigramNumbers[bigram] == nil { bigramNumbers[bigram] = bigramNumbers.count }
+    }
     let bigrams = queryBigrams
+    let numbers = bigramNumbers
 
     struct Candidate {
       /// Index into `passages` (one group per paper) and into the group.
@@ -372,26 +393,33 @@ enum QuoteMatcher {
     DispatchQueue.concurrentPerform(iterations: passages.count) { paperIndex in
       var local: [Candidate] = []
       var folded = FoldedPassage()
+      var seen = [Bool](repeating: false, count: numbers.count)
       for (passageIndex, passage) in passages[paperIndex].enumerated() {
         var text = passage.text
         text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
         let scalars = String(decoding: folded.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+        // Distinct query bigrams the passage holds: counting every hit would favour long passages that repeat
+        // a few common bigrams over the short one the quotation comes from.
         var hits = 0
         if scalars.count >= 2 {
-          for k in 0..<(scalars.count - 1) where bigrams.contains(UInt64(scalars[k]) << 32 | UInt64(scalars[k + 1])) {
-            hits += 1
+          seen.replaceSubrange(0..<seen.count, with: repeatElement(false, count: seen.count))
+          for k in 0..<(scalars.count - 1) {
+            if let number = numbers[UInt64(scalars[k]) << 32 | UInt64(scalars[k + 1])], !seen[number] {
+              seen[number] = true
+              hits += 1
+            }
           }
         }
         if hits > 0 { local.append(Candidate(group: paperIndex, passage: passageIndex, hits: hits)) }
       }
       local.sort { $0.hits > $1.hits }
-      scores.set(paperIndex, Array(local.prefix(8)))
+      scores.set(paperIndex, Array(local.prefix(16)))
     }
     var candidates = scores.values.flatMap { $0 ?? [] }
     candidates.sort { $0.hits > $1.hits }
     var best: QuoteMatch?
     var folded = FoldedPassage()
-    for candidate in candidates.prefix(8) {
+    for candidate in candidates.prefix(24) {
       let passage = passages[candidate.group][candidate.passage]
       var text = passage.text
       text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
@@ -436,30 +464,68 @@ enum QuoteMatcher {
     for k in 0..<max(0, scalars.count - 1) where bigrams.contains(UInt64(scalars[k]) << 32 | UInt64(scalars[k + 1])) {
       hit[k] = 1
     }
+    var sums: [(sum: Int, start: Int)] = []
     var sum = hit[0..<max(0, window - 1)].reduce(0, +)
-    var bestStart = 0
-    var bestSum = sum
+    sums.append((sum, 0))
     if scalars.count > window {
       for start in 1...(scalars.count - window) {
         sum += hit[start + window - 2] - hit[start - 1]
-        if sum > bestSum {
-          bestSum = sum
-          bestStart = start
-        }
+        sums.append((sum, start))
       }
     }
-    // Let the window breathe a little on both sides, then score by LCS.
-    let slack = max(2, query.count / 10)
-    let lower = max(0, bestStart - slack)
-    let upper = min(scalars.count, bestStart + window + slack)
-    let candidate = Array(scalars[lower..<upper])
-    let (lcs, firstMatched, lastMatched) = longestCommonSubsequence(query, candidate)
-    guard lcs > 0 else { return nil }
-    let startScalar = lower + firstMatched
-    let endScalar = lower + lastMatched + 1
-    let matchedLength = endScalar - startScalar
-    let similarity = 2 * Double(lcs) / Double(query.count + matchedLength)
-    return (folded.originalRange(offsets[startScalar], offsets[endScalar]), min(1, similarity))
+    // The windows sharing the most bigrams, a few of them apart from each other, each scored by LCS: a short
+    // quotation of repeated phrases (日美澳、日澳印、日美澳印) shares as many bigrams with a wrong window.
+    sums.sort { $0.sum != $1.sum ? $0.sum > $1.sum : $0.start < $1.start }
+    var starts: [Int] = []
+    let apart = max(1, window / 4)
+    for entry in sums where !starts.contains(where: { abs($0 - entry.start) < apart }) {
+      starts.append(entry.start)
+      if starts.count == 4 { break }
+    }
+    // Let each window breathe on both sides (the count may shift it), then score by LCS.
+    let slack = max(8, query.count / 4)
+    var best: (range: TextRange, similarity: Double)?
+    for start in starts {
+      let lower = max(0, start - slack)
+      let upper = min(scalars.count, start + window + slack)
+      let candidate = Array(scalars[lower..<upper])
+      let (lcs, firstMatched, lastMatched) = tightestAlignment(query, candidate)
+      guard lcs > 0 else { continue }
+      var startScalar = lower + firstMatched
+      var endScalar = lower + lastMatched + 1
+      // A character changed at an end of the quotation is outside the tight span: take the source's character
+      // there, so that the replacement is the whole source text (各领域之 → 各领域的, not 各领域).
+      // Only a character of the same script: a letter footnote mark typed at the end (…重要性。a) is no change.
+      func sameKind(_ a: UInt32, _ b: UInt32) -> Bool { (a < 0x80) == (b < 0x80) }
+      if endScalar - startScalar < query.count, endScalar < scalars.count, let last = query.last,
+        last != scalars[endScalar - 1], sameKind(last, scalars[endScalar])
+      {
+        endScalar += 1
+      }
+      if endScalar - startScalar < query.count, startScalar > 0, let first = query.first,
+        first != scalars[startScalar], sameKind(first, scalars[startScalar - 1])
+      {
+        startScalar -= 1
+      }
+      let similarity = min(1, 2 * Double(lcs) / Double(query.count + endScalar - startScalar))
+      if similarity > best?.similarity ?? 0 {
+        best = (folded.originalRange(offsets[startScalar], offsets[endScalar]), similarity)
+      }
+    }
+    return best.map { ($0.range, $0.similarity) }
+  }
+
+  /// LCS length and the shortest span of `b` an optimal alignment uses. Walking back from the end matches each
+  /// character as late as possible (the last one may land on a later copy of itself, `…和2` → `…和202`); a
+  /// second walk over the reversed rest pulls the end back as far as it goes.
+  static func tightestAlignment(_ a: [UInt32], _ b: [UInt32]) -> (Int, Int, Int) {
+    let (lcs, first, _) = longestCommonSubsequence(a, b)
+    guard lcs > 0, first < b.count else { return (lcs, first, first) }
+    let rest = Array(b[first...])
+    let (_, reversedFirst, reversedLast) = longestCommonSubsequence(a.reversed(), rest.reversed())
+    let last = first + rest.count - 1 - reversedFirst
+    let start = first + rest.count - 1 - reversedLast
+    return (lcs, max(first, start), max(first, last))
   }
 
   /// LCS length and the first and last positions of `b` used by one optimal alignment.

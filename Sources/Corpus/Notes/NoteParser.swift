@@ -819,20 +819,29 @@ private struct Parser {
           let open = openingQuote(for: quote, closingAt: close)
         else { continue }
         let innerStart = open + quote.open.count
-        let pieces = fragments(from: innerStart, to: close, stripBlockMarkers: false)
+        // Inside a block quotation, a quotation over several lines has their `>` markers to drop.
+        let inBlock = isBlockQuoteLine(note.lineStart(before: open))
+        let pieces = fragments(from: innerStart, to: close, stripBlockMarkers: inBlock)
         guard !pieces.isEmpty else { break }
+        let text = note.string(innerStart, close)
         quotations.append(
           Quotation(
             style: quote.style, range: TextRange(open, end), textRange: TextRange(innerStart, close),
-            text: note.string(innerStart, close), fragments: pieces, citation: citationIndex))
+            text: inBlock ? Self.removingBlockMarkers(text) : text, fragments: pieces, citation: citationIndex))
         break
       }
     }
   }
 
   func openingQuote(for quote: (close: [UInt8], open: [UInt8], style: Quotation.Style), closingAt close: Int) -> Int? {
-    let limit = note.paragraphStart(before: close)
+    var limit = note.paragraphStart(before: close)
+    // A quotation never holds a citation: the last one before it bounds the search, so a quotation with an
+    // unbalanced inner mark (“所谓“印太”[@a]) does not swallow the lines before it.
+    for citation in citations where citation.range.end.utf8Offset <= close {
+      limit = max(limit, citation.range.end.utf8Offset)
+    }
     var depth = 0
+    var earliestOpen: Int?
     var index = close - 1
     while index >= limit {
       if mask[index] == ByteClass.prose.rawValue {
@@ -841,17 +850,21 @@ private struct Parser {
         } else if note.hasPrefix(quote.open, at: index) {
           if depth == 0 { return index }
           depth -= 1
+          earliestOpen = index
         } else if note.hasPrefix(quote.close, at: index) {
           depth += 1
         }
       }
       index -= 1
     }
-    return nil
+    // More closing marks than opening ones (a quotation cut inside an inner one, “印太”布局”): the first opening.
+    return earliestOpen
   }
 
   mutating func findBlockQuotations() {
-    let quoted = Set(quotations.map(\.citation))
+    let quoted = Dictionary(quotations.enumerated().map { ($1.citation, $0) }, uniquingKeysWith: { first, _ in first })
+    var replaced: [Int] = []
+    defer { for index in replaced.sorted(by: >) { quotations.remove(at: index) } }
     var lineStart = 0
     while lineStart < note.count {
       guard isBlockQuoteLine(lineStart) else {
@@ -879,8 +892,15 @@ private struct Parser {
           $0.isBracketed && $0.range.start.utf8Offset == content.start && $0.range.end.utf8Offset == content.end
         }
       }
-      guard let citationIndex = tied, !quoted.contains(citationIndex) else { continue }
+      guard let citationIndex = tied else { continue }
       let contentStart = lineContentStart(blockStart)
+      // The citation closes an inline quotation: the whole block when it opens the block; else the block's last
+      // words (`> ……在中美竞争中“选边站” [@k]`), and the block, pasted from the paper, is the quotation to check.
+      var inline: Int?
+      if let index = quoted[citationIndex] {
+        guard quotations[index].range.start.utf8Offset > contentStart else { continue }
+        inline = index
+      }
       let citationStart = citations[citationIndex].range.start.utf8Offset
       var contentEnd = citationStart > lastLineEnd ? lastLineEnd : citationStart
       contentEnd = note.trimmed(contentStart, contentEnd).end
@@ -893,6 +913,7 @@ private struct Parser {
       }
       let pieces = fragments(from: contentStart, to: contentEnd, stripBlockMarkers: true)
       guard !pieces.isEmpty else { continue }
+      if let inline { replaced.append(inline) }
       quotations.append(
         Quotation(
           style: .block, range: TextRange(blockStart, contentEnd), textRange: TextRange(contentStart, contentEnd),

@@ -323,3 +323,10 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
       item key=b loc=¶3|3 para 3
     """)
 }
+
+@Test func quotationWithAnUnbalancedInnerMarkStaysOnItsLine() {
+  // The second quotation has one more closing mark than opening ones: it must not reach back over the first
+  // citation to the first line's opening mark.
+  let note = NoteParser.parse("甲“所谓“印太”[@a, ¶1]。\n乙“印太”布局”[@b, ¶2]。")
+  #expect(note.quotations.map(\.text) == ["印太", "印太”布局"])
+}
