@@ -173,7 +173,7 @@ enum DiagnosticsBenchmark {
     return noteLine(quotation: quotation, sources: sources, generator: &generator, miscited: &miscited)
   }
 
-  /// `miscited` counts the quotations cited to the wrong paragraph.
+  /// `miscited` counts the quotations cited to the wrong paragraph or paper.
   static func noteLine(
     quotation: Bool, sources: [QuoteSource], generator: inout LSPBenchmark.Generator, miscited: inout Int
   ) -> String {
@@ -358,6 +358,6 @@ enum DiagnosticsBenchmark {
     output("  findings: \(summary)")
     // Every generated quotation is in its paper: only the mis-cited ones should be flagged (a few fewer when
     // the quoted words also occur in the paragraph wrongly cited).
-    output("  generated: \(count * 3) quotations, \(miscited) of them cited to the wrong paragraph")
+    output("  generated: \(count * 3) quotations, \(miscited) of them mis-cited (to another paragraph or another paper)")
   }
 }
