@@ -5,8 +5,11 @@ import Foundation
 public enum ReferencePapers {
   /// Every reference paper, read as `corpus/<name>`, in file-name order; nil when `../shared/corpus` is absent
   /// or holds none.
-  public static let all: [Paper]? = {
-    guard let folder = TestPaths.sharedCorpus,
+  public static let all: [Paper]? = TestPaths.sharedCorpus.flatMap { read(folder: $0) }
+
+  /// Every `.txt` paper in `folder`, read as `corpus/<name>`, in file-name order; nil when there are none.
+  public static func read(folder: URL) -> [Paper]? {
+    guard
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") })
         .sorted()
     else { return nil }
@@ -17,7 +20,7 @@ public enum ReferencePapers {
       return paper
     }
     return papers.isEmpty ? nil : papers
-  }()
+  }
 
   /// The index over all five, built once.
   public static let index: CorpusIndex? = all.map { CorpusIndex.build(papers: $0) }

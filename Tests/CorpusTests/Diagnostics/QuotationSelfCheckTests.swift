@@ -7,17 +7,7 @@ import Testing
 @testable import Corpus
 
 private func selfCheckIndex(ofFolder folder: URL) -> CorpusIndex? {
-  guard
-    let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".txt") })
-      .sorted()
-  else { return nil }
-  let papers = names.compactMap { name -> Paper? in
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-      case .success(let paper) = PaperReader.read(file: "corpus/" + name, data: data)
-    else { return nil }
-    return paper
-  }
-  return CorpusIndex.build(papers: papers)
+  ReferencePapers.read(folder: folder).map { CorpusIndex.build(papers: $0) }
 }
 
 /// Windows cut per passage: two in the ordinary suite, up to 26 with QUOTE_SELF_CHECK=full (minutes in a debug
