@@ -136,7 +136,7 @@ enum ElidedQuoteDiagnosis {
     var i = from
     while i < to {
       let lead = folded.bytes[i]
-      let end = min(to, i + (lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2))
+      let end = min(to, i + LineIndex.sequenceLength(lead))
       scalars.append(String(decoding: folded.bytes[i..<end], as: UTF8.self).unicodeScalars.first?.value ?? 0)
       offsets.append(i)
       i = end

@@ -127,7 +127,7 @@ struct FoldedPassage {
     let count = text.count
     while i < count {
       let lead = text[i]
-      let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+      let width = LineIndex.sequenceLength(lead)
       let end = min(count, i + width)
       while skipIndex < skipping.count, skipping[skipIndex].end.utf8Offset <= i { skipIndex += 1 }
       if skipIndex < skipping.count, skipping[skipIndex].start.utf8Offset <= i {
@@ -450,7 +450,7 @@ enum QuoteMatcher {
     let bytes = folded.bytes
     while i < bytes.count {
       let lead = bytes[i]
-      let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      let width = LineIndex.sequenceLength(lead)
       let end = min(bytes.count, i + width)
       let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first?.value ?? 0
       scalars.append(scalar)

@@ -85,8 +85,8 @@ struct QuotePrefilter: Sendable {
     return (Int(((hash >> 32) &* range) >> 32), Int(((hash & 0xFFFF_FFFF) &* range) >> 32))
   }
 
-  /// Hashes of every run of `gramLength` consecutive scalars in UTF-8 `bytes`. Runs of four, not grams: the
-  /// grams of a Chinese quotation are common enough to be found in most large groups of passages on one topic.
+  /// Hashes of every run of `gramLength` consecutive scalars in UTF-8 `bytes`. Runs of four, not pairs: the
+  /// pairs of a Chinese quotation are common enough to be found in most large groups of passages on one topic.
   private static func appendGramHashes(of bytes: [UInt8], to grams: inout [UInt64]) {
     var window: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var seen = 0
@@ -94,7 +94,7 @@ struct QuotePrefilter: Sendable {
     let count = bytes.count
     while i < count {
       let lead = bytes[i]
-      let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+      let width = LineIndex.sequenceLength(lead)
       var scalar = UInt64(lead)
       for k in 1..<width where i + k < count { scalar = scalar << 8 | UInt64(bytes[i + k]) }
       seen += 1
