@@ -48,12 +48,13 @@ enum LocatorResolution: Equatable {
       }
       return .passages(covered)
     case .lines(let first, let last):
-      let count = paper.rawLines.lineCount
+      let count = paper.rawLineCount
       guard last <= count else {
         return .outOfRange(count == 1 ? "it has 1 line" : "it has \(count) lines", suggestions: [])
       }
-      let rawStart = paper.rawLines.lineStart(first - 1)
-      let rawEnd = paper.rawLines.lineEnd(last - 1)
+      let lines = paper.rawLines
+      let rawStart = lines.lineStart(first - 1)
+      let rawEnd = lines.lineEnd(last - 1)
       let span = TextRange(start: rawStart, end: max(rawEnd, rawStart + 1))
       // Every passage the lines touch: line ranges reach the front and back matter and footnotes too.
       var touched: [PassageID] = []

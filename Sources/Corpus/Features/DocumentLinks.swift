@@ -16,7 +16,7 @@ public enum DocumentLinks {
       guard let paper = index.paper(forKey: item.key) else { continue }
       let document = index.papers[paper]
       let target = Definition.citedRange(index: index, note: note, citation: citation, item: item, paper: paper)
-      let line = (index.papers.first { $0.file == target.file } ?? document).rawLines.line(containing: target.range.start) + 1
+      let line = (index.papers.first { $0.file == target.file } ?? document).rawLine(containing: target.range.start) + 1
       links.append(DocumentLink(range: item.keyRange, target: target.file, line: line,
                                 tooltip: FeatureSupport.title(of: document)))
     }

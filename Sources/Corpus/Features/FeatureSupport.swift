@@ -87,8 +87,9 @@ enum FeatureSupport {
     let resolution = LocatorResolution.resolve(locator, in: paper)
     switch resolution {
     case .lines(let first, let last, let passages):
-      let start = paper.rawLines.lineStart(first - 1)
-      let end = paper.rawLines.lineEnd(last - 1)
+      let lines = paper.rawLines
+      let start = lines.lineStart(first - 1)
+      let end = lines.lineEnd(last - 1)
       return (passages, TextRange(start: start, end: max(start, end)))
     case .passages(let ids):
       if case .section(let parts) = locator.kind, let section = LocatorResolution.findSection(parts, in: paper) {

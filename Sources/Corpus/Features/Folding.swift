@@ -71,8 +71,8 @@ public enum Folding {
   }
 
   private static func add(_ node: SymbolNode, _ paper: Paper, _ regions: inout [FoldingRegion]) {
-    let start = paper.rawLines.line(containing: node.range.start)
-    let end = paper.rawLines.line(containing: node.range.end)
+    let start = paper.rawLine(containing: node.range.start)
+    let end = paper.rawLine(containing: node.range.end)
     if end > start { regions.append(FoldingRegion(startLine: start, endLine: end, kind: node.kind == .footnotes ? .comment : .region)) }
     for child in node.children { add(child, paper, &regions) }
   }

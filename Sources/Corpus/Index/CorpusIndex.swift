@@ -532,6 +532,18 @@ extension Paper {
     }
   }
 
+  /// Every passage of the paper: title, abstract, keywords, author note, headings and paragraphs in reading order,
+  /// footnotes, and the paper's own English abstract.
+  func forEachPassage(_ body: (PassageID, Passage) -> Void) {
+    if let titlePassage { body(.title, titlePassage) }
+    if let abstractPassage { body(.abstract, abstractPassage) }
+    if let keywordsPassage { body(.keywords, keywordsPassage) }
+    if let authorNotePassage { body(.authorNote, authorNotePassage) }
+    forEachBodyPassage(body)
+    for footnote in footnotes { body(.footnote(footnote.number), footnote.passage) }
+    if let englishAbstractPassage { body(.englishAbstract, englishAbstractPassage) }
+  }
+
   /// Section headings (those printed on their own lines) and paragraphs in reading order: each heading just before
   /// the first paragraph of its section.
   func forEachBodyPassage(_ body: (PassageID, Passage) -> Void) {

@@ -50,12 +50,11 @@ public enum Discovery {
         }
       }
       // A name seen after an office must occur again in the same paper: one sighting may be a misreading.
-      var raw = papers[paperIndex].rawText
-      raw.withUTF8 { bytes in
-        for index in tally.candidates.indices {
-          let candidate = tally.candidates[index]
-          guard candidate.kind == .actor, candidate.aliases.isEmpty else { continue }
-          if occurrences(of: Array(candidate.name.utf8), in: bytes, atMost: 2) < 2 { tally.candidates[index].count = 0 }
+      for index in tally.candidates.indices {
+        let candidate = tally.candidates[index]
+        guard candidate.kind == .actor, candidate.aliases.isEmpty else { continue }
+        if occurrences(of: Array(candidate.name.utf8), in: papers[paperIndex], atMost: 2) < 2 {
+          tally.candidates[index].count = 0
         }
       }
       tallies.set(paperIndex, tally)
@@ -74,6 +73,17 @@ public enum Discovery {
           aliases: candidate.aliases, members: candidate.members, source: .discovered))
     }
     return result
+  }
+
+  /// How many times `needle` occurs in the passages of `paper` (the raw text is not kept), counting up to `limit`.
+  static func occurrences(of needle: [UInt8], in paper: Paper, atMost limit: Int) -> Int {
+    var found = 0
+    paper.forEachPassage { _, passage in
+      guard found < limit else { return }
+      var text = passage.text
+      found += text.withUTF8 { occurrences(of: needle, in: $0, atMost: limit - found) }
+    }
+    return found
   }
 
   /// How many times `needle` occurs in `haystack`, counting up to `limit`.

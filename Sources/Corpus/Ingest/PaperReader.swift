@@ -22,30 +22,39 @@ public struct DocumentOverride: Sendable, Equatable {
 
 public enum PaperReader {
   /// Decodes and parses one corpus file. An undecodable file is a problem, never a crash.
-  public static func read(file: String, data: Data, overrides: DocumentOverride? = nil) -> Result<Paper, CorpusProblem>
-  {
+  /// With `source`, the file `data` was read from, the paper re-reads its raw text from there when asked instead of
+  /// keeping it (see `RawTextSource`).
+  public static func read(
+    file: String, data: Data, overrides: DocumentOverride? = nil, source: URL? = nil
+  ) -> Result<Paper, CorpusProblem> {
     switch TextDecoding.decode(data) {
     case .failure(let failure):
       return .failure(
         CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
     case .success(let decoded):
-      var paper = parse(file: file, text: decoded.text)
+      let rawSource: RawTextSource =
+        source.map { .file($0, utf8Count: decoded.text.utf8.count) } ?? .resident(decoded.text)
+      var paper = parse(file: file, text: decoded.text, rawSource: rawSource)
       if let overrides { paper.apply(overrides) }
       return .success(paper)
     }
   }
 
-  /// Parses decoded text.
+  /// Parses decoded text (kept in memory as the paper's raw text).
   public static func parse(file: String, text: String) -> Paper {
+    parse(file: file, text: text, rawSource: .resident(text))
+  }
+
+  static func parse(file: String, text: String, rawSource: RawTextSource) -> Paper {
     var text = text
     text.makeContiguousUTF8()
     let parsed: Paper? = text.utf8.withContiguousStorageIfAvailable { buffer in
-      PaperAssembler(file: file, rawText: text, text: ByteText(bytes: buffer)).assemble()
+      PaperAssembler(file: file, rawSource: rawSource, text: ByteText(bytes: buffer)).assemble()
     }
     if let parsed { return parsed }
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { buffer in
-      PaperAssembler(file: file, rawText: text, text: ByteText(bytes: buffer)).assemble()
+      PaperAssembler(file: file, rawSource: rawSource, text: ByteText(bytes: buffer)).assemble()
     }
   }
 }
@@ -64,7 +73,7 @@ extension Paper {
 /// Builds the paper from classified lines.
 struct PaperAssembler {
   let file: String
-  let rawText: String
+  let rawSource: RawTextSource
   let text: ByteText
 
   func assemble() -> Paper {
@@ -72,7 +81,7 @@ struct PaperAssembler {
     let classifier = LineClassifier(text: text, lines: lines)
     // RawLine splits lines exactly as LineIndex does: its starts are the index (no second pass over the text).
     let starts = lines.map { UInt32(truncatingIfNeeded: $0.start) }
-    var paper = Paper(file: file, rawText: rawText, rawLines: LineIndex(rawText, knownStarts: starts))
+    var paper = Paper(file: file, rawSource: rawSource, rawLineStarts: starts)
     var body = BodyAssembler(classifier: classifier)
     body.run()
     paper.paragraphs = body.paragraphs

@@ -6,12 +6,15 @@ import Foundation
 ///
 /// Positions: `raw` offsets are UTF-8 offsets into `rawText` (the decoded file);
 /// passage-local offsets are UTF-8 offsets into a passage's normalised `text`, mapped back by its `map`.
+/// The raw text itself is not kept for papers read from a workspace: `rawText` and `rawLines` read it again
+/// from the file when asked (see `RawTextSource`); everything else answers from the parsed model.
 public struct Paper: Sendable {
   /// Path relative to the workspace root, with `/` separators (`corpus/常思纯2023.txt`).
   public var file: String
-  /// The decoded raw text, exactly as on disk after decoding (line endings untouched).
-  public var rawText: String
-  public var rawLines: LineIndex
+  /// Where the raw text is: in memory, or in the paper's file.
+  public let rawSource: RawTextSource
+  /// UTF-8 offset of each raw line's first byte, as the reader split the lines (`LineIndex`'s starts).
+  let rawLineStarts: [UInt32]
   public var metadata: PaperMetadata
   /// Where each metadata field was read from in the raw file.
   public var metadataSources: [MetadataField: TextRange]
@@ -40,8 +43,8 @@ public struct Paper: Sendable {
     footnotes: [Footnote] = [], artefacts: [Artefact] = []
   ) {
     self.file = file
-    self.rawText = rawText
-    self.rawLines = LineIndex(rawText)
+    self.rawSource = .resident(rawText)
+    self.rawLineStarts = LineIndex(rawText).storedStarts
     self.metadata = metadata
     self.metadataSources = metadataSources
     self.sections = sections
@@ -50,17 +53,38 @@ public struct Paper: Sendable {
     self.artefacts = artefacts
   }
 
-  /// A paper whose raw line index is already built (the reader splits the raw text into the same lines).
-  init(file: String, rawText: String, rawLines: LineIndex) {
+  /// A paper whose raw line starts are already known (the reader splits the raw text into the same lines).
+  init(file: String, rawSource: RawTextSource, rawLineStarts: [UInt32]) {
     self.file = file
-    self.rawText = rawText
-    self.rawLines = rawLines
+    self.rawSource = rawSource
+    self.rawLineStarts = rawLineStarts.isEmpty ? [0] : rawLineStarts
     self.metadata = PaperMetadata()
     self.metadataSources = [:]
     self.sections = []
     self.paragraphs = []
     self.footnotes = []
     self.artefacts = []
+  }
+
+  /// The decoded raw text, exactly as on disk after decoding (line endings untouched). Read from the file for
+  /// papers of a workspace: ask once per request, not once per position.
+  public var rawText: String { rawSource.text }
+
+  /// Line table of the raw text (reads the text like `rawText`).
+  public var rawLines: LineIndex { rawSource.lineIndex(knownStarts: rawLineStarts) }
+
+  /// Number of raw lines, without reading the text.
+  public var rawLineCount: Int { rawLineStarts.count }
+
+  /// Zero-based raw line containing a raw offset, without reading the text.
+  public func rawLine(containing offset: TextSize) -> Int {
+    var low = 0
+    var high = rawLineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if Int(rawLineStarts[mid]) <= offset.utf8Offset { low = mid } else { high = mid - 1 }
+    }
+    return low
   }
 
   /// The file name without directory and extension: always accepted as a citation key.

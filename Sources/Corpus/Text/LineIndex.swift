@@ -61,6 +61,9 @@ public struct LineIndex: Sendable {
 
   public var lineCount: Int { starts.count }
 
+  /// The line starts as stored, for a paper that keeps them without its text.
+  var storedStarts: [UInt32] { starts }
+
   /// Offset of the first byte of `line` (clamped).
   public func lineStart(_ line: Int) -> TextSize {
     if line < 0 { return .zero }

@@ -120,10 +120,11 @@ public struct Workspace: Sendable {
 
   /// Reads one corpus file, applying its overrides.
   public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> {
-    guard let data = try? Data(contentsOf: url(of: file), options: .mappedIfSafe) else {
+    let location = url(of: file)
+    guard let data = try? Data(contentsOf: location, options: .mappedIfSafe) else {
       return .failure(CorpusProblem(file: file, kind: .unreadableFile, message: "cannot read \(file)"))
     }
-    return PaperReader.read(file: file, data: data, overrides: config.override(for: file))
+    return PaperReader.read(file: file, data: data, overrides: config.override(for: file), source: location)
   }
 
   // MARK: Files

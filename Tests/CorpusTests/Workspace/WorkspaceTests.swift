@@ -177,6 +177,32 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(decoded.map { $0.paragraphs.map(\.text) } == [["日本加大对岛国的外交投入。"], ["日本加大对岛国的外交投入。"]])
   }
 
+  @Test func rawTextIsReReadFromTheFileAsIndexed() throws {
+    let text = "日本对太平洋\r\n岛国外交\n\n高远\n\n日本加大对岛国的\n外交投入。\n"
+    let root = try makeWorkspace("-- corpus/placeholder.md --\n标题\n\n王明\n\n正文。")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let gb = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
+    try #require(text.data(using: gb)).write(to: root.appendingPathComponent("corpus/gbk.txt"))
+    let workspace = Workspace.open(root: root)
+    let fromFile = try workspace.readPaper("corpus/gbk.txt").get()
+    let resident = PaperReader.parse(file: "corpus/gbk.txt", text: text)
+    #expect(fromFile.rawText == text)
+    #expect(fromFile.rawLineCount == resident.rawLines.lineCount)
+    for offset in [0, 5, 20, text.utf8.count] {
+      let size = TextSize(offset)
+      let expected = resident.rawLines.lineColumn(at: size, unit: .utf16)
+      #expect(fromFile.rawLines.lineColumn(at: size, unit: .utf16) == expected)
+      #expect(fromFile.rawLine(containing: size) == expected.line)
+    }
+    // The file goes away after indexing: the model still answers, the raw text reads as empty.
+    try FileManager.default.removeItem(at: root.appendingPathComponent("corpus/gbk.txt"))
+    let gone = try workspace.readPaper("corpus/placeholder.md").get()
+    try FileManager.default.removeItem(at: root.appendingPathComponent("corpus/placeholder.md"))
+    #expect(gone.rawText == "")
+    #expect(gone.paragraphs.map(\.text) == ["正文。"])
+    #expect(gone.rawLines.lineCount >= 1)
+  }
+
   @Test func missingCorpusFolderIsReported() throws {
     let root = try makeWorkspace("-- notes/n.md --\nnote")
     defer { try? FileManager.default.removeItem(at: root) }
