@@ -30,6 +30,7 @@ public enum Checker {
     var findings: [Finding] = []
     findings += SyntaxProblems.findings(run)
     findings += UnknownCitationKey.findings(run)
+    findings += CitationWithoutAt.findings(run)
     findings += InvalidLocator.findings(run)
     findings += LocatorOutOfRange.findings(run)
     findings += QuoteNotInSource.findings(run)

@@ -12,6 +12,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
   case entityNotInCitedPassage = "entity-not-in-cited-passage"
   case unbalancedBracket = "unbalanced-bracket"
   case emptyReference = "empty-reference"
+  case citationWithoutAt = "citation-without-at"
   case invalidConfig = "invalid-config"
   case invalidLexicon = "invalid-lexicon"
   case undecodableFile = "undecodable-file"
@@ -22,7 +23,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
 
   public var defaultSeverity: Severity {
     switch self {
-    case .quoteInOtherParagraph, .entityNotInCitedPassage, .emptyDocument: return .warning
+    case .quoteInOtherParagraph, .entityNotInCitedPassage, .citationWithoutAt, .emptyDocument: return .warning
     default: return .error
     }
   }
@@ -42,6 +43,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
       return "An entity linked next to a located citation is not mentioned in the cited passage."
     case .unbalancedBracket: return "A citation or entity link is not closed."
     case .emptyReference: return "A citation or entity link is empty."
+    case .citationWithoutAt: return "A bracket names a document key without '@': plain text, not a citation."
     case .invalidConfig: return "corpus-lsp.json cannot be read."
     case .invalidLexicon: return "The workspace lexicon cannot be read."
     case .undecodableFile: return "A file is in no supported text encoding."
