@@ -19,7 +19,25 @@ enum SyntaxProblems {
         return Finding(
           rule: .emptyReference, file: run.notePath, range: problem.range,
           message: "This citation has no key: write the document's key after '@', as in [@常思纯2023, ¶12].")
+      case .emptyCitationItem:
+        return Finding(
+          rule: .emptyReference, file: run.notePath, range: problem.range,
+          message: "Nothing follows this ';': remove it, or cite another document after it, as in [@a; @b, ¶3].",
+          fixes: [
+            Fix(title: "Remove the ';'", edits: [run.noteEdit(withBlankAfter(problem.range, in: run.note.text), "")],
+              isPreferred: true)
+          ])
       }
     }
+  }
+
+  /// The range extended over the white space after it, so that removing it leaves `[@a, ¶3]`, not `[@a, ¶3 ]`.
+  static func withBlankAfter(_ range: TextRange, in text: String) -> TextRange {
+    var end = range.end
+    for scalar in text.slice(TextRange(start: range.end, end: text.utf8Size)).unicodeScalars {
+      guard scalar == " " || scalar == "\t" || scalar == "\u{3000}" else { break }
+      end = end + scalar.utf8.count
+    }
+    return TextRange(start: range.start, end: end)
   }
 }

@@ -449,11 +449,21 @@ private struct Parser {
     }
     segments.append((segmentStart, end))
     var items: [CitationItem] = []
-    for (segmentStart, segmentEnd) in segments {
+    // A blank item (`[@a, ¶3; ]`) is a slip, not a reason to stop reading the citation: flagged once the rest reads.
+    var blankSeparators: [TextRange] = []
+    for (number, (segmentStart, segmentEnd)) in segments.enumerated() {
+      let trimmed = note.trimmed(segmentStart, segmentEnd)
+      if trimmed.start == trimmed.end, segments.count > 1 {
+        let separator = number > 0 ? segmentStart - 1 : segmentEnd
+        blankSeparators.append(TextRange(separator, separator + 1))
+        continue
+      }
       guard let item = citationItem(from: segmentStart, to: segmentEnd) else { return nil }
       items.append(item)
     }
-    return items.isEmpty ? nil : items
+    guard !items.isEmpty else { return nil }
+    problems += blankSeparators.map { NoteSyntaxProblem(kind: .emptyCitationItem, range: $0) }
+    return items
   }
 
   mutating func citationItem(from start: Int, to end: Int) -> CitationItem? {

@@ -206,6 +206,8 @@ public struct NoteSyntaxProblem: Sendable, Hashable {
     case emptyEntityLink
     /// `[@]` or `@` followed by nothing usable inside brackets.
     case emptyCitationKey
+    /// `[@a; ]`: a `;` with no item after it (or before it); the range is the `;`.
+    case emptyCitationItem
   }
 
   public var kind: Kind

@@ -13,3 +13,18 @@ import Testing
     空引用 [@] 与 [[ ]]。<!--@diag("@", empty-reference)--><!--@diag("[[ ]]", empty-reference)-->
     """)
 }
+
+@Test func aBlankCitationItemIsFlaggedAndTheRestIsChecked() {
+  checkDiagnostics(
+    """
+    -- notes/a.md --
+    见 [@张三2021, ¶1; ]。<!--@diag(";", empty-reference)-->
+    见 [@张三2022; ]。<!--@diag("张三2022", unknown-citation-key)--><!--@diag(";", empty-reference)-->
+    Not citations: [a; ], [; ].
+    """)
+  checkFix(
+    """
+    -- notes/a.md --
+    见 [@张三2021, ¶1; ]。
+    """, rule: .emptyReference, titleContaining: "';'", expect: "见 [@张三2021, ¶1]。")
+}
