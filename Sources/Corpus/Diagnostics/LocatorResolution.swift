@@ -130,9 +130,45 @@ enum LocatorResolution: Equatable {
 
   /// The section a path names: the full path, else (for one part) the outermost section with that numbering,
   /// else a section whose own numbering is the last part and whose ancestors include the others.
+  /// Numbers are compared by value when the numberings differ in script: `§3` or `§2(1)` for `三`, `二（一）`.
   static func findSection(_ parts: [String], in paper: Paper) -> Int? {
     let wanted = parts.map(normalizedNumbering)
     let paths = paper.sections.indices.map { path(of: $0, in: paper) }
+    if let found = findSection(wanted, paths: paths, in: paper) { return found }
+    return findSection(wanted.map(numberValue), paths: paths.map { $0.map(numberValue) }, in: paper)
+  }
+
+  /// A numbering part with its number written in Arabic digits (`三` → `3`, `（十二）` → `（12）`); unchanged when it
+  /// is not a number.
+  static func numberValue(_ part: String) -> String {
+    var text = Substring(part)
+    let parenthesised = text.first == "（" && text.last == "）" && text.count > 2
+    if parenthesised { text = text.dropFirst().dropLast() }
+    var value: Int? = Int(text)
+    if value == nil {
+      var total = 0
+      var digit = 0
+      for character in text {
+        if let number = chineseDigits[character] {
+          digit = number
+        } else if character == "十" || character == "百" {
+          total += max(digit, 1) * (character == "十" ? 10 : 100)
+          digit = 0
+        } else {
+          return part
+        }
+      }
+      value = text.isEmpty ? nil : total + digit
+    }
+    guard let value else { return part }
+    return parenthesised ? "（\(value)）" : "\(value)"
+  }
+
+  private static let chineseDigits: [Character: Int] = [
+    "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  ]
+
+  private static func findSection(_ wanted: [String], paths: [[String]], in paper: Paper) -> Int? {
     if let exact = paths.firstIndex(of: wanted) { return exact }
     if wanted.count == 1 {
       let candidates = paper.sections.indices.filter { paths[$0].last == wanted[0] }

@@ -20,3 +20,12 @@ import Testing
     “主要手段”[@张三2021, ¶40]
     """, rule: .locatorOutOfRange, titleContaining: "¶4", expect: "“主要手段”[@张三2021, ¶4]")
 }
+
+@Test func sectionNumbersMatchByValueAcrossScripts() {
+  checkDiagnostics(
+    """
+    -- notes/a.md --
+    见 [@张三2021, §2]、[@张三2021, §2(2)]、[@张三2021, §二（2）] 与 [@Smith2020, §一]。
+    见 [@张三2021, §5]、[@张三2021, §2(3)]。<!--@diag("§5", locator-out-of-range)--><!--@diag("§2(3)", locator-out-of-range)-->
+    """)
+}
