@@ -20,4 +20,11 @@ import Testing
     #expect(DocumentURI.relativePath("file:///work/wsx/a.md", in: root) == nil)
     #expect(DocumentURI.relativePath("untitled:Untitled-1", in: root) == nil)
   }
+
+  @Test func lenientDecodingOfWhatClientsSend() {
+    let root = URL(fileURLWithPath: "/work/ws")
+    #expect(DocumentURI.path("file:///work/ws/notes/日本 外交.md") == "/work/ws/notes/日本 外交.md")
+    #expect(DocumentURI.path("file://localhost/work/ws/a.md") == "/work/ws/a.md")
+    #expect(DocumentURI.relativePath("file:///work/ws/notes/../corpus/a.txt", in: root) == "corpus/a.txt")
+  }
 }

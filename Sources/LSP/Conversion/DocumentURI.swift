@@ -1,24 +1,39 @@
 //! Document URIs ↔ file paths: percent-decoding (Chinese file names arrive encoded), workspace-relative paths.
 import Foundation
 
+/// `file://` URIs to paths and back. Decoding is lenient (percent-encoded or raw UTF-8, with or without an
+/// authority, as clients differ); the URIs the server makes are percent-encoded, which `DocumentStore` keys match
+/// either way.
 public enum DocumentURI {
-  /// The file a `file:` URI names, or nil for other schemes (`untitled:`…).
-  public static func fileURL(_ uri: String) -> URL? {
-    guard let url = URL(string: uri), url.isFileURL else { return nil }
-    return url.standardizedFileURL
+  /// The absolute path a `file:` URI names; nil for other schemes (`untitled:`…).
+  public static func path(_ uri: String) -> String? {
+    if let url = URL(string: uri), url.isFileURL { return url.standardizedFileURL.path }
+    guard uri.hasPrefix("file://") else { return nil }
+    var rest = String(uri.dropFirst("file://".count))
+    if let slash = rest.firstIndex(of: "/") { rest = String(rest[slash...]) }  // drop an authority (`localhost`)
+    let decoded = rest.removingPercentEncoding ?? rest
+    return URL(fileURLWithPath: decoded).standardizedFileURL.path
   }
+
+  /// The file a `file:` URI names, or nil for other schemes.
+  public static func fileURL(_ uri: String) -> URL? { path(uri).map { URL(fileURLWithPath: $0) } }
 
   /// The `file:` URI of a path, percent-encoded as editors send it (`file:///notes/%E7%AC%94%E8%AE%B0.md`).
-  public static func uri(_ fileURL: URL) -> String {
-    URL(fileURLWithPath: fileURL.standardizedFileURL.path).absoluteString
-  }
+  public static func uri(path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.absoluteString }
 
-  /// The path of `uri` relative to `root` (`notes/a.md`), or nil when it is outside the workspace.
+  public static func uri(_ fileURL: URL) -> String { uri(path: fileURL.standardizedFileURL.path) }
+
+  /// The path of `uri` relative to `root` (`notes/a.md`, `/`-separated), nil when it lies outside the workspace.
+  /// A root reached through a symbolic link matches either spelling.
   public static func relativePath(_ uri: String, in root: URL) -> String? {
-    guard let path = fileURL(uri)?.path else { return nil }
-    let rootPath = root.standardizedFileURL.path
-    let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
-    guard path.hasPrefix(prefix) else { return nil }
-    return String(path.dropFirst(prefix.count))
+    guard let path = path(uri) else { return nil }
+    for base in [root.standardizedFileURL.path, root.resolvingSymlinksInPath().path] {
+      let prefix = base.hasSuffix("/") ? base : base + "/"
+      if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+    }
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    let base = root.resolvingSymlinksInPath().path
+    let prefix = base.hasSuffix("/") ? base : base + "/"
+    return resolved.hasPrefix(prefix) ? String(resolved.dropFirst(prefix.count)) : nil
   }
 }

@@ -37,7 +37,7 @@ enum WorkspaceIndexingHandlers {
     var changed = Set<String>()
     for (position, uri) in (uris + alsoNotes).enumerated() {
       let onlyIndexInputs = position < uris.count ? onlyIndexInputs : false
-      guard let file = FileURI.relativePath(uri, root: root) else { continue }
+      guard let file = DocumentURI.relativePath(uri, in: root) else { continue }
       let kind = latest?.kind(of: file) ?? .other
       switch kind {
       case .corpus, .lexicon, .config: changed.insert(file)
