@@ -77,9 +77,10 @@ public enum Discovery {
     var counts = [Int](repeating: 0, count: needles.count)
     guard !needles.isEmpty else { return counts }
     let words = WordsByFirstCharacter(needles)
+    var free = [Int](repeating: 0, count: needles.count)
     paper.forEachPassage { _, passage in
       var text = passage.text
-      text.withUTF8 { words.countOccurrences(in: $0, into: &counts, atMost: limit) }
+      text.withUTF8 { words.countOccurrences(in: $0, into: &counts, free: &free, atMost: limit) }
     }
     return counts
   }
@@ -131,11 +132,19 @@ public enum Discovery {
     var i = 0
     let count = text.count
     let bytes = text.bytes
+    // Where office titles end, found on the way (an office is ideographs only): the names after them are noted
+    // once the paragraph's terms are, as the tally keeps candidates in order of first sighting.
+    var officeEnds: [Int] = []
     while i < count {
       let byte = bytes[i]
-      // Han (lead bytes E4–E9) is most of the text: skip each character whole.
+      // Han (lead bytes E4–E9) is most of the text: skip each character whole, or the office title it starts.
       if byte >= 0xE4 && byte <= 0xE9 {
-        i += 3
+        if let end = offices.longestMatch(atThreeByteCharacter: i, in: bytes) {
+          officeEnds.append(end)
+          i = end
+        } else {
+          i += 3
+        }
         continue
       }
       // Only “ 「 《 （ (lead bytes E2, E3, EF) and ( start anything: skip the rest quickly.
@@ -196,11 +205,14 @@ public enum Discovery {
           tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
       }
+      // Office titles inside the quotation marks (marks are no ideographs: no title spans one).
+      let quoted = UnsafeBufferPointer(rebasing: bytes[i..<min(after, count)])
+      officeEnds += offices.leftmostLongest(in: quoted).map { i + $0.end }
       i = after
     }
     // Office + name: 外相林芳正.
-    for hit in offices.leftmostLongest(in: text.bytes) {
-      if let name = nameAfter(text, from: hit.end, stops: stops), !known.contains(Lexicon.aliasKey(name)) {
+    for end in officeEnds {
+      if let name = nameAfter(text, from: end, stops: stops), !known.contains(Lexicon.aliasKey(name)) {
         tally.note(name, kind: .actor)
       }
     }

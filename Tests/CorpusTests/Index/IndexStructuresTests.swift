@@ -81,8 +81,9 @@ import Testing
   func count(_ needle: String, _ haystack: String, _ limit: Int = 10) -> Int {
     var haystack = haystack
     var counts = [0]
+    var free = [0]
     haystack.withUTF8 {
-      WordsByFirstCharacter([Array(needle.utf8)]).countOccurrences(in: $0, into: &counts, atMost: limit)
+      WordsByFirstCharacter([Array(needle.utf8)]).countOccurrences(in: $0, into: &counts, free: &free, atMost: limit)
     }
     return counts[0]
   }
@@ -97,8 +98,9 @@ import Testing
 @Test func severalWordsAreCountedInOnePass() {
   var text = "岸田文雄与岸田、林芳正会谈，岸田文雄称"
   var counts = [0, 0, 0, 0]
+  var free = [0, 0, 0, 0]
   let words = WordsByFirstCharacter(["岸田文雄", "岸田", "林芳正", "茂木敏充"].map { Array($0.utf8) })
-  text.withUTF8 { words.countOccurrences(in: $0, into: &counts, atMost: 5) }
+  text.withUTF8 { words.countOccurrences(in: $0, into: &counts, free: &free, atMost: 5) }
   #expect(counts == [2, 3, 1, 0])
 }
 
