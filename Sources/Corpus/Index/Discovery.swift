@@ -17,6 +17,7 @@ public enum Discovery {
     "首相", "总理", "外相", "外务大臣", "防卫大臣", "防卫相", "防相", "官房长官", "总统", "副总统", "国务卿", "国防部长",
     "外长", "外交部长", "秘书长", "国家安全顾问", "主席", "大使", "经济产业大臣", "大臣", "局长", "幕僚长",
   ]
+  static let officeBytes = offices.map { Array($0.utf8) }
   /// Words that end a name after an office.
   static let nameStops: [String] = [
     "表示", "指出", "认为", "强调", "提出", "宣布", "发表", "称", "在", "于", "与", "和", "及", "对", "的", "会见", "访问",
@@ -34,9 +35,7 @@ public enum Discovery {
     var knownAliases = Set<String>()
     for entity in known { for alias in entity.aliases { knownAliases.insert(Lexicon.aliasKey(alias)) } }
     let frozenKnown = KnownAliasKeys(knownAliases)
-    let officeScanner = MentionScanner(
-      entities: offices.enumerated().map { Entity(id: "office-\($0.offset)", kind: .actor, name: $0.element) },
-      nonEntityWords: [])
+    let officeWords = WordsByFirstCharacter(offices.map { Array($0.utf8) })
     let stops = nameStops.map { Array($0.utf8) }
 
     let tallies = ConcurrentResults<Tally>(count: papers.count)
@@ -45,18 +44,15 @@ public enum Discovery {
       for paragraph in papers[paperIndex].paragraphs {
         var text = paragraph.passage.text
         text.withUTF8 { bytes in
-          collect(
-            ByteText(bytes: bytes), officeScanner: officeScanner, stops: stops, known: frozenKnown, into: &tally)
+          collect(ByteText(bytes: bytes), offices: officeWords, stops: stops, known: frozenKnown, into: &tally)
         }
       }
       // A name seen after an office must occur again in the same paper: one sighting may be a misreading.
-      for index in tally.candidates.indices {
-        let candidate = tally.candidates[index]
-        guard candidate.kind == .actor, candidate.aliases.isEmpty else { continue }
-        if occurrences(of: Array(candidate.name.utf8), in: papers[paperIndex], atMost: 2) < 2 {
-          tally.candidates[index].count = 0
-        }
+      let unconfirmed = tally.candidates.indices.filter {
+        tally.candidates[$0].kind == .actor && tally.candidates[$0].aliases.isEmpty
       }
+      let counts = occurrences(of: unconfirmed.map { Array(tally.candidates[$0].name.utf8) }, in: papers[paperIndex], atMost: 2)
+      for (index, count) in zip(unconfirmed, counts) where count < 2 { tally.candidates[index].count = 0 }
       tallies.set(paperIndex, tally)
     }
     var merged = Tally()
@@ -75,38 +71,18 @@ public enum Discovery {
     return result
   }
 
-  /// How many times `needle` occurs in the passages of `paper` (the raw text is not kept), counting up to `limit`.
-  static func occurrences(of needle: [UInt8], in paper: Paper, atMost limit: Int) -> Int {
-    var found = 0
+  /// How many times each of `needles` occurs in the passages of `paper` (the raw text is not kept), counting up
+  /// to `limit`: one pass over the paper for all of them.
+  static func occurrences(of needles: [[UInt8]], in paper: Paper, atMost limit: Int) -> [Int] {
+    var counts = [Int](repeating: 0, count: needles.count)
+    guard !needles.isEmpty else { return counts }
+    let words = WordsByFirstCharacter(needles)
+    var free = [Int](repeating: 0, count: needles.count)
     paper.forEachPassage { _, passage in
-      guard found < limit else { return }
       var text = passage.text
-      found += text.withUTF8 { occurrences(of: needle, in: $0, atMost: limit - found) }
+      text.withUTF8 { words.countOccurrences(in: $0, into: &counts, free: &free, atMost: limit) }
     }
-    return found
-  }
-
-  /// How many times `needle` occurs in `haystack`, counting up to `limit`.
-  static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int {
-    guard let base = haystack.baseAddress, !needle.isEmpty else { return 0 }
-    var found = 0
-    var offset = 0
-    let last = needle.count - 1
-    while found < limit, offset + needle.count <= haystack.count {
-      // memchr for the needle's last byte, then compare backwards.
-      guard let hit = memchr(base + offset + last, Int32(needle[last]), haystack.count - offset - last) else { break }
-      let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      let start = end - last
-      var k = 0
-      while k < last, haystack[start + k] == needle[k] { k += 1 }
-      if k == last {
-        found += 1
-        offset = end + 1
-      } else {
-        offset = start + 1
-      }
-    }
-    return found
+    return counts
   }
 
   /// Candidates of one paper (or merged), in order of first sighting. One hash lookup per sighting.
@@ -151,16 +127,24 @@ public enum Discovery {
 
   /// Scans one paragraph's bytes for quoted terms, titles, abbreviation definitions and office + name.
   static func collect(
-    _ text: ByteText, officeScanner: MentionScanner, stops: [[UInt8]], known: KnownAliasKeys, into tally: inout Tally
+    _ text: ByteText, offices: WordsByFirstCharacter, stops: [[UInt8]], known: KnownAliasKeys, into tally: inout Tally
   ) {
     var i = 0
     let count = text.count
     let bytes = text.bytes
+    // Where office titles end, found on the way (an office is ideographs only): the names after them are noted
+    // once the paragraph's terms are, as the tally keeps candidates in order of first sighting.
+    var officeEnds: [Int] = []
     while i < count {
       let byte = bytes[i]
-      // Han (lead bytes E4–E9) is most of the text: skip each character whole.
+      // Han (lead bytes E4–E9) is most of the text: skip each character whole, or the office title it starts.
       if byte >= 0xE4 && byte <= 0xE9 {
-        i += 3
+        if let end = offices.longestMatch(atThreeByteCharacter: i, in: bytes) {
+          officeEnds.append(end)
+          i = end
+        } else {
+          i += 3
+        }
         continue
       }
       // Only “ 「 《 （ (lead bytes E2, E3, EF) and ( start anything: skip the rest quickly.
@@ -221,11 +205,14 @@ public enum Discovery {
           tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
       }
+      // Office titles inside the quotation marks (marks are no ideographs: no title spans one).
+      let quoted = UnsafeBufferPointer(rebasing: bytes[i..<min(after, count)])
+      officeEnds += offices.leftmostLongest(in: quoted).map { i + $0.end }
       i = after
     }
     // Office + name: 外相林芳正.
-    for hit in officeScanner.scan(bytes: text.bytes) {
-      if let name = nameAfter(text, from: hit.end, stops: stops), !known.contains(Lexicon.aliasKey(name)) {
+    for end in officeEnds {
+      if let name = nameAfter(text, from: end, stops: stops), !known.contains(Lexicon.aliasKey(name)) {
         tally.note(name, kind: .actor)
       }
     }
@@ -349,14 +336,20 @@ public enum Discovery {
       position += length
       count += 1
     }
-    let name = text.string(offset, position)
-    guard count >= 2, count <= 6, !notNames.contains(name), !offices.contains(where: { name.hasPrefix($0) }) else {
-      return nil
-    }
+    // The cheap tests on bytes first: most office titles are followed by no name at all.
+    guard count >= 2, count <= 6 else { return nil }
     if position < text.count, !stopsAt(position) {
       let value = text.scalar(at: position).value
       if value >= 0x4E00 && value <= 0x9FFF { return nil }  // ran on into more text: not sure where it ends
     }
+    // A name starts with no office (首相外相…); it holds ideographs and · only, so a prefix of its bytes is a prefix
+    // of its characters.
+    let startsWithOffice = officeBytes.contains { office in
+      office.count <= position - offset && office.indices.allSatisfy { text[offset + $0] == office[$0] }
+    }
+    guard !startsWithOffice else { return nil }
+    let name = text.string(offset, position)
+    guard !notNames.contains(name) else { return nil }
     return name
   }
 }

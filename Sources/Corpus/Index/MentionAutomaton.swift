@@ -4,39 +4,39 @@
 /// Finds every occurrence of a set of patterns (UTF-8 byte strings, ASCII letters lower-cased) in UTF-8 text;
 /// ASCII capitals in the text match their lower-case forms. Immutable and thread-safe.
 ///
-/// Each character of the text is read once: its class (which pattern characters it is) comes from a table for
-/// ASCII and from a bit set with ranks for the rest of the BMP; a character no pattern uses sends the automaton
-/// back to the root. Transitions follow the trie (`base[s] + class`, owned by `s` when `check` says so) and
-/// failure links otherwise: a few hundred kilobytes in all, where a full byte-level DFA takes megabytes and
-/// misses the cache on almost every character.
+/// Each character of the text is read once: its class (which pattern characters it is) comes from one table over
+/// the BMP; a character no pattern uses sends the automaton back to the root. Transitions follow the trie
+/// (`base[s] + class`, owned by `s` when `check` says so) and failure links otherwise: a few hundred kilobytes in
+/// all, where a full byte-level DFA takes megabytes and misses the cache on almost every character.
 struct MentionAutomaton: Sendable {
-  /// One trie state at its slot of the double array.
-  struct Node: Sendable {
-    /// Children sit at `base + class`.
-    var base: Int32
-    /// The parent whose child this slot is; -1 for a free slot.
+  /// The hot half of a slot of the double array: what a transition reads. `check` of a slot and `base` of the
+  /// state it holds share a cache line, so taking a transition also fetches what the next character needs.
+  struct Slot: Sendable {
+    /// `parent << 1 | hasOutput`: the state whose child this slot is, and whether this state reports patterns
+    /// (so that the scan reads `outputStart` only then); -1 for a free slot.
     var check: Int32
-    /// The longest proper suffix that is also a trie state.
-    var fail: Int32
-    /// Start of this state's outputs in `outputs` (a count, then that many pattern numbers), or -1.
-    var outputStart: Int32
+    /// Children sit at `base + class`; never negative, and the array is long enough for any class.
+    var base: Int32
   }
 
   /// Class of each ASCII byte (capitals share their lower-case class); 0 when no pattern uses it.
   let asciiClass: [UInt16]
-  /// Non-ASCII BMP scalars that occur in some pattern, as a bit set over 0..<65536, with the number of members
-  /// before each 64-bit word: a member's class is `bmpClassBase + rank`.
-  let memberBits: [UInt64]
-  let memberRank: [Int32]
-  let bmpClassBase: Int
+  /// Class of every non-ASCII BMP scalar, 0 when no pattern uses it (and for 0..<0x80, which only an overlong
+  /// sequence would reach). One load per character (128 KB, of which text touches a few kilobytes), where a bit
+  /// set with ranks needed two loads and a population count.
+  let bmpClass: [UInt16]
   /// Scalars beyond the BMP that occur in some pattern, sorted: class `supplementaryClassBase + index`.
   let supplementary: [UInt32]
   let supplementaryClassBase: Int
   /// Number of classes, the "no pattern uses it" class 0 included.
   let classCount: Int
-  /// Slot of the root's child for each class; 0 (the root) when none.
+  /// `slot << 1 | hasOutput` of the root's child for each class; 0 (the root) when none.
   let rootNext: [Int32]
-  let nodes: [Node]
+  let slots: [Slot]
+  /// The longest proper suffix that is also a trie state, per slot.
+  let fail: [Int32]
+  /// Start of each state's outputs in `outputs` (a count, then that many pattern numbers), or -1.
+  let outputStart: [Int32]
   let outputs: [Int32]
   /// Trie states, the root included.
   let stateCount: Int
@@ -74,19 +74,12 @@ struct MentionAutomaton: Sendable {
       nextClass += 1
     }
     asciiClass = ascii
-    let bmpBase = nextClass
-    bmpClassBase = bmpBase
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for value in bmp { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
-    var ranks = [Int32](repeating: 0, count: 1024)
-    var running: Int32 = 0
-    for word in 0..<1024 {
-      ranks[word] = running
-      running += Int32(bits[word].nonzeroBitCount)
+    var table = [UInt16](repeating: 0, count: 0x10000)
+    for value in bmp.sorted() {
+      table[Int(value)] = UInt16(nextClass)
+      nextClass += 1
     }
-    memberBits = bits
-    memberRank = ranks
-    nextClass += bmp.count
+    bmpClass = table
     let supplementaryBase = nextClass
     let supplementaryScalars = beyond.sorted()
     supplementaryClassBase = supplementaryBase
@@ -97,10 +90,7 @@ struct MentionAutomaton: Sendable {
     // Trie over classes.
     func symbol(_ value: UInt32) -> Int {
       if value < 0x80 { return Int(ascii[Int(value)]) }
-      if value < 0x10000 {
-        let word = bits[Int(value >> 6)]
-        return bmpBase + Int(ranks[Int(value >> 6)]) + (word & ((1 << UInt64(value & 63)) - 1)).nonzeroBitCount
-      }
+      if value < 0x10000 { return Int(table[Int(value)]) }
       return supplementaryBase + (supplementaryScalars.firstIndex(of: value) ?? 0)
     }
     var children: [[(symbol: Int, child: Int)]] = [[]]
@@ -157,7 +147,8 @@ struct MentionAutomaton: Sendable {
       let symbols = children[state].map(\.symbol).sorted()
       let lowest = symbols[0]
       while firstFree < used.count, used[firstFree] { firstFree += 1 }
-      var candidate = firstFree
+      // Bases are never negative (the scan reads `base + class` unchecked).
+      var candidate = max(firstFree, lowest)
       while true {
         if candidate < used.count, used[candidate] {
           candidate += 1
@@ -176,26 +167,33 @@ struct MentionAutomaton: Sendable {
         slotOf[child] = base + s
       }
     }
-    var table = [Node](repeating: Node(base: 0, check: -1, fail: 0, outputStart: -1), count: used.count)
+    // Pad so that `base + class` is a slot for every state and class: the scan needs no bounds test.
+    let slotCount = max(used.count, (baseOf.max() ?? 0) + classes)
+    var slotTable = [Slot](repeating: Slot(check: -1, base: 0), count: slotCount)
+    var failTable = [Int32](repeating: 0, count: slotCount)
+    var startTable = [Int32](repeating: -1, count: slotCount)
     var flat: [Int32] = []
     var next = [Int32](repeating: 0, count: classes)
     for state in 0..<trieCount {
       let slot = slotOf[state]
-      table[slot].base = Int32(baseOf[state])
-      table[slot].fail = Int32(slotOf[fail[state]])
+      slotTable[slot].base = Int32(baseOf[state])
+      failTable[slot] = Int32(slotOf[fail[state]])
       if !ends[state].isEmpty {
-        table[slot].outputStart = Int32(flat.count)
+        startTable[slot] = Int32(flat.count)
         flat.append(Int32(ends[state].count))
         flat += ends[state]
       }
       for (s, child) in children[state] {
-        table[slotOf[child]].check = Int32(slot)
-        if state == 0 { next[s] = Int32(slotOf[child]) }
+        let output: Int32 = ends[child].isEmpty ? 0 : 1
+        slotTable[slotOf[child]].check = Int32(slot) << 1 | output
+        if state == 0 { next[s] = Int32(slotOf[child]) << 1 | output }
       }
     }
-    table[0].check = -1
+    slotTable[0].check = -1
     rootNext = next
-    nodes = table
+    slots = slotTable
+    self.fail = failTable
+    outputStart = startTable
     outputs = flat
   }
 
@@ -203,12 +201,14 @@ struct MentionAutomaton: Sendable {
   @inline(__always)
   func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ report: (_ pattern: Int, _ end: Int) -> Void) {
     asciiClass.withUnsafeBufferPointer { ascii in
-      memberBits.withUnsafeBufferPointer { bits in
-        memberRank.withUnsafeBufferPointer { ranks in
-          rootNext.withUnsafeBufferPointer { root in
-            nodes.withUnsafeBufferPointer { nodes in
-              outputs.withUnsafeBufferPointer { outputs in
-                scan(bytes, ascii, bits, ranks, root, nodes, outputs, report)
+      bmpClass.withUnsafeBufferPointer { classes in
+        rootNext.withUnsafeBufferPointer { root in
+          slots.withUnsafeBufferPointer { slots in
+            fail.withUnsafeBufferPointer { fail in
+              outputStart.withUnsafeBufferPointer { outputStart in
+                outputs.withUnsafeBufferPointer { outputs in
+                  scan(bytes, ascii, classes, root, slots, fail, outputStart, outputs, report)
+                }
               }
             }
           }
@@ -219,27 +219,26 @@ struct MentionAutomaton: Sendable {
 
   @inline(__always)
   private func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ ascii: UnsafeBufferPointer<UInt16>, _ bits: UnsafeBufferPointer<UInt64>,
-    _ ranks: UnsafeBufferPointer<Int32>, _ root: UnsafeBufferPointer<Int32>, _ nodes: UnsafeBufferPointer<Node>,
-    _ outputs: UnsafeBufferPointer<Int32>, _ report: (_ pattern: Int, _ end: Int) -> Void
+    _ bytes: UnsafeBufferPointer<UInt8>, _ ascii: UnsafeBufferPointer<UInt16>, _ classes: UnsafeBufferPointer<UInt16>,
+    _ root: UnsafeBufferPointer<Int32>, _ slots: UnsafeBufferPointer<Slot>, _ fail: UnsafeBufferPointer<Int32>,
+    _ outputStart: UnsafeBufferPointer<Int32>, _ outputs: UnsafeBufferPointer<Int32>,
+    _ report: (_ pattern: Int, _ end: Int) -> Void
   ) {
     let count = bytes.count
-    let slots = nodes.count
-    let bmpBase = bmpClassBase
     var state = 0
     var i = 0
     while i < count {
       let lead = bytes[i]
       var symbol = 0
-      var value = -1
       if lead < 0x80 {
         symbol = Int(ascii[Int(lead)])
         i &+= 1
       } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
-        value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+        let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+        symbol = Int(classes[value])
         i &+= 3
       } else if lead >= 0xC0, lead < 0xE0, i &+ 1 < count {
-        value = Int(lead & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)
+        symbol = Int(classes[Int(lead & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)])
         i &+= 2
       } else if lead >= 0xF0, i &+ 3 < count {
         let scalar =
@@ -252,29 +251,36 @@ struct MentionAutomaton: Sendable {
       } else {
         i &+= 1  // a stray or truncated byte: no pattern character
       }
-      if value >= 0 {
-        let word = bits[value >> 6]
-        let bit: UInt64 = 1 << UInt64(value & 63)
-        if word & bit != 0 { symbol = bmpBase &+ Int(ranks[value >> 6]) &+ (word & (bit &- 1)).nonzeroBitCount }
-      }
-      if symbol == 0 {
-        state = 0
-        continue
-      }
-      var next = 0
-      var s = state
-      while s != 0 {
-        let t = Int(nodes[s].base) &+ symbol
-        if t >= 0, t < slots, Int(nodes[t].check) == s {
-          next = t
-          break
+      // The next state, as `slot << 1 | hasOutput`. From the root (most characters), or on a character no pattern
+      // uses, it is one load from `root`; otherwise the trie child, else the failure links.
+      var code: Int
+      if state == 0 || symbol == 0 {
+        code = Int(root[symbol])
+      } else {
+        let t = Int(slots[state].base) &+ symbol
+        let check = Int(slots[t].check)
+        if check >> 1 == state {
+          code = t << 1 | (check & 1)
+        } else {
+          var s = Int(fail[state])
+          while true {
+            if s == 0 {
+              code = Int(root[symbol])
+              break
+            }
+            let t = Int(slots[s].base) &+ symbol
+            let check = Int(slots[t].check)
+            if check >> 1 == s {
+              code = t << 1 | (check & 1)
+              break
+            }
+            s = Int(fail[s])
+          }
         }
-        s = Int(nodes[s].fail)
       }
-      if s == 0 { next = Int(root[symbol]) }
-      state = next
-      let start = Int(nodes[state].outputStart)
-      if start >= 0 {
+      state = code >> 1
+      if code & 1 != 0 {
+        let start = Int(outputStart[state])
         let n = Int(outputs[start])
         var k = 1
         while k <= n {

@@ -52,6 +52,9 @@ public final class MentionScanner: Sendable {
   /// `patterns[p].role`, and whether `patterns[p].leadingMembers` is non-empty, without touching the arrays.
   let roles: [Role]
   let spellsMembers: [Bool]
+  /// The scalar of each non-ASCII one-character form pattern (what any match of it reads), 0 for other patterns
+  /// (an ASCII form may match in either case: its scalar is read from the text).
+  let formScalars: [UInt32]
 
   enum Flag {
     static let latinStart: UInt8 = 1
@@ -84,6 +87,8 @@ public final class MentionScanner: Sendable {
   public var classCount: Int { automaton.classCount }
   /// Grouping entity for a sorted set of member entities (three or more).
   let groupingByMembers: [[Int]: Int]
+  /// The fewest members of any key of `groupingByMembers`: a run with fewer distinct members needs no look-up.
+  let smallestGrouping: Int
   /// Entity of each one-character form scalar.
   let formEntity: [Unicode.Scalar: Int]
 
@@ -111,6 +116,7 @@ public final class MentionScanner: Sendable {
       if groupings[key] == nil { groupings[key] = index }
     }
     groupingByMembers = groupings
+    smallestGrouping = groupings.keys.map(\.count).min() ?? .max
 
     // Actor aliases by key, to find the actors a mechanism's name spells out.
     var actorByKey: [String: Int] = [:]
@@ -176,6 +182,11 @@ public final class MentionScanner: Sendable {
     patternLengths = collected.map { Int32($0.length) }
     roles = collected.map(\.role)
     spellsMembers = collected.map { !$0.leadingMembers.isEmpty }
+    formScalars = zip(collected, keys).map { pattern, key in
+      guard case .compoundForm = pattern.role, key.first.map({ $0 >= 0x80 }) == true else { return 0 }
+      let scalars = String(decoding: key, as: UTF8.self).unicodeScalars
+      return scalars.count == 1 ? scalars.first!.value : 0
+    }
     patternFlags = collected.map { pattern in
       var flags: UInt8 = 0
       if pattern.latinStart { flags |= Flag.latinStart }
@@ -258,7 +269,8 @@ public final class MentionScanner: Sendable {
           resolve(scratch.run, bytes: bytes, into: &scratch.found)
           scratch.run.removeAll(keepingCapacity: true)
         }
-        let scalar = Self.decodeScalar(bytes, hit.start)
+        let known = formScalars[hit.pattern]
+        let scalar = known != 0 ? Unicode.Scalar(known).unsafelyUnwrapped : Self.decodeScalar(bytes, hit.start)
         scratch.run.append((hit.start, hit.end, entity, scalar))
         scratch.free.append((hit.start, hit.end, entity, scalar))
       }
@@ -372,10 +384,14 @@ public final class MentionScanner: Sendable {
     }
     if let first = run.first, first.scalar == "新" { run = run.dropFirst() }
     guard run.count >= 2 else { return }
-    let members = Set(run.map { $0.entity })
-    guard members.count >= 2, let first = run.first, let last = run.last else { return }
+    // Distinct members, counted without allocating: most runs are two characters (日美, 中美) and name no grouping.
+    var distinct = 0
+    for (k, item) in zip(run.indices, run) where !run[run.startIndex..<k].contains(where: { $0.entity == item.entity }) {
+      distinct += 1
+    }
+    guard distinct >= 2, let first = run.first, let last = run.last else { return }
     // 日美印澳四边机制: the alias right after the run already names the grouping.
-    if let grouping = groupingByMembers[members.sorted()],
+    if distinct >= smallestGrouping, let grouping = groupingByMembers[Array(Set(run.map { $0.entity })).sorted()],
       !result.contains(where: { $0.entity == grouping && $0.start == last.end })
     {
       result.append(ScannedMention(entity: grouping, start: first.start, end: last.end))

@@ -80,7 +80,12 @@ import Testing
 @Test func occurrencesCountFromTheLeftWithoutOverlapping() {
   func count(_ needle: String, _ haystack: String, _ limit: Int = 10) -> Int {
     var haystack = haystack
-    return haystack.withUTF8 { Discovery.occurrences(of: Array(needle.utf8), in: $0, atMost: limit) }
+    var counts = [0]
+    var free = [0]
+    haystack.withUTF8 {
+      WordsByFirstCharacter([Array(needle.utf8)]).countOccurrences(in: $0, into: &counts, free: &free, atMost: limit)
+    }
+    return counts[0]
   }
   #expect(count("aa", "aaa") == 1)
   #expect(count("aa", "aaaa") == 2)
@@ -88,4 +93,20 @@ import Testing
   #expect(count("林芳正", "外相林芳正表示，林芳正称", 1) == 1)
   #expect(count("林芳", "林") == 0)
   #expect(count("", "abc") == 0)
+}
+
+@Test func severalWordsAreCountedInOnePass() {
+  var text = "岸田文雄与岸田、林芳正会谈，岸田文雄称"
+  var counts = [0, 0, 0, 0]
+  var free = [0, 0, 0, 0]
+  let words = WordsByFirstCharacter(["岸田文雄", "岸田", "林芳正", "茂木敏充"].map { Array($0.utf8) })
+  text.withUTF8 { words.countOccurrences(in: $0, into: &counts, free: &free, atMost: 5) }
+  #expect(counts == [2, 3, 1, 0])
+}
+
+@Test func officesAreFoundLeftmostLongest() {
+  var text = "日本外务大臣林芳正与防卫大臣会谈；副总统"
+  let words = WordsByFirstCharacter(["大臣", "外务大臣", "防卫大臣", "总统", "副总统"].map { Array($0.utf8) })
+  let found = text.withUTF8 { bytes in words.leftmostLongest(in: bytes).map { "\($0.start)-\($0.end)" } }
+  #expect(found == ["6-18", "30-42", "51-60"])
 }
