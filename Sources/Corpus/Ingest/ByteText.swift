@@ -2,11 +2,45 @@
 
 /// A read-only view of UTF-8 bytes with scalar decoding. Every access is bounds-checked by hand and
 /// never traps: out-of-range reads give 0.
+///
+/// The bytes are valid UTF-8: a String's storage, or bytes validated first (`TextDecoding.withUTF8Bytes`).
+/// `PassageBuilder` relies on it to make its text without validating it again.
 struct ByteText {
   let bytes: UnsafeBufferPointer<UInt8>
   var count: Int { bytes.count }
 
   subscript(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
+
+  /// Whether a scalar starts at `i` (or `i` is at either end): the byte there is no continuation byte.
+  func isScalarBoundary(_ i: Int) -> Bool { i <= 0 || i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
+
+  /// The first offset in `start..<end` holding one of three ASCII bytes, or nil. Eight bytes at a time: this
+  /// looks for rare bytes (Markdown debris) in every piece of every passage.
+  func firstOffset(of a: UInt8, _ b: UInt8, _ c: UInt8, from start: Int, to end: Int) -> Int? {
+    var i = max(0, start)
+    let end = min(end, bytes.count)
+    guard i < end, let base = bytes.baseAddress else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // A byte of `word ^ pattern` is zero where `word` holds the byte sought; the classic test sets the high bit
+    // of (at least) the first such zero byte.
+    func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    while i + 8 <= end {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      if hasZeroByte(word ^ (ones &* UInt64(a))) || hasZeroByte(word ^ (ones &* UInt64(b)))
+        || hasZeroByte(word ^ (ones &* UInt64(c)))
+      {
+        break
+      }
+      i += 8
+    }
+    while i < end {
+      let byte = base[i]
+      if byte == a || byte == b || byte == c { return i }
+      i += 1
+    }
+    return nil
+  }
 
   /// The scalar starting at `i` and its byte length (a stray continuation byte counts as one U+FFFD byte).
   func scalar(at i: Int) -> (value: UInt32, length: Int) {

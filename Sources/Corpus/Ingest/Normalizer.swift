@@ -20,6 +20,9 @@ struct PassageBuilder {
   private var joinTight = false
   /// Keep a space between wide characters (the keywords line: "小多边 印太战略" are two keywords, not one word).
   var keepsSpacesBetweenWide = false
+  /// Every piece appended began and ended on a scalar boundary of the raw text, which is valid UTF-8: then so are
+  /// `bytes` (whole scalars and ASCII spaces), and `build` makes its String without validating them again.
+  private var wholeScalars = true
 
   var isEmpty: Bool { bytes.isEmpty }
 
@@ -29,6 +32,7 @@ struct PassageBuilder {
   /// Appends raw bytes `start..<end` (one line's content, or part of it), without the Markdown that extraction
   /// left in some papers (`*Journal*`, `<https://…>`, `\[`): a reader of the PDF sees italics, not asterisks.
   mutating func append(_ text: ByteText, from start: Int, to end: Int) {
+    if !text.isScalarBoundary(start) || !text.isScalarBoundary(end) { wholeScalars = false }
     var from = max(0, start)
     for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count)) {
       appendPlain(text, from: from, to: offset)
@@ -209,11 +213,26 @@ struct PassageBuilder {
   }
 
   func build() -> Passage {
-    var text = String(decoding: bytes, as: UTF8.self)
+    var text = wholeScalars ? Self.string(validUTF8: bytes) : String(decoding: bytes, as: UTF8.self)
     text.makeContiguousUTF8()
     var map = map
     map.trimCapacity()
     return Passage(text: text, map: map)
+  }
+}
+
+extension PassageBuilder {
+  /// A String of bytes known to be valid UTF-8, copied without the validation pass of `String(decoding:as:)`
+  /// (that pass cost as much as building the passage). The same String: its ASCII flag is set as that pass sets it.
+  static func string(validUTF8 bytes: [UInt8]) -> String {
+    if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
+      return bytes.withUnsafeBufferPointer { buffer in
+        var span = unsafe UTF8Span(unchecked: Span(_unsafeElements: buffer))
+        _ = span.checkForASCII()
+        return String(copying: span)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
@@ -222,9 +241,9 @@ struct PassageBuilder {
 enum MarkdownDebris {
   /// Offsets of the single bytes to drop in `start..<end`, ascending.
   static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
-    guard start < end else { return [] }
+    // Only `*`, `<` and `\` open debris: most pieces hold none and are skipped in one fast scan.
+    guard start < end, var i = text.firstOffset(of: 0x2A, 0x3C, 0x5C, from: start, to: end) else { return [] }
     var found: [Int] = []
-    var i = start
     while i < end {
       let byte = text[i]
       if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: end) {
