@@ -159,64 +159,68 @@ struct RawLine {
   static func scan(_ text: ByteText) -> [RawLine] {
     var lines: [RawLine] = []
     lines.reserveCapacity(text.count / 40 + 1)
-    let n = text.count
     var start = 0
-    var i = 0
-    let bytes = text.bytes
-    while i < n {
-      let b = bytes[i]
-      if b > 0x0D {
-        i += 1
-        continue
-      }
-      if b == 0x0A || b == 0x0D {
-        lines.append(measure(text, start: start, end: i))
-        i += (b == 0x0D && text[i + 1] == 0x0A) ? 2 : 1
-        start = i
-      } else {
-        i += 1
-      }
+    while true {
+      let line = measure(text, from: start)
+      lines.append(line)
+      guard line.end < text.count else { break }
+      start = line.end + (text[line.end] == 0x0D && text[line.end + 1] == 0x0A ? 2 : 1)
     }
-    lines.append(measure(text, start: start, end: n))
     return lines
   }
 
-  /// Measures a line on its bytes without decoding scalars (this runs on every line of every paper).
-  static func measure(_ text: ByteText, start: Int, end: Int) -> RawLine {
+  /// Measures the line starting at `start`, up to its terminator, in one pass over its bytes and without decoding
+  /// scalars (this runs on every byte of every paper).
+  static func measure(_ text: ByteText, from start: Int) -> RawLine {
     var line = RawLine(
-      start: start, end: end, contentStart: end, contentEnd: end, leadingSpace: false, width: 0, wideCount: 0,
+      start: start, end: text.count, contentStart: 0, contentEnd: 0, leadingSpace: false, width: 0, wideCount: 0,
       latinCount: 0)
+    let n = text.count
+    guard start < n, let bytes = text.bytes.baseAddress else {
+      line.contentStart = line.end
+      line.contentEnd = line.end
+      return line
+    }
     var i = start
     var firstContent = -1
     var lastContentEnd = start
     var pendingSpaceWidth = 0
-    let bytes = text.bytes
-    while i < end {
+    scanning: while i < n {
       let byte = bytes[i]
-      if byte >= 0xE4 && byte <= 0xE9 {
-        // A run of Han characters (most of any line): wide, never white space, measured in one go.
-        if firstContent < 0 { firstContent = i }
-        line.width += pendingSpaceWidth
-        pendingSpaceWidth = 0
+      if byte >= 0xE2 && byte <= 0xEF {
+        // A run of three-byte scalars from U+2000 on (Han, CJK punctuation, full-width forms: most of any line):
+        // wide, and never white space but U+3000 and U+FEFF. Measured in one go.
         var k = i
-        var han = 0
-        while k < end, bytes[k] >= 0xE4, bytes[k] <= 0xE9 {
+        var wide = 0
+        while k < n {
+          let lead = bytes[k]
+          guard lead >= 0xE2 && lead <= 0xEF else { break }
+          if (lead == 0xE3 && text[k + 1] == 0x80 && text[k + 2] == 0x80)
+            || (lead == 0xEF && text[k + 1] == 0xBB && text[k + 2] == 0xBF)
+          {
+            break
+          }
           k += 3
-          han += 1
+          wide += 1
         }
-        line.width += 2 * han
-        line.wideCount += han
-        lastContentEnd = min(k, end)
-        i = k
-        continue
+        if k > i {
+          if firstContent < 0 { firstContent = i }
+          line.width += pendingSpaceWidth + 2 * wide
+          pendingSpaceWidth = 0
+          line.wideCount += wide
+          lastContentEnd = min(k, n)
+          i = k
+          continue
+        }
       }
       var length = 1
       var isSpace = false
       if byte < 0x80 {
+        if byte == 0x0A || byte == 0x0D {
+          line.end = i
+          break scanning
+        }
         isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
-      } else if byte >= 0xE4 && byte <= 0xE9 {
-        // Han: the common case, never white space.
-        length = 3
       } else {
         length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
         isSpace =
@@ -227,7 +231,7 @@ struct RawLine {
         if firstContent >= 0 { pendingSpaceWidth += byte < 0x80 ? 1 : 2 }
       } else {
         if firstContent < 0 { firstContent = i }
-        lastContentEnd = min(i + length, end)
+        lastContentEnd = min(i + length, n)
         line.width += pendingSpaceWidth
         pendingSpaceWidth = 0
         if byte < 0x80 {
@@ -235,7 +239,7 @@ struct RawLine {
           if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { line.latinCount += 1 }
         } else {
           line.width += 2
-          // U+2E80 and above (CJK, kana, full-width forms) and circled numbers: three- or four-byte sequences.
+          // U+2000 and above (CJK, kana, full-width forms) and circled numbers: three- or four-byte sequences.
           if byte >= 0xE2 { line.wideCount += 1 }
         }
       }
@@ -243,8 +247,11 @@ struct RawLine {
     }
     if firstContent >= 0 {
       line.contentStart = firstContent
-      line.contentEnd = lastContentEnd
+      line.contentEnd = min(lastContentEnd, line.end)
       line.leadingSpace = firstContent > start
+    } else {
+      line.contentStart = line.end
+      line.contentEnd = line.end
     }
     return line
   }
