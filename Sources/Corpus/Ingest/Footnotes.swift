@@ -6,6 +6,8 @@ struct FootnoteAssembler {
   /// Raw start of each footnote (for ordering against references).
   private(set) var rawStarts: [Int] = []
   private(set) var marks: [FootnoteMark] = []
+  /// Builds every note in turn, reusing its buffers.
+  private var builder = PassageBuilder()
 
   init(classifier: LineClassifier) { self.classifier = classifier }
 
@@ -18,7 +20,7 @@ struct FootnoteAssembler {
         start += classifier.text.scalar(at: start).length
       }
       let passage = BodyAssembler.passage(
-        text: classifier.text, lines: classifier.lines, indices: note.lines, firstStart: start)
+        text: classifier.text, lines: classifier.lines, indices: note.lines, firstStart: start, using: &builder)
       footnotes.append(Footnote(number: footnotes.count + 1, mark: note.mark.label, passage: passage))
       rawStarts.append(line.contentStart)
       marks.append(note.mark)
