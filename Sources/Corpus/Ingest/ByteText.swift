@@ -43,6 +43,7 @@ struct ByteText {
   }
 
   /// The scalar starting at `i` and its byte length (a stray continuation byte counts as one U+FFFD byte).
+  @inline(__always)
   func scalar(at i: Int) -> (value: UInt32, length: Int) {
     let b0 = self[i]
     if b0 < 0x80 { return (UInt32(b0), 1) }

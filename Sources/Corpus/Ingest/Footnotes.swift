@@ -49,7 +49,11 @@ enum FootnoteLinker {
       while i < text.count {
         // Skip quickly over bytes that cannot start a mark: Han text (E4–E9 lead bytes) and most ASCII.
         let byte = text[i]
-        if byte >= 0xE4 && byte <= 0xE9 {
+        // CJK punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FF7F) neither: like Han, they only
+        // count as wide text before a letter mark.
+        if (byte >= 0xE4 && byte <= 0xE9) || (byte == 0xE3 && text[i + 1] == 0x80)
+          || (byte == 0xEF && (text[i + 1] == 0xBC || text[i + 1] == 0xBD))
+        {
           previous = 0x4E00
           i += 3
           continue
