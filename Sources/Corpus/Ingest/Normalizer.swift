@@ -78,26 +78,15 @@ struct PassageBuilder {
     var lastStart = -1
     while j < end {
       let byte = bytes[j]
-      if byte >= 0xE4 && byte <= 0xE9 {
-        // Han, the common case.
-        lastStart = j
-        j += 3
-        continue
-      }
       if byte < 0x80 {
         if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x28 { break }
         lastStart = j
         j += 1
         continue
       }
-      // U+3000, U+00A0, U+FEFF and （ need the slow path.
-      if byte == 0xE3 && text[j + 1] == 0x80 && text[j + 2] == 0x80 { break }
-      if byte == 0xC2 && text[j + 1] == 0xA0 { break }
-      if byte == 0xEF
-        && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88))
-      {
-        break
-      }
+      // U+3000, U+00A0, U+FEFF and （ need the slow path; their bytes are tested at once.
+      let word = text.word(at: j)
+      if ByteText.startsWithWideSpace(word) || word & 0xFF_FFFF == 0x88_BCEF { break }
       lastStart = j
       j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
     }
