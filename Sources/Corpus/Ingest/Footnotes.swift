@@ -58,7 +58,7 @@ enum FootnoteLinker {
           i += 3
           continue
         }
-        if byte < 0x80 && byte != 0x5E && byte != 0x2A && !(byte >= 0x61 && byte <= 0x6A) {
+        if byte < 0x80 && byte != 0x5E && !(stars && byte == 0x2A) && !(letters && byte >= 0x61 && byte <= 0x6A) {
           previous = UInt32(byte)
           i += 1
           continue
