@@ -101,9 +101,10 @@ public struct Workspace: Sendable {
     -> (papers: [Paper], problems: [CorpusProblem])
   {
     let files = corpusFiles
+    let rootPath = root.path
     let results = Mutex<[Result<Paper, CorpusProblem>?]>(Array(repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = known(files[index]).map { .success($0) } ?? readPaper(files[index])
+      let result = known(files[index]).map { .success($0) } ?? readPaper(files[index], rootPath: rootPath)
       results.withLock { $0[index] = result }
     }
     var papers: [Paper] = []
@@ -119,12 +120,17 @@ public struct Workspace: Sendable {
   }
 
   /// Reads one corpus file, applying its overrides.
-  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> {
-    let location = url(of: file)
-    guard let data = try? Data(contentsOf: location, options: .mappedIfSafe) else {
+  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> { readPaper(file, rootPath: root.path) }
+
+  /// Reads one corpus file from a path string: appending a component to a URL, or reading through one, costs a
+  /// good part of what parsing a small paper does.
+  private func readPaper(_ file: String, rootPath: String) -> Result<Paper, CorpusProblem> {
+    let path = rootPath + "/" + file
+    guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(CorpusProblem(file: file, kind: .unreadableFile, message: "cannot read \(file)"))
     }
-    return PaperReader.read(file: file, data: data, overrides: config.override(for: file), source: location)
+    return PaperReader.read(
+      file: file, data: data, overrides: config.override(for: file), source: URL(fileURLWithPath: path, isDirectory: false))
   }
 
   // MARK: Files
