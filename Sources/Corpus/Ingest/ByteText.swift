@@ -203,6 +203,10 @@ struct RawLine {
     var firstContent = -1
     var lastContentEnd = start
     var pendingSpaceWidth = 0
+    // Counted in locals, not in `line`'s fields: they stay in registers.
+    var width = 0
+    var wideCount = 0
+    var latinCount = 0
     scanning: while i < n {
       let byte = bytes[i]
       if byte >= 0xE2 && byte <= 0xEF {
@@ -213,23 +217,38 @@ struct RawLine {
         while k < n {
           let lead = bytes[k]
           guard lead >= 0xE2 && lead <= 0xEF else { break }
-          if (lead == 0xE3 && text[k + 1] == 0x80 && text[k + 2] == 0x80)
-            || (lead == 0xEF && text[k + 1] == 0xBB && text[k + 2] == 0xBF)
-          {
-            break
-          }
+          let three = text.word(at: k) & 0xFF_FFFF
+          if three == 0x80_80E3 || three == 0xBF_BBEF { break }  // U+3000, U+FEFF
           k += 3
           wide += 1
         }
         if k > i {
           if firstContent < 0 { firstContent = i }
-          line.width += pendingSpaceWidth + 2 * wide
+          width += pendingSpaceWidth + 2 * wide
           pendingSpaceWidth = 0
-          line.wideCount += wide
+          wideCount += wide
           lastContentEnd = min(k, n)
           i = k
           continue
         }
+      }
+      if byte > 0x20 && byte < 0x80 {
+        // A run of printable ASCII (a Latin word, digits): one byte, one half-em each.
+        var k = i
+        var letters = 0
+        while k < n {
+          let ascii = bytes[k]
+          guard ascii > 0x20 && ascii < 0x80 else { break }
+          letters &+= (ascii | 0x20) &- 0x61 < 26 ? 1 : 0
+          k += 1
+        }
+        if firstContent < 0 { firstContent = i }
+        width += pendingSpaceWidth + (k - i)
+        pendingSpaceWidth = 0
+        latinCount += letters
+        lastContentEnd = k
+        i = k
+        continue
       }
       var length = 1
       var isSpace = false
@@ -250,19 +269,22 @@ struct RawLine {
       } else {
         if firstContent < 0 { firstContent = i }
         lastContentEnd = min(i + length, n)
-        line.width += pendingSpaceWidth
+        width += pendingSpaceWidth
         pendingSpaceWidth = 0
         if byte < 0x80 {
-          line.width += 1
-          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { line.latinCount += 1 }
+          width += 1
+          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { latinCount += 1 }
         } else {
-          line.width += 2
+          width += 2
           // U+2000 and above (CJK, kana, full-width forms) and circled numbers: three- or four-byte sequences.
-          if byte >= 0xE2 { line.wideCount += 1 }
+          if byte >= 0xE2 { wideCount += 1 }
         }
       }
       i += length
     }
+    line.width = width
+    line.wideCount = wideCount
+    line.latinCount = latinCount
     if firstContent >= 0 {
       line.contentStart = firstContent
       line.contentEnd = min(lastContentEnd, line.end)
