@@ -83,6 +83,13 @@ public enum TextDecoding {
       case 0xE1...0xEC, 0xEE...0xEF:
         guard i + 2 < n, continuations(base[i + 1], base[i + 2]) else { return false }
         i += 3
+        // Han text is runs of such sequences: each checked on one word while four bytes remain.
+        while i + 4 <= n {
+          let word = UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))
+          let next = UInt8(truncatingIfNeeded: word)
+          guard next >= 0xE1, next <= 0xEF, next != 0xED, word & 0x00C0_C000 == 0x0080_8000 else { break }
+          i += 3
+        }
       case 0xC2...0xDF:
         guard i + 1 < n, base[i + 1] ^ 0x80 < 0x40 else { return false }
         i += 2

@@ -61,6 +61,13 @@ import Testing
       [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0xB8],
       [0xF0, 0x90, 0x80], [0xC3],
     ]
+    // Runs of three-byte sequences are checked a word at a time: what may follow one.
+    let han = Array("日本外交".utf8)
+    for tail: [UInt8] in [Array("😀".utf8), [0xFF, 0x80, 0x80], [0xF5, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80]] {
+      let bytes = han + tail + han
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(bytes)")
+    }
     for _ in 0..<5000 {
       var bytes: [UInt8] = []
       for _ in 0..<Int.random(in: 0...12, using: &generator) {
