@@ -151,6 +151,8 @@ struct BodyAssembler {
 
   /// "结 语" → "结语": letter-spaced headings.
   static func closeUpCJKSpaces(_ title: String) -> String {
+    // Most titles have no space: nothing to close up (appending scalar by scalar is slow).
+    guard title.utf8.contains(0x20) else { return title }
     var result = ""
     var previous: Unicode.Scalar?
     var pendingSpace = false
