@@ -2,13 +2,65 @@
 
 /// A read-only view of UTF-8 bytes with scalar decoding. Every access is bounds-checked by hand and
 /// never traps: out-of-range reads give 0.
+///
+/// The bytes are valid UTF-8: a String's storage, or bytes validated first (`TextDecoding.withUTF8Bytes`).
+/// `PassageBuilder` relies on it to make its text without validating it again.
 struct ByteText {
   let bytes: UnsafeBufferPointer<UInt8>
   var count: Int { bytes.count }
 
   subscript(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
 
+  /// The four bytes from `i` as one little-endian word (0 past the end): the hot loops test a scalar's bytes in one
+  /// comparison rather than byte by byte, with a branch per byte that the CPU cannot predict.
+  @inline(__always)
+  func word(at i: Int) -> UInt32 {
+    if i >= 0, i + 4 <= bytes.count, let base = bytes.baseAddress {
+      return UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))
+    }
+    return UInt32(self[i]) | UInt32(self[i + 1]) << 8 | UInt32(self[i + 2]) << 16 | UInt32(self[i + 3]) << 24
+  }
+
+  /// Whether the bytes of `word` (from `word(at:)`) start with U+3000, U+00A0 or U+FEFF: white space beyond ASCII.
+  @inline(__always)
+  static func startsWithWideSpace(_ word: UInt32) -> Bool {
+    let three = word & 0xFF_FFFF
+    return three == 0x80_80E3 || three == 0xBF_BBEF || word & 0xFFFF == 0xA0C2
+  }
+
+  /// Whether a scalar starts at `i` (or `i` is at either end): the byte there is no continuation byte.
+  func isScalarBoundary(_ i: Int) -> Bool { i <= 0 || i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
+
+  /// The first offset in `start..<end` holding one of three ASCII bytes, or nil. Eight bytes at a time: this
+  /// looks for rare bytes (Markdown debris) in every piece of every passage.
+  func firstOffset(of a: UInt8, _ b: UInt8, _ c: UInt8, from start: Int, to end: Int) -> Int? {
+    var i = max(0, start)
+    let end = min(end, bytes.count)
+    guard i < end, let base = bytes.baseAddress else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // A byte of `word ^ pattern` is zero where `word` holds the byte sought; the classic test sets the high bit
+    // of (at least) the first such zero byte.
+    func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    while i + 8 <= end {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      if hasZeroByte(word ^ (ones &* UInt64(a))) || hasZeroByte(word ^ (ones &* UInt64(b)))
+        || hasZeroByte(word ^ (ones &* UInt64(c)))
+      {
+        break
+      }
+      i += 8
+    }
+    while i < end {
+      let byte = base[i]
+      if byte == a || byte == b || byte == c { return i }
+      i += 1
+    }
+    return nil
+  }
+
   /// The scalar starting at `i` and its byte length (a stray continuation byte counts as one U+FFFD byte).
+  @inline(__always)
   func scalar(at i: Int) -> (value: UInt32, length: Int) {
     let b0 = self[i]
     if b0 < 0x80 { return (UInt32(b0), 1) }
@@ -125,64 +177,87 @@ struct RawLine {
   static func scan(_ text: ByteText) -> [RawLine] {
     var lines: [RawLine] = []
     lines.reserveCapacity(text.count / 40 + 1)
-    let n = text.count
     var start = 0
-    var i = 0
-    let bytes = text.bytes
-    while i < n {
-      let b = bytes[i]
-      if b > 0x0D {
-        i += 1
-        continue
-      }
-      if b == 0x0A || b == 0x0D {
-        lines.append(measure(text, start: start, end: i))
-        i += (b == 0x0D && text[i + 1] == 0x0A) ? 2 : 1
-        start = i
-      } else {
-        i += 1
-      }
+    while true {
+      let line = measure(text, from: start)
+      lines.append(line)
+      guard line.end < text.count else { break }
+      start = line.end + (text[line.end] == 0x0D && text[line.end + 1] == 0x0A ? 2 : 1)
     }
-    lines.append(measure(text, start: start, end: n))
     return lines
   }
 
-  /// Measures a line on its bytes without decoding scalars (this runs on every line of every paper).
-  static func measure(_ text: ByteText, start: Int, end: Int) -> RawLine {
+  /// Measures the line starting at `start`, up to its terminator, in one pass over its bytes and without decoding
+  /// scalars (this runs on every byte of every paper).
+  static func measure(_ text: ByteText, from start: Int) -> RawLine {
     var line = RawLine(
-      start: start, end: end, contentStart: end, contentEnd: end, leadingSpace: false, width: 0, wideCount: 0,
+      start: start, end: text.count, contentStart: 0, contentEnd: 0, leadingSpace: false, width: 0, wideCount: 0,
       latinCount: 0)
+    let n = text.count
+    guard start < n, let bytes = text.bytes.baseAddress else {
+      line.contentStart = line.end
+      line.contentEnd = line.end
+      return line
+    }
     var i = start
     var firstContent = -1
     var lastContentEnd = start
     var pendingSpaceWidth = 0
-    let bytes = text.bytes
-    while i < end {
+    // Counted in locals, not in `line`'s fields: they stay in registers.
+    var width = 0
+    var wideCount = 0
+    var latinCount = 0
+    scanning: while i < n {
       let byte = bytes[i]
-      if byte >= 0xE4 && byte <= 0xE9 {
-        // A run of Han characters (most of any line): wide, never white space, measured in one go.
-        if firstContent < 0 { firstContent = i }
-        line.width += pendingSpaceWidth
-        pendingSpaceWidth = 0
+      if byte >= 0xE2 && byte <= 0xEF {
+        // A run of three-byte scalars from U+2000 on (Han, CJK punctuation, full-width forms: most of any line):
+        // wide, and never white space but U+3000 and U+FEFF. Measured in one go.
         var k = i
-        var han = 0
-        while k < end, bytes[k] >= 0xE4, bytes[k] <= 0xE9 {
+        var wide = 0
+        while k < n {
+          let lead = bytes[k]
+          guard lead >= 0xE2 && lead <= 0xEF else { break }
+          let three = text.word(at: k) & 0xFF_FFFF
+          if three == 0x80_80E3 || three == 0xBF_BBEF { break }  // U+3000, U+FEFF
           k += 3
-          han += 1
+          wide += 1
         }
-        line.width += 2 * han
-        line.wideCount += han
-        lastContentEnd = min(k, end)
+        if k > i {
+          if firstContent < 0 { firstContent = i }
+          width += pendingSpaceWidth + 2 * wide
+          pendingSpaceWidth = 0
+          wideCount += wide
+          lastContentEnd = min(k, n)
+          i = k
+          continue
+        }
+      }
+      if byte > 0x20 && byte < 0x80 {
+        // A run of printable ASCII (a Latin word, digits): one byte, one half-em each.
+        var k = i
+        var letters = 0
+        while k < n {
+          let ascii = bytes[k]
+          guard ascii > 0x20 && ascii < 0x80 else { break }
+          letters &+= (ascii | 0x20) &- 0x61 < 26 ? 1 : 0
+          k += 1
+        }
+        if firstContent < 0 { firstContent = i }
+        width += pendingSpaceWidth + (k - i)
+        pendingSpaceWidth = 0
+        latinCount += letters
+        lastContentEnd = k
         i = k
         continue
       }
       var length = 1
       var isSpace = false
       if byte < 0x80 {
+        if byte == 0x0A || byte == 0x0D {
+          line.end = i
+          break scanning
+        }
         isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
-      } else if byte >= 0xE4 && byte <= 0xE9 {
-        // Han: the common case, never white space.
-        length = 3
       } else {
         length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
         isSpace =
@@ -193,24 +268,30 @@ struct RawLine {
         if firstContent >= 0 { pendingSpaceWidth += byte < 0x80 ? 1 : 2 }
       } else {
         if firstContent < 0 { firstContent = i }
-        lastContentEnd = min(i + length, end)
-        line.width += pendingSpaceWidth
+        lastContentEnd = min(i + length, n)
+        width += pendingSpaceWidth
         pendingSpaceWidth = 0
         if byte < 0x80 {
-          line.width += 1
-          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { line.latinCount += 1 }
+          width += 1
+          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { latinCount += 1 }
         } else {
-          line.width += 2
-          // U+2E80 and above (CJK, kana, full-width forms) and circled numbers: three- or four-byte sequences.
-          if byte >= 0xE2 { line.wideCount += 1 }
+          width += 2
+          // U+2000 and above (CJK, kana, full-width forms) and circled numbers: three- or four-byte sequences.
+          if byte >= 0xE2 { wideCount += 1 }
         }
       }
       i += length
     }
+    line.width = width
+    line.wideCount = wideCount
+    line.latinCount = latinCount
     if firstContent >= 0 {
       line.contentStart = firstContent
-      line.contentEnd = lastContentEnd
+      line.contentEnd = min(lastContentEnd, line.end)
       line.leadingSpace = firstContent > start
+    } else {
+      line.contentStart = line.end
+      line.contentEnd = line.end
     }
     return line
   }

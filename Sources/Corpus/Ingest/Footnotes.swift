@@ -6,6 +6,8 @@ struct FootnoteAssembler {
   /// Raw start of each footnote (for ordering against references).
   private(set) var rawStarts: [Int] = []
   private(set) var marks: [FootnoteMark] = []
+  /// Builds every note in turn, reusing its buffers.
+  private var builder = PassageBuilder()
 
   init(classifier: LineClassifier) { self.classifier = classifier }
 
@@ -18,7 +20,7 @@ struct FootnoteAssembler {
         start += classifier.text.scalar(at: start).length
       }
       let passage = BodyAssembler.passage(
-        text: classifier.text, lines: classifier.lines, indices: note.lines, firstStart: start)
+        text: classifier.text, lines: classifier.lines, indices: note.lines, firstStart: start, using: &builder)
       footnotes.append(Footnote(number: footnotes.count + 1, mark: note.mark.label, passage: passage))
       rawStarts.append(line.contentStart)
       marks.append(note.mark)
@@ -47,12 +49,16 @@ enum FootnoteLinker {
       while i < text.count {
         // Skip quickly over bytes that cannot start a mark: Han text (E4–E9 lead bytes) and most ASCII.
         let byte = text[i]
-        if byte >= 0xE4 && byte <= 0xE9 {
+        // CJK punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FF7F) neither: like Han, they only
+        // count as wide text before a letter mark.
+        if (byte >= 0xE4 && byte <= 0xE9) || (byte == 0xE3 && text[i + 1] == 0x80)
+          || (byte == 0xEF && (text[i + 1] == 0xBC || text[i + 1] == 0xBD))
+        {
           previous = 0x4E00
           i += 3
           continue
         }
-        if byte < 0x80 && byte != 0x5E && byte != 0x2A && !(byte >= 0x61 && byte <= 0x6A) {
+        if byte < 0x80 && byte != 0x5E && !(stars && byte == 0x2A) && !(letters && byte >= 0x61 && byte <= 0x6A) {
           previous = UInt32(byte)
           i += 1
           continue

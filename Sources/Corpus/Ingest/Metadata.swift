@@ -193,6 +193,9 @@ struct MetadataReader {
     var i = 0
     let n = text.count
     while i + 4 <= n {
+      // A year starts with 1 or 2: skip to the next such byte in one fast scan (most of the text is Chinese).
+      guard let next = text.firstOffset(of: 0x31, 0x32, 0x32, from: i, to: n - 3) else { break }
+      i = next
       let b = text[i]
       if b == 0x31 || b == 0x32, !(i > 0 && CharClass.isDigit(UInt32(text[i - 1]))), let y = year(at: i),
         !CharClass.isDigit(UInt32(text[i + 4]))

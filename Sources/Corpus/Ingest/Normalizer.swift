@@ -20,6 +20,9 @@ struct PassageBuilder {
   private var joinTight = false
   /// Keep a space between wide characters (the keywords line: "小多边 印太战略" are two keywords, not one word).
   var keepsSpacesBetweenWide = false
+  /// Every piece appended began and ended on a scalar boundary of the raw text, which is valid UTF-8: then so are
+  /// `bytes` (whole scalars and ASCII spaces), and `build` makes its String without validating them again.
+  private var wholeScalars = true
 
   var isEmpty: Bool { bytes.isEmpty }
 
@@ -29,6 +32,7 @@ struct PassageBuilder {
   /// Appends raw bytes `start..<end` (one line's content, or part of it), without the Markdown that extraction
   /// left in some papers (`*Journal*`, `<https://…>`, `\[`): a reader of the PDF sees italics, not asterisks.
   mutating func append(_ text: ByteText, from start: Int, to end: Int) {
+    if !text.isScalarBoundary(start) || !text.isScalarBoundary(end) { wholeScalars = false }
     var from = max(0, start)
     for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count)) {
       appendPlain(text, from: from, to: offset)
@@ -54,39 +58,39 @@ struct PassageBuilder {
       if v == 0xFF08 || v == 0x28, let close = Self.spacedAbbreviationEnd(text, after: i + len, limit: end) {
         closeUpUntil = close
       }
-      emit(v, raw: i, length: len, text: text)
-      i += len
-      // Fast path: copy the following run of ordinary bytes (no white space, no opening bracket) in one go.
-      let runStart = i
-      var j = i
-      var lastStart = -1
-      while j < end {
-        let byte = text[j]
-        if byte < 0x80 {
-          if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x28 { break }
-          lastStart = j
-          j += 1
-          continue
-        }
-        // U+3000, U+00A0, U+FEFF and （ need the slow path.
-        if byte == 0xE3 && text[j + 1] == 0x80 && text[j + 2] == 0x80 { break }
-        if byte == 0xC2 && text[j + 1] == 0xA0 { break }
-        if byte == 0xEF
-          && ((text[j + 1] == 0xBB && text[j + 2] == 0xBF) || (text[j + 1] == 0xBC && text[j + 2] == 0x88))
-        {
-          break
-        }
-        lastStart = j
-        j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-      }
-      j = min(j, end)
-      if j > runStart, lastStart >= 0 {
-        map.appendCopy(rawStart: runStart, length: j - runStart)
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[runStart..<j]))
-        last = text.scalar(at: lastStart).value
-        i = j
+      // The scalar, and the run of ordinary scalars after it, are copied in one go.
+      let run = Self.ordinaryRun(text, from: i + len, to: end)
+      emit(v, raw: i, length: len, text: text, runEnd: run.end)
+      if run.end > i + len {
+        last = text.scalar(at: run.lastStart).value
+        i = run.end
+      } else {
+        i += len
       }
     }
+  }
+
+  /// The run of scalars from `start` that need no decision (no white space, no opening bracket): where it ends
+  /// (at most `end`) and where its last scalar starts. Most of a passage is such runs: this loop sees most bytes.
+  private static func ordinaryRun(_ text: ByteText, from start: Int, to end: Int) -> (end: Int, lastStart: Int) {
+    guard start < end, let bytes = text.bytes.baseAddress else { return (start, -1) }
+    var j = start
+    var lastStart = -1
+    while j < end {
+      let byte = bytes[j]
+      if byte < 0x80 {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x28 { break }
+        lastStart = j
+        j += 1
+        continue
+      }
+      // U+3000, U+00A0, U+FEFF and （ need the slow path; their bytes are tested at once.
+      let word = text.word(at: j)
+      if ByteText.startsWithWideSpace(word) || word & 0xFF_FFFF == 0x88_BCEF { break }
+      lastStart = j
+      j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+    }
+    return (min(j, end), lastStart)
   }
 
   /// Marks a line break between two appended pieces.
@@ -107,7 +111,9 @@ struct PassageBuilder {
     pendingSpaceRaw = nil
   }
 
-  private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText) {
+  /// Writes the scalar `v` at `raw` (after the pending space, if it is kept), with the ordinary run after it up to
+  /// `runEnd` when there is one.
+  private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText, runEnd: Int) {
     // "inter - regional", "US - China", "158 - 196": extraction pads a hyphen inside a word or a range with spaces.
     let paddedHyphen =
       v == 0x2D && pendingSpace && Self.isLatinAlphanumeric(last) && text[raw + 1] == 0x20
@@ -126,11 +132,12 @@ struct PassageBuilder {
     pendingSpace = false
     pendingSpaceRaw = nil
     joinTight = false
-    map.appendCopy(rawStart: raw, length: length)
-    if length == 1 {
+    let copyEnd = max(raw + length, runEnd)
+    map.appendCopy(rawStart: raw, length: copyEnd - raw)
+    if copyEnd - raw == 1 {
       bytes.append(text[raw])
     } else {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[raw..<min(raw + length, text.count)]))
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[raw..<min(copyEnd, text.count)]))
     }
     last = v
     if paddedHyphen { joinTight = true }
@@ -209,11 +216,40 @@ struct PassageBuilder {
   }
 
   func build() -> Passage {
-    var text = String(decoding: bytes, as: UTF8.self)
+    var text = wholeScalars ? Self.string(validUTF8: bytes) : String(decoding: bytes, as: UTF8.self)
     text.makeContiguousUTF8()
     var map = map
     map.trimCapacity()
     return Passage(text: text, map: map)
+  }
+
+  /// Builds the passage and empties the builder for the next one, keeping its buffers: a paper's paragraphs and
+  /// notes are built one after another in the same buffers instead of growing new ones for each.
+  mutating func finish() -> Passage {
+    let passage = build()
+    bytes.removeAll(keepingCapacity: true)
+    map.removeAll(keepingCapacity: true)
+    last = 0
+    pendingSpace = false
+    pendingSpaceRaw = nil
+    joinTight = false
+    wholeScalars = true
+    return passage
+  }
+}
+
+extension PassageBuilder {
+  /// A String of bytes known to be valid UTF-8, copied without the validation pass of `String(decoding:as:)`
+  /// (that pass cost as much as building the passage). The same String: its ASCII flag is set as that pass sets it.
+  static func string(validUTF8 bytes: [UInt8]) -> String {
+    if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
+      return bytes.withUnsafeBufferPointer { buffer in
+        var span = unsafe UTF8Span(unchecked: Span(_unsafeElements: buffer))
+        _ = span.checkForASCII()
+        return String(copying: span)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
@@ -222,9 +258,9 @@ struct PassageBuilder {
 enum MarkdownDebris {
   /// Offsets of the single bytes to drop in `start..<end`, ascending.
   static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
-    guard start < end else { return [] }
+    // Only `*`, `<` and `\` open debris: most pieces hold none and are skipped in one fast scan.
+    guard start < end, var i = text.firstOffset(of: 0x2A, 0x3C, 0x5C, from: start, to: end) else { return [] }
     var found: [Int] = []
-    var i = start
     while i < end {
       let byte = text[i]
       if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: end) {

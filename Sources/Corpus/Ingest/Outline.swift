@@ -8,6 +8,8 @@ struct BodyAssembler {
   /// Where the current paragraph begins inside its first line, when a line holds the end of one paragraph too.
   private var currentStart: Int?
   private var counters = [Int](repeating: 0, count: 6)
+  /// Builds every paragraph in turn, reusing its buffers.
+  private var builder = PassageBuilder()
 
   init(classifier: LineClassifier) { self.classifier = classifier }
 
@@ -149,6 +151,8 @@ struct BodyAssembler {
 
   /// "结 语" → "结语": letter-spaced headings.
   static func closeUpCJKSpaces(_ title: String) -> String {
+    // Most titles have no space: nothing to close up (appending scalar by scalar is slow).
+    guard title.utf8.contains(0x20) else { return title }
     var result = ""
     var previous: Unicode.Scalar?
     var pendingSpace = false
@@ -190,7 +194,8 @@ struct BodyAssembler {
 
   private mutating func flush(lastEnd: Int? = nil) {
     guard !current.isEmpty else { return }
-    let passage = Self.passage(text: text, lines: lines, indices: current, firstStart: currentStart, lastEnd: lastEnd)
+    let passage = Self.passage(
+      text: text, lines: lines, indices: current, firstStart: currentStart, lastEnd: lastEnd, using: &builder)
     current.removeAll()
     currentStart = nil
     guard !passage.text.isEmpty else { return }
@@ -229,6 +234,14 @@ struct BodyAssembler {
     text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?, lastEnd: Int? = nil
   ) -> Passage {
     var builder = PassageBuilder()
+    return passage(text: text, lines: lines, indices: indices, firstStart: firstStart, lastEnd: lastEnd, using: &builder)
+  }
+
+  /// The same, built in `builder`'s buffers (left empty for the next passage).
+  static func passage(
+    text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?, lastEnd: Int? = nil,
+    using builder: inout PassageBuilder
+  ) -> Passage {
     builder.reserveCapacity(indices.reduce(0) { total, index in
       lines.indices.contains(index) ? total + max(0, lines[index].contentEnd - lines[index].contentStart) : total
     })
@@ -247,7 +260,7 @@ struct BodyAssembler {
         builder.lineBreak(text, previousLineEnd: end)
       }
     }
-    return builder.build()
+    return builder.finish()
   }
 }
 

@@ -27,6 +27,19 @@ public enum PaperReader {
   public static func read(
     file: String, data: Data, overrides: DocumentOverride? = nil, source: URL? = nil
   ) -> Result<Paper, CorpusProblem> {
+    // A UTF-8 file read from a workspace is parsed straight from its bytes: its raw text is re-read from the file
+    // when needed, so no String of it is made here.
+    if let source,
+      let paper = TextDecoding.withUTF8Bytes(of: data, { bytes, _ in
+        PaperAssembler(
+          file: file, rawSource: .file(source, utf8Count: bytes.count), text: ByteText(bytes: bytes)
+        ).assemble()
+      })
+    {
+      var paper = paper
+      if let overrides { paper.apply(overrides) }
+      return .success(paper)
+    }
     switch TextDecoding.decode(data) {
     case .failure(let failure):
       return .failure(

@@ -49,6 +49,12 @@ public struct OffsetMap: Sendable, Equatable {
 
   public enum Bias: Sendable { case start, end }
 
+  /// Empties the map (to build another in the same storage).
+  mutating func removeAll(keepingCapacity: Bool) {
+    runs.removeAll(keepingCapacity: keepingCapacity)
+    normalizedLength = 0
+  }
+
   /// Drops the spare capacity left by appending, once the map is complete.
   mutating func trimCapacity() {
     if runs.capacity > runs.count { runs = runs.withUnsafeBufferPointer { Array($0) } }

@@ -101,9 +101,10 @@ public struct Workspace: Sendable {
     -> (papers: [Paper], problems: [CorpusProblem])
   {
     let files = corpusFiles
+    let rootPath = root.path
     let results = Mutex<[Result<Paper, CorpusProblem>?]>(Array(repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = known(files[index]).map { .success($0) } ?? readPaper(files[index])
+      let result = known(files[index]).map { .success($0) } ?? readPaper(files[index], rootPath: rootPath)
       results.withLock { $0[index] = result }
     }
     var papers: [Paper] = []
@@ -119,12 +120,17 @@ public struct Workspace: Sendable {
   }
 
   /// Reads one corpus file, applying its overrides.
-  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> {
-    let location = url(of: file)
-    guard let data = try? Data(contentsOf: location, options: .mappedIfSafe) else {
+  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> { readPaper(file, rootPath: root.path) }
+
+  /// Reads one corpus file from a path string: appending a component to a URL, or reading through one, costs a
+  /// good part of what parsing a small paper does.
+  private func readPaper(_ file: String, rootPath: String) -> Result<Paper, CorpusProblem> {
+    let path = rootPath + "/" + file
+    guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(CorpusProblem(file: file, kind: .unreadableFile, message: "cannot read \(file)"))
     }
-    return PaperReader.read(file: file, data: data, overrides: config.override(for: file), source: location)
+    return PaperReader.read(
+      file: file, data: data, overrides: config.override(for: file), source: URL(fileURLWithPath: path, isDirectory: false))
   }
 
   // MARK: Files
@@ -147,32 +153,55 @@ public struct Workspace: Sendable {
   }
 
   private static func listFiles(_ folder: URL, prefix: String, visited: inout Set<String>) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var files: [String] = []
-    while let path = enumerator.nextObject() as? String {
-      let name = path.split(separator: "/").last.map(String.init) ?? path
-      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-      if name.hasPrefix(".") || (type == .typeDirectory && (name == "node_modules" || name == ".build")) {
-        if type == .typeDirectory { enumerator.skipDescendants() }
-        continue
+    listFiles(folder, relative: "", prefix: prefix, visited: &visited, into: &files)
+    return files
+  }
+
+  /// The files of one folder and its subfolders, through `readdir`: its entries carry their type, where
+  /// FileManager's enumerator stats every entry and builds a dictionary of its attributes (most of the time taken
+  /// to open a workspace of a few thousand papers).
+  private static func listFiles(
+    _ folder: URL, relative: String, prefix: String, visited: inout Set<String>, into files: inout [String]
+  ) {
+    let folderPath = folder.path + (relative.isEmpty ? "" : "/" + relative)
+    guard let directory = opendir(folderPath) else { return }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      if type == .typeRegular {
-        files.append(prefix + path)
-        continue
+      if name == "." || name == ".." { continue }
+      let path = relative.isEmpty ? name : relative + "/" + name
+      var type = Int32(entry.pointee.d_type)
+      if type == Int32(DT_UNKNOWN) {
+        // Some file systems leave the type out of the entry.
+        var info = stat()
+        guard lstat(folderPath + "/" + name, &info) == 0 else { continue }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: type = Int32(DT_DIR)
+        case S_IFREG: type = Int32(DT_REG)
+        case S_IFLNK: type = Int32(DT_LNK)
+        default: continue
+        }
       }
-      // Only a symbolic link needs its URL (thousands of regular files do not).
-      guard type == .typeSymbolicLink else { continue }
-      let url = folder.appendingPathComponent(path)
-      if isRegularFile(url) {
+      if name.hasPrefix(".") || (type == Int32(DT_DIR) && (name == "node_modules" || name == ".build")) { continue }
+      if type == Int32(DT_REG) {
         files.append(prefix + path)
-      } else if isDirectory(url) {
-        let real = url.resolvingSymlinksInPath().path
-        if visited.insert(real).inserted {
-          files += listFiles(URL(fileURLWithPath: real), prefix: prefix + path + "/", visited: &visited)
+      } else if type == Int32(DT_DIR) {
+        listFiles(folder, relative: path, prefix: prefix, visited: &visited, into: &files)
+      } else if type == Int32(DT_LNK) {
+        let url = folder.appendingPathComponent(path)
+        if isRegularFile(url) {
+          files.append(prefix + path)
+        } else if isDirectory(url) {
+          let real = url.resolvingSymlinksInPath().path
+          if visited.insert(real).inserted {
+            files += listFiles(URL(fileURLWithPath: real), prefix: prefix + path + "/", visited: &visited)
+          }
         }
       }
     }
-    return files
   }
 
   private static func isDirectory(_ url: URL) -> Bool {

@@ -51,6 +51,37 @@ import Testing
     #expect(problem.file == "corpus/bad.txt")
   }
 
+  /// The reader's own validation agrees with the standard library's on every kind of sequence, valid or not.
+  @Test func validationAgreesWithTheStandardLibrary() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+      Array("日本外交 Japan 2023年①，。".utf8), Array("𠀀😀".utf8), [0x41], [0xC2, 0xA0], [0xE3, 0x80, 0x80],
+      [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80],
+      [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80],
+      [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0xB8],
+      [0xF0, 0x90, 0x80], [0xC3],
+    ]
+    // Runs of three-byte sequences are checked a word at a time: what may follow one.
+    let han = Array("日本外交".utf8)
+    for tail: [UInt8] in [Array("😀".utf8), [0xFF, 0x80, 0x80], [0xF5, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80]] {
+      let bytes = han + tail + han
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(bytes)")
+    }
+    for _ in 0..<5000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...12, using: &generator) {
+        if Bool.random(using: &generator) {
+          bytes += pieces.randomElement(using: &generator) ?? []
+        } else {
+          bytes.append(UInt8.random(in: 0...255, using: &generator))
+        }
+      }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == expected, "\(bytes)")
+    }
+  }
+
   @Test func oddUTF16IsRejected() {
     guard case .failure = TextDecoding.decode(Data([0xFF, 0xFE, 0x41])) else {
       Issue.record("odd byte count accepted")
