@@ -18,7 +18,10 @@ let benchmarks: [Benchmark] = [
 
 func usage(_ benchmarks: [Benchmark]) -> String {
   (["USAGE: corpus-bench NAME [OPTIONS]", "", "BENCHMARKS:"]
-    + benchmarks.map { "  " + $0.name.padding(toLength: 8, withPad: " ", startingAt: 0) + $0.summary }
+    + benchmarks.map { benchmark in
+      let width = (benchmarks.map(\.name.count).max() ?? 0) + 2
+      return "  " + benchmark.name.padding(toLength: width, withPad: " ", startingAt: 0) + benchmark.summary
+    }
     + ["", "Run 'corpus-bench NAME --help' for a benchmark's options."]).joined(separator: "\n")
 }
 
