@@ -161,6 +161,30 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(problems.map(\.kind) == [.undecodableFile])
   }
 
+  /// Workspace files are validated in place and their passages made into Strings unchecked: any ill-formed UTF-8
+  /// (a surrogate, an overlong form, a scalar past U+10FFFF, a cut sequence) must be a problem, never a String.
+  @Test func illFormedUTF8IsAProblemAndWellFormedEdgesAreRead() throws {
+    let root = try makeWorkspace("-- corpus/placeholder.md --\n标题\n\n王明\n\n正文。")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let head = Array("标题\n\n王明\n\n日本".utf8)
+    let illFormed: [String: [UInt8]] = [
+      "surrogate": [0xED, 0xA0, 0x80], "overlong": [0xE0, 0x80, 0x80], "beyond": [0xF4, 0x90, 0x80, 0x80],
+      "lead-only": [0xC0, 0x80], "cut": [0xE4, 0xB8],
+    ]
+    for (name, bytes) in illFormed {
+      try Data(head + bytes + Array("东盟。".utf8) + (name == "cut" ? [] : [0x0A]))
+        .write(to: root.appendingPathComponent("corpus/\(name).txt"))
+    }
+    try Data([0xEF, 0xBB, 0xBF] + Array("标题\r\r王明\r\r日美澳印合作。\r".utf8))
+      .write(to: root.appendingPathComponent("corpus/bom-cr.txt"))
+    let (papers, problems) = Workspace.open(root: root).readPapers()
+    #expect(Set(problems.map(\.file)) == Set(illFormed.keys.map { "corpus/\($0).txt" }))
+    #expect(problems.allSatisfy { $0.kind == .undecodableFile })
+    let bom = try #require(papers.first { $0.file == "corpus/bom-cr.txt" })
+    #expect(bom.metadata.title == "标题")
+    #expect(bom.paragraphs.map(\.text) == ["日美澳印合作。"])
+  }
+
   @Test func gbkAndUTF16PapersAreDecoded() throws {
     let root = try makeWorkspace("-- corpus/placeholder.md --\n标题\n\n王明\n\n正文。")
     defer { try? FileManager.default.removeItem(at: root) }
