@@ -121,7 +121,7 @@ extension BuiltinLexicon {
     oda | 政府开发援助 | Official Development Assistance | ODA;ODA援助;Official Development Assistance |
     osa | 政府安全援助 | Official Security Assistance | 官方安全援助;政府安全保障能力强化支援;政府安全能力强化支援;安全能力强化支援;OSA;Official Security Assistance |
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
-    national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 国家安全战略;安保三文件;安保三份文件 |
+    national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;安保三文件;安保三份文件 |
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
     defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;中期防卫力量整备计划;中期防 |
     peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案 |

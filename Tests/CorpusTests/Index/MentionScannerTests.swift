@@ -119,7 +119,9 @@ import Testing
   @Test func formerMisreadings() {
     checkNoMention("东盟与中国（10+1）", of: "asean-japan")
     checkNoMention("加强高质量基础设施建设", of: "quality-infrastructure")
-    checkMentions("日本国家安全战略", ["japan:日本", "national-security-strategy:国家安全战略"])
+    checkMentions("日本国家安全战略", ["national-security-strategy:日本国家安全战略", "japan:日本"])
+    // 国家安全战略 alone is any state's strategy (美国2022年出台的新版《国家安全战略》): not Japan's by default.
+    checkNoMention("2022年出台的新版《国家安全战略》", of: "national-security-strategy")
     checkMentions("政府安全保障能力强化支援（OSA）", ["osa:政府安全保障能力强化支援", "osa:OSA"])
   }
 
