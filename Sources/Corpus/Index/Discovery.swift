@@ -224,6 +224,16 @@ public enum Discovery {
       return
     }
     let term = precedingTerm(text, before: index)
+    // 战略与国际问题研究中心（CSIS）: a name may hold 与, 和 or 及, where the term search stops; what is left
+    // (国际问题研究中心) would be a cut name, so none is noted.
+    let termStart = index - term.utf8.count
+    if termStart > 0 {
+      let conjunction = text.scalar(before: termStart)
+      if conjunction.start > 0, nameConjunctions.contains(conjunction.value) {
+        let before = text.scalar(before: conjunction.start).value
+        if before >= 0x4E00 && before <= 0x9FFF { return }
+      }
+    }
     guard term.unicodeScalars.count >= 3, !known.contains(Lexicon.aliasKey(term)),
       hasSuffix(term, mechanismSuffixBytes) || hasSuffix(term, organisationSuffixBytes)
     else { return }
@@ -261,6 +271,8 @@ public enum Discovery {
 
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.
   static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
+  /// Conjunctions that may sit inside a name (战略与国际问题研究中心) as well as between two.
+  static let nameConjunctions: Set<UInt32> = Set("与和及".unicodeScalars.map(\.value))
   static let precedingTermStops: Set<UInt32> = Set("的与和及在了是对将等、，。“”过于由为把被向从以其并即推动进".unicodeScalars.map(\.value))
 
   /// `forbiddenInTerms` as a short list: searched without hashing, for every quoted term of the corpus.

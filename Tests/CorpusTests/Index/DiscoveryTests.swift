@@ -24,6 +24,14 @@ import Testing
     #expect(!found.contains { $0.aliases.contains("GDP") })
   }
 
+  /// The term before an abbreviation stops at 与, 和, 及: when an ideograph precedes that word, the name may go on
+  /// (战略与国际问题研究中心), and a cut name is worse than none.
+  @Test func aNameCutAtAConjunctionIsNoCandidate() {
+    let found = discover(["美国战略与海洋研究中心（CSMS）发布报告。", "日本和太平洋发展基金（JPDF）成立。", "由海洋研究机构（OMRA）发布。"])
+    #expect(!found.contains { $0.aliases.contains("CSMS") || $0.aliases.contains("JPDF") })
+    #expect(found.first { $0.name == "海洋研究机构" }?.aliases.contains("OMRA") == true)
+  }
+
   @Test func officePlusName() {
     let found = discover(["外相山本一郎表示将访问。", "山本一郎在会上发言。", "首相官邸发表声明。"])
     #expect(found.first { $0.name == "山本一郎" }?.kind == .actor)
