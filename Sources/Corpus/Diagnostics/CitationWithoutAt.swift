@@ -6,7 +6,13 @@ enum CitationWithoutAt {
     var findings: [Finding] = []
     var text = run.note.text
     text.withUTF8 { bytes in
-      for group in bracketGroups(in: bytes) where !isTaken(group, in: run.note) {
+      // Groups and citations both come in text order: one cursor over the citations skips those already passed.
+      let citations = run.note.citations
+      var nextCitation = 0
+      for group in bracketGroups(in: bytes) {
+        while nextCitation < citations.count, citations[nextCitation].range.end <= group.start { nextCitation += 1 }
+        if nextCitation < citations.count, citations[nextCitation].range.intersects(group) { continue }
+        if run.note.isIgnored(group.start) { continue }
         let keys = itemKeys(in: group, bytes: bytes).filter { run.index.paper(forKey: $0.key) != nil }
         guard let first = keys.first else { continue }
         let written = keys.map { "@" + $0.key }.joined(separator: "; ")
@@ -59,11 +65,6 @@ enum CitationWithoutAt {
     return groups
   }
 
-  /// True when the group is inside code or a comment, or overlaps a citation the parser read.
-  static func isTaken(_ group: TextRange, in note: NoteSyntax) -> Bool {
-    note.isIgnored(group.start) || note.citations.contains { $0.range.intersects(group) }
-  }
-
   /// The leading word of each `;`-separated item: `[常思纯2023, ¶4; 李明2020]` → 常思纯2023, 李明2020.
   static func itemKeys(in group: TextRange, bytes: UnsafeBufferPointer<UInt8>) -> [(key: String, start: TextSize)] {
     var keys: [(String, TextSize)] = []
@@ -74,7 +75,8 @@ enum CitationWithoutAt {
       let start = index
       while index < end, !isKeyEnd(bytes, index) { index += 1 }
       if index > start {
-        keys.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), TextSize(start)))
+        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        keys.append((key, TextSize(start)))
       }
       // Skip the rest of the item (its locator) up to the next `;` or `；`.
       while index < end, !isItemSeparator(bytes, index) { index += 1 }
