@@ -13,7 +13,8 @@ public struct NoteSyntax: Sendable {
   /// Input the parser could not make sense of (unbalanced brackets…).
   public var problems: [NoteSyntaxProblem]
   /// Ranges that are not prose: code spans, fenced code, HTML comments, URLs, link destinations, front matter.
-  public var ignoredRanges: [TextRange]
+  /// Sorted and disjoint (the initialiser merges what overlaps), so that `isIgnored` can search them.
+  public let ignoredRanges: [TextRange]
   /// Sentence ranges covering the prose, in order (used to tie entity links to citations).
   public var sentences: [TextRange]
 
@@ -26,7 +27,7 @@ public struct NoteSyntax: Sendable {
     self.quotations = quotations
     self.entityLinks = entityLinks
     self.problems = problems
-    self.ignoredRanges = ignoredRanges
+    self.ignoredRanges = Self.merged(ignoredRanges)
     self.sentences = sentences
   }
 
@@ -54,7 +55,27 @@ public struct NoteSyntax: Sendable {
 
   /// True when the offset falls inside code, a comment, a URL or other non-prose text.
   public func isIgnored(_ offset: TextSize) -> Bool {
-    ignoredRanges.contains { $0.contains(offset) }
+    var low = 0
+    var high = ignoredRanges.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let range = ignoredRanges[mid]
+      if offset < range.start { high = mid - 1 } else if offset >= range.end { low = mid + 1 } else { return true }
+    }
+    return false
+  }
+
+  /// Ranges sorted and merged where they overlap or touch.
+  static func merged(_ ranges: [TextRange]) -> [TextRange] {
+    var result: [TextRange] = []
+    for range in ranges.sorted(by: { $0.start < $1.start }) {
+      if let last = result.last, range.start <= last.end {
+        result[result.count - 1] = TextRange(start: last.start, end: max(last.end, range.end))
+      } else {
+        result.append(range)
+      }
+    }
+    return result
   }
 }
 
