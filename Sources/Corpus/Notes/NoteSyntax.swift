@@ -38,14 +38,7 @@ public struct NoteSyntax: Sendable {
 
   /// The sentence holding an offset (the whole text when sentences were not computed).
   public func sentence(containing offset: TextSize) -> TextRange {
-    var low = 0
-    var high = sentences.count - 1
-    while low <= high {
-      let mid = (low + high) / 2
-      let range = sentences[mid]
-      if offset < range.start { high = mid - 1 } else if offset >= range.end { low = mid + 1 } else { return range }
-    }
-    return TextRange(start: .zero, end: text.utf8Size)
+    sentences.sortedIndex(containing: offset).map { sentences[$0] } ?? TextRange(start: .zero, end: text.utf8Size)
   }
 
   /// The citation whose range contains (or touches) an offset, for editor features.
@@ -55,14 +48,7 @@ public struct NoteSyntax: Sendable {
 
   /// True when the offset falls inside code, a comment, a URL or other non-prose text.
   public func isIgnored(_ offset: TextSize) -> Bool {
-    var low = 0
-    var high = ignoredRanges.count - 1
-    while low <= high {
-      let mid = (low + high) / 2
-      let range = ignoredRanges[mid]
-      if offset < range.start { high = mid - 1 } else if offset >= range.end { low = mid + 1 } else { return true }
-    }
-    return false
+    ignoredRanges.sortedIndex(containing: offset) != nil
   }
 
   /// Ranges sorted and merged where they overlap or touch.

@@ -57,3 +57,17 @@ extension String {
 
   public var utf8Size: TextSize { TextSize(utf8.count) }
 }
+
+extension Array where Element == TextRange {
+  /// The index of the range holding `offset`, by binary search; the ranges must be sorted and disjoint.
+  func sortedIndex(containing offset: TextSize) -> Int? {
+    var low = 0
+    var high = count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let range = self[mid]
+      if offset < range.start { high = mid - 1 } else if offset >= range.end { low = mid + 1 } else { return mid }
+    }
+    return nil
+  }
+}
