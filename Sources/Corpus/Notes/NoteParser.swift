@@ -24,6 +24,7 @@ private struct Parser {
   var citations: [Citation] = []
   var quotations: [Quotation] = []
   var entityLinks: [EntityLink] = []
+  var unmarkedCitations: [UnmarkedCitation] = []
   var problems: [NoteSyntaxProblem] = []
 
   init(_ text: String) {
@@ -40,7 +41,7 @@ private struct Parser {
     quotations.sort { $0.range.start < $1.range.start }
     return NoteSyntax(
       text: text, citations: citations, quotations: quotations, entityLinks: entityLinks,
-      problems: problems.sorted { $0.range.start < $1.range.start }, ignoredRanges: ignoredRanges,
+      unmarkedCitations: unmarkedCitations, problems: problems.sorted { $0.range.start < $1.range.start }, ignoredRanges: ignoredRanges,
       sentences: sentenceRanges())
   }
 
@@ -426,14 +427,18 @@ private struct Parser {
     }
     let after = note[close + 1]
     if after == 0x28 || after == 0x5B { return open + 1 }  // a link's text, not a citation
-    guard let items = citationItems(from: open + 1, to: close) else { return open + 1 }
+    guard let items = citationItems(from: open + 1, to: close) else {
+      if after != 0x3A { noteUnmarkedCitation(open: open, close: close) }  // `[ref]: url` defines a link
+      return open + 1
+    }
     citations.append(Citation(range: TextRange(open, close + 1), isBracketed: true, items: items))
     markConstruct(open, close + 1)
     return close + 1
   }
 
-  /// Items of a bracketed group's content; nil when the content is not a citation.
-  mutating func citationItems(from start: Int, to end: Int) -> [CitationItem]? {
+  /// The `;`-separated items of a bracketed group's content, as byte ranges (separators in nested brackets or
+  /// ignored text do not count).
+  func citationSegments(from start: Int, to end: Int) -> [(Int, Int)] {
     var segments: [(Int, Int)] = []
     var segmentStart = start
     var depth = 0
@@ -448,6 +453,25 @@ private struct Parser {
       }
     }
     segments.append((segmentStart, end))
+    return segments
+  }
+
+  /// Records a group that is no citation when its items begin with words, as a key written without its `@` would.
+  mutating func noteUnmarkedCitation(open: Int, close: Int) {
+    var words: [TextRange] = []
+    for (segmentStart, segmentEnd) in citationSegments(from: open + 1, to: close) {
+      let start = note.trimmed(segmentStart, segmentEnd).start
+      guard start < segmentEnd, note[start] != 0x7B, isWordScalar(note.scalar(at: start).value),
+        let word = keyRange(afterAt: start - 1, limit: segmentEnd)
+      else { continue }
+      words.append(TextRange(word.start, word.end))
+    }
+    if !words.isEmpty { unmarkedCitations.append(UnmarkedCitation(range: TextRange(open, close + 1), leadingWords: words)) }
+  }
+
+  /// Items of a bracketed group's content; nil when the content is not a citation.
+  mutating func citationItems(from start: Int, to end: Int) -> [CitationItem]? {
+    let segments = citationSegments(from: start, to: end)
     var items: [CitationItem] = []
     // A blank item (`[@a, ¶3; ]`) is a slip, not a reason to stop reading the citation: flagged once the rest reads.
     var blankSeparators: [TextRange] = []

@@ -10,6 +10,8 @@ public struct NoteSyntax: Sendable {
   /// Quotations tied to a following citation, in text order.
   public var quotations: [Quotation]
   public var entityLinks: [EntityLink]
+  /// Bracketed groups that would be citations but for the `@` (`[常思纯2023, ¶4]`), in text order.
+  public var unmarkedCitations: [UnmarkedCitation]
   /// Input the parser could not make sense of (unbalanced brackets…).
   public var problems: [NoteSyntaxProblem]
   /// Ranges that are not prose: code spans, fenced code, HTML comments, URLs, link destinations, front matter.
@@ -20,12 +22,14 @@ public struct NoteSyntax: Sendable {
 
   public init(
     text: String, citations: [Citation] = [], quotations: [Quotation] = [], entityLinks: [EntityLink] = [],
-    problems: [NoteSyntaxProblem] = [], ignoredRanges: [TextRange] = [], sentences: [TextRange] = []
+    unmarkedCitations: [UnmarkedCitation] = [], problems: [NoteSyntaxProblem] = [], ignoredRanges: [TextRange] = [],
+    sentences: [TextRange] = []
   ) {
     self.text = text
     self.citations = citations
     self.quotations = quotations
     self.entityLinks = entityLinks
+    self.unmarkedCitations = unmarkedCitations
     self.problems = problems
     self.ignoredRanges = Self.merged(ignoredRanges)
     self.sentences = sentences
@@ -76,6 +80,20 @@ public struct Citation: Sendable, Hashable {
     self.range = range
     self.isBracketed = isBracketed
     self.items = items
+  }
+}
+
+/// A bracketed group, no link, whose `;`-separated items begin with a word and not with `@`: plain text to Pandoc,
+/// though a word may be a document key (`[常思纯2023, ¶4]`).
+public struct UnmarkedCitation: Sendable, Hashable {
+  /// The group, brackets included.
+  public var range: TextRange
+  /// The leading word of each item that has one, where its `@` would go.
+  public var leadingWords: [TextRange]
+
+  public init(range: TextRange, leadingWords: [TextRange]) {
+    self.range = range
+    self.leadingWords = leadingWords
   }
 }
 
