@@ -35,7 +35,7 @@ public enum Discovery {
     var knownAliases = Set<String>()
     for entity in known { for alias in entity.aliases { knownAliases.insert(Lexicon.aliasKey(alias)) } }
     let frozenKnown = KnownAliasKeys(knownAliases)
-    let officeWords = WordsByFirstCharacter(offices.map { Array($0.utf8) })
+    let officeWords = WordsByFirstCharacter(officeBytes)
     let stops = nameStops.map { Array($0.utf8) }
 
     let tallies = ConcurrentResults<Tally>(count: papers.count)
@@ -51,7 +51,8 @@ public enum Discovery {
       let unconfirmed = tally.candidates.indices.filter {
         tally.candidates[$0].kind == .actor && tally.candidates[$0].aliases.isEmpty
       }
-      let counts = occurrences(of: unconfirmed.map { Array(tally.candidates[$0].name.utf8) }, in: papers[paperIndex], atMost: 2)
+      let names = unconfirmed.map { Array(tally.candidates[$0].name.utf8) }
+      let counts = occurrences(of: names, in: papers[paperIndex], atMost: 2)
       for (index, count) in zip(unconfirmed, counts) where count < 2 { tally.candidates[index].count = 0 }
       tallies.set(paperIndex, tally)
     }
@@ -71,8 +72,8 @@ public enum Discovery {
     return result
   }
 
-  /// How many times each of `needles` occurs in the passages of `paper` (the raw text is not kept), counting up
-  /// to `limit`: one pass over the paper for all of them.
+  /// How many times each of `needles` occurs in the passages of `paper`, counting up to `limit`: one pass over the
+  /// paper for all of them.
   static func occurrences(of needles: [[UInt8]], in paper: Paper, atMost limit: Int) -> [Int] {
     var counts = [Int](repeating: 0, count: needles.count)
     guard !needles.isEmpty else { return counts }

@@ -185,7 +185,7 @@ public final class MentionScanner: Sendable {
     formScalars = zip(collected, keys).map { pattern, key in
       guard case .compoundForm = pattern.role, key.first.map({ $0 >= 0x80 }) == true else { return 0 }
       let scalars = String(decoding: key, as: UTF8.self).unicodeScalars
-      return scalars.count == 1 ? scalars.first!.value : 0
+      return scalars.count == 1 ? scalars.first.map(\.value) ?? 0 : 0
     }
     patternFlags = collected.map { pattern in
       var flags: UInt8 = 0

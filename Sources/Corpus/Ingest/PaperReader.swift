@@ -22,35 +22,35 @@ public struct DocumentOverride: Sendable, Equatable {
 
 public enum PaperReader {
   /// Decodes and parses one corpus file. An undecodable file is a problem, never a crash.
-  /// With `source`, the file `data` was read from, the paper re-reads its raw text from there when asked instead of
-  /// keeping it (see `RawTextSource`).
+  /// With `sourcePath`, the path `data` was read from, the paper re-reads its raw text from there when asked instead
+  /// of keeping it (see `RawTextSource`).
   public static func read(
-    file: String, data: Data, overrides: DocumentOverride? = nil, source: URL? = nil
+    file: String, data: Data, overrides: DocumentOverride? = nil, sourcePath: String? = nil
   ) -> Result<Paper, CorpusProblem> {
+    var paper: Paper
     // A UTF-8 file read from a workspace is parsed straight from its bytes: its raw text is re-read from the file
     // when needed, so no String of it is made here.
-    if let source,
-      let paper = TextDecoding.withUTF8Bytes(of: data, { bytes, _ in
+    if let sourcePath,
+      let parsed = TextDecoding.withUTF8Bytes(of: data, { bytes, _ in
         PaperAssembler(
-          file: file, rawSource: .file(source, utf8Count: bytes.count), text: ByteText(bytes: bytes)
+          file: file, rawSource: .file(sourcePath, utf8Count: bytes.count), text: ByteText(bytes: bytes)
         ).assemble()
       })
     {
-      var paper = paper
-      if let overrides { paper.apply(overrides) }
-      return .success(paper)
+      paper = parsed
+    } else {
+      switch TextDecoding.decode(data) {
+      case .failure(let failure):
+        return .failure(
+          CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
+      case .success(let decoded):
+        let rawSource: RawTextSource =
+          sourcePath.map { .file($0, utf8Count: decoded.text.utf8.count) } ?? .resident(decoded.text)
+        paper = parse(file: file, text: decoded.text, rawSource: rawSource)
+      }
     }
-    switch TextDecoding.decode(data) {
-    case .failure(let failure):
-      return .failure(
-        CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
-    case .success(let decoded):
-      let rawSource: RawTextSource =
-        source.map { .file($0, utf8Count: decoded.text.utf8.count) } ?? .resident(decoded.text)
-      var paper = parse(file: file, text: decoded.text, rawSource: rawSource)
-      if let overrides { paper.apply(overrides) }
-      return .success(paper)
-    }
+    if let overrides { paper.apply(overrides) }
+    return .success(paper)
   }
 
   /// Parses decoded text (kept in memory as the paper's raw text).

@@ -78,13 +78,7 @@ public struct Paper: Sendable {
 
   /// Zero-based raw line containing a raw offset, without reading the text.
   public func rawLine(containing offset: TextSize) -> Int {
-    var low = 0
-    var high = rawLineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if Int(rawLineStarts[mid]) <= offset.utf8Offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    LineIndex.line(containing: offset.utf8Offset, starts: rawLineStarts)
   }
 
   /// The file name without directory and extension: always accepted as a citation key.

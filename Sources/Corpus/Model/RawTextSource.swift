@@ -13,7 +13,8 @@ import Synchronization
 public final class RawTextSource: Sendable {
   enum Storage {
     case resident(String)
-    case file(URL)
+    /// The file's path (a path string: a URL per paper costs a good part of reading a small one).
+    case file(String)
   }
 
   let storage: Storage
@@ -35,19 +36,19 @@ public final class RawTextSource: Sendable {
     RawTextSource(storage: .resident(text), utf8Count: text.utf8.count)
   }
 
-  /// A text re-read and decoded from `url` when asked for; `utf8Count` is that of the text indexed.
-  public static func file(_ url: URL, utf8Count: Int) -> RawTextSource {
-    RawTextSource(storage: .file(url), utf8Count: utf8Count)
+  /// A text re-read and decoded from the file at `path` when asked for; `utf8Count` is that of the text indexed.
+  public static func file(_ path: String, utf8Count: Int) -> RawTextSource {
+    RawTextSource(storage: .file(path), utf8Count: utf8Count)
   }
 
   /// The raw text: the indexed text itself, or the file as it reads now ("" when it can no longer be read).
   public var text: String {
     switch storage {
     case .resident(let text): return text
-    case .file(let url):
+    case .file(let path):
       if let cached = RawTextCache.shared.text(serial) { return cached }
       var text = ""
-      if let data = try? Data(contentsOf: url), case .success(let decoded) = TextDecoding.decode(data) {
+      if let data = FileManager.default.contents(atPath: path), case .success(let decoded) = TextDecoding.decode(data) {
         text = decoded.text
       }
       text.makeContiguousUTF8()

@@ -85,12 +85,17 @@ public struct LineIndex: Sendable {
 
   /// Zero-based line containing `offset` (clamped to the text).
   public func line(containing offset: TextSize) -> Int {
-    let target = max(0, min(offset.utf8Offset, utf8Count))
+    Self.line(containing: max(0, min(offset.utf8Offset, utf8Count)), starts: starts)
+  }
+
+  /// The last line whose start is at or before `offset`, by binary search over line starts (also for a paper that
+  /// keeps its starts without its text).
+  static func line(containing offset: Int, starts: [UInt32]) -> Int {
     var low = 0
     var high = starts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
-      if Int(starts[mid]) <= target { low = mid } else { high = mid - 1 }
+      if Int(starts[mid]) <= offset { low = mid } else { high = mid - 1 }
     }
     return low
   }

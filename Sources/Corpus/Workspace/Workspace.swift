@@ -129,8 +129,7 @@ public struct Workspace: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(CorpusProblem(file: file, kind: .unreadableFile, message: "cannot read \(file)"))
     }
-    return PaperReader.read(
-      file: file, data: data, overrides: config.override(for: file), source: URL(fileURLWithPath: path, isDirectory: false))
+    return PaperReader.read(file: file, data: data, overrides: config.override(for: file), sourcePath: path)
   }
 
   // MARK: Files
