@@ -33,10 +33,20 @@ enum SyntaxProblems {
 
   /// The range extended over the white space after it, so that removing it leaves `[@a, ¶3]`, not `[@a, ¶3 ]`.
   static func withBlankAfter(_ range: TextRange, in text: String) -> TextRange {
+    let utf8 = text.utf8
     var end = range.end
-    for scalar in text.slice(TextRange(start: range.end, end: text.utf8Size)).unicodeScalars {
-      guard scalar == " " || scalar == "\t" || scalar == "\u{3000}" else { break }
-      end = end + scalar.utf8.count
+    // Spaces and tabs are one byte, U+3000 is E3 80 80.
+    while let index = utf8.index(utf8.startIndex, offsetBy: end.utf8Offset, limitedBy: utf8.endIndex),
+      index < utf8.endIndex
+    {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 {
+        end = end + 1
+      } else if byte == 0xE3, text.slice(TextRange(start: end, end: end + 3)) == "\u{3000}" {
+        end = end + 3
+      } else {
+        break
+      }
     }
     return TextRange(start: range.start, end: end)
   }

@@ -27,13 +27,12 @@ public enum DocumentURI {
   /// A root reached through a symbolic link matches either spelling.
   public static func relativePath(_ uri: String, in root: URL) -> String? {
     guard let path = path(uri) else { return nil }
-    for base in [root.standardizedFileURL.path, root.resolvingSymlinksInPath().path] {
+    func relative(_ path: String, to base: String) -> String? {
       let prefix = base.hasSuffix("/") ? base : base + "/"
-      if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+      return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
     }
-    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    let base = root.resolvingSymlinksInPath().path
-    let prefix = base.hasSuffix("/") ? base : base + "/"
-    return resolved.hasPrefix(prefix) ? String(resolved.dropFirst(prefix.count)) : nil
+    let realRoot = root.resolvingSymlinksInPath().path
+    return relative(path, to: root.standardizedFileURL.path) ?? relative(path, to: realRoot)
+      ?? relative(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, to: realRoot)
   }
 }
