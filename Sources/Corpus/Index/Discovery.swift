@@ -72,18 +72,47 @@ public enum Discovery {
     return result
   }
 
-  /// How many times each of `needles` occurs in the passages of `paper`, counting up to `limit`: one pass over the
-  /// paper for all of them.
+  /// How many times each of `needles` occurs in the passages of `paper`, counted from the left without overlapping
+  /// and up to `limit`. Each needle is looked for by one of its bytes with `memchr`, and its search stops at `limit`:
+  /// a name seen after an office is usually seen again within a few paragraphs.
   static func occurrences(of needles: [[UInt8]], in paper: Paper, atMost limit: Int) -> [Int] {
     var counts = [Int](repeating: 0, count: needles.count)
     guard !needles.isEmpty else { return counts }
-    let words = WordsByFirstCharacter(needles)
-    var free = [Int](repeating: 0, count: needles.count)
     paper.forEachPassage { _, passage in
+      guard counts.contains(where: { $0 < limit }) else { return }
       var text = passage.text
-      text.withUTF8 { words.countOccurrences(in: $0, into: &counts, free: &free, atMost: limit) }
+      text.withUTF8 { bytes in
+        for (number, needle) in needles.enumerated() where counts[number] < limit {
+          counts[number] += count(needle, in: bytes, atMost: limit - counts[number])
+        }
+      }
     }
     return counts
+  }
+
+  /// Occurrences of `needle` in `text`, from the left without overlapping, up to `limit`. The byte looked for is
+  /// the needle's last: in Chinese text a continuation byte, one of 64, where a lead byte (E4–E9) would stop
+  /// `memchr` at almost every character. A match of a whole UTF-8 needle in valid UTF-8 is always on character
+  /// boundaries.
+  static func count(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int {
+    guard let last = needle.last, let base = text.baseAddress, needle.count <= text.count else { return 0 }
+    let tail = needle.count - 1
+    var found = 0
+    var from = tail  // the earliest offset where the needle's last byte can be
+    return needle.withUnsafeBufferPointer { needleBytes in
+      guard let needleBase = needleBytes.baseAddress else { return 0 }
+      while from < text.count, found < limit {
+        guard let hit = memchr(base + from, Int32(last), text.count - from) else { break }
+        let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        if memcmp(base + (end - needle.count), needleBase, tail) == 0 {
+          found += 1
+          from = end + tail
+        } else {
+          from = end
+        }
+      }
+      return found
+    }
   }
 
   /// Candidates of one paper (or merged), in order of first sighting. One hash lookup per sighting.
@@ -186,29 +215,29 @@ public enum Discovery {
         i += length
         continue
       }
-      let term = text.string(i + length, closed)
       let after = closed + text.scalar(at: closed).length
-      let isTitle = value == 0x300A
-      if isPlausibleTerm(term) {
+      // Only instruments (…战略, …协定, …伙伴关系) and terms defined with an abbreviation are candidates: most
+      // quoted terms (“印太”, 小多边, 选边站, 中国威胁论) are emphasis or concepts, and are passed over on their bytes,
+      // without making a String of them.
+      let mechanism = hasSuffix(UnsafeBufferPointer(rebasing: bytes[(i + length)..<closed]), mechanismSuffixBytes)
+      let abbreviation = abbreviation(text, at: after)
+      if mechanism || abbreviation != nil, case let term = text.string(i + length, closed), isPlausibleTerm(term) {
         // The term's key is computed once, for the lookup and the tally alike.
         let key = Lexicon.aliasKey(term)
-        let isKnown = known.contains(key)
-        let mechanism = hasMechanismSuffix(term)
-        // Only instruments (…战略, …协定, …伙伴关系) are candidates: an unsuffixed quoted phrase (小多边, 选边站,
-        // 中国威胁论) is emphasis or a concept, no actor or mechanism; a quoted description with 的 (用于保护的同盟)
-        // names nothing either. Titles may hold 的 (《关于加强关键矿物供应链的协议》).
-        if !isKnown, mechanism, isTitle || !term.contains("的") {
+        // A quoted description with 的 (用于保护的同盟) names nothing. Titles may hold 的
+        // (《关于加强关键矿物供应链的协议》).
+        if mechanism, value == 0x300A || !term.unicodeScalars.contains("的"), !known.contains(key) {
           tally.note(key: key, name: term, kind: .mechanism, alias: nil, weight: 1)
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
         // alias of that entity (the merge adds it there).
-        if let abbreviation = abbreviation(text, at: after), !known.contains(Lexicon.aliasKey(abbreviation)) {
+        if let abbreviation, !known.contains(Lexicon.aliasKey(abbreviation)) {
           tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
       }
-      // Office titles inside the quotation marks (marks are no ideographs: no title spans one).
+      // Office titles inside the quotation marks (marks are no ideographs: no title spans one), leftmost-longest.
       let quoted = UnsafeBufferPointer(rebasing: bytes[i..<min(after, count)])
-      officeEnds += offices.leftmostLongest(in: quoted).map { i + $0.end }
+      offices.forEachLeftmostLongest(in: quoted) { _, end in officeEnds.append(i + end) }
       i = after
     }
     // Office + name: 外相林芳正.
@@ -257,17 +286,17 @@ public enum Discovery {
   /// mechanism). Compared on UTF-8 bytes: this runs for every quoted term of the corpus.
   static func hasSuffix(_ term: String, _ table: [[UInt8]]) -> Bool {
     var term = term
-    return term.withUTF8 { bytes in
-      table.contains { suffix in
-        guard bytes.count >= suffix.count + 6 else { return false }  // two more CJK characters at least
-        let offset = bytes.count - suffix.count
-        for k in 0..<suffix.count where bytes[offset + k] != suffix[k] { return false }
-        return true
-      }
-    }
+    return term.withUTF8 { hasSuffix($0, table) }
   }
 
-  static func hasMechanismSuffix(_ term: String) -> Bool { hasSuffix(term, mechanismSuffixBytes) }
+  static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ table: [[UInt8]]) -> Bool {
+    table.contains { suffix in
+      guard bytes.count >= suffix.count + 6 else { return false }  // two more CJK characters at least
+      let offset = bytes.count - suffix.count
+      for k in 0..<suffix.count where bytes[offset + k] != suffix[k] { return false }
+      return true
+    }
+  }
 
 
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.

@@ -1,6 +1,6 @@
-//! A handful of words found in text by their first character: discovery's office titles, and the names seen after
-//! them, counted over a whole paper in one pass. The mention automaton is for thousands of patterns; for a
-//! dozen, one bit test per character is cheaper than running it (or one memchr pass per word).
+//! A handful of words found in text by their first character: discovery's office titles. The mention automaton is
+//! for thousands of patterns; for a dozen, one bit test per character is cheaper than running it (or one memchr
+//! pass per word).
 
 /// Words (UTF-8 byte strings, each starting with a BMP character) looked for at character boundaries of valid
 /// UTF-8 text, such as a `String`'s bytes. Immutable.
@@ -109,12 +109,18 @@ struct WordsByFirstCharacter: Sendable {
   /// character the longest word that starts there, then on from its end.
   func leftmostLongest(in text: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
     var found: [(start: Int, end: Int)] = []
+    forEachLeftmostLongest(in: text) { found.append(($0, $1)) }
+    return found
+  }
+
+  /// `leftmostLongest(in:)` without collecting: calls `body(start, end)` for each word found, in order.
+  @inline(__always)
+  func forEachLeftmostLongest(in text: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
     forEachCandidate(in: text) { offset, next, words in
       guard let end = longest(of: words, at: offset, in: text) else { return next }
-      found.append((offset, end))
+      body(offset, end)
       return end
     }
-    return found
   }
 
   /// The end of the longest word that starts at `offset`, a character boundary where a three-byte character
@@ -139,21 +145,4 @@ struct WordsByFirstCharacter: Sendable {
     return nil
   }
 
-  /// Adds to `counts[w]`, up to `limit`, the occurrences of each word `w` in `text` counted from the left without
-  /// overlapping (as a search for that word alone, going on after each match, would count them). `free` (one
-  /// entry per word, reused from text to text) is where each word's next occurrence may start.
-  func countOccurrences(
-    in text: UnsafeBufferPointer<UInt8>, into counts: inout [Int], free: inout [Int], atMost limit: Int
-  ) {
-    for number in free.indices { free[number] = 0 }
-    forEachCandidate(in: text) { offset, next, words in
-      for number in words where counts[number] < limit && offset >= free[number] {
-        if let length = length(of: number, at: offset, in: text) {
-          counts[number] += 1
-          free[number] = offset + length
-        }
-      }
-      return next
-    }
-  }
 }
