@@ -174,6 +174,13 @@ final class IndexStorage: Sendable {
     let scanner = MentionScanner(entities: entities)
     self.scanner = scanner
 
+    // The key and alias tables need no mention: they are built on another thread while the papers are scanned.
+    let lookups = DispatchGroup()
+    let lookupTables = ConcurrentResults<LookupTables>(count: 1)
+    DispatchQueue.global().async(group: lookups) {
+      lookupTables.set(0, LookupTables(papers: papers, entities: entities))
+    }
+
     // Scan every paper, two cores at a time.
     let perPaper = ConcurrentResults<([StoredMention], [PassageRun])>(count: papers.count)
     let searchPassagesByPaper = ConcurrentResults<[SearchPassage]>(count: papers.count)
@@ -233,33 +240,40 @@ final class IndexStorage: Sendable {
     }
     self.byEntity = byEntity
 
-    // Citation keys.
-    let primary = CitationKeys.primaryKeys(for: papers)
-    var keyToPaper: [String: Int] = [:]
-    var keysOfPaper: [[String]] = []
-    for (index, paper) in papers.enumerated() {
-      var keys = [primary[index]]
-      if !keys.contains(paper.stem) { keys.append(paper.stem) }
-      keysOfPaper.append(keys)
-      for key in keys where keyToPaper[key] == nil { keyToPaper[key] = index }
-    }
-    self.keyToPaper = keyToPaper
-    self.keysOfPaper = keysOfPaper
-
-    // Alias lookup: the first entity claiming an alias keeps it.
-    var aliasToEntity: [String: Int] = [:]
-    var idToEntity: [String: Int] = [:]
-    for (index, entity) in entities.enumerated() {
-      if idToEntity[entity.id] == nil { idToEntity[entity.id] = index }
-      for alias in entity.aliases + [entity.name] + (entity.english.map { [$0] } ?? []) {
-        let key = Lexicon.aliasKey(alias)
-        if !key.isEmpty, aliasToEntity[key] == nil { aliasToEntity[key] = index }
-      }
-    }
-    self.aliasToEntity = aliasToEntity
-    self.idToEntity = idToEntity
+    lookups.wait()
+    guard let tables = lookupTables.values[0] else { preconditionFailure("lookup tables not built") }
+    keyToPaper = tables.keyToPaper
+    keysOfPaper = tables.keysOfPaper
+    aliasToEntity = tables.aliasToEntity
+    idToEntity = tables.idToEntity
 
     searchPassages = searchPassagesByPaper.values.map { $0 ?? [] }
+  }
+
+  /// Citation keys of papers, and entities by alias and by id.
+  struct LookupTables: Sendable {
+    var keyToPaper: [String: Int] = [:]
+    var keysOfPaper: [[String]] = []
+    var aliasToEntity: [String: Int] = [:]
+    var idToEntity: [String: Int] = [:]
+
+    init(papers: [Paper], entities: [Entity]) {
+      let primary = CitationKeys.primaryKeys(for: papers)
+      for (index, paper) in papers.enumerated() {
+        var keys = [primary[index]]
+        if !keys.contains(paper.stem) { keys.append(paper.stem) }
+        keysOfPaper.append(keys)
+        for key in keys where keyToPaper[key] == nil { keyToPaper[key] = index }
+      }
+      // The first entity claiming an alias keeps it.
+      for (index, entity) in entities.enumerated() {
+        if idToEntity[entity.id] == nil { idToEntity[entity.id] = index }
+        for alias in entity.aliases + [entity.name] + (entity.english.map { [$0] } ?? []) {
+          let key = Lexicon.aliasKey(alias)
+          if !key.isEmpty, aliasToEntity[key] == nil { aliasToEntity[key] = index }
+        }
+      }
+    }
   }
 
   /// The passages quote search reads in one paper (built beside the paper's mention scan, on every core).

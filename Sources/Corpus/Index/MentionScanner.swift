@@ -120,11 +120,13 @@ public final class MentionScanner: Sendable {
 
     // Actor aliases by key, to find the actors a mechanism's name spells out.
     var actorByKey: [String: Int] = [:]
+    var actorFirsts = Set<Unicode.Scalar>()
     var longestActorAlias = 0
     for (index, entity) in entities.enumerated() where entity.kind == .actor {
       for alias in entity.aliases where alias.unicodeScalars.count >= 2 {
         let key = Lexicon.aliasKey(alias)
         if actorByKey[key] == nil { actorByKey[key] = index }
+        if let first = key.unicodeScalars.first { actorFirsts.insert(first) }
         longestActorAlias = max(longestActorAlias, alias.unicodeScalars.count)
       }
     }
@@ -153,7 +155,7 @@ public final class MentionScanner: Sendable {
       }
       if case .alias = role, spellsMembers || spellsActors {
         let embedded = Self.embeddedActors(
-          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
+          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey, actorFirsts: actorFirsts,
           longest: longestActorAlias)
         // A body names its owner first (日本外务省); 海上自卫队 is no mention of 自卫队.
         leading += spellsMembers ? embedded : Array(embedded.filter { $0.0 == 0 }.prefix(1))
@@ -399,10 +401,15 @@ public final class MentionScanner: Sendable {
     for item in run { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
   }
 
+  /// A scalar as alias keys hold it: ASCII capitals lower-cased.
+  static func foldedScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
+  }
+
   /// Actor aliases inside `name` from byte `offset` on, leftmost-longest, never `name` itself; Latin pieces only
   /// at word boundaries (`US` is not inside `USA`).
   static func embeddedActors(
-    in name: String, after offset: Int, actorByKey: [String: Int], longest: Int
+    in name: String, after offset: Int, actorByKey: [String: Int], actorFirsts: Set<Unicode.Scalar>, longest: Int
   ) -> [(Int, Int, Int)] {
     let scalars = Array(name.unicodeScalars)
     var starts: [Int] = []
@@ -419,6 +426,12 @@ public final class MentionScanner: Sendable {
     var found: [(Int, Int, Int)] = []
     var i = starts.firstIndex(where: { $0 >= offset }) ?? scalars.count
     while i < scalars.count - 1 {
+      // Most characters start no actor's alias: no piece from them is made or looked up. (A piece that starts with
+      // white space is looked up trimmed.)
+      guard actorFirsts.contains(Self.foldedScalar(scalars[i])) || scalars[i].properties.isWhitespace else {
+        i += 1
+        continue
+      }
       var match: (end: Int, entity: Int)?
       var j = min(scalars.count, i + longest)
       while j >= i + 2 {
