@@ -94,10 +94,8 @@ struct WorkspaceEditBuilder {
         lines = LineIndex("")
       } else if file == analysis.lexiconPath, let text = snapshot.lexiconText(analysis) {
         lines = snapshot.documents[uri]?.lineIndex ?? LineIndex(text)
-      } else if let open = snapshot.documents[uri] {
-        lines = open.lineIndex
-      } else if let text = snapshot.currentText(of: file, analysis: analysis) {
-        lines = LineIndex(text)
+      } else if let fileLines = snapshot.lineIndex(of: file, analysis: analysis) {
+        lines = fileLines
       } else {
         return nil
       }

@@ -76,20 +76,11 @@ struct FeatureRequest {
     return result
   }
 
-  /// The line index a workspace file's ranges are counted in: the open document's, else a corpus file's raw
-  /// text, else the text on disk.
+  /// The line index a workspace file's ranges are counted in: the request's own document, else as
+  /// `Snapshot.lineIndex(of:analysis:)` says; kept in `cache` for the rest of the request.
   func lineIndex(of file: String, cache: inout [String: LineIndex]) -> LineIndex? {
     if let cached = cache[file] { return cached }
-    let found: LineIndex?
-    if file == path {
-      found = document.lineIndex
-    } else if let open = snapshot.documents[analysis.uri(of: file)] {
-      found = open.lineIndex
-    } else if let paper = analysis.paper(file: file) {
-      found = paper.rawLines
-    } else {
-      found = snapshot.currentText(of: file, analysis: analysis).map { LineIndex($0) }
-    }
+    let found = file == path ? document.lineIndex : snapshot.lineIndex(of: file, analysis: analysis)
     cache[file] = found
     return found
   }

@@ -14,17 +14,7 @@ enum WorkspaceSymbolsHandler {
       var result: [JSONValue] = []
       for entry in entries {
         let file = entry.location.file
-        let lines: LineIndex?
-        if let cached = cache[file] {
-          lines = cached
-        } else if let open = snapshot.documents[analysis.uri(of: file)] {
-          lines = open.lineIndex
-        } else if let paper = analysis.paper(file: file) {
-          lines = paper.rawLines
-        } else {
-          lines = snapshot.currentText(of: file, analysis: analysis).map { LineIndex($0) }
-        }
-        guard let lines else { continue }
+        guard let lines = cache[file] ?? snapshot.lineIndex(of: file, analysis: analysis) else { continue }
         cache[file] = lines
         var object: [String: JSONValue] = [
           "name": .string(entry.name),

@@ -20,7 +20,7 @@ public struct DiagnosticRenderer: Sendable {
     return findings.map { finding in
       var related: [JSONValue] = []
       for location in finding.related {
-        if relatedLines[location.file] == nil { relatedLines[location.file] = .some(lineIndex(of: location.file)) }
+        if relatedLines[location.file] == nil { relatedLines[location.file] = .some(snapshot.lineIndex(of: location.file, analysis: analysis)) }
         guard let fileLines = relatedLines[location.file] ?? nil else { continue }
         let range = ToProtocol.range(location.range, in: fileLines, encoding: snapshot.encoding)
         related.append([
@@ -63,14 +63,6 @@ public struct DiagnosticRenderer: Sendable {
   public func uri(of file: String) -> String {
     let made = analysis.uri(of: file)
     return snapshot.documents[made]?.uri ?? made
-  }
-
-  /// The text positions of a workspace file refer to: a paper's raw text, a problem file's text as read, the
-  /// editor's copy, else the disk.
-  public func lineIndex(of file: String) -> LineIndex? {
-    if let paper = analysis.paper(file: file) { return paper.rawLines }
-    if let text = analysis.problemTexts[file] { return LineIndex(text) }
-    return snapshot.currentText(of: file, analysis: analysis).map(LineIndex.init)
   }
 
   /// Workspace problems shown on `file`: on a corpus file only the reading failures (it gets no other diagnostic).

@@ -42,6 +42,16 @@ extension Snapshot {
     return (name, isMarkdown ? .note : .other)
   }
 
+  /// The line index the ranges of a workspace file are counted in, as the editor will apply them: the editor's copy
+  /// when open; else a paper's raw text as indexed; else a problem file's text as read; else the disk's text. The
+  /// one answer for every handler that positions results in files other than the request's own.
+  public func lineIndex(of file: String, analysis: WorkspaceAnalysis) -> LineIndex? {
+    if let document = documents[analysis.uri(of: file)] { return document.lineIndex }
+    if let paper = analysis.paper(file: file) { return paper.rawLines }
+    if let text = analysis.problemTexts[file] { return LineIndex(text) }
+    return currentText(of: file, analysis: analysis).map(LineIndex.init)
+  }
+
   /// A file's current text: the editor's copy when open, else the disk's (decoded like corpus files).
   public func currentText(of file: String, analysis: WorkspaceAnalysis) -> String? {
     if let document = documents[analysis.uri(of: file)] { return document.text }
