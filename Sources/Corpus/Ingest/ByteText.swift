@@ -31,29 +31,18 @@ struct ByteText {
   /// Whether a scalar starts at `i` (or `i` is at either end): the byte there is no continuation byte.
   func isScalarBoundary(_ i: Int) -> Bool { i <= 0 || i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
 
-  /// The first offset in `start..<end` holding one of three ASCII bytes, or nil. Eight bytes at a time: this
-  /// looks for rare bytes (Markdown debris) in every piece of every passage.
-  func firstOffset(of a: UInt8, _ b: UInt8, _ c: UInt8, from start: Int, to end: Int) -> Int? {
+  /// The first offset in `start..<end` holding a byte of `set`, or nil. Eight bytes at a time: this looks for
+  /// rare bytes (Markdown debris, footnote marks, years) in every passage of every paper.
+  func firstOffset(of set: ByteSet, from start: Int, to end: Int) -> Int? {
     var i = max(0, start)
     let end = min(end, bytes.count)
     guard i < end, let base = bytes.baseAddress else { return nil }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    // A byte of `word ^ pattern` is zero where `word` holds the byte sought; the classic test sets the high bit
-    // of (at least) the first such zero byte.
-    func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
     while i + 8 <= end {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-      if hasZeroByte(word ^ (ones &* UInt64(a))) || hasZeroByte(word ^ (ones &* UInt64(b)))
-        || hasZeroByte(word ^ (ones &* UInt64(c)))
-      {
-        break
-      }
+      if set.occurs(in: UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) { break }
       i += 8
     }
     while i < end {
-      let byte = base[i]
-      if byte == a || byte == b || byte == c { return i }
+      if set.contains(base[i]) { return i }
       i += 1
     }
     return nil
@@ -153,6 +142,34 @@ enum CharClass {
   static func isLineHyphen(_ v: UInt32) -> Bool { v == 0x2043 || v == 0x2010 }
 }
 
+/// One to four byte values looked for eight bytes at a time (`ByteText.firstOffset(of:from:to:)`).
+struct ByteSet: Sendable {
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+  private let values: [UInt8]
+  /// Each value in every byte of a word; lanes past `values.count` are never read.
+  private let m0: UInt64, m1: UInt64, m2: UInt64, m3: UInt64
+
+  init(_ values: UInt8...) {
+    precondition((1...4).contains(values.count), "a ByteSet holds one to four bytes")
+    self.values = values
+    func lane(_ k: Int) -> UInt64 { k < values.count ? Self.ones &* UInt64(values[k]) : 0 }
+    (m0, m1, m2, m3) = (lane(0), lane(1), lane(2), lane(3))
+  }
+
+  func contains(_ byte: UInt8) -> Bool { values.contains(byte) }
+
+  /// Whether some byte of `word` is in the set. A byte of `word ^ lane` is zero where `word` holds that lane's
+  /// value; the classic test sets the high bit of (at least) the first such zero byte.
+  @inline(__always)
+  func occurs(in word: UInt64) -> Bool {
+    func hasZeroByte(_ v: UInt64) -> Bool { (v &- Self.ones) & ~v & Self.highs != 0 }
+    let count = values.count
+    return hasZeroByte(word ^ m0) || (count > 1 && hasZeroByte(word ^ m1)) || (count > 2 && hasZeroByte(word ^ m2))
+      || (count > 3 && hasZeroByte(word ^ m3))
+  }
+}
+
 /// One raw line: byte range without terminator, its trimmed content, and a few measures.
 struct RawLine {
   var start: Int
@@ -214,6 +231,16 @@ struct RawLine {
         // wide, and never white space but U+3000 and U+FEFF. Measured in one go.
         var k = i
         var wide = 0
+        // Four bytes at a time while they are in bounds (one load and one test a character); then byte by byte.
+        while k + 4 <= n {
+          let word = UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt32.self).littleEndian
+          let lead = UInt8(truncatingIfNeeded: word)
+          guard lead >= 0xE2 && lead <= 0xEF else { break }
+          let three = word & 0xFF_FFFF
+          if three == 0x80_80E3 || three == 0xBF_BBEF { break }  // U+3000, U+FEFF
+          k += 3
+          wide += 1
+        }
         while k < n {
           let lead = bytes[k]
           guard lead >= 0xE2 && lead <= 0xEF else { break }

@@ -1,6 +1,8 @@
 //! Metadata found in the text: title, authors, venue, year, abstract, keywords, author note.
 
 struct MetadataReader {
+  /// `1` and `2`: how a year of the 20th or 21st century starts.
+  static let yearStarts = ByteSet(0x31, 0x32)
   let classifier: LineClassifier
   var text: ByteText { classifier.text }
   var lines: [RawLine] { classifier.lines }
@@ -194,7 +196,7 @@ struct MetadataReader {
     let n = text.count
     while i + 4 <= n {
       // A year starts with 1 or 2: skip to the next such byte in one fast scan (most of the text is Chinese).
-      guard let next = text.firstOffset(of: 0x31, 0x32, 0x32, from: i, to: n - 3) else { break }
+      guard let next = text.firstOffset(of: Self.yearStarts, from: i, to: n - 3) else { break }
       i = next
       let b = text[i]
       if b == 0x31 || b == 0x32, !(i > 0 && CharClass.isDigit(UInt32(text[i - 1]))), let y = year(at: i),

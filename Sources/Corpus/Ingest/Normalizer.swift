@@ -85,7 +85,8 @@ struct PassageBuilder {
         continue
       }
       // U+3000, U+00A0, U+FEFF and （ need the slow path; their bytes are tested at once.
-      let word = text.word(at: j)
+      let word = j + 4 <= text.count ? UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt32.self).littleEndian
+        : text.word(at: j)
       if ByteText.startsWithWideSpace(word) || word & 0xFF_FFFF == 0x88_BCEF { break }
       lastStart = j
       j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
@@ -256,10 +257,13 @@ extension PassageBuilder {
 /// Markdown that PDF-to-Markdown extraction left in the text: the asterisks of `*Journal Title*` and
 /// `**Title**` around Latin text, the brackets of `<https://…>`, and the backslash of `\[` `\]` `\*` `\_`.
 enum MarkdownDebris {
+  /// `*`, `<` and `\`: the bytes that open debris.
+  static let debrisStarts = ByteSet(0x2A, 0x3C, 0x5C)
+
   /// Offsets of the single bytes to drop in `start..<end`, ascending.
   static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
     // Only `*`, `<` and `\` open debris: most pieces hold none and are skipped in one fast scan.
-    guard start < end, var i = text.firstOffset(of: 0x2A, 0x3C, 0x5C, from: start, to: end) else { return [] }
+    guard start < end, var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return [] }
     var found: [Int] = []
     while i < end {
       let byte = text[i]
