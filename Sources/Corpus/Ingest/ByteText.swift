@@ -33,6 +33,7 @@ struct ByteText {
 
   /// The first offset in `start..<end` holding a byte of `set`, or nil. Eight bytes at a time: this looks for
   /// rare bytes (Markdown debris, footnote marks, years) in every passage of every paper.
+  @inline(__always)
   func firstOffset(of set: ByteSet, from start: Int, to end: Int) -> Int? {
     var i = max(0, start)
     let end = min(end, bytes.count)
@@ -146,25 +147,27 @@ enum CharClass {
 struct ByteSet: Sendable {
   private static let ones: UInt64 = 0x0101_0101_0101_0101
   private static let highs: UInt64 = 0x8080_8080_8080_8080
-  private let values: [UInt8]
-  /// Each value in every byte of a word; lanes past `values.count` are never read.
+  /// How many of the lanes hold a value.
+  private let count: Int
+  /// Each value in every byte of a word; lanes from `count` on are never read.
   private let m0: UInt64, m1: UInt64, m2: UInt64, m3: UInt64
 
   init(_ values: UInt8...) {
     precondition((1...4).contains(values.count), "a ByteSet holds one to four bytes")
-    self.values = values
+    count = values.count
     func lane(_ k: Int) -> UInt64 { k < values.count ? Self.ones &* UInt64(values[k]) : 0 }
     (m0, m1, m2, m3) = (lane(0), lane(1), lane(2), lane(3))
   }
 
-  func contains(_ byte: UInt8) -> Bool { values.contains(byte) }
+  /// Whether `byte` is in the set: a word of eight copies of it holds a value exactly when it is one.
+  @inline(__always)
+  func contains(_ byte: UInt8) -> Bool { occurs(in: Self.ones &* UInt64(byte)) }
 
   /// Whether some byte of `word` is in the set. A byte of `word ^ lane` is zero where `word` holds that lane's
   /// value; the classic test sets the high bit of (at least) the first such zero byte.
   @inline(__always)
   func occurs(in word: UInt64) -> Bool {
     func hasZeroByte(_ v: UInt64) -> Bool { (v &- Self.ones) & ~v & Self.highs != 0 }
-    let count = values.count
     return hasZeroByte(word ^ m0) || (count > 1 && hasZeroByte(word ^ m1)) || (count > 2 && hasZeroByte(word ^ m2))
       || (count > 3 && hasZeroByte(word ^ m3))
   }

@@ -40,23 +40,13 @@ struct ReferenceMark {
 enum FootnoteLinker {
   /// Reference marks in a normalised text: ①, ^①, ^{*}, a trailing *, and (when the paper has letter notes)
   /// a lone letter a–j between CJK characters.
-  static let markStarts = ByteSet(0xE2, 0xE3, 0x5E)
-  static let markOrStarStarts = ByteSet(0xE2, 0xE3, 0x5E, 0x2A)
-
   static func marks(in passage: Passage, letters: Bool, stars: Bool) -> [(FootnoteMark.Kind, TextRange)] {
     var found: [(FootnoteMark.Kind, TextRange)] = []
     passage.text.utf8.withContiguousStorageIfAvailable { buffer in
       let text = ByteText(bytes: buffer)
       var i = 0
       var previous: UInt32 = 0
-      // Without letter marks no mark needs the character before it: jump from one byte that may start a mark
-      // (① … ⑳ and ㉑ … ㊿ lead with E2 and E3, then ^ and *) to the next, eight bytes at a time.
-      let starts = letters ? nil : stars ? markOrStarStarts : markStarts
       while i < text.count {
-        if let starts {
-          guard let next = text.firstOffset(of: starts, from: i, to: text.count) else { break }
-          i = next
-        }
         // Skip quickly over bytes that cannot start a mark: Han text (E4–E9 lead bytes) and most ASCII.
         let byte = text[i]
         // CJK punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FF7F) neither: like Han, they only

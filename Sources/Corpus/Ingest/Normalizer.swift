@@ -85,8 +85,7 @@ struct PassageBuilder {
         continue
       }
       // U+3000, U+00A0, U+FEFF and （ need the slow path; their bytes are tested at once.
-      let word = j + 4 <= text.count ? UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt32.self).littleEndian
-        : text.word(at: j)
+      let word = text.word(at: j)
       if ByteText.startsWithWideSpace(word) || word & 0xFF_FFFF == 0x88_BCEF { break }
       lastStart = j
       j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
