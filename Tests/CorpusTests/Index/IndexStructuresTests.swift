@@ -101,3 +101,31 @@ import Testing
   let found = text.withUTF8 { bytes in words.leftmostLongest(in: bytes).map { "\($0.start)-\($0.end)" } }
   #expect(found == ["6-18", "30-42", "51-60"])
 }
+
+@Test func occurrencesAgreeWithASearchForTheWordAlone() {
+  // Random text over a few characters (and bytes of theirs), so that needles overlap, repeat and cross the
+  // eight-byte windows at every offset.
+  func naive(_ needle: [UInt8], _ text: [UInt8], _ limit: Int) -> Int {
+    guard !needle.isEmpty, needle.count <= text.count else { return 0 }
+    var found = 0
+    var start = 0
+    while start + needle.count <= text.count, found < limit {
+      if Array(text[start..<(start + needle.count)]) == needle {
+        found += 1
+        start += needle.count
+      } else {
+        start += 1
+      }
+    }
+    return found
+  }
+  var generator = SystemRandomNumberGenerator()
+  let pieces = ["林", "芳", "正", "a", "aa", "，"].map { Array($0.utf8) }
+  for _ in 0..<500 {
+    let text = (0..<Int.random(in: 0...30, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+    let needle = (0..<Int.random(in: 1...3, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+    let limit = Int.random(in: 1...4, using: &generator)
+    let counted = text.withUnsafeBufferPointer { Discovery.count(needle, in: $0, atMost: limit) }
+    #expect(counted == naive(needle, text, limit), "\(needle) in \(text)")
+  }
+}
