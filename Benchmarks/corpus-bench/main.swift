@@ -14,6 +14,7 @@ let benchmarks: [Benchmark] = [
   Benchmark(name: "diagnostics", summary: "didChange → publishDiagnostics p50/p99 (20 KB note), check 1,000 notes", run: DiagnosticsBenchmark.run),
   Benchmark(name: "features", summary: "completion, hover, definition, references p50/p99 on 5 papers and 100 MB", run: FeaturesBenchmark.run),
   Benchmark(name: "index", summary: "full index of 10 MB and 100 MB corpora vs rg -j1, peak memory", run: IndexBenchmark.run),
+  Benchmark(name: "dump", summary: "(a check, not a benchmark) papers and mentions of a workspace, to diff around a speed-up", run: Dump.run),
 ]
 
 func usage(_ benchmarks: [Benchmark]) -> String {
