@@ -49,7 +49,8 @@ enum Dump {
     for paper in papers {
       text += "P \(paper.stem) \(paper.metadata.year.map(String.init) ?? "-") \(paper.metadata.title ?? "")\n"
       for paragraph in paper.paragraphs {
-        text += "¶\(paragraph.number) \(paragraph.passage.text) marks \(paragraph.footnoteRefs.map { "\($0.range)" })\n"
+        let marks = paragraph.footnoteRefs.map { "\($0.range)" }
+        text += "¶\(paragraph.number) \(paragraph.passage.text) marks \(marks)\n"
       }
       for note in paper.footnotes { text += "fn\(note.number) \(note.passage.text)\n" }
     }

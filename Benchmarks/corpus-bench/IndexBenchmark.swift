@@ -85,13 +85,18 @@ enum IndexBenchmark {
       let rgText = rgSeconds.map { String(format: "%.3f s", $0) } ?? "n/a"
       let rgRate = rgSeconds.map { String(format: "%.0f", mb / $0) } ?? "n/a"
       let ratio = rgSeconds.map { String(format: "%.2f×", (mb / totalSeconds) / (mb / $0)) } ?? "n/a"
+      // Columns padded by hand: `%-8@` does not pad on Linux.
+      func cell(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+      }
+      let seconds = [figures.read, figures.index, totalSeconds].map { String(format: "%.3f s", $0) }
       print(
-        String(
-          format: "%-8@ %-6d %-12d %-11@ %-8@ %-8@ %-7.0f %-8.0f %-6.2f %-8@ %-8@ %@", "\(size) MB" as NSString, copy,
-          total, String(format: "%.3f s", figures.read) as NSString,
-          String(format: "%.3f s", figures.index) as NSString,
-          String(format: "%.3f s", totalSeconds) as NSString, mb / totalSeconds, Double(figures.peak) / 1_000_000,
-          Double(figures.peak) / Double(total), rgText as NSString, rgRate as NSString, ratio as NSString))
+        [
+          cell("\(size) MB", 8), cell("\(copy)", 6), cell("\(total)", 12), cell(seconds[0], 11), cell(seconds[1], 8),
+          cell(seconds[2], 8), cell(String(format: "%.0f", mb / totalSeconds), 7),
+          cell(String(format: "%.0f", Double(figures.peak) / 1_000_000), 8),
+          cell(String(format: "%.2f", Double(figures.peak) / Double(total)), 6), cell(rgText, 8), cell(rgRate, 8), ratio,
+        ].joined(separator: " "))
       print(
         "         mentions: \(figures.mentions), entities: \(figures.entities), automaton: \(figures.states) states × "
           + "\(figures.classes) character classes; scan only: "
