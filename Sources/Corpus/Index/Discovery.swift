@@ -298,7 +298,6 @@ public enum Discovery {
     }
   }
 
-
   /// A quoted term worth keeping: 2–16 scalars, no sentence punctuation, not a number.
   static let forbiddenInTerms: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ",", ";", "：", "、", "“", "”"]
   /// Conjunctions that may sit inside a name (战略与国际问题研究中心) as well as between two.

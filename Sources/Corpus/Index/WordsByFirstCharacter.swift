@@ -105,15 +105,8 @@ struct WordsByFirstCharacter: Sendable {
     return length
   }
 
-  /// The words found leftmost-longest without overlapping, as (start, end) byte offsets in order: at each
-  /// character the longest word that starts there, then on from its end.
-  func leftmostLongest(in text: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
-    var found: [(start: Int, end: Int)] = []
-    forEachLeftmostLongest(in: text) { found.append(($0, $1)) }
-    return found
-  }
-
-  /// `leftmostLongest(in:)` without collecting: calls `body(start, end)` for each word found, in order.
+  /// The words found leftmost-longest without overlapping: at each character the longest word that starts there,
+  /// then on from its end. Calls `body(start, end)` (byte offsets) for each, in order.
   @inline(__always)
   func forEachLeftmostLongest(in text: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
     forEachCandidate(in: text) { offset, next, words in

@@ -32,7 +32,7 @@ struct ByteText {
   func isScalarBoundary(_ i: Int) -> Bool { i <= 0 || i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
 
   /// The first offset in `start..<end` holding a byte of `set`, or nil. Eight bytes at a time: this looks for
-  /// rare bytes (Markdown debris, footnote marks, years) in every passage of every paper.
+  /// rare bytes (Markdown debris, years) in every passage of every paper.
   @inline(__always)
   func firstOffset(of set: ByteSet, from start: Int, to end: Int) -> Int? {
     var i = max(0, start)

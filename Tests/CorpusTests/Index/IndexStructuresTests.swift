@@ -98,7 +98,8 @@ import Testing
 @Test func officesAreFoundLeftmostLongest() {
   var text = "日本外务大臣林芳正与防卫大臣会谈；副总统"
   let words = WordsByFirstCharacter(["大臣", "外务大臣", "防卫大臣", "总统", "副总统"].map { Array($0.utf8) })
-  let found = text.withUTF8 { bytes in words.leftmostLongest(in: bytes).map { "\($0.start)-\($0.end)" } }
+  var found: [String] = []
+  text.withUTF8 { bytes in words.forEachLeftmostLongest(in: bytes) { found.append("\($0)-\($1)") } }
   #expect(found == ["6-18", "30-42", "51-60"])
 }
 
