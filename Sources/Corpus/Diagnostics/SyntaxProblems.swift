@@ -34,19 +34,17 @@ enum SyntaxProblems {
   /// The range extended over the white space after it, so that removing it leaves `[@a, ¶3]`, not `[@a, ¶3 ]`.
   static func withBlankAfter(_ range: TextRange, in text: String) -> TextRange {
     let utf8 = text.utf8
+    guard var index = utf8.index(utf8.startIndex, offsetBy: range.end.utf8Offset, limitedBy: utf8.endIndex) else {
+      return range
+    }
     var end = range.end
-    // Spaces and tabs are one byte, U+3000 is E3 80 80.
-    while let index = utf8.index(utf8.startIndex, offsetBy: end.utf8Offset, limitedBy: utf8.endIndex),
-      index < utf8.endIndex
-    {
-      let byte = utf8[index]
-      if byte == 0x20 || byte == 0x09 {
-        end = end + 1
-      } else if byte == 0xE3, text.slice(TextRange(start: end, end: end + 3)) == "\u{3000}" {
-        end = end + 3
-      } else {
-        break
-      }
+    // One walk from the range's end: spaces and tabs are one byte each, U+3000 is E3 80 80.
+    while index < utf8.endIndex {
+      let rest = utf8[index...]
+      let width = rest.first == 0x20 || rest.first == 0x09 ? 1 : rest.starts(with: [0xE3, 0x80, 0x80]) ? 3 : 0
+      guard width > 0 else { break }
+      end = end + width
+      index = utf8.index(index, offsetBy: width)
     }
     return TextRange(start: range.start, end: end)
   }

@@ -41,7 +41,8 @@ private struct Parser {
     quotations.sort { $0.range.start < $1.range.start }
     return NoteSyntax(
       text: text, citations: citations, quotations: quotations, entityLinks: entityLinks,
-      unmarkedCitations: unmarkedCitations, problems: problems.sorted { $0.range.start < $1.range.start }, ignoredRanges: ignoredRanges,
+      unmarkedCitations: unmarkedCitations, problems: problems.sorted { $0.range.start < $1.range.start },
+      ignoredRanges: ignoredRanges,
       sentences: sentenceRanges())
   }
 
@@ -466,7 +467,8 @@ private struct Parser {
       else { continue }
       words.append(TextRange(word.start, word.end))
     }
-    if !words.isEmpty { unmarkedCitations.append(UnmarkedCitation(range: TextRange(open, close + 1), leadingWords: words)) }
+    guard !words.isEmpty else { return }
+    unmarkedCitations.append(UnmarkedCitation(range: TextRange(open, close + 1), leadingWords: words))
   }
 
   /// Items of a bracketed group's content; nil when the content is not a citation.

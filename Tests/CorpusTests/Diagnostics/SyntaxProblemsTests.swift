@@ -27,4 +27,10 @@ import Testing
     -- notes/a.md --
     见 [@张三2021, ¶1; ]。
     """, rule: .emptyReference, titleContaining: "';'", expect: "见 [@张三2021, ¶1]。")
+  // The blank removed with the ';' may be full-width spaces and tabs too.
+  checkFix(
+    """
+    -- notes/a.md --
+    见 [@张三2021, ¶1;\u{3000}\t ]。
+    """, rule: .emptyReference, titleContaining: "';'", expect: "见 [@张三2021, ¶1]。")
 }
