@@ -171,15 +171,15 @@ final class IndexStorage: Sendable {
   func recordCount(paper: Int) -> Int { mentionsByPaper[paper].count }
 
   init(papers: [Paper], entities: [Entity]) {
-    let scanner = MentionScanner(entities: entities)
-    self.scanner = scanner
-
-    // The key and alias tables need no mention: they are built on another thread while the papers are scanned.
+    // The key and alias tables need no mention: they are built on another thread while the scanner is built and
+    // the papers are scanned.
     let lookups = DispatchGroup()
     let lookupTables = ConcurrentResults<LookupTables>(count: 1)
     DispatchQueue.global().async(group: lookups) {
       lookupTables.set(0, LookupTables(papers: papers, entities: entities))
     }
+    let scanner = MentionScanner(entities: entities)
+    self.scanner = scanner
 
     // Scan every paper, two cores at a time.
     let perPaper = ConcurrentResults<([StoredMention], [PassageRun])>(count: papers.count)

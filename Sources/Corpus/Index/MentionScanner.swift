@@ -71,10 +71,11 @@ public final class MentionScanner: Sendable {
 
   /// The dashes PDF text and analysts use interchangeably inside names (日本—东盟, 日本-东盟).
   static let dashes: [Character] = ["-", "‐", "–", "—", "―", "－"]
+  static let dashScalars: [Unicode.Scalar] = ["-", "‐", "–", "—", "―", "－"]
 
   /// `alias` and its spellings with every other dash, when it holds one.
   static func dashVariants(_ alias: String) -> [String] {
-    guard alias.contains(where: { dashes.contains($0) }) else { return [alias] }
+    guard alias.unicodeScalars.contains(where: { dashScalars.contains($0) }) else { return [alias] }
     var variants = [alias]
     for dash in dashes {
       let variant = String(alias.map { dashes.contains($0) ? dash : $0 })
@@ -120,13 +121,15 @@ public final class MentionScanner: Sendable {
 
     // Actor aliases by key, to find the actors a mechanism's name spells out.
     var actorByKey: [String: Int] = [:]
-    var actorFirsts = Set<Unicode.Scalar>()
+    var actorKeyLengths: [Unicode.Scalar: UInt64] = [:]
     var longestActorAlias = 0
     for (index, entity) in entities.enumerated() where entity.kind == .actor {
       for alias in entity.aliases where alias.unicodeScalars.count >= 2 {
         let key = Lexicon.aliasKey(alias)
         if actorByKey[key] == nil { actorByKey[key] = index }
-        if let first = key.unicodeScalars.first { actorFirsts.insert(first) }
+        if let first = key.unicodeScalars.first {
+          actorKeyLengths[first, default: 0] |= Self.lengthBit(key.unicodeScalars.count)
+        }
         longestActorAlias = max(longestActorAlias, alias.unicodeScalars.count)
       }
     }
@@ -155,8 +158,8 @@ public final class MentionScanner: Sendable {
       }
       if case .alias = role, spellsMembers || spellsActors {
         let embedded = Self.embeddedActors(
-          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey, actorFirsts: actorFirsts,
-          longest: longestActorAlias)
+          in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
+          keyLengths: actorKeyLengths, longest: longestActorAlias)
         // A body names its owner first (日本外务省); 海上自卫队 is no mention of 自卫队.
         leading += spellsMembers ? embedded : Array(embedded.filter { $0.0 == 0 }.prefix(1))
       }
@@ -172,7 +175,7 @@ public final class MentionScanner: Sendable {
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
         // A body's name spells out whose body it is (日本外务省, 美国国防部, 东盟秘书处); a state's does not
         // (印度尼西亚 is no 印度).
-        let spellsActors = Self.bodySuffixes.contains { alias.hasSuffix($0) }
+        let spellsActors = Self.bodySuffixes.contains { alias.utf8.reversed().starts(with: $0.utf8.reversed()) }
         for variant in Self.dashVariants(alias) {
           add(variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors)
         }
@@ -406,12 +409,17 @@ public final class MentionScanner: Sendable {
     scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
   }
 
+  /// Bit `min(length, 63)`: the lengths (in scalars) of the actor keys that start with a scalar.
+  static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(max(length, 0), 63)) }
+
   /// Actor aliases inside `name` from byte `offset` on, leftmost-longest, never `name` itself; Latin pieces only
-  /// at word boundaries (`US` is not inside `USA`).
+  /// at word boundaries (`US` is not inside `USA`). `keyLengths` holds, per first scalar of an actor's key, the
+  /// lengths of such keys (`lengthBit`).
   static func embeddedActors(
-    in name: String, after offset: Int, actorByKey: [String: Int], actorFirsts: Set<Unicode.Scalar>, longest: Int
+    in name: String, after offset: Int, actorByKey: [String: Int], keyLengths: [Unicode.Scalar: UInt64], longest: Int
   ) -> [(Int, Int, Int)] {
     let scalars = Array(name.unicodeScalars)
+    let isWhitespace = scalars.map(\.properties.isWhitespace)
     var starts: [Int] = []
     var position = 0
     for scalar in scalars {
@@ -426,16 +434,19 @@ public final class MentionScanner: Sendable {
     var found: [(Int, Int, Int)] = []
     var i = starts.firstIndex(where: { $0 >= offset }) ?? scalars.count
     while i < scalars.count - 1 {
-      // Most characters start no actor's alias: no piece from them is made or looked up. (A piece that starts with
-      // white space is looked up trimmed.)
-      guard actorFirsts.contains(Self.foldedScalar(scalars[i])) || scalars[i].properties.isWhitespace else {
+      // Most characters start no actor's alias, and from the others only pieces as long as such an alias are made
+      // and looked up. (A piece that starts or ends with white space is looked up trimmed, at any length.)
+      let lengths = isWhitespace[i] ? ~0 : keyLengths[Self.foldedScalar(scalars[i])] ?? 0
+      guard lengths != 0 else {
         i += 1
         continue
       }
       var match: (end: Int, entity: Int)?
       var j = min(scalars.count, i + longest)
       while j >= i + 2 {
-        if !(i == 0 && j == scalars.count), !(isWord(i) && isWord(i - 1)), !(isWord(j - 1) && isWord(j)) {
+        if lengths & Self.lengthBit(j - i) != 0 || isWhitespace[j - 1],
+          !(i == 0 && j == scalars.count), !(isWord(i) && isWord(i - 1)), !(isWord(j - 1) && isWord(j))
+        {
           var piece = String.UnicodeScalarView()
           piece.append(contentsOf: scalars[i..<j])
           if let entity = actorByKey[Lexicon.aliasKey(String(piece))] {
