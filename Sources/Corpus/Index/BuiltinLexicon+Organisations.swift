@@ -34,7 +34,7 @@ extension BuiltinLexicon {
     mekong-river-commission | 湄公河委员会 | Mekong River Commission | MRC |
     north-atlantic-council | 北大西洋理事会 | North Atlantic Council | NAC |
     nato-military-committee | 北约军事委员会 | NATO Military Committee | NATO Military Committee |
-    nato-nuclear-planning-group | 北约核计划小组 | NATO Nuclear Planning Group | 核计划小组;Nuclear Planning Group |
+    nato-nuclear-planning-group | 北约核计划小组 | NATO Nuclear Planning Group | 核计划小组;Nuclear Planning Group;NPG |
     nato-ccdcoe | 北约卓越合作网络防御中心 | NATO Cooperative Cyber Defence Centre of Excellence | 北约网络防御中心;北约合作网络防御卓越中心;北约卓越网络防御中心;CCDCOE |
     european-council | 欧洲理事会 | European Council | European Council |
     european-parliament | 欧洲议会 | European Parliament | European Parliament |
@@ -45,17 +45,18 @@ extension BuiltinLexicon {
   /// groupings, aid instruments. Columns as `organisations`.
   static let mechanisms = """
     quad | 四方安全对话 | Quad | 四边安全对话;四方机制;四边机制;四方会谈机制;四方首脑会谈;四方领导人会议;四方领导人峰会;美日印澳四边机制;美日澳印四边机制;日美澳印四边机制;日美印澳四边机制;日米豪印;美日印澳四方安全对话;四国机制;Quad;QUAD;Quadrilateral Security Dialogue | united-states;japan;australia;india
+    democratic-security-diamond | 民主安全菱形 | Democratic Security Diamond | 亚洲民主安全菱形;安全菱形;Democratic Security Diamond;Security Diamond | united-states;japan;australia;india
     aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS | united-states;united-kingdom;australia
     us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue | united-states;japan;australia
     squad | 美日澳菲四边机制 | Squad (US–Japan–Australia–Philippines) | 日美澳菲四边机制;战术小分队;SQUAD | united-states;japan;australia;philippines
     gcap | 全球空中作战计划 | Global Combat Air Programme | 全球作战航空计划;全球作战航空项目;GCAP;Global Combat Air Programme | japan;united-kingdom;italy
-    us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;Camp David | united-states;japan;south-korea
+    us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David | united-states;japan;south-korea
     us-japan-philippines | 美日菲三边合作 | US–Japan–Philippines Trilateral | 美日菲三边;日美菲三边 | united-states;japan;philippines
     us-japan-india | 美日印三边合作 | US–Japan–India Trilateral | 美日印三边;日美印三边 | united-states;japan;india
     china-japan-korea | 中日韩合作 | China–Japan–ROK Cooperation | 中日韩合作机制;中日韩峰会;中日韩领导人会议 | china;japan;south-korea
     japan-australia-india | 日澳印三边合作 | Japan–Australia–India Trilateral | 日澳印三边;日印澳三边 | japan;australia;india
     ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners | japan;australia;new-zealand;south-korea
-    nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;Partners across the Globe |
+    nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;北约伙伴国;Partners across the Globe |
     nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
     nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept |
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
@@ -71,7 +72,7 @@ extension BuiltinLexicon {
     ausmin | 澳美部长级磋商 | AUSMIN | 澳美部长级年度磋商;澳美部长级磋商会议;美澳部长级磋商;AUSMIN |
     us-australia-alliance | 美澳同盟 | US–Australia Alliance | 澳美同盟 | united-states;australia
     us-philippines-alliance | 美菲同盟 | US–Philippines Alliance | 菲美同盟 | united-states;philippines
-    two-plus-two | 外长防长“2+2”会谈 | 2+2 Ministerial Dialogue | 2+2;“2+2”;外长与防长会谈;外交与防务“2+2”;安全保障协商委员会;2＋2 |
+    two-plus-two | 外长防长“2+2”会谈 | 2+2 Ministerial Dialogue | 2+2;“2+2”;外长与防长会谈;外交与防务“2+2”;安全保障协商委员会;2＋2;2 + 2 |
     ipef | 印太经济框架 | Indo-Pacific Economic Framework | 印太繁荣经济框架;IPEF;Indo-Pacific Economic Framework |
     us-japan-economic-2plus2 | 日美经济政策磋商委员会 | US–Japan Economic Policy Consultative Committee | 日美经济“2+2”;美日经济“2+2” |
     rcep | 区域全面经济伙伴关系协定 | Regional Comprehensive Economic Partnership | 区域全面经济伙伴关系;RCEP |
@@ -129,11 +130,11 @@ extension BuiltinLexicon {
     exclusively-defense-oriented-policy | 专守防卫 | Exclusively Defense-Oriented Policy | 专守防卫政策;専守防衛 |
     three-non-nuclear-principles | 无核三原则 | Three Non-Nuclear Principles | 非核三原则;非核三原則 |
     defense-equipment-transfer | 防卫装备转移三原则 | Three Principles on Transfer of Defense Equipment | 防卫装备转让三原则;武器出口三原则 |
-    economic-security-promotion-act | 经济安全保障推进法 | Economic Security Promotion Act | 经济安全保障推进法案;经济安全保障促进法;经济安保推进法 |
+    economic-security-promotion-act | 经济安全保障推进法 | Economic Security Promotion Act | 经济安全保障推进法案;经济安全保障促进法;经济安保推进法;经济安保法 |
     raa | 互惠准入协定 | Reciprocal Access Agreement | 互惠准入协议;RAA |
     acsa | 物资劳务相互提供协定 | Acquisition and Cross-Servicing Agreement | 采购与交叉服务协议;ACSA |
     gsomia | 军事情报保护协定 | General Security of Military Information Agreement | 军事情报综合保护协定;秘密军事情报保护协定;情报保护协定;GSOMIA |
-    equipment-technology-transfer-agreement | 防卫装备与技术转移协定 | Agreement on Transfer of Defense Equipment and Technology | 防卫装备品和技术转移协定;防卫装备和技术转移协定 |
+    equipment-technology-transfer-agreement | 防卫装备与技术转移协定 | Agreement on Transfer of Defense Equipment and Technology | 防卫装备品和技术转移协定;防卫装备和技术转移协定;防卫装备与技术转让协定;防卫装备和技术转让协定 |
     comprehensive-strategic-partnership | 全面战略伙伴关系 | Comprehensive Strategic Partnership | Comprehensive Strategic Partnership |
     fukuda-doctrine | 福田主义 | Fukuda Doctrine | Fukuda Doctrine |
     eurasian-diplomacy | 欧亚大陆外交 | Eurasian Diplomacy | 丝绸之路外交;丝绸之路地区外交 |

@@ -32,12 +32,18 @@ extension BuiltinLexicon {
     kihara-minoru | 木原稔 | Kihara Minoru |
     kishi-nobuo | 岸信夫 | Kishi Nobuo |
     onodera-itsunori | 小野寺五典 | Onodera Itsunori |
+    yamazaki-koji | 山崎幸二 | Yamazaki Koji |
+    kono-katsutoshi | 河野克俊 | Kono Katsutoshi |
+    yoshida-yoshihide | 吉田圭秀 | Yoshida Yoshihide |
+    koda-yoji | 香田洋二 | Koda Yoji |
+    sakai-ryo | 酒井良 | Sakai Ryo |
+    izutsu-shunji | 井筒俊司 | Izutsu Shunji |
     biden | 拜登 | Joe Biden | 约瑟夫·拜登;Biden
     trump | 特朗普 | Donald Trump | 唐纳德·特朗普;Trump
     obama | 奥巴马 | Barack Obama | 巴拉克·奥巴马;Obama
     blinken | 布林肯 | Antony Blinken | 安东尼·布林肯;Blinken
     austin | 奥斯汀 | Lloyd Austin | 劳埃德·奥斯汀
-    sullivan | 沙利文 | Jake Sullivan | 杰克·沙利文
+    sullivan | 沙利文 | Jake Sullivan | 杰克·沙利文;Jake Sullivan
     campbell | 坎贝尔 | Kurt Campbell | 库尔特·坎贝尔
     katherine-tai | 戴琪 | Katherine Tai |
     raimondo | 雷蒙多 | Gina Raimondo | 吉娜·雷蒙多
@@ -45,6 +51,8 @@ extension BuiltinLexicon {
     rahm-emanuel | 伊曼纽尔 | Rahm Emanuel | 拉姆·伊曼纽尔;Rahm Emanuel
     stoltenberg | 斯托尔滕贝格 | Jens Stoltenberg | 延斯·斯托尔滕贝格;斯图尔滕贝格;斯托尔滕伯格;Stoltenberg
     rutte | 吕特 | Mark Rutte | 马克·吕特
+    julianne-smith | 朱莉安娜·史密斯 | Julianne Smith | Julianne Smith
+    vestager | 维斯塔格 | Margrethe Vestager | 玛格丽特·维斯塔格;Vestager
     rasmussen | 拉斯穆森 | Anders Fogh Rasmussen |
     xi-jinping | 习近平 | Xi Jinping |
     wang-yi | 王毅 | Wang Yi |
@@ -53,9 +61,11 @@ extension BuiltinLexicon {
     albanese | 阿尔巴尼斯 | Anthony Albanese |
     modi | 莫迪 | Narendra Modi |
     marcos | 小马科斯 | Ferdinand Marcos Jr. | 马科斯
+    eduardo-ano | 安约 | Eduardo Año | 爱德华多·安约;Eduardo Año;Eduardo Ano
     duterte | 杜特尔特 | Rodrigo Duterte |
     prayut | 巴育 | Prayut Chan-o-cha |
     pham-minh-chinh | 范明政 | Pham Minh Chinh |
+    bui-thanh-son | 裴青山 | Bui Thanh Son |
     tsai-ing-wen | 蔡英文 | Tsai Ing-wen |
     lai-ching-te | 赖清德 | Lai Ching-te |
     putin | 普京 | Vladimir Putin | 弗拉基米尔·普京;Putin
@@ -71,7 +81,7 @@ extension BuiltinLexicon {
 
   /// Governments, ministries, forces and parties. Columns: `id | name | English | aliases (;)`.
   static let agencies = """
-    japan-mofa | 外务省 | Ministry of Foreign Affairs of Japan | 日本外务省;外務省;MOFA
+    japan-mofa | 外务省 | Ministry of Foreign Affairs of Japan | 日本外务省;外務省;MOFA;Ministry of Foreign Affairs of Japan
     japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防衛省;防卫厅;防衛庁
     japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;海陆空自卫队;陆海空自卫队;自衛隊;SDF;JSDF
     japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;陸上自衛隊;JGSDF
@@ -82,7 +92,7 @@ extension BuiltinLexicon {
     japan-kantei | 首相官邸 | Prime Minister's Office of Japan | 日本首相官邸
     japan-nsc | 国家安全保障会议 | National Security Council (Japan) | 日本国家安全保障会议;日本版国家安全委员会
     japan-nss | 国家安全保障局 | National Security Secretariat (Japan) | 日本国家安全保障局
-    japan-meti | 经济产业省 | Ministry of Economy, Trade and Industry | 经产省;経済産業省;METI
+    japan-meti | 经济产业省 | Ministry of Economy, Trade and Industry | 经产省;経済産業省;METI;Ministry of Economy, Trade and Industry
     japan-mof | 财务省 | Ministry of Finance of Japan | 財務省
     japan-moe | 环境省 | Ministry of the Environment of Japan | 日本环境省;環境省
     japan-mic | 总务省 | Ministry of Internal Affairs and Communications | 日本总务省;総務省
@@ -96,8 +106,8 @@ extension BuiltinLexicon {
     komeito | 公明党 | Komeito |
     keidanren | 经团联 | Keidanren | 日本经济团体联合会
     white-house | 白宫 | White House | White House
-    us-state-department | 美国国务院 | US Department of State | 美国国务院;State Department
-    us-defense-department | 美国国防部 | US Department of Defense | 五角大楼;Pentagon
+    us-state-department | 美国国务院 | US Department of State | 美国国务院;State Department;Department of State
+    us-defense-department | 美国国防部 | US Department of Defense | 五角大楼;Pentagon;Department of Defense;Defense Department
     us-congress | 美国国会 | US Congress | 美国国会参议院;美国国会众议院;美国众议院;美国参议院
     ustr | 美国贸易代表办公室 | Office of the US Trade Representative | 美国贸易代表;USTR
     indopacom | 美国印太司令部 | US Indo-Pacific Command | 印太司令部;INDOPACOM

@@ -39,7 +39,7 @@ public enum BuiltinLexicon {
   }()
 
   /// Words that contain an alias or a one-character form but name no entity (印太 is not India, 美元 is not
-  /// the United States, 其中 holds no China). The scanner matches them like aliases and then drops them, so
+  /// the United States, 其中 holds no China, the journal 《日本学刊》 and the newspaper *Japan Times* are not Japan). The scanner matches them like aliases and then drops them, so
   /// longest-match keeps them from being misread.
   public static let nonEntityWords: [String] = list(
     """
@@ -71,7 +71,13 @@ public enum BuiltinLexicon {
     加息;加固;加盟;加工;加重;加倍;加油;外加;加注;
     欧元;
     乌云;乌托邦;乌鲁木齐;
-    柬帖
+    柬帖;
+    孟加拉湾;菲律宾海;
+    《日本学刊》;《日本研究》;《日本问题研究》;《现代日本经济》;《日本经济新闻》;日本经济新闻;《美国研究》;《当代美国评论》;
+    《美国问题研究》;美国研究中心;《俄罗斯研究》;《俄罗斯学刊》;《俄罗斯东欧中亚研究》;《德国研究》;《法国研究》;
+    《韩国研究论丛》;《当代韩国》;《台湾研究》;《台湾研究集刊》;《印度研究》;《澳大利亚研究》;
+    Japan Times;Japan News;Japan Forward;Japan Today;China Daily;China Review;China Quarterly;Korea Herald;Korea Times;
+    South China Morning Post
     """)
 
   // MARK: - Table parsing

@@ -61,7 +61,7 @@ public struct QuoteSearchResult: Sendable, Equatable {
 }
 
 /// A mention as stored, per paper: 16 bytes, in reading order of passages (title, abstract, keywords, author note,
-/// headings among the paragraphs, footnotes) and start order.
+/// headings among the paragraphs, footnotes, the English abstract) and start order.
 struct MentionRecord: Sendable {
   var entity: UInt32
   var passage: UInt32
@@ -207,6 +207,9 @@ final class IndexStorage: Sendable {
       if let note = paper.authorNotePassage { scan(note.text, .authorNote) }
       paper.forEachBodyPassage { id, passage in scan(passage.text, id) }
       for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
+      // The paper's own English abstract names the same actors for a reader of English (the other articles'
+      // abstracts printed after it are no part of the paper, and were never made passages).
+      if let english = paper.englishAbstractPassage { scan(english.text, .englishAbstract) }
       // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
       perPaper.set(
         paperIndex, (local.withUnsafeBufferPointer { Array($0) }, runs.withUnsafeBufferPointer { Array($0) }))

@@ -16,6 +16,7 @@ public enum Discovery {
   static let offices = [
     "首相", "总理", "外相", "外务大臣", "防卫大臣", "防卫相", "防相", "官房长官", "总统", "副总统", "国务卿", "国防部长",
     "外长", "外交部长", "秘书长", "国家安全顾问", "主席", "大使", "经济产业大臣", "大臣", "局长", "幕僚长",
+    "参谋长", "总司令", "司令官", "审议官", "次长",
   ]
   static let officeBytes = offices.map { Array($0.utf8) }
   /// Words that end a name after an office.

@@ -15,7 +15,8 @@ public struct ScannedMention: Sendable, Hashable {
 /// 2. Latin aliases match ASCII case-insensitively (all-capital acronyms of up to five letters, `US`, `NATO`,
 ///    exactly) and only at word boundaries (`EU` never inside `EUROPE`); a capitalised alias (`Kishida`) found in
 ///    lower case counts only in prose, after a space or a CJK character, never inside a URL or a file name
-///    (`101_kishida/`, `japans-role-in-the-quad`). Dashes in an alias match any dash (日本—东盟, 日本-东盟).
+///    (`101_kishida/`, `japans-role-in-the-quad`); no Latin alias counts inside a URL or a path
+///    (`…/Japan-lifts-…`). Dashes in an alias match any dash (日本—东盟, 日本-东盟).
 /// 3. One-character forms (日 美 中 …) count only in runs of two or more outside any matched word; each
 ///    character is a mention of its state, and a run whose states are exactly the members of a grouping
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
@@ -68,6 +69,12 @@ public final class MentionScanner: Sendable {
   static let bodySuffixes = [
     "省", "厅", "部", "局", "队", "处", "院", "署", "会", "行", "军", "组织", "机构", "中心", "官邸", "政府", "委员会", "司令部",
   ]
+
+  /// `Ministry of Foreign Affairs of Japan`, `Department of Defense`: an English body's name, which names its owner
+  /// last when it names it.
+  static func isEnglishBody(_ alias: String) -> Bool {
+    ["Ministry of ", "Department of ", "Office of "].contains { alias.hasPrefix($0) }
+  }
 
   /// The dashes PDF text and analysts use interchangeably inside names (日本—东盟, 日本-东盟).
   static let dashes: [Character] = ["-", "‐", "–", "—", "―", "－"]
@@ -160,8 +167,10 @@ public final class MentionScanner: Sendable {
         let embedded = Self.embeddedActors(
           in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
           keyLengths: actorKeyLengths, longest: longestActorAlias)
-        // A body names its owner first (日本外务省); 海上自卫队 is no mention of 自卫队.
-        leading += spellsMembers ? embedded : Array(embedded.filter { $0.0 == 0 }.prefix(1))
+        // A body names its owner first (日本外务省), or last in English (Ministry of Foreign Affairs of Japan);
+        // 海上自卫队 is no mention of 自卫队.
+        let owner = embedded.filter { $0.0 == 0 || (Self.isEnglishBody(text) && $0.0 + $0.1 == original.count) }
+        leading += spellsMembers ? embedded : Array(owner.prefix(1))
       }
       collected.append(
         Pattern(
@@ -175,7 +184,9 @@ public final class MentionScanner: Sendable {
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
         // A body's name spells out whose body it is (日本外务省, 美国国防部, 东盟秘书处); a state's does not
         // (印度尼西亚 is no 印度).
-        let spellsActors = Self.bodySuffixes.contains { alias.utf8.reversed().starts(with: $0.utf8.reversed()) }
+        let spellsActors =
+          Self.bodySuffixes.contains { alias.utf8.reversed().starts(with: $0.utf8.reversed()) }
+          || Self.isEnglishBody(alias)
         for variant in Self.dashVariants(alias) {
           add(variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors)
         }
@@ -304,6 +315,7 @@ public final class MentionScanner: Sendable {
           if flags != 0 {
             if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { return }
             if flags & Flag.latinEnd != 0, end < count, Self.isWordByte(bytes[end]) { return }
+            if flags & (Flag.latinStart | Flag.latinEnd) != 0, Self.insideURL(bytes, start, end) { return }
             if flags & Flag.capitalStart != 0, bytes[start] >= 0x61, bytes[start] <= 0x7A,
               !Self.standsInProse(bytes, start, end)
             {
@@ -435,8 +447,8 @@ public final class MentionScanner: Sendable {
     var i = starts.firstIndex(where: { $0 >= offset }) ?? scalars.count
     while i < scalars.count - 1 {
       // Most characters start no actor's alias, and from the others only pieces as long as such an alias are made
-      // and looked up. (A piece that starts or ends with white space is looked up trimmed, at any length.)
-      let lengths = isWhitespace[i] ? ~0 : keyLengths[Self.foldedScalar(scalars[i])] ?? 0
+      // and looked up. A piece that starts or ends with white space is never one: the actor is found without it.
+      let lengths = isWhitespace[i] ? 0 : keyLengths[Self.foldedScalar(scalars[i])] ?? 0
       guard lengths != 0 else {
         i += 1
         continue
@@ -444,7 +456,7 @@ public final class MentionScanner: Sendable {
       var match: (end: Int, entity: Int)?
       var j = min(scalars.count, i + longest)
       while j >= i + 2 {
-        if lengths & Self.lengthBit(j - i) != 0 || isWhitespace[j - 1],
+        if lengths & Self.lengthBit(j - i) != 0, !isWhitespace[j - 1],
           !(i == 0 && j == scalars.count), !(isWord(i) && isWord(i - 1)), !(isWord(j - 1) && isWord(j))
         {
           var piece = String.UnicodeScalarView()
@@ -490,6 +502,29 @@ public final class MentionScanner: Sendable {
     }
     if end < bytes.count, "/_=?&#%".utf8.contains(bytes[end]) { return false }
     return true
+  }
+
+  /// A Latin match inside a URL or a file path names nothing: `…/Spotlight/Japan-lifts-…`,
+  /// `NCAFP-U.S.-Japan-Report-2023.pdf`, or a URL that extraction spaced out (`uploads / 2021 / 01 /
+  /// ASEAN-Outlook-on-the-Indo-Pacific_FINAL_`). The word the match is in (printable ASCII without spaces) holds a
+  /// `/`, a `_` or a `@`, or follows a `/` across spaces.
+  static func insideURL(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    func inWord(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+    func marksPath(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x5F || byte == 0x40 }
+    var low = start
+    while low > 0, start - low < 1024, inWord(bytes[low - 1]) {
+      low -= 1
+      if marksPath(bytes[low]) { return true }
+    }
+    var high = end
+    while high < bytes.count, high - end < 1024, inWord(bytes[high]) {
+      if marksPath(bytes[high]) { return true }
+      high += 1
+    }
+    for k in start..<end where marksPath(bytes[k]) { return true }
+    var before = low - 1
+    while before >= 0, bytes[before] == 0x20 { before -= 1 }
+    return before >= 0 && before < low - 1 && bytes[before] == 0x2F
   }
 
   static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ expected: [UInt8]) -> Bool {

@@ -133,6 +133,40 @@ import Testing
     checkMentions("the U. S. and China", ["united-states:U. S.", "china:China"])
   }
 
+  @Test func noLatinMentionInsideAURLOrAPath() {
+    checkNoMention("https://asia.nikkei.com/Spotlight/Japan-South-Korea-rift/Japan-lifts-chipmaking", of: "japan")
+    checkNoMention("wp-content/uploads/2023/04/NCAFP-U.S.-Japan-Report-2023.pdf", of: "united-states")
+    // A URL that extraction spaced out at its slashes.
+    checkNoMention("asean2020 / wp-content / uploads / 2021 / 01 / ASEAN-Outlook-on-the-Indo-Pacific_FINAL_", of: "asean")
+    checkNoMention("uploads / 2022 / 10 / Biden-Harris-Administrations-National-Security-Strategy-", of: "biden")
+    // Hyphens and slashes of prose are no path.
+    checkMentions("Japan-ASEAN cooperation", ["japan:Japan", "asean:ASEAN"])
+    checkMentions("日本/Japan", ["japan:日本"])
+    checkMentions("Japan / the U. S.", ["japan:Japan", "united-states:U. S."])
+  }
+
+  @Test func periodicalsAndPlacesNamedAfterStatesAreNoMention() {
+    checkNoMention("《日本学刊》2021年第5期", of: "japan")
+    checkNoMention("《当代美国评论》2023年第1期", of: "united-states")
+    checkNoMention("苏纳克在《日本经济新闻》发表文章", of: "japan")
+    checkNoMention("*Japan Times*, July 23, 2023", of: "japan")
+    checkNoMention("复旦大学美国研究中心教授", of: "united-states")
+    checkMentions("美国研究人员指出", ["united-states:美国"])
+    checkNoMention("演习地域涵盖孟加拉湾、菲律宾海", of: "bangladesh")
+    checkNoMention("演习地域涵盖孟加拉湾、菲律宾海", of: "philippines")
+  }
+
+  @Test func englishBodiesNameTheirOwnerLast() {
+    checkMentions(
+      "Ministry of Foreign Affairs of Japan, “Statement”",
+      ["japan-mofa:Ministry of Foreign Affairs of Japan", "japan:Japan"])
+    checkMentions("U. S. Department of State", ["united-states:U. S.", "us-state-department:Department of State"])
+    // An actor inside a name never takes the white space around it.
+    checkMentions(
+      "The U. S. -Japan alliance",
+      ["us-japan-alliance:U. S. -Japan alliance", "united-states:U. S.", "japan:Japan"])
+  }
+
   @Test func enumerationsOfStatesWithTheListComma() {
     checkMentions("帮助越、菲两国", ["vietnam:越", "philippines:菲"])
     checkMentions("同美、英、澳、韩等国", ["united-states:美", "united-kingdom:英", "australia:澳", "south-korea:韩"])

@@ -41,6 +41,17 @@ import Testing
     #expect(paper.passage(.englishAbstract)?.text == passage.text)
   }
 
+  @Test func ownAbstractIsScannedForMentionsAndTheOthersAreNot() throws {
+    let paper = IngestFixture.read(Self.paperWithAbstracts)
+    let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
+    let found = index.mentions(in: 0, passage: .englishAbstract).map {
+      "\(index.entities[$0.entity].id):\(paper.rawText.slice($0.rawRange))"
+    }
+    #expect(found == ["japan:Japan", "asean:ASEAN"])
+    // Mongolia is named only in another article's abstract.
+    #expect(index.mentions(inPaper: 0).allSatisfy { index.entities[$0.entity].id != "mongolia" })
+  }
+
   @Test func oneLinePerParagraphCollectionOfAbstracts() throws {
     let long = "The United States is building a composite alliance system in the Indo-Pacific, and Japan plays a key role in it by many means."
     let paper = IngestFixture.read(
