@@ -124,7 +124,7 @@ extension BuiltinLexicon {
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
     national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;安保三文件;安保三份文件 |
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
-    defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;中期防卫力量整备计划;中期防 |
+    defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;防卫力量整備计划;中期防卫力量整备计划;中期防 |
     peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案 |
     peace-constitution | 和平宪法 | Constitution of Japan (Peace Constitution) | 日本国宪法;宪法第九条;Peace Constitution |
     exclusively-defense-oriented-policy | 专守防卫 | Exclusively Defense-Oriented Policy | 专守防卫政策;専守防衛 |
@@ -133,7 +133,7 @@ extension BuiltinLexicon {
     economic-security-promotion-act | 经济安全保障推进法 | Economic Security Promotion Act | 经济安全保障推进法案;经济安全保障促进法;经济安保推进法;经济安保法 |
     raa | 互惠准入协定 | Reciprocal Access Agreement | 互惠准入协议;RAA |
     acsa | 物资劳务相互提供协定 | Acquisition and Cross-Servicing Agreement | 采购与交叉服务协议;ACSA |
-    gsomia | 军事情报保护协定 | General Security of Military Information Agreement | 军事情报综合保护协定;秘密军事情报保护协定;情报保护协定;GSOMIA |
+    gsomia | 军事情报保护协定 | General Security of Military Information Agreement | 军事情报综合保护协定;秘密军事情报保护协定;日韩秘密军事情报保护协定;日韩军事情报保护协定;情报保护协定;GSOMIA |
     equipment-technology-transfer-agreement | 防卫装备与技术转移协定 | Agreement on Transfer of Defense Equipment and Technology | 防卫装备品和技术转移协定;防卫装备和技术转移协定;防卫装备与技术转让协定;防卫装备和技术转让协定 |
     comprehensive-strategic-partnership | 全面战略伙伴关系 | Comprehensive Strategic Partnership | Comprehensive Strategic Partnership |
     fukuda-doctrine | 福田主义 | Fukuda Doctrine | Fukuda Doctrine |

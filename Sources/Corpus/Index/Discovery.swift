@@ -220,7 +220,9 @@ public enum Discovery {
       // Only instruments (…战略, …协定, …伙伴关系) and terms defined with an abbreviation are candidates: most
       // quoted terms (“印太”, 小多边, 选边站, 中国威胁论) are emphasis or concepts, and are passed over on their bytes,
       // without making a String of them.
-      let mechanism = hasSuffix(UnsafeBufferPointer(rebasing: bytes[(i + length)..<closed]), mechanismSuffixBytes)
+      // Two characters before the suffix name a kind, not an instrument (“平等伙伴关系”, “混合战略”, “芯片联盟”).
+      let mechanism = hasSuffix(
+        UnsafeBufferPointer(rebasing: bytes[(i + length)..<closed]), mechanismSuffixBytes, before: 3)
       let abbreviation = abbreviation(text, at: after)
       if mechanism || abbreviation != nil, case let term = text.string(i + length, closed), isPlausibleTerm(term) {
         // The term's key is computed once, for the lookup and the tally alike.
@@ -290,9 +292,11 @@ public enum Discovery {
     return term.withUTF8 { hasSuffix($0, table) }
   }
 
-  static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ table: [[UInt8]]) -> Bool {
+  /// True when `bytes` end with one of `suffixes` and hold at least `before` more CJK characters (counted as
+  /// three bytes each).
+  static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ table: [[UInt8]], before: Int = 2) -> Bool {
     table.contains { suffix in
-      guard bytes.count >= suffix.count + 6 else { return false }  // two more CJK characters at least
+      guard bytes.count >= suffix.count + 3 * before else { return false }
       let offset = bytes.count - suffix.count
       for k in 0..<suffix.count where bytes[offset + k] != suffix[k] { return false }
       return true

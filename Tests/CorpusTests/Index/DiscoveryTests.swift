@@ -17,6 +17,12 @@ import Testing
     #expect(found.allSatisfy { $0.source == .discovered })
   }
 
+  /// Two characters before the suffix name a kind of instrument, not one: “平等伙伴关系” is a slogan.
+  @Test func aKindOfInstrumentIsNoCandidate() {
+    let found = discover(["致力于打造“平等伙伴关系”，制定“混合战略”，组建“芯片联盟”，开展“海上勇士合作”。"])
+    #expect(found.map(\.name) == ["海上勇士合作"])
+  }
+
   @Test func abbreviationDefinitions() {
     let found = discover(["双方启动“太平洋韧性伙伴”（PRP）框架。", "日本海洋研究机构（JMRA）发布报告。", "国内生产总值（GDP）增长。"])
     #expect(found.first { $0.name == "太平洋韧性伙伴" }?.aliases.contains("PRP") == true)
