@@ -45,12 +45,19 @@ public enum SemanticTokens {
     return ordered(tokens, in: range)
   }
 
-  /// Entity mentions of a corpus file (raw ranges), optionally only those touching `range`.
+  /// Entity mentions of a corpus file (raw ranges), optionally only those touching `range`. A mention that a line
+  /// break or a footnote block splits is one token per piece: a token never covers text between the pieces (a
+  /// whole footnote block, and the mentions in it).
   public static func paper(index: CorpusIndex, paper: Int, in range: TextRange? = nil) -> [SemanticToken] {
-    let tokens = index.mentions(inPaper: paper).compactMap { mention -> SemanticToken? in
-      guard index.entities.indices.contains(mention.entity), !mention.rawRange.isEmpty else { return nil }
+    guard index.papers.indices.contains(paper) else { return [] }
+    let document = index.papers[paper]
+    let tokens = index.mentions(inPaper: paper).flatMap { mention -> [SemanticToken] in
+      guard index.entities.indices.contains(mention.entity), !mention.rawRange.isEmpty else { return [] }
       let value = index.entities[mention.entity]
-      return SemanticToken(range: mention.rawRange, type: type(of: value), modifiers: modifiers(of: value))
+      let pieces = document.passage(mention.passage)?.rawPieces(of: mention.range) ?? [mention.rawRange]
+      return pieces.filter { !$0.isEmpty }.map {
+        SemanticToken(range: $0, type: type(of: value), modifiers: modifiers(of: value))
+      }
     }
     return ordered(tokens, in: range)
   }

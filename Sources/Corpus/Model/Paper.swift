@@ -148,6 +148,10 @@ public struct Passage: Sendable, Equatable {
               end: map.rawOffset(forNormalized: range.end, bias: .end))
   }
 
+  /// The raw pieces a normalised range came from (`OffsetMap.rawPieces(forNormalized:)`): more than one when a
+  /// line break or a footnote block splits it.
+  public func rawPieces(of range: TextRange) -> [TextRange] { map.rawPieces(forNormalized: range) }
+
   /// The whole raw extent of the passage.
   public var rawRange: TextRange { rawRange(of: TextRange(start: .zero, end: text.utf8Size)) }
 }

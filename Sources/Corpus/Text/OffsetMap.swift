@@ -99,6 +99,40 @@ public struct OffsetMap: Sendable, Equatable {
     return TextSize(run.rawStart + delta)
   }
 
+  /// The raw text a normalised range was copied from, as contiguous raw ranges in order: one for a range that no
+  /// line break or removed text interrupts, more for one that a line break or a footnote block splits. Inserted
+  /// bytes (a joining space) have no raw text and add none.
+  public func rawPieces(forNormalized range: TextRange) -> [TextRange] {
+    let start = max(0, min(range.start.utf8Offset, normalizedLength))
+    let end = max(start, min(range.end.utf8Offset, normalizedLength))
+    guard start < end, !runs.isEmpty else { return [] }
+    // Last run whose start is <= start.
+    var low = 0
+    var high = runs.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if runs[mid].normalizedStart <= start { low = mid } else { high = mid - 1 }
+    }
+    var pieces: [TextRange] = []
+    var index = low
+    while index < runs.count, runs[index].normalizedStart < end {
+      let run = runs[index]
+      index += 1
+      guard !run.inserted else { continue }
+      let from = max(start, run.normalizedStart)
+      let to = min(end, run.normalizedStart + run.length)
+      guard from < to else { continue }
+      let rawFrom = run.rawStart + (from - run.normalizedStart)
+      let rawTo = run.rawStart + (to - run.normalizedStart)
+      if let last = pieces.last, last.end.utf8Offset == rawFrom {
+        pieces[pieces.count - 1] = TextRange(last.start.utf8Offset, rawTo)
+      } else {
+        pieces.append(TextRange(rawFrom, rawTo))
+      }
+    }
+    return pieces
+  }
+
   /// Normalised offset of a raw offset: the position of the first normalised byte at or after it
   /// (raw text that was removed maps to the next kept byte). `nil` when the raw offset is past the passage.
   /// Binary search: copied runs are in raw order, and inserted runs are anchored at the raw position that follows.

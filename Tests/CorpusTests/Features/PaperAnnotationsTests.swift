@@ -61,3 +61,27 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
   let tokens = SemanticTokens.paper(index: workspace.index, paper: paper)
   #expect(tokens.contains { document.rawText.slice($0.range) == "东盟" && SemanticTokens.tokenTypes[$0.type] == "actor" })
 }
+
+@Test func aMentionSplitByAPageBreakIsOneTokenPerPiece() {
+  let paper = IngestFixture.read(
+    """
+    标题
+
+    王明
+
+    菲方接收船只后，又请日本海上保
+
+    ① 日本外务省资料，2019年。
+
+    亚太评论 2023年第3期
+
+    27
+
+    安厅协助制定巡航计划。①
+    """)
+  let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
+  let tokens = SemanticTokens.paper(index: index, paper: 0).map { paper.rawText.slice($0.range) }
+  // The name's halves, and the footnote's own mentions between them: no token covers the footnote block.
+  #expect(tokens.contains("安厅") && tokens.contains("日本外务省"), "\(tokens)")
+  #expect(tokens.allSatisfy { !$0.contains("\n") }, "\(tokens)")
+}
