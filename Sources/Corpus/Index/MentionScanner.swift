@@ -77,8 +77,8 @@ public final class MentionScanner: Sendable {
   }
 
   /// The dashes PDF text and analysts use interchangeably inside names (日本—东盟, 日本-东盟).
-  static let dashes: [Character] = ["-", "‐", "–", "—", "―", "－"]
   static let dashScalars: [Unicode.Scalar] = ["-", "‐", "–", "—", "―", "－"]
+  static let dashes: [Character] = dashScalars.map(Character.init)
 
   /// `alias` and its spellings with every other dash, when it holds one.
   static func dashVariants(_ alias: String) -> [String] {
