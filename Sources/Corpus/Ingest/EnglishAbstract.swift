@@ -44,6 +44,48 @@ enum EnglishAbstractReader {
     return passage.text.isEmpty ? nil : passage
   }
 
+  /// The own entry's English keywords (`Keywords: Japan; ASEAN`) after its abstract, for a paper that prints no
+  /// 关键词: the words and their raw range. A line that ends in `;` or `,` goes on in the next one.
+  static func keywords(_ classifier: LineClassifier, after abstract: Passage) -> (words: [String], range: TextRange)? {
+    let text = classifier.text
+    let lines = classifier.lines
+    let abstractEnd = abstract.rawRange.end.utf8Offset
+    let own = classifier.roles.indices.filter {
+      classifier.roles[$0] == .englishAbstract && !lines[$0].isBlank && lines[$0].contentStart >= abstractEnd
+    }
+    guard let position = own.firstIndex(where: { keywordsLabelEnd(text, lines[$0]) != nil }),
+      var start = keywordsLabelEnd(text, lines[own[position]])
+    else { return nil }
+    let firstLine = lines[own[position]]
+    while start < firstLine.contentEnd, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+    var pieces = [text.string(start, firstLine.contentEnd)]
+    var end = firstLine.contentEnd
+    var next = position + 1
+    while next < own.count, let last = pieces.last?.last, last == ";" || last == "," || last == "；" {
+      let line = lines[own[next]]
+      pieces.append(text.string(line.contentStart, line.contentEnd))
+      end = line.contentEnd
+      next += 1
+    }
+    let joined = pieces.joined(separator: " ")
+    let separators: Set<Character> = joined.contains(";") || joined.contains("；") ? [";", "；"] : [","]
+    let words = joined.split(whereSeparator: { separators.contains($0) })
+      .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    return words.isEmpty ? nil : (words, TextRange(start, end))
+  }
+
+  /// The offset after `Keywords:` (or `Key words:`, `Key Words：`) opening a line, if it does.
+  private static func keywordsLabelEnd(_ text: ByteText, _ line: RawLine) -> Int? {
+    let start = line.contentStart
+    let labels: [StaticString] = ["Keywords", "Key words", "Key Words"]
+    for label in labels where text.hasPrefix(label, at: start) {
+      let after = start + label.utf8CodeUnitCount
+      if text.hasPrefix(":", at: after) { return after + 1 }
+      if text.hasPrefix("：", at: after) { return after + 3 }
+    }
+    return nil
+  }
+
   /// The offset after `Abstract:` / `Abstract：` opening a line, if it does.
   private static func labelEnd(_ text: ByteText, _ line: RawLine) -> Int? {
     let start = line.contentStart

@@ -254,18 +254,35 @@ extension PassageBuilder {
 }
 
 /// Markdown that PDF-to-Markdown extraction left in the text: the asterisks of `*Journal Title*` and
-/// `**Title**` around Latin text, the brackets of `<https://…>`, and the backslash of `\[` `\]` `\*` `\_`.
+/// `**Title**` around Latin text, the brackets of `<https://…>`, the link syntax of `[https://…](https://…)` (its
+/// text is what the page shows; the target repeats it), and the backslash of `\[` `\]` `\*` `\_` `\$`.
 enum MarkdownDebris {
-  /// `*`, `<` and `\`: the bytes that open debris.
-  static let debrisStarts = ByteSet(0x2A, 0x3C, 0x5C)
+  /// `*`, `<`, `\` and `[`: the bytes that open debris.
+  static let debrisStarts = ByteSet(0x2A, 0x3C, 0x5C, 0x5B)
 
   /// Offsets of the single bytes to drop in `start..<end`, ascending.
   static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
-    // Only `*`, `<` and `\` open debris: most pieces hold none and are skipped in one fast scan.
+    // Only `*`, `<`, `\` and `[` open debris: most pieces hold none and are skipped in one fast scan.
     guard start < end, var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return [] }
     var found: [Int] = []
+    // Inside a link's text, which is kept (and may hold escapes): where it ends, and where its target ends.
+    var linkTextEnd = -1
+    var linkTargetEnd = -1
     while i < end {
+      if linkTextEnd >= 0, i >= linkTextEnd {
+        i = linkTargetEnd
+        linkTextEnd = -1
+        continue
+      }
       let byte = text[i]
+      if byte == 0x5B, linkTextEnd < 0, let link = linkEnd(text, at: i, end: end) {
+        found.append(i)
+        found += Array(link.close..<link.targetEnd)
+        linkTextEnd = link.close
+        linkTargetEnd = link.targetEnd
+        i += 1
+        continue
+      }
       if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: end) {
         let run = text[i + 1] == 0x2A ? 2 : 1
         found += Array(i..<(i + run)) + Array(close..<(close + run))
@@ -277,7 +294,7 @@ enum MarkdownDebris {
         i = close + 1
         continue
       }
-      if byte == 0x5C, i + 1 < end, [0x5B, 0x5D, 0x2A, 0x5F].contains(text[i + 1]) {
+      if byte == 0x5C, i + 1 < end, [0x5B, 0x5D, 0x2A, 0x5F, 0x24].contains(text[i + 1]) {
         found.append(i)
         i += 2
         continue
@@ -308,6 +325,39 @@ enum MarkdownDebris {
       if CharClass.isWide(scalar) { return nil }
       if CharClass.isLatinLetter(scalar) { hasLetter = true }
       j += length
+    }
+    return nil
+  }
+
+  /// For `[` at `i` opening a link to a URL on this piece, `[text](http…)`, the offset of the `]` that closes its
+  /// text and the end of the `)` that closes its target. Escaped brackets (`\[`) in the text do not count, and the
+  /// target holds no space.
+  private static func linkEnd(_ text: ByteText, at i: Int, end: Int) -> (close: Int, targetEnd: Int)? {
+    var depth = 0
+    var j = i
+    var close = -1
+    while j < end, j - i < 2000 {
+      switch text[j] {
+      case 0x5C: j += 1  // an escaped byte
+      case 0x5B: depth += 1
+      case 0x5D:
+        depth -= 1
+        if depth == 0 { close = j }
+      default: break
+      }
+      if close >= 0 { break }
+      j += 1
+    }
+    guard close > i + 1, close + 1 < end, text[close + 1] == 0x28,
+      text.hasPrefix("http", at: close + 2) || text.hasPrefix("www.", at: close + 2)
+    else { return nil }
+    var k = close + 2
+    while k < end, k - close < 2000 {
+      switch text[k] {
+      case 0x29: return (close, k + 1)
+      case 0x20, 0x09, 0x0A, 0x0D: return nil
+      default: k += 1
+      }
     }
     return nil
   }

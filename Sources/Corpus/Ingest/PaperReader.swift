@@ -112,6 +112,13 @@ struct PaperAssembler {
     paper.keywordsPassage = found.keywords.flatMap { $0.text.isEmpty ? nil : $0 }
     paper.authorNotePassage = found.authorNote.flatMap { $0.text.isEmpty ? nil : $0 }
     paper.englishAbstractPassage = EnglishAbstractReader.passage(classifier)
+    // A paper that prints no 关键词 has its own English keywords, when its own English abstract is known.
+    if paper.metadata.keywords.isEmpty, let english = paper.englishAbstractPassage,
+      let keywords = EnglishAbstractReader.keywords(classifier, after: english)
+    {
+      paper.metadata.keywords = keywords.words
+      paper.metadataSources[.keywords] = keywords.range
+    }
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)
     // Without the spare capacity of appending: every paper of the corpus is kept.

@@ -46,6 +46,7 @@ struct RawReading {
       passages += paper.paragraphs.map { (.paragraph($0.number), $0.passage) }
       passages += paper.footnotes.map { (.footnote($0.number), $0.passage) }
       let debris = paper.artefacts.map(\.rawRange) + Array(paper.metadataSources.values)
+        + RawReading.linkSyntax(paper)
       for range in debris {
         for k in range.start.utf8Offset..<min(owner.count, range.end.utf8Offset) { owner[k] = -2 }
       }
@@ -56,6 +57,31 @@ struct RawReading {
         }
       }
     }
+  }
+
+  /// The syntax of Markdown links to a URL (`[https://…](https://…)`): the page shows the link's text only, so an
+  /// analyst copying the passage skips the opening bracket and the `](https://…)` target as they skip page debris.
+  static func linkSyntax(_ paper: Paper) -> [TextRange] {
+    let raw = Array(paper.rawText.utf8)
+    let targetStart = Array("](http".utf8)
+    var ranges: [TextRange] = []
+    var i = 0
+    while i < raw.count {
+      defer { i += 1 }
+      guard raw[i] == 0x5B, i == 0 || raw[i - 1] != 0x5C, raw[(i + 1)...].starts(with: Array("http".utf8)) else {
+        continue
+      }
+      // The target on the same line, then its closing parenthesis.
+      var j = i + 1
+      while j < raw.count, raw[j] != 0x0A, !raw[j...].starts(with: targetStart) { j += 1 }
+      guard j < raw.count, raw[j] != 0x0A else { continue }
+      var k = j + 2
+      while k < raw.count, raw[k] != 0x29, raw[k] > 0x20 { k += 1 }
+      guard k < raw.count, raw[k] == 0x29 else { continue }
+      ranges += [TextRange(i, i + 1), TextRange(j, k + 1)]
+      i = k
+    }
+    return ranges
   }
 
   /// Reads passage `id` of `paper` from the raw file.

@@ -1,4 +1,5 @@
 //! The paper's own English abstract as a passage: read only when its layout says which entry is the paper's own.
+import Foundation
 import Testing
 
 @testable import Corpus
@@ -39,6 +40,19 @@ import Testing
     #expect(paper.rawText.slice(passage.rawRange).hasPrefix("This article argues"))
     #expect(paper.rawText.slice(passage.rawRange).hasSuffix("is its key."))
     #expect(paper.passage(.englishAbstract)?.text == passage.text)
+    // No 关键词 in the paper: its own English keywords stand in, not another article's.
+    #expect(paper.metadata.keywords == ["Japan", "ASEAN"])
+  }
+
+  @Test func englishKeywordsGoOnAfterASemicolonAtALineEnd() {
+    let paper = IngestFixture.read(
+      Self.paperWithAbstracts
+        .replacingOccurrences(
+          of: "Keywords: Japan; ASEAN", with: "Keywords: Japan; ASEAN;\n\nIndo-Pacific Economic Framework(IPEF)")
+        .replacingOccurrences(
+          of: "Another Article of the Same Issue",
+          with: "The Talent Strategy and Influence of Japanese Aid to Africa after the Cold War"))
+    #expect(paper.metadata.keywords == ["Japan", "ASEAN", "Indo-Pacific Economic Framework(IPEF)"])
   }
 
   @Test func ownAbstractIsScannedForMentionsAndTheOthersAreNot() throws {
@@ -128,6 +142,24 @@ import Testing
     #expect(
       note.text
         == "Victor Cha, “Powerplay”, International Security, Vol. 34, https://example.org/a/b[2024-02-18]; Japan Times.")
+    IngestFixture.checkMapsBack(note.passage, in: paper)
+  }
+
+  @Test func aLinkToAURLKeepsItsTextOnce() throws {
+    let paper = IngestFixture.read(
+      """
+      标题
+
+      王明
+
+      正文段落。①
+
+      ① The White House, “Statement”, 2024, [https://example.gov/a/\\[2024-06-22\\]](https://example.gov/a/[2024-06-22]). Plans \\$75 bln; [see](notes) [1].
+      """)
+    let note = try #require(paper.footnotes.first)
+    #expect(
+      note.text
+        == "The White House, “Statement”, 2024, https://example.gov/a/[2024-06-22]. Plans $75 bln; [see](notes) [1].")
     IngestFixture.checkMapsBack(note.passage, in: paper)
   }
 

@@ -50,6 +50,15 @@ private func realPaper(_ prefix: String) -> Paper? { ReferencePapers.paper(prefi
     #expect(!paper.paragraphs.isEmpty)
   }
 
+  /// 000 prints no 关键词: its own English keywords stand in (the next article's are not taken).
+  @Test func keywordsOfAPaperWithOnlyEnglishOnes() throws {
+    let paper = try #require(realPaper("000"))
+    #expect(paper.metadata.keywords == [
+      "Indo-pacific vision", "Japan and ASEAN", "capability building", "supply chain resilience",
+      "Indo-Pacific Economic Framework(IPEF)",
+    ])
+  }
+
   @Test(arguments: expectations.map(\.prefix)) func everyLineIsAccountedFor(prefix: String) throws {
     let paper = try #require(realPaper(prefix))
     #expect(IngestFixture.unclaimedLines(paper) == [])
