@@ -119,7 +119,7 @@ struct PassageBuilder {
       v == 0x2D && pendingSpace && Self.isLatinAlphanumeric(last) && text[raw + 1] == 0x20
       && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
     if pendingSpace, last != 0, !joinTight, !paddedHyphen,
-      keepsSpacesBetweenWide || (!CharClass.isWide(last) && !CharClass.isWide(v)),
+      keepsSpacesBetweenWide || (!CharClass.isWide(last) && !CharClass.isWide(v)) || spaceAroundALatinWord(before: v),
       !spaceInsideURL(before: v)
     {
       if let spaceRaw = pendingSpaceRaw {
@@ -144,6 +144,13 @@ struct PassageBuilder {
   }
 
   private static func isLatinAlphanumeric(_ v: UInt32) -> Bool { CharClass.isLatinLetter(v) || CharClass.isDigit(v) }
+
+  /// A space written in the line between a Han character and a Latin word (将 QUAD 视为, 制度化 and 内部分工) is
+  /// the author's and stays; one between Han and digits (2023 年) is extraction's, and a line break adds none.
+  private func spaceAroundALatinWord(before v: UInt32) -> Bool {
+    pendingSpaceRaw != nil
+      && ((CharClass.isHan(last) && CharClass.isLatinLetter(v)) || (CharClass.isLatinLetter(last) && CharClass.isHan(v)))
+  }
 
   /// Extraction pads the dots and slashes of URLs with spaces ("https://www.meti. go. jp / press / 2021"): a space
   /// next to a slash, or after a dot and before a lowercase letter or digit, inside a token that began as a URL is

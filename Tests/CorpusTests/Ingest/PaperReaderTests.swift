@@ -44,7 +44,7 @@ private func checkParagraphs(
       ance building and capacity
       development。
       """,
-      ["合作被纳入“Indo-Pacific connectivity”框架，英文文件称之为quasi-alliance building and capacity development。"])
+      ["合作被纳入“Indo-Pacific connectivity”框架，英文文件称之为 quasi-alliance building and capacity development。"])
   }
 
   @Test func closesUpSpacesThatExtractionPutInsideURLs() {
@@ -56,7 +56,7 @@ private func checkParagraphs(
 
       参见示例网站，https://www.example. go. jp / press / 2021 / 01 /report. pdf [2023-07-25]，以及 pp. 158 - 196。
       """,
-      ["参见示例网站，https://www.example.go.jp/press/2021/01/report.pdf [2023-07-25]，以及pp. 158-196。"])
+      ["参见示例网站，https://www.example.go.jp/press/2021/01/report.pdf [2023-07-25]，以及 pp. 158-196。"])
   }
 
   @Test func closesUpSpacesThatExtractionPutAroundAHyphenInsideAWord() {
