@@ -189,8 +189,10 @@ enum IndexBenchmark {
       + "index \(phaseIndexed - phaseMerged); discovery CPU \(discoveryCPU) s\n"
     FileHandle.standardError.write(Data(phases.utf8))
     // The mention scan alone, for comparison with rg (same work as inside build, measured again).
+    let scannerStart = clock.now
     let scanner = MentionScanner(entities: index.entities)
     let scanStart = clock.now
+    FileHandle.standardError.write(Data("  scanner built in \(scanStart - scannerStart)\n".utf8))
     let counts = Mutex<Int>(0)
     DispatchQueue.concurrentPerform(iterations: papers.count) { number in
       var found = 0
