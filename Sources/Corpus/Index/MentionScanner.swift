@@ -80,6 +80,26 @@ public final class MentionScanner: Sendable {
   static let dashScalars: [Unicode.Scalar] = ["-", "‐", "–", "—", "―", "－"]
   static let dashes: [Character] = dashScalars.map(Character.init)
 
+  /// `日 ASEAN` for `日ASEAN`, `ODA 援助` for `ODA援助`: the spelling with a space between Han and Latin letters, as
+  /// the reader keeps the space an author writes there; nil when the alias has no such boundary.
+  static func spacedVariant(_ alias: String) -> String? {
+    var result = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
+    var spaced = false
+    for scalar in alias.unicodeScalars {
+      if let previous,
+        (CharClass.isHan(previous.value) && CharClass.isLatinLetter(scalar.value))
+          || (CharClass.isLatinLetter(previous.value) && CharClass.isHan(scalar.value))
+      {
+        result.append(" ")
+        spaced = true
+      }
+      result.append(scalar)
+      previous = scalar
+    }
+    return spaced ? String(result) : nil
+  }
+
   /// `alias` and its spellings with every other dash, when it holds one.
   static func dashVariants(_ alias: String) -> [String] {
     guard alias.unicodeScalars.contains(where: { dashScalars.contains($0) }) else { return [alias] }
@@ -187,7 +207,7 @@ public final class MentionScanner: Sendable {
         let spellsActors =
           Self.bodySuffixes.contains { alias.utf8.reversed().starts(with: $0.utf8.reversed()) }
           || Self.isEnglishBody(alias)
-        for variant in Self.dashVariants(alias) {
+        for variant in Self.dashVariants(alias) + (Self.spacedVariant(alias).map { Self.dashVariants($0) } ?? []) {
           add(variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors)
         }
       }

@@ -156,6 +156,11 @@ import Testing
     checkNoMention("演习地域涵盖孟加拉湾、菲律宾海", of: "philippines")
   }
 
+  @Test func aSpaceBetweenHanAndLatinInsideAnAliasIsAllowed() {
+    checkMentions("转变单一的 ODA 援助方式", ["oda:ODA 援助"])
+    checkMentions("新たな日 ASEAN の協力", ["asean-japan:日 ASEAN", "asean:ASEAN"])
+  }
+
   @Test func englishBodiesNameTheirOwnerLast() {
     checkMentions(
       "Ministry of Foreign Affairs of Japan, “Statement”",
