@@ -166,6 +166,8 @@ import Testing
       "Ministry of Foreign Affairs of Japan, “Statement”",
       ["japan-mofa:Ministry of Foreign Affairs of Japan", "japan:Japan"])
     checkMentions("U. S. Department of State", ["united-states:U. S.", "us-state-department:Department of State"])
+    checkMentions("Sino-U.S. relations", ["china:Sino", "united-states:U.S."])
+    checkNoMention("casino rules", of: "china")
     // An actor inside a name never takes the white space around it.
     checkMentions(
       "The U. S. -Japan alliance",
