@@ -290,18 +290,20 @@ enum MarkdownDebris {
         i += 1
         continue
       }
-      if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: end) {
+      // Inside a link's text, debris closes before the text does.
+      let limit = linkTextEnd >= 0 ? linkTextEnd : end
+      if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: limit) {
         let run = text[i + 1] == 0x2A ? 2 : 1
         found += Array(i..<(i + run)) + Array(close..<(close + run))
         i = close + run
         continue
       }
-      if byte == 0x3C, let close = autolinkEnd(text, at: i, end: end) {
+      if byte == 0x3C, let close = autolinkEnd(text, at: i, end: limit) {
         found += [i, close]
         i = close + 1
         continue
       }
-      if byte == 0x5C, i + 1 < end, [0x5B, 0x5D, 0x2A, 0x5F, 0x24].contains(text[i + 1]) {
+      if byte == 0x5C, i + 1 < limit, [0x5B, 0x5D, 0x2A, 0x5F, 0x24].contains(text[i + 1]) {
         found.append(i)
         i += 2
         continue

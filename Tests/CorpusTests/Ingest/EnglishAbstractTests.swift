@@ -154,12 +154,12 @@ import Testing
 
       正文段落。①
 
-      ① The White House, “Statement”, 2024, [https://example.gov/a/\\[2024-06-22\\]](https://example.gov/a/[2024-06-22]). Plans \\$75 bln; [see](notes) [1].
+      ① The White House, “Statement”, 2024, [https://example.gov/a/\\[2024-06-22\\]](https://example.gov/a/[2024-06-22]). Plans \\$75 bln; [see](notes) [1]. [*A](https://x.org/*b) and *C*.
       """)
     let note = try #require(paper.footnotes.first)
     #expect(
       note.text
-        == "The White House, “Statement”, 2024, https://example.gov/a/[2024-06-22]. Plans $75 bln; [see](notes) [1].")
+        == "The White House, “Statement”, 2024, https://example.gov/a/[2024-06-22]. Plans $75 bln; [see](notes) [1]. *A and C.")
     IngestFixture.checkMapsBack(note.passage, in: paper)
   }
 
