@@ -114,9 +114,11 @@ struct PassageBuilder {
   /// Writes the scalar `v` at `raw` (after the pending space, if it is kept), with the ordinary run after it up to
   /// `runEnd` when there is one.
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText, runEnd: Int) {
-    // "inter - regional", "US - China", "158 - 196": extraction pads a hyphen inside a word or a range with spaces.
+    // "inter - regional", "US - China", "158 - 196", "U. K. - Italy": extraction pads a hyphen inside a word, a
+    // range or a compound with spaces.
+    let afterAbbreviation = last == 0x2E && bytes.count >= 2 && (0x41...0x5A).contains(bytes[bytes.count - 2])
     let paddedHyphen =
-      v == 0x2D && pendingSpace && Self.isLatinAlphanumeric(last) && text[raw + 1] == 0x20
+      v == 0x2D && pendingSpace && (Self.isLatinAlphanumeric(last) || afterAbbreviation) && text[raw + 1] == 0x20
       && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
     if pendingSpace, last != 0, !joinTight, !paddedHyphen,
       keepsSpacesBetweenWide || (!CharClass.isWide(last) && !CharClass.isWide(v)) || spaceAroundALatinWord(before: v),

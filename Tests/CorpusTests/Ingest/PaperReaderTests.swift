@@ -66,9 +66,9 @@ private func checkParagraphs(
 
       高远
 
-      双方的跨域联动（inter - regional alignments）见第 158 - 196 页，但“A – B”与“甲 - 乙”不变。
+      双方的跨域联动（inter - regional alignments）见第 158 - 196 页，但“A – B”与“甲 - 乙”不变。Japan - U. K. - Italy.
       """,
-      ["双方的跨域联动（inter-regional alignments）见第158-196页，但“A – B”与“甲-乙”不变。"])
+      ["双方的跨域联动（inter-regional alignments）见第158-196页，但“A – B”与“甲-乙”不变。Japan-U. K.-Italy."])
   }
 
   @Test func closesUpSpacedAbbreviationsInBrackets() {
