@@ -65,7 +65,7 @@ extension BuiltinLexicon {
     ipcp | 个别伙伴合作计划 | Individual Partnership and Cooperation Programme | 国别伙伴合作计划;伙伴关系合作计划;日本与北约国家伙伴关系合作计划;IPCP |
     itpp | 个别定制伙伴关系计划 | Individually Tailored Partnership Programme | 国别定制伙伴关系计划;个别量身定制伙伴关系计划;个性化伙伴关系计划;ITPP |
     nato-tokyo-liaison-office | 北约驻东京联络处 | NATO Tokyo Liaison Office | 北约东京联络处;北约联络处;北约驻日联络处 |
-    us-japan-alliance | 日美同盟 | US–Japan Alliance | 美日同盟;日米同盟;日美联盟;美日联盟;US-Japan Alliance;U.S.-Japan Alliance;U. S. -Japan Alliance;U. S. - Japan Alliance;US - Japan Alliance | united-states;japan
+    us-japan-alliance | 日美同盟 | US–Japan Alliance | 美日同盟;日米同盟;日美联盟;美日联盟;US-Japan Alliance;U.S.-Japan Alliance;U. S.-Japan Alliance;U. S. -Japan Alliance;U. S. - Japan Alliance;US - Japan Alliance | united-states;japan
     us-japan-security-treaty | 日美安全保障条约 | US–Japan Security Treaty | 日美安保条约;美日安保条约;美日安全保障条约;日美安保;日美安保体制;美日安保体制;日美安全保障体制;美日安全保障体制 |
     us-japan-defense-guidelines | 日美防卫合作指针 | Guidelines for US–Japan Defense Cooperation | 美日防卫合作指针;日美防卫指针 |
     us-rok-alliance | 美韩同盟 | US–ROK Alliance | 韩美同盟 | united-states;south-korea
