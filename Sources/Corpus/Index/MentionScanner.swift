@@ -189,7 +189,8 @@ public final class MentionScanner: Sendable {
           keyLengths: actorKeyLengths, longest: longestActorAlias)
         // A body names its owner first (日本外务省), or last in English (Ministry of Foreign Affairs of Japan);
         // 海上自卫队 is no mention of 自卫队.
-        let owner = embedded.filter { $0.0 == 0 || (Self.isEnglishBody(text) && $0.0 + $0.1 == original.count) }
+        let ownerLast = Self.isEnglishBody(text)
+        let owner = embedded.filter { $0.0 == 0 || (ownerLast && $0.0 + $0.1 == original.count) }
         leading += spellsMembers ? embedded : Array(owner.prefix(1))
       }
       collected.append(

@@ -85,7 +85,15 @@ public struct OffsetMap: Sendable, Equatable {
   public func rawOffset(forNormalized offset: TextSize, bias: Bias) -> TextSize {
     guard !runs.isEmpty else { return .zero }
     let n = max(0, min(offset.utf8Offset, normalizedLength))
-    // Last run whose start is <= n (for .end: whose start is < n, when n > 0).
+    let run = runs[runIndex(at: n, bias: bias)]
+    if run.inserted { return TextSize(run.rawStart) }
+    let delta = max(0, min(n - run.normalizedStart, run.length))
+    return TextSize(run.rawStart + delta)
+  }
+
+  /// The last run whose start is at or before normalised offset `n` (for `.end`: before it, when `n > 0`); runs is
+  /// not empty.
+  private func runIndex(at n: Int, bias: Bias) -> Int {
     var low = 0
     var high = runs.count - 1
     while low < high {
@@ -93,10 +101,7 @@ public struct OffsetMap: Sendable, Equatable {
       let start = runs[mid].normalizedStart
       if bias == .end ? start < n : start <= n { low = mid } else { high = mid - 1 }
     }
-    let run = runs[low]
-    if run.inserted { return TextSize(run.rawStart) }
-    let delta = max(0, min(n - run.normalizedStart, run.length))
-    return TextSize(run.rawStart + delta)
+    return low
   }
 
   /// The raw text a normalised range was copied from, as contiguous raw ranges in order: one for a range that no
@@ -106,15 +111,8 @@ public struct OffsetMap: Sendable, Equatable {
     let start = max(0, min(range.start.utf8Offset, normalizedLength))
     let end = max(start, min(range.end.utf8Offset, normalizedLength))
     guard start < end, !runs.isEmpty else { return [] }
-    // Last run whose start is <= start.
-    var low = 0
-    var high = runs.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if runs[mid].normalizedStart <= start { low = mid } else { high = mid - 1 }
-    }
     var pieces: [TextRange] = []
-    var index = low
+    var index = runIndex(at: start, bias: .start)
     while index < runs.count, runs[index].normalizedStart < end {
       let run = runs[index]
       index += 1
