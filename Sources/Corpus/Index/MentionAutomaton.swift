@@ -5,18 +5,21 @@
 /// ASCII capitals in the text match their lower-case forms. Immutable and thread-safe.
 ///
 /// Each character of the text is read once: its class (which pattern characters it is) comes from one table over
-/// the BMP; a character no pattern uses sends the automaton back to the root. Transitions follow the trie
-/// (`base[s] + class`, owned by `s` when `check` says so) and failure links otherwise: a few hundred kilobytes in
-/// all, where a full byte-level DFA takes megabytes and misses the cache on almost every character.
+/// the BMP; a character no pattern uses sends the automaton back to the root. Failure links are resolved when the
+/// automaton is built: a state's transitions that do not lead where the root's would sit in a double array
+/// (`base + class`, owned by the state when `check` says so), and any other character takes the root's. One step a
+/// character, with no branch on the path: about half a megabyte in all, where a full DFA over characters takes tens
+/// of megabytes.
 struct MentionAutomaton: Sendable {
-  /// The hot half of a slot of the double array: what a transition reads. `check` of a slot and `base` of the
-  /// state it holds share a cache line, so taking a transition also fetches what the next character needs.
+  /// A transition of the double array: the state it leaves from, and the state it leads to.
   struct Slot: Sendable {
-    /// `parent << 1 | hasOutput`: the state whose child this slot is, and whether this state reports patterns
-    /// (so that the scan reads `outputStart` only then); -1 for a free slot.
-    var check: Int32
-    /// Children sit at `base + class`; never negative, and the array is long enough for any class.
-    var base: Int32
+    /// `check` in the low half, `next` in the high half.
+    var bits: UInt64
+
+    /// `check` is the base of the state this transition belongs to, -1 for a free slot; `next` is
+    /// `base << 1 | hasOutput` of the target state: where its transitions sit, and whether it reports patterns (so
+    /// that the scan reads `outputStart` only then).
+    init(check: Int32, next: Int32) { bits = UInt64(UInt32(bitPattern: check)) | UInt64(UInt32(bitPattern: next)) << 32 }
   }
 
   /// Class of each ASCII byte (capitals share their lower-case class); 0 when no pattern uses it.
@@ -30,19 +33,24 @@ struct MentionAutomaton: Sendable {
   let supplementaryClassBase: Int
   /// Number of classes, the "no pattern uses it" class 0 included.
   let classCount: Int
-  /// `slot << 1 | hasOutput` of the root's child for each class; 0 (the root) when none.
+  /// `base << 1 | hasOutput` of the root's transition on each class (the root's own when it has none).
   let rootNext: [Int32]
+  /// The root's `base << 1`: where a scan starts.
+  let rootCode: Int32
   let slots: [Slot]
-  /// The longest proper suffix that is also a trie state, per slot.
-  let fail: [Int32]
-  /// Start of each state's outputs in `outputs` (a count, then that many pattern numbers), or -1.
+  /// Start of each state's outputs in `outputs` (a count, then that many pattern numbers), or -1; by base.
   let outputStart: [Int32]
   let outputs: [Int32]
   /// Trie states, the root included.
   let stateCount: Int
+  /// Each key's length in bytes, and the longest.
+  let keyLengths: [Int32]
+  let longestKey: Int
 
   /// `keys[p]` is pattern `p`'s UTF-8 bytes, ASCII letters lower-cased.
   init(keys: [[UInt8]]) {
+    keyLengths = keys.map { Int32($0.count) }
+    longestKey = keys.map(\.count).max() ?? 0
     // Characters of each key.
     let scalarKeys: [[UInt32]] = keys.map { key in
       String(decoding: key, as: UTF8.self).unicodeScalars.map(\.value)
@@ -137,77 +145,114 @@ struct MentionAutomaton: Sendable {
       }
     }
 
-    // Double array: place each state's children at `base + class` in the first free slots that fit.
-    var slotOf = [Int](repeating: 0, count: trieCount)
-    var baseOf = [Int](repeating: 0, count: trieCount)
-    var used = [Bool](repeating: false, count: 1)
-    used[0] = true
-    var firstFree = 1
-    for state in order where !children[state].isEmpty {
-      let symbols = children[state].map(\.symbol).sorted()
-      let lowest = symbols[0]
-      while firstFree < used.count, used[firstFree] { firstFree += 1 }
-      // Bases are never negative (the scan reads `base + class` unchecked).
-      var candidate = max(firstFree, lowest)
-      while true {
-        if candidate < used.count, used[candidate] {
-          candidate += 1
-          continue
-        }
-        let base = candidate - lowest
-        if symbols.allSatisfy({ base + $0 >= used.count || !used[base + $0] }) { break }
-        candidate += 1
+    // Every transition resolved in advance, so that the scan takes one step a character and never follows a
+    // failure link: a state's row holds the transitions that do not lead where the root's would (its trie
+    // children, and its failure state's row where no child overrides it). Rows are short: most states are
+    // reached by a word's first characters, and fail to the root.
+    var rows = [[(symbol: Int, target: Int)]](repeating: [], count: trieCount)
+    var rowStamp = [Int](repeating: -1, count: classes)
+    for state in order where state != 0 {
+      var row = children[state].map { (symbol: $0.symbol, target: $0.child) }
+      for (s, _) in row { rowStamp[s] = state }
+      for (s, target) in rows[fail[state]] where rowStamp[s] != state { row.append((s, target)) }
+      rows[state] = row
+    }
+
+    // Double array: each state's row at `base + class`, in the first free slots that fit. A state is known by its
+    // base (distinct for every state, the root and the states without a row included), so a slot's `check` names
+    // its owner and `next` is the target's base: one load a character.
+    var baseOf = [Int](repeating: -1, count: trieCount)
+    let capacity = 2 * (rows.reduce(0) { $0 + $1.count } + classes) + trieCount
+    var used = [Bool](repeating: false, count: capacity)
+    var baseTaken = [Bool](repeating: false, count: capacity)
+    // The first free slot at or after each slot, with paths halved as they are walked: placing a row tries only
+    // free slots for its first class.
+    var freeFrom = Array(0...capacity)
+    var attempts = [UInt8](repeating: 0, count: capacity)
+    func firstFree(_ slot: Int) -> Int {
+      var slot = slot
+      while freeFrom[slot] != slot {
+        freeFrom[slot] = freeFrom[freeFrom[slot]]
+        slot = freeFrom[slot]
       }
-      let base = candidate - lowest
+      return slot
+    }
+    // Long rows first, while the array is still empty.
+    for state in order.sorted(by: { rows[$0].count > rows[$1].count }) where !rows[state].isEmpty {
+      let symbols = rows[state].map(\.symbol).sorted()
+      let lowest = symbols[0]
+      // Bases are never negative (the scan reads `base + class` unchecked).
+      var slot = firstFree(lowest)
+      while true {
+        if slot - lowest + classes >= used.count {  // rarely: room for one more row
+          let more = used.count
+          used += [Bool](repeating: false, count: more)
+          baseTaken += [Bool](repeating: false, count: more)
+          attempts += [UInt8](repeating: 0, count: more)
+          freeFrom.removeLast()
+          freeFrom += Array(more...(2 * more))
+        }
+        if !baseTaken[slot - lowest], !symbols.contains(where: { used[slot - lowest + $0] }) { break }
+        // A free slot that row after row cannot use is skipped from then on (left free): the search would
+        // otherwise try it again for every later row.
+        attempts[slot] &+= 1
+        if attempts[slot] >= 8 { freeFrom[slot] = slot + 1 }
+        slot = firstFree(slot + 1)
+      }
+      let base = slot - lowest
       baseOf[state] = base
-      let needed = base + symbols[symbols.count - 1] + 1
-      if needed > used.count { used += [Bool](repeating: false, count: needed - used.count) }
-      for (s, child) in children[state] {
+      baseTaken[base] = true
+      for s in symbols {
         used[base + s] = true
-        slotOf[child] = base + s
+        freeFrom[base + s] = base + s + 1
       }
     }
+    // The root and the states without a row take bases no other state has; no slot names them as its owner.
+    var nextSpare = 0
+    for state in 0..<trieCount where baseOf[state] < 0 {
+      while baseTaken[nextSpare] { nextSpare += 1 }
+      baseOf[state] = nextSpare
+      baseTaken[nextSpare] = true
+    }
     // Pad so that `base + class` is a slot for every state and class: the scan needs no bounds test.
-    let slotCount = max(used.count, (baseOf.max() ?? 0) + classes)
-    var slotTable = [Slot](repeating: Slot(check: -1, base: 0), count: slotCount)
-    var failTable = [Int32](repeating: 0, count: slotCount)
-    var startTable = [Int32](repeating: -1, count: slotCount)
+    let slotCount = (used.lastIndex(of: true).map { $0 + 1 } ?? 0) + 0
+    let paddedCount = max(slotCount, (baseOf.max() ?? 0) + classes)
+    func code(_ state: Int) -> Int32 { Int32(baseOf[state] << 1 | (ends[state].isEmpty ? 0 : 1)) }
+    var slotTable = [Slot](repeating: Slot(check: -1, next: 0), count: paddedCount)
+    var startTable = [Int32](repeating: -1, count: paddedCount)
     var flat: [Int32] = []
-    var next = [Int32](repeating: 0, count: classes)
     for state in 0..<trieCount {
-      let slot = slotOf[state]
-      slotTable[slot].base = Int32(baseOf[state])
-      failTable[slot] = Int32(slotOf[fail[state]])
+      let base = baseOf[state]
+      for (s, target) in rows[state] { slotTable[base + s] = Slot(check: Int32(base), next: code(target)) }
       if !ends[state].isEmpty {
-        startTable[slot] = Int32(flat.count)
+        startTable[base] = Int32(flat.count)
         flat.append(Int32(ends[state].count))
         flat += ends[state]
       }
-      for (s, child) in children[state] {
-        let output: Int32 = ends[child].isEmpty ? 0 : 1
-        slotTable[slotOf[child]].check = Int32(slot) << 1 | output
-        if state == 0 { next[s] = Int32(slotOf[child]) << 1 | output }
-      }
     }
-    slotTable[0].check = -1
-    rootNext = next
+    rootCode = code(0)
+    rootNext = (0..<classes).map { rootChild[$0] == 0 ? code(0) : code(rootChild[$0]) }
     slots = slotTable
-    self.fail = failTable
     outputStart = startTable
     outputs = flat
   }
 
-  /// Calls `report(pattern, end)` for every pattern occurrence, in order of `end` (the byte offset just past it).
+  /// Calls `report(pattern, end)` for every pattern occurrence (`end` is the byte offset just past it). A text
+  /// of some length is read as two halves at once (see `scanHalves`): occurrences come in order of `end` within
+  /// each half, and every one starting in the first half comes before any starting in the second.
   @inline(__always)
   func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ report: (_ pattern: Int, _ end: Int) -> Void) {
     asciiClass.withUnsafeBufferPointer { ascii in
       bmpClass.withUnsafeBufferPointer { classes in
         rootNext.withUnsafeBufferPointer { root in
           slots.withUnsafeBufferPointer { slots in
-            fail.withUnsafeBufferPointer { fail in
-              outputStart.withUnsafeBufferPointer { outputStart in
-                outputs.withUnsafeBufferPointer { outputs in
-                  scan(bytes, ascii, classes, root, slots, fail, outputStart, outputs, report)
+            outputStart.withUnsafeBufferPointer { outputStart in
+              outputs.withUnsafeBufferPointer { outputs in
+                keyLengths.withUnsafeBufferPointer { lengths in
+                  let tables = Tables(
+                    ascii: ascii, classes: classes, root: root, slots: slots, outputStart: outputStart,
+                    outputs: outputs, lengths: lengths)
+                  scanHalves(bytes, tables, report)
                 }
               }
             }
@@ -217,77 +262,118 @@ struct MentionAutomaton: Sendable {
     }
   }
 
+  /// The tables a scan reads, as unchecked buffers.
+  private struct Tables {
+    let ascii: UnsafeBufferPointer<UInt16>
+    let classes: UnsafeBufferPointer<UInt16>
+    let root: UnsafeBufferPointer<Int32>
+    let slots: UnsafeBufferPointer<Slot>
+    let outputStart: UnsafeBufferPointer<Int32>
+    let outputs: UnsafeBufferPointer<Int32>
+    let lengths: UnsafeBufferPointer<Int32>
+  }
+
+  /// Texts shorter than this are read in one stream.
+  static let halvingThreshold = 256
+
+  /// A transition waits for its slot, which is rarely in the first-level cache: reading the two halves of a text
+  /// in one loop keeps two such loads in flight at once. The second half starts from the root at a character
+  /// boundary, so it finds exactly the occurrences that start in it; the first reads on past the middle by the
+  /// longest key, and reports only the occurrences that start before the middle.
   @inline(__always)
-  private func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ ascii: UnsafeBufferPointer<UInt16>, _ classes: UnsafeBufferPointer<UInt16>,
-    _ root: UnsafeBufferPointer<Int32>, _ slots: UnsafeBufferPointer<Slot>, _ fail: UnsafeBufferPointer<Int32>,
-    _ outputStart: UnsafeBufferPointer<Int32>, _ outputs: UnsafeBufferPointer<Int32>,
-    _ report: (_ pattern: Int, _ end: Int) -> Void
+  private func scanHalves(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tables: Tables, _ report: (_ pattern: Int, _ end: Int) -> Void
   ) {
     let count = bytes.count
-    var state = 0
+    guard count >= Self.halvingThreshold else {
+      var i = 0
+      var code = Int(rootCode)
+      while i < count {
+        step(bytes, &i, &code, tables)
+        if code & 1 != 0 { reportOutputs(code, end: i, tables, report) }
+      }
+      return
+    }
+    var middle = count / 2
+    while middle < count, bytes[middle] & 0xC0 == 0x80 { middle += 1 }
+    let firstEnd = min(count, middle + longestKey)
     var i = 0
-    while i < count {
-      let lead = bytes[i]
-      var symbol = 0
-      if lead < 0x80 {
-        symbol = Int(ascii[Int(lead)])
-        i &+= 1
-      } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
-        let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
-        symbol = Int(classes[value])
-        i &+= 3
-      } else if lead >= 0xC0, lead < 0xE0, i &+ 1 < count {
-        symbol = Int(classes[Int(lead & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)])
-        i &+= 2
-      } else if lead >= 0xF0, i &+ 3 < count {
-        let scalar =
-          UInt32(lead & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
-          | UInt32(bytes[i &+ 3] & 0x3F)
-        i &+= 4
-        if !supplementary.isEmpty, let index = supplementary.firstIndex(of: scalar) {
-          symbol = supplementaryClassBase + index
-        }
-      } else {
-        i &+= 1  // a stray or truncated byte: no pattern character
-      }
-      // The next state, as `slot << 1 | hasOutput`. From the root (most characters), or on a character no pattern
-      // uses, it is one load from `root`; otherwise the trie child, else the failure links.
-      var code: Int
-      if state == 0 || symbol == 0 {
-        code = Int(root[symbol])
-      } else {
-        let t = Int(slots[state].base) &+ symbol
-        let check = Int(slots[t].check)
-        if check >> 1 == state {
-          code = t << 1 | (check & 1)
-        } else {
-          var s = Int(fail[state])
-          while true {
-            if s == 0 {
-              code = Int(root[symbol])
-              break
-            }
-            let t = Int(slots[s].base) &+ symbol
-            let check = Int(slots[t].check)
-            if check >> 1 == s {
-              code = t << 1 | (check & 1)
-              break
-            }
-            s = Int(fail[s])
-          }
-        }
-      }
-      state = code >> 1
-      if code & 1 != 0 {
-        let start = Int(outputStart[state])
-        let n = Int(outputs[start])
-        var k = 1
-        while k <= n {
-          report(Int(outputs[start &+ k]), i)
-          k &+= 1
-        }
+    var j = middle
+    var firstCode = Int(rootCode)
+    var secondCode = Int(rootCode)
+    var pendingSecond: [(pattern: Int32, end: Int32)] = []
+    while i < firstEnd && j < count {
+      step(bytes, &i, &firstCode, tables)
+      step(bytes, &j, &secondCode, tables)
+      if firstCode & 1 != 0 { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
+      if secondCode & 1 != 0 {
+        forEachOutput(secondCode, tables) { pendingSecond.append((Int32($0), Int32(truncatingIfNeeded: j))) }
       }
     }
+    while i < firstEnd {
+      step(bytes, &i, &firstCode, tables)
+      if firstCode & 1 != 0 { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
+    }
+    for (pattern, end) in pendingSecond { report(Int(pattern), Int(end)) }
+    while j < count {
+      step(bytes, &j, &secondCode, tables)
+      if secondCode & 1 != 0 { reportOutputs(secondCode, end: j, tables, report) }
+    }
+  }
+
+  @inline(__always)
+  private func forEachOutput(_ code: Int, _ tables: Tables, _ body: (Int) -> Void) {
+    let start = Int(tables.outputStart[code >> 1])
+    let n = Int(tables.outputs[start])
+    var k = 1
+    while k <= n {
+      body(Int(tables.outputs[start &+ k]))
+      k &+= 1
+    }
+  }
+
+  @inline(__always)
+  private func reportOutputs(
+    _ code: Int, end: Int, startingBefore limit: Int = .max, _ tables: Tables,
+    _ report: (_ pattern: Int, _ end: Int) -> Void
+  ) {
+    forEachOutput(code, tables) { pattern in
+      if end &- Int(tables.lengths[pattern]) < limit { report(pattern, end) }
+    }
+  }
+
+  /// Reads the character at `i` (moving `i` past it) and takes the automaton's transition on it.
+  @inline(__always)
+  private func step(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ code: inout Int, _ tables: Tables) {
+    let count = bytes.count
+    let lead = bytes[i]
+    var symbol = 0
+    if lead < 0x80 {
+      symbol = Int(tables.ascii[Int(lead)])
+      i &+= 1
+    } else if lead >= 0xE0, lead < 0xF0, i &+ 2 < count {
+      let value = Int(lead & 0x0F) << 12 | Int(bytes[i &+ 1] & 0x3F) << 6 | Int(bytes[i &+ 2] & 0x3F)
+      symbol = Int(tables.classes[value])
+      i &+= 3
+    } else if lead >= 0xC0, lead < 0xE0, i &+ 1 < count {
+      symbol = Int(tables.classes[Int(lead & 0x1F) << 6 | Int(bytes[i &+ 1] & 0x3F)])
+      i &+= 2
+    } else if lead >= 0xF0, i &+ 3 < count {
+      let scalar =
+        UInt32(lead & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+        | UInt32(bytes[i &+ 3] & 0x3F)
+      i &+= 4
+      if !supplementary.isEmpty, let index = supplementary.firstIndex(of: scalar) {
+        symbol = supplementaryClassBase + index
+      }
+    } else {
+      i &+= 1  // a stray or truncated byte: no pattern character
+    }
+    // The state's own transition when its row has one, else the root's: both loads are made, and the choice
+    // is a select, not a branch (which one it is is a coin toss in running text).
+    let base = code >> 1
+    let slot = tables.slots[base &+ symbol].bits  // check and next in one load
+    let fallback = Int(tables.root[symbol])
+    code = Int(Int32(truncatingIfNeeded: slot)) == base ? Int(slot >> 32) : fallback
   }
 }

@@ -32,6 +32,39 @@ import Testing
     #expect(matches(["nato"], in: "NATO Nato nato") == ["nato@0", "nato@5", "nato@10"])
   }
 
+  /// A long text is read as two halves at once: every occurrence is reported once, those across the middle
+  /// included, and the ones starting in the first half come first.
+  @Test func longTextsFindWhatANaiveSearchFinds() {
+    let patterns = ["日本", "本国", "日本国民", "美", "美日", "日美澳", "nato", "Quad", "𠮷野", "é·", "a"]
+    let pieces = ["日", "本", "国", "民", "美", "澳", "NATO ", "quad", "𠮷", "野", "é", "·", "a", "，", "的", " "]
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    for length in [255, 256, 257, 300, 511, 1024, 4000] {
+      var text = ""
+      while text.utf8.count < length {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int(seed >> 33) % pieces.count]
+      }
+      let folded = Array(text.utf8).map(MentionScanner.fold)
+      var expected: [String] = []
+      for (number, pattern) in patterns.enumerated() {
+        let key = Array(pattern.utf8).map(MentionScanner.fold)
+        for start in 0...(folded.count - key.count) where Array(folded[start..<start + key.count]) == key {
+          expected.append("\(number)@\(start)")
+        }
+      }
+      let automaton = MentionAutomaton(keys: patterns.map { Array($0.utf8).map(MentionScanner.fold) })
+      var found: [(pattern: Int, start: Int)] = []
+      var bytes = text
+      bytes.withUTF8 { buffer in
+        automaton.forEachMatch(in: buffer) { pattern, end in found.append((pattern, end - patterns[pattern].utf8.count)) }
+      }
+      #expect(found.map { "\($0.pattern)@\($0.start)" }.sorted() == expected.sorted(), "length \(length)")
+      // One-character patterns come in order of their start.
+      let singles = found.filter { patterns[$0.pattern].unicodeScalars.count == 1 }.map(\.start)
+      #expect(singles == singles.sorted(), "length \(length)")
+    }
+  }
+
   @Test func brokenBytesNeverTrap() {
     let bytes: [UInt8] = [0xE6, 0x97, 0xA5, 0xE6, 0x9C, 0xAC, 0x80, 0xE6, 0x97, 0xA5, 0xE6, 0x9C]
     let automaton = MentionAutomaton(keys: [Array("日本".utf8)])
