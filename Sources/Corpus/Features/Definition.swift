@@ -59,7 +59,7 @@ public enum Definition {
     }
     var first: FileRange?
     index.forEachMentionRecord(of: entity) { paper, passage, range in
-      let raw = index.rawRange(of: range, paper: paper, passage: passage)
+      let raw = index.navigationRange(ofMention: range, paper: paper, passage: passage)
       first = FileRange(file: index.papers[paper].file, range: raw)
       return false
     }

@@ -63,10 +63,13 @@ public enum PaperAnnotations {
   /// Hover in a corpus file: an entity mention shows its card; elsewhere in a paragraph, the notes citing it.
   public static func hover(index: CorpusIndex, paper: Int, notes: [NoteFile], at rawOffset: TextSize) -> HoverInfo? {
     guard index.papers.indices.contains(paper) else { return nil }
-    if let mention = mention(index: index, paper: paper, at: rawOffset) {
-      return HoverInfo(range: mention.rawRange, markdown: Hover.entityCard(index: index, entity: mention.entity))
-    }
     let document = index.papers[paper]
+    if let mention = mention(index: index, paper: paper, at: rawOffset) {
+      // The piece under the cursor, when a footnote block or a line break splits the name.
+      let pieces = document.passage(mention.passage)?.rawPieces(of: mention.range) ?? []
+      let range = pieces.first { $0.contains(inclusive: rawOffset) } ?? mention.rawRange
+      return HoverInfo(range: range, markdown: Hover.entityCard(index: index, entity: mention.entity))
+    }
     guard let passage = FeatureSupport.passage(atRaw: rawOffset, in: document), let raw = document.passage(passage)?.rawRange
     else { return nil }
     let places = citingPlaces(index: index, paper: paper, notes: notes)[passage] ?? []

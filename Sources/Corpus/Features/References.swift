@@ -56,7 +56,8 @@ public enum References {
       result += ranges.sorted { $0.start < $1.start }.map { FileRange(file: note.file, range: $0) }
     }
     index.forEachMentionRecord(of: entity, limit: corpusMentionLimit) { paper, passage, range in
-      result.append(FileRange(file: index.papers[paper].file, range: index.rawRange(of: range, paper: paper, passage: passage)))
+      let raw = index.navigationRange(ofMention: range, paper: paper, passage: passage)
+      result.append(FileRange(file: index.papers[paper].file, range: raw))
       return true
     }
     return result

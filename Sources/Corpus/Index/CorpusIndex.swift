@@ -481,6 +481,21 @@ public struct CorpusIndex: Sendable {
     return nil
   }
 
+  /// Where navigation to a mention lands (references, definition): its raw range, or, when lines of something else
+  /// split it (a footnote block or page debris between a name's halves), the piece it starts with. A list of
+  /// references shows the name, not the footnotes printed inside it.
+  public func navigationRange(ofMention range: TextRange, paper: Int, passage: PassageID) -> TextRange {
+    let whole = rawRange(of: range, paper: paper, passage: passage)
+    guard papers.indices.contains(paper), let found = papers[paper].passage(passage) else { return whole }
+    let pieces = found.rawPieces(of: range)
+    let document = papers[paper]
+    for (piece, next) in zip(pieces, pieces.dropFirst())
+    where document.rawLine(containing: next.start) - document.rawLine(containing: piece.end) > 1 {
+      return pieces[0]
+    }
+    return whole
+  }
+
   /// The raw range of a range in a passage's normalised text. The abstract has no offset map: its ranges are
   /// placed from where the abstract was read, clamped to that source.
   public func rawRange(of range: TextRange, paper: Int, passage: PassageID) -> TextRange {

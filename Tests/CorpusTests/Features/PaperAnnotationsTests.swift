@@ -62,8 +62,8 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
   #expect(tokens.contains { document.rawText.slice($0.range) == "东盟" && SemanticTokens.tokenTypes[$0.type] == "actor" })
 }
 
-@Test func aMentionSplitByAPageBreakIsOneTokenPerPiece() {
-  let paper = IngestFixture.read(
+/// 日本海上保安厅, split by a page break with a footnote block and page debris between its halves.
+private let splitMentionPaper = IngestFixture.read(
     """
     标题
 
@@ -79,9 +79,28 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
 
     安厅协助制定巡航计划。①
     """)
+
+@Test func aMentionSplitByAPageBreakIsOneTokenPerPiece() {
+  let paper = splitMentionPaper
   let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
   let tokens = SemanticTokens.paper(index: index, paper: 0).map { paper.rawText.slice($0.range) }
   // The name's halves, and the footnote's own mentions between them: no token covers the footnote block.
   #expect(tokens.contains("安厅") && tokens.contains("日本外务省"), "\(tokens)")
   #expect(tokens.allSatisfy { !$0.contains("\n") }, "\(tokens)")
+}
+
+/// Navigation to such a mention lands on the piece it starts with; hover highlights the piece under the cursor.
+@Test func aMentionSplitByAPageBreakIsNavigatedToByItsFirstPiece() throws {
+  let paper = splitMentionPaper
+  let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
+  let secondHalf = try #require(paper.rawText.range(of: "安厅协助"))
+  let offset = TextSize(paper.rawText.utf8.distance(from: paper.rawText.startIndex, to: secondHalf.lowerBound))
+  let mention = try #require(PaperAnnotations.mention(index: index, paper: 0, at: offset))
+  let references = References.mentions(of: mention.entity, index: index, notes: [])
+  #expect(references.map { paper.rawText.slice($0.range) }.contains("日本海上保"), "\(references)")
+  #expect(references.allSatisfy { !paper.rawText.slice($0.range).contains("\n") })
+  let definition = try #require(Definition.entityDefinition(index: index, lexicon: nil, entity: mention.entity))
+  #expect(!paper.rawText.slice(definition.range).contains("\n"))
+  let hover = try #require(PaperAnnotations.hover(index: index, paper: 0, notes: [], at: offset))
+  #expect(paper.rawText.slice(hover.range) == "安厅")
 }
