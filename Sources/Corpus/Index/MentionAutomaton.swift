@@ -239,7 +239,7 @@ struct MentionAutomaton: Sendable {
 
   /// Calls `report(pattern, end)` for every pattern occurrence (`end` is the byte offset just past it). A text
   /// of some length is read as two halves at once (see `scanHalves`): occurrences come in order of `end` within
-  /// each half, and every one starting in the first half comes before any starting in the second.
+  /// each half, the two halves' interleaved.
   @inline(__always)
   func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ report: (_ pattern: Int, _ end: Int) -> Void) {
     asciiClass.withUnsafeBufferPointer { ascii in
@@ -301,20 +301,16 @@ struct MentionAutomaton: Sendable {
     var j = middle
     var firstCode = Int(rootCode)
     var secondCode = Int(rootCode)
-    var pendingSecond: [(pattern: Int32, end: Int32)] = []
     while i < firstEnd && j < count {
       step(bytes, &i, &firstCode, tables)
       step(bytes, &j, &secondCode, tables)
       if firstCode & 1 != 0 { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
-      if secondCode & 1 != 0 {
-        forEachOutput(secondCode, tables) { pendingSecond.append((Int32($0), Int32(truncatingIfNeeded: j))) }
-      }
+      if secondCode & 1 != 0 { reportOutputs(secondCode, end: j, tables, report) }
     }
     while i < firstEnd {
       step(bytes, &i, &firstCode, tables)
       if firstCode & 1 != 0 { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
     }
-    for (pattern, end) in pendingSecond { report(Int(pattern), Int(end)) }
     while j < count {
       step(bytes, &j, &secondCode, tables)
       if secondCode & 1 != 0 { reportOutputs(secondCode, end: j, tables, report) }

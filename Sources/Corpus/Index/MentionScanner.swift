@@ -271,6 +271,10 @@ public final class MentionScanner: Sendable {
     scratch.found.removeAll(keepingCapacity: true)
     collectHits(bytes, words: &scratch.words, singles: &scratch.singles)
     if scratch.words.isEmpty && scratch.singles.count < 2 { return }
+    // The automaton reads a long text as two halves at once: its one-character hits come in two ordered runs.
+    if zip(scratch.singles, scratch.singles.dropFirst()).contains(where: { $0.start > $1.start }) {
+      scratch.singles.sort { $0.start < $1.start }
+    }
 
     // 1. Leftmost-longest among aliases and non-entity words.
     scratch.words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
@@ -429,12 +433,24 @@ public final class MentionScanner: Sendable {
     }
     guard distinct >= 2, let first = run.first, let last = run.last else { return }
     // 日美印澳四边机制: the alias right after the run already names the grouping.
-    if distinct >= smallestGrouping, let grouping = groupingByMembers[Array(Set(run.map { $0.entity })).sorted()],
+    if distinct >= smallestGrouping, let grouping = groupingByMembers[Self.sortedMembers(of: run)],
       !result.contains(where: { $0.entity == grouping && $0.start == last.end })
     {
       result.append(ScannedMention(entity: grouping, start: first.start, end: last.end))
     }
     for item in run { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
+  }
+
+  /// The distinct entities of a run, sorted: the key of `groupingByMembers` (one allocation, for a lookup made on
+  /// every run of three states or more).
+  private static func sortedMembers(of run: ArraySlice<(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)>)
+    -> [Int]
+  {
+    var members: [Int] = []
+    members.reserveCapacity(run.count)
+    for item in run where !members.contains(item.entity) { members.append(item.entity) }
+    members.sort()
+    return members
   }
 
   /// A scalar as alias keys hold it: ASCII capitals lower-cased.
