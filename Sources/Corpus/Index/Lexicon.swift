@@ -132,7 +132,10 @@ public enum Lexicon {
 
     func register(_ index: Int) {
       byId[merged[index].id] = index
-      for alias in merged[index].aliases where byAlias[aliasKey(alias)] == nil { byAlias[aliasKey(alias)] = index }
+      for alias in merged[index].aliases {
+        let key = aliasKey(alias)
+        if byAlias[key] == nil { byAlias[key] = index }
+      }
     }
     func existing(_ entity: Entity) -> Int? {
       if let index = byId[entity.id] { return index }
