@@ -9,7 +9,8 @@ struct ByteText {
   let bytes: UnsafeBufferPointer<UInt8>
   var count: Int { bytes.count }
 
-  subscript(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
+  /// The byte at `i`, or 0 out of range (both ends tested by one unsigned comparison: this is read everywhere).
+  subscript(_ i: Int) -> UInt8 { UInt(bitPattern: i) < UInt(bitPattern: bytes.count) ? bytes[i] : 0 }
 
   /// The four bytes from `i` as one little-endian word (0 past the end): the hot loops test a scalar's bytes in one
   /// comparison rather than byte by byte, with a branch per byte that the CPU cannot predict.
@@ -152,9 +153,14 @@ struct ByteSet: Sendable {
   /// Each value in every byte of a word; lanes from `count` on are never read.
   private let m0: UInt64, m1: UInt64, m2: UInt64, m3: UInt64
 
+  /// Every value is ASCII: then a word of non-ASCII bytes (three of Han text's every three) holds none of them,
+  /// which one test tells.
+  private let asciiOnly: Bool
+
   init(_ values: UInt8...) {
     precondition((1...4).contains(values.count), "a ByteSet holds one to four bytes")
     count = values.count
+    asciiOnly = values.allSatisfy { $0 < 0x80 }
     func lane(_ k: Int) -> UInt64 { k < values.count ? Self.ones &* UInt64(values[k]) : 0 }
     (m0, m1, m2, m3) = (lane(0), lane(1), lane(2), lane(3))
   }
@@ -168,6 +174,7 @@ struct ByteSet: Sendable {
   @inline(__always)
   func occurs(in word: UInt64) -> Bool {
     func hasZeroByte(_ v: UInt64) -> Bool { (v &- Self.ones) & ~v & Self.highs != 0 }
+    if asciiOnly && word & Self.highs == Self.highs { return false }
     return hasZeroByte(word ^ m0) || (count > 1 && hasZeroByte(word ^ m1)) || (count > 2 && hasZeroByte(word ^ m2))
       || (count > 3 && hasZeroByte(word ^ m3))
   }
