@@ -12,8 +12,9 @@ enum IndexBenchmark {
     each size (MB) is reached, then measures in a child process per size: reading + parsing the papers, the
     index build (discovery, merge, mention scan), throughput, and peak memory (VmHWM); and, as the reference
     scan, `rg -j1 -c -F -f aliases.txt` with every alias of the built-in lexicon over the same files (best of
-    three runs).
+    three runs). Beside it, the mention scan alone over the paragraphs (best of three).
     Targets: 100 MB under 2 s, at least 1/4 of rg's throughput, peak below 3 bytes per corpus byte.
+    For a profile of the measured part alone: CORPUS_BENCH_BUILD_ONLY=1 corpus-bench index --child DIR.
     """
 
   static func run(_ arguments: [String]) -> Int32 {

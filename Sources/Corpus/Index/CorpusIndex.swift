@@ -223,7 +223,7 @@ final class IndexStorage: Sendable {
     self.paperStarts = paperStarts
 
     // Per-entity lists by counting sort (stable: keeps paper and position order), over two halves of the papers at
-    // once: half a second's worth of records at 100 MB, and nothing else left to keep the other core busy.
+    // once: two million records at 100 MB, and nothing else left for the other core to do meanwhile.
     let entityCount = entities.count
     let bounds = [0, recordsByPaper.count / 2, recordsByPaper.count]
     let halfCounts = ConcurrentResults<[Int]>(count: 2)

@@ -8,8 +8,8 @@
 /// the BMP; a character no pattern uses sends the automaton back to the root. Failure links are resolved when the
 /// automaton is built: a state's transitions that do not lead where the root's would sit in a double array
 /// (`base + class`, owned by the state when `check` says so), and any other character takes the root's. One step a
-/// character, with no branch on the path: about half a megabyte in all, where a full DFA over characters takes tens
-/// of megabytes.
+/// character, with no branch on the path: some 600 KB of transitions for the built-in lexicon, where a full DFA over
+/// characters would take tens of megabytes.
 struct MentionAutomaton: Sendable {
   /// A transition of the double array: the state it leaves from, and the state it leads to.
   struct Slot: Sendable {
@@ -215,7 +215,7 @@ struct MentionAutomaton: Sendable {
       baseTaken[nextSpare] = true
     }
     // Pad so that `base + class` is a slot for every state and class: the scan needs no bounds test.
-    let slotCount = (used.lastIndex(of: true).map { $0 + 1 } ?? 0) + 0
+    let slotCount = used.lastIndex(of: true).map { $0 + 1 } ?? 0
     let paddedCount = max(slotCount, (baseOf.max() ?? 0) + classes)
     func code(_ state: Int) -> Int32 { Int32(baseOf[state] << 1 | (ends[state].isEmpty ? 0 : 1)) }
     var slotTable = [Slot](repeating: Slot(check: -1, next: 0), count: paddedCount)
