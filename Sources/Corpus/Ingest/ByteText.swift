@@ -153,8 +153,8 @@ struct ByteSet: Sendable {
   /// Each value in every byte of a word; lanes from `count` on are never read.
   private let m0: UInt64, m1: UInt64, m2: UInt64, m3: UInt64
 
-  /// Every value is ASCII: then a word of non-ASCII bytes (three of Han text's every three) holds none of them,
-  /// which one test tells.
+  /// Every value is ASCII: then a word of non-ASCII bytes (Han text is nothing else) holds none of them, which one
+  /// test tells.
   private let asciiOnly: Bool
 
   init(_ values: UInt8...) {
