@@ -9,16 +9,16 @@
 /// automaton is built: a state's transitions that do not lead where the root's would sit in a double array
 /// (`base + class`, owned by the state when `check` says so), and any other character takes the root's. One step a
 /// character, with no branch on the path: some 600 KB of transitions for the built-in lexicon, where a full DFA over
-/// characters would take tens of megabytes.
+/// characters would take tens of megabytes. (A state that would take over a long row from its failure state keeps
+/// its own transitions only and walks on at scan time: a large workspace lexicon cannot blow the table up.)
 struct MentionAutomaton: Sendable {
   /// A transition of the double array: the state it leaves from, and the state it leads to.
   struct Slot: Sendable {
     /// `check` in the low half, `next` in the high half.
     var bits: UInt64
 
-    /// `check` is the base of the state this transition belongs to, -1 for a free slot; `next` is
-    /// `base << 1 | hasOutput` of the target state: where its transitions sit, and whether it reports patterns (so
-    /// that the scan reads `outputStart` only then).
+    /// `check` is the base of the state this transition belongs to, -1 for a free slot; `next` is the target
+    /// state's code (`Code`).
     init(check: Int32, next: Int32) { bits = UInt64(UInt32(bitPattern: check)) | UInt64(UInt32(bitPattern: next)) << 32 }
   }
 
@@ -33,10 +33,26 @@ struct MentionAutomaton: Sendable {
   let supplementaryClassBase: Int
   /// Number of classes, the "no pattern uses it" class 0 included.
   let classCount: Int
-  /// `base << 1 | hasOutput` of the root's transition on each class (the root's own when it has none).
+  /// A state as the scan holds it: `base << 2 | partial << 1 | hasOutput`. `base` is where its transitions sit;
+  /// `hasOutput` says it reports patterns (so that the scan reads `outputStart` only then); `partial` says its row
+  /// holds only its trie children, and a character it has no transition for goes on to its failure state
+  /// (`failCode`) rather than to the root's transition.
+  enum Code {
+    static func base(_ code: Int) -> Int { code >> 2 }
+    static func isPartial(_ code: Int) -> Bool { code & 2 != 0 }
+    static func hasOutput(_ code: Int) -> Bool { code & 1 != 0 }
+  }
+
+  /// The code of the root's transition on each class (the root's own when it has none).
   let rootNext: [Int32]
-  /// The root's `base << 1`: where a scan starts.
+  /// The root's code: where a scan starts.
   let rootCode: Int32
+  /// The code of each partial state's failure state; by base.
+  let failCode: [Int32]
+  /// The longest row a state takes over from its failure state. A lexicon whose words share few endings never
+  /// reaches it (the built-in one's longest row is 43); a large one whose words end where hundreds of others start
+  /// would otherwise have a row of hundreds for every such state.
+  static let inheritedRowLimit = 64
   let slots: [Slot]
   /// Start of each state's outputs in `outputs` (a count, then that many pattern numbers), or -1; by base.
   let outputStart: [Int32]
@@ -150,11 +166,18 @@ struct MentionAutomaton: Sendable {
     // children, and its failure state's row where no child overrides it). Rows are short: most states are
     // reached by a word's first characters, and fail to the root.
     var rows = [[(symbol: Int, target: Int)]](repeating: [], count: trieCount)
+    var partial = [Bool](repeating: false, count: trieCount)
     var rowStamp = [Int](repeating: -1, count: classes)
     for state in order where state != 0 {
       var row = children[state].map { (symbol: $0.symbol, target: $0.child) }
-      for (s, _) in row { rowStamp[s] = state }
-      for (s, target) in rows[fail[state]] where rowStamp[s] != state { row.append((s, target)) }
+      let inherited = rows[fail[state]]
+      if partial[fail[state]] || row.count + inherited.count > Self.inheritedRowLimit {
+        // Its children only: the scan walks on to the failure state for any other character.
+        partial[state] = true
+      } else {
+        for (s, _) in row { rowStamp[s] = state }
+        for (s, target) in inherited where rowStamp[s] != state { row.append((s, target)) }
+      }
       rows[state] = row
     }
 
@@ -217,13 +240,17 @@ struct MentionAutomaton: Sendable {
     // Pad so that `base + class` is a slot for every state and class: the scan needs no bounds test.
     let slotCount = used.lastIndex(of: true).map { $0 + 1 } ?? 0
     let paddedCount = max(slotCount, (baseOf.max() ?? 0) + classes)
-    func code(_ state: Int) -> Int32 { Int32(baseOf[state] << 1 | (ends[state].isEmpty ? 0 : 1)) }
+    func code(_ state: Int) -> Int32 {
+      Int32(baseOf[state] << 2 | (partial[state] ? 2 : 0) | (ends[state].isEmpty ? 0 : 1))
+    }
     var slotTable = [Slot](repeating: Slot(check: -1, next: 0), count: paddedCount)
     var startTable = [Int32](repeating: -1, count: paddedCount)
+    var failTable = [Int32](repeating: 0, count: paddedCount)
     var flat: [Int32] = []
     for state in 0..<trieCount {
       let base = baseOf[state]
       for (s, target) in rows[state] { slotTable[base + s] = Slot(check: Int32(base), next: code(target)) }
+      if partial[state] { failTable[base] = code(fail[state]) }
       if !ends[state].isEmpty {
         startTable[base] = Int32(flat.count)
         flat.append(Int32(ends[state].count))
@@ -233,6 +260,7 @@ struct MentionAutomaton: Sendable {
     rootCode = code(0)
     rootNext = (0..<classes).map { rootChild[$0] == 0 ? code(0) : code(rootChild[$0]) }
     slots = slotTable
+    failCode = failTable
     outputStart = startTable
     outputs = flat
   }
@@ -249,10 +277,12 @@ struct MentionAutomaton: Sendable {
             outputStart.withUnsafeBufferPointer { outputStart in
               outputs.withUnsafeBufferPointer { outputs in
                 keyLengths.withUnsafeBufferPointer { lengths in
-                  let tables = Tables(
-                    ascii: ascii, classes: classes, root: root, slots: slots, outputStart: outputStart,
-                    outputs: outputs, lengths: lengths)
-                  scanHalves(bytes, tables, report)
+                  failCode.withUnsafeBufferPointer { failCode in
+                    let tables = Tables(
+                      ascii: ascii, classes: classes, root: root, slots: slots, failCode: failCode,
+                      outputStart: outputStart, outputs: outputs, lengths: lengths)
+                    scanHalves(bytes, tables, report)
+                  }
                 }
               }
             }
@@ -268,6 +298,7 @@ struct MentionAutomaton: Sendable {
     let classes: UnsafeBufferPointer<UInt16>
     let root: UnsafeBufferPointer<Int32>
     let slots: UnsafeBufferPointer<Slot>
+    let failCode: UnsafeBufferPointer<Int32>
     let outputStart: UnsafeBufferPointer<Int32>
     let outputs: UnsafeBufferPointer<Int32>
     let lengths: UnsafeBufferPointer<Int32>
@@ -290,7 +321,7 @@ struct MentionAutomaton: Sendable {
       var code = Int(rootCode)
       while i < count {
         step(bytes, &i, &code, tables)
-        if code & 1 != 0 { reportOutputs(code, end: i, tables, report) }
+        if Code.hasOutput(code) { reportOutputs(code, end: i, tables, report) }
       }
       return
     }
@@ -304,22 +335,22 @@ struct MentionAutomaton: Sendable {
     while i < firstEnd && j < count {
       step(bytes, &i, &firstCode, tables)
       step(bytes, &j, &secondCode, tables)
-      if firstCode & 1 != 0 { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
-      if secondCode & 1 != 0 { reportOutputs(secondCode, end: j, tables, report) }
+      if Code.hasOutput(firstCode) { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
+      if Code.hasOutput(secondCode) { reportOutputs(secondCode, end: j, tables, report) }
     }
     while i < firstEnd {
       step(bytes, &i, &firstCode, tables)
-      if firstCode & 1 != 0 { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
+      if Code.hasOutput(firstCode) { reportOutputs(firstCode, end: i, startingBefore: middle, tables, report) }
     }
     while j < count {
       step(bytes, &j, &secondCode, tables)
-      if secondCode & 1 != 0 { reportOutputs(secondCode, end: j, tables, report) }
+      if Code.hasOutput(secondCode) { reportOutputs(secondCode, end: j, tables, report) }
     }
   }
 
   @inline(__always)
   private func forEachOutput(_ code: Int, _ tables: Tables, _ body: (Int) -> Void) {
-    let start = Int(tables.outputStart[code >> 1])
+    let start = Int(tables.outputStart[Code.base(code)])
     let n = Int(tables.outputs[start])
     var k = 1
     while k <= n {
@@ -366,10 +397,29 @@ struct MentionAutomaton: Sendable {
       i &+= 1  // a stray or truncated byte: no pattern character
     }
     // The state's own transition when its row has one, else the root's: both loads are made, and the choice
-    // is a select, not a branch (which one it is is a coin toss in running text).
-    let base = code >> 1
+    // is a select, not a branch (which one it is is a coin toss in running text). Only a partial state, which
+    // the built-in lexicon has none of, walks on.
+    let base = Code.base(code)
     let slot = tables.slots[base &+ symbol].bits  // check and next in one load
     let fallback = Int(tables.root[symbol])
-    code = Int(Int32(truncatingIfNeeded: slot)) == base ? Int(slot >> 32) : fallback
+    let found = Int(Int32(truncatingIfNeeded: slot)) == base
+    if !found && Code.isPartial(code) {
+      code = walk(from: code, symbol, tables)
+    } else {
+      code = found ? Int(slot >> 32) : fallback
+    }
+  }
+
+  /// The transition of a partial state on a character its row lacks: that of its failure state, and so on.
+  @inline(never)
+  private func walk(from code: Int, _ symbol: Int, _ tables: Tables) -> Int {
+    var state = Int(tables.failCode[Code.base(code)])
+    while true {
+      let base = Code.base(state)
+      let slot = tables.slots[base &+ symbol].bits
+      if Int(Int32(truncatingIfNeeded: slot)) == base { return Int(slot >> 32) }
+      if !Code.isPartial(state) { return Int(tables.root[symbol]) }
+      state = Int(tables.failCode[base])
+    }
   }
 }

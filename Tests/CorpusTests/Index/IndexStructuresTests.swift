@@ -62,6 +62,37 @@ import Testing
     }
   }
 
+  /// A state whose failure state has a row longer than `inheritedRowLimit` keeps its own transitions and walks
+  /// on at scan time (`ba` fails to `a`, which starts 80 words; `cba` fails to the partial `ba`).
+  @Test func partialStatesWalkOnToTheirFailureStates() {
+    let seconds = (0..<80).map { String(UnicodeScalar(0x4E00 + $0)!) }
+    let patterns = seconds.map { "a" + $0 } + ["ba", "cba", "ba" + seconds[5], "a"]
+    #expect(seconds.count > MentionAutomaton.inheritedRowLimit)
+    let automaton = MentionAutomaton(keys: patterns.map { Array($0.utf8) })
+    var seed: UInt64 = 42
+    let pieces = ["a", "b", "c", " "] + seconds.prefix(8)
+    for length in [40, 300, 2000] {
+      var text = ""
+      while text.utf8.count < length {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int(seed >> 33) % pieces.count]
+      }
+      let bytes = Array(text.utf8)
+      var expected: [String] = []
+      for (number, pattern) in patterns.enumerated() {
+        let key = Array(pattern.utf8)
+        for start in 0...(bytes.count - key.count) where Array(bytes[start..<start + key.count]) == key {
+          expected.append("\(number)@\(start)")
+        }
+      }
+      var found: [String] = []
+      bytes.withUnsafeBufferPointer { buffer in
+        automaton.forEachMatch(in: buffer) { pattern, end in found.append("\(pattern)@\(end - patterns[pattern].utf8.count)") }
+      }
+      #expect(found.sorted() == expected.sorted(), "length \(length)")
+    }
+  }
+
   @Test func brokenBytesNeverTrap() {
     let bytes: [UInt8] = [0xE6, 0x97, 0xA5, 0xE6, 0x9C, 0xAC, 0x80, 0xE6, 0x97, 0xA5, 0xE6, 0x9C]
     let automaton = MentionAutomaton(keys: [Array("日本".utf8)])
