@@ -49,16 +49,21 @@ struct MentionAutomaton: Sendable {
   let rootCode: Int32
   /// The code of each partial state's failure state; by base.
   let failCode: [Int32]
-  /// The longest row a state takes over from its failure state. A lexicon whose words share few endings never
-  /// reaches it (the built-in one's longest row is 43); a large one whose words end where hundreds of others start
-  /// would otherwise have a row of hundreds for every such state.
+  /// The longest row a state takes over from its failure state, and the most transitions all rows may hold (at
+  /// least `rowBudgetPerEdge` per trie edge). The built-in lexicon stays within both (its longest row is 43, and
+  /// its rows hold 44 K transitions for 7.6 K edges); a large workspace lexicon whose words end where hundreds of
+  /// others start would otherwise give every such state a row of hundreds.
   static let inheritedRowLimit = 64
+  static let rowBudget = 65_536
+  static let rowBudgetPerEdge = 4
   let slots: [Slot]
   /// Start of each state's outputs in `outputs` (a count, then that many pattern numbers), or -1; by base.
   let outputStart: [Int32]
   let outputs: [Int32]
   /// Trie states, the root included.
   let stateCount: Int
+  /// States that keep their own transitions only (see `inheritedRowLimit`).
+  let partialStateCount: Int
   /// Each key's length in bytes, and the longest.
   let keyLengths: [Int32]
   let longestKey: Int
@@ -168,15 +173,19 @@ struct MentionAutomaton: Sendable {
     var rows = [[(symbol: Int, target: Int)]](repeating: [], count: trieCount)
     var partial = [Bool](repeating: false, count: trieCount)
     var rowStamp = [Int](repeating: -1, count: classes)
+    // Breadth first: the shallow states, where a scan spends most of its characters, take their rows first.
+    var unspent = max(Self.rowBudget, Self.rowBudgetPerEdge * (trieCount - 1))
     for state in order where state != 0 {
       var row = children[state].map { (symbol: $0.symbol, target: $0.child) }
       let inherited = rows[fail[state]]
-      if partial[fail[state]] || row.count + inherited.count > Self.inheritedRowLimit {
+      unspent -= row.count
+      if partial[fail[state]] || row.count + inherited.count > Self.inheritedRowLimit || inherited.count > unspent {
         // Its children only: the scan walks on to the failure state for any other character.
         partial[state] = true
       } else {
         for (s, _) in row { rowStamp[s] = state }
         for (s, target) in inherited where rowStamp[s] != state { row.append((s, target)) }
+        unspent -= inherited.count
       }
       rows[state] = row
     }
@@ -261,6 +270,7 @@ struct MentionAutomaton: Sendable {
     rootNext = (0..<classes).map { rootChild[$0] == 0 ? code(0) : code(rootChild[$0]) }
     slots = slotTable
     failCode = failTable
+    partialStateCount = partial.filter { $0 }.count
     outputStart = startTable
     outputs = flat
   }

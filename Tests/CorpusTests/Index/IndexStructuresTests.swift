@@ -93,6 +93,11 @@ import Testing
     }
   }
 
+  /// The built-in lexicon's automaton takes one step a character everywhere: no state of it walks on.
+  @Test func theBuiltInLexiconHasNoPartialState() {
+    #expect(MentionScanner(entities: Lexicon.builtin).automaton.partialStateCount == 0)
+  }
+
   @Test func brokenBytesNeverTrap() {
     let bytes: [UInt8] = [0xE6, 0x97, 0xA5, 0xE6, 0x9C, 0xAC, 0x80, 0xE6, 0x97, 0xA5, 0xE6, 0x9C]
     let automaton = MentionAutomaton(keys: [Array("日本".utf8)])
