@@ -136,27 +136,44 @@ enum FeatureSupport {
   /// The first characters of a title, for inlay hints and completion details.
   static func shortTitle(of paper: Paper, limit: Int = 16) -> String { preview(title(of: paper), limit: limit) }
 
-  /// The passage (paragraph, heading, footnote, keywords or author note) holding a raw offset of a paper.
+  /// The passage at a raw offset of a paper: the one whose text came from there. A footnote block printed inside a
+  /// paragraph (at a page break) lies within the paragraph's raw extent, and a footnote continued over a page spans
+  /// the body printed between its parts; the passages' raw pieces tell them apart. An offset on text no passage
+  /// kept (white space between pieces, page debris) goes to the first passage whose extent holds it.
   static func passage(atRaw offset: TextSize, in paper: Paper) -> PassageID? {
+    var candidates: [PassageID] = []
     var low = 0
     var high = paper.paragraphs.count - 1
     while low <= high {
       let mid = (low + high) / 2
       let range = paper.paragraphs[mid].passage.rawRange
       if offset < range.start { high = mid - 1 } else if offset > range.end { low = mid + 1 } else {
-        return .paragraph(paper.paragraphs[mid].number)
+        candidates.append(.paragraph(paper.paragraphs[mid].number))
+        break
       }
     }
     for footnote in paper.footnotes where footnote.passage.rawRange.contains(inclusive: offset) {
-      return .footnote(footnote.number)
+      candidates.append(.footnote(footnote.number))
     }
     for (index, section) in paper.sections.enumerated()
     where section.heading?.rawRange.contains(inclusive: offset) ?? false {
-      return .heading(index)
+      candidates.append(.heading(index))
     }
-    if paper.keywordsPassage?.rawRange.contains(inclusive: offset) ?? false { return .keywords }
-    if paper.authorNotePassage?.rawRange.contains(inclusive: offset) ?? false { return .authorNote }
-    return nil
+    for id in [PassageID.title, .abstract, .keywords, .authorNote, .englishAbstract]
+    where paper.passage(id)?.rawRange.contains(inclusive: offset) ?? false {
+      candidates.append(id)
+    }
+    if candidates.count > 1,
+      let holding = candidates.first(where: { id in
+        guard let passage = paper.passage(id) else { return false }
+        return passage.rawPieces(of: TextRange(start: .zero, end: passage.text.utf8Size)).contains {
+          $0.contains(inclusive: offset)
+        }
+      })
+    {
+      return holding
+    }
+    return candidates.first
   }
 
   /// How a passage is named to the analyst: `¶12`, `fn. 3`, `§二` (a heading), `abstract`, `title`.

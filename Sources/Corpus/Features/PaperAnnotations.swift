@@ -86,10 +86,16 @@ public enum PaperAnnotations {
     return HoverInfo(range: raw, markdown: lines.joined(separator: "\n\n"))
   }
 
-  /// The entity mention at a raw offset of a paper.
+  /// The entity mention at a raw offset of a paper: on one of its pieces, not on what a page break put between
+  /// them.
   public static func mention(index: CorpusIndex, paper: Int, at rawOffset: TextSize) -> Mention? {
-    guard let passage = FeatureSupport.passage(atRaw: rawOffset, in: index.papers[paper]) else { return nil }
-    return index.mentions(in: paper, passage: passage).first { $0.rawRange.contains(inclusive: rawOffset) && !$0.rawRange.isEmpty }
+    let document = index.papers[paper]
+    guard let passage = FeatureSupport.passage(atRaw: rawOffset, in: document) else { return nil }
+    return index.mentions(in: paper, passage: passage).first { mention in
+      guard !mention.rawRange.isEmpty, mention.rawRange.contains(inclusive: rawOffset) else { return false }
+      let pieces = document.passage(mention.passage)?.rawPieces(of: mention.range) ?? [mention.rawRange]
+      return pieces.contains { $0.contains(inclusive: rawOffset) }
+    }
   }
 
   /// References from a place in a corpus file: an entity mention → everywhere it is named; a paragraph → the

@@ -104,3 +104,20 @@ private let splitMentionPaper = IngestFixture.read(
   let hover = try #require(PaperAnnotations.hover(index: index, paper: 0, notes: [], at: offset))
   #expect(paper.rawText.slice(hover.range) == "安厅")
 }
+
+/// Hover in the footnote block a page break printed inside a name shows the footnote's own mention; hover on the
+/// title's mention shows its card.
+@Test func hoverFindsTheMentionOfThePassageUnderTheCursor() throws {
+  let paper = splitMentionPaper
+  let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
+  func offset(of text: String) throws -> TextSize {
+    let found = try #require(paper.rawText.range(of: text))
+    return TextSize(paper.rawText.utf8.distance(from: paper.rawText.startIndex, to: found.lowerBound))
+  }
+  let inFootnote = try #require(PaperAnnotations.mention(index: index, paper: 0, at: try offset(of: "外务省资料")))
+  #expect(inFootnote.passage == .footnote(1))
+  #expect(index.entities[inFootnote.entity].name != "日本海上保安厅")
+  let titled = CorpusIndex(papers: [IngestFixture.read("日本与东盟关系\n\n王明\n\n正文一段。")], entities: Lexicon.builtin)
+  let titleHover = PaperAnnotations.hover(index: titled, paper: 0, notes: [], at: TextSize(1))
+  #expect(titleHover?.markdown.contains("日本") ?? false, "\(String(describing: titleHover))")
+}
