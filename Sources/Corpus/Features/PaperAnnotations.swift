@@ -64,11 +64,9 @@ public enum PaperAnnotations {
   public static func hover(index: CorpusIndex, paper: Int, notes: [NoteFile], at rawOffset: TextSize) -> HoverInfo? {
     guard index.papers.indices.contains(paper) else { return nil }
     let document = index.papers[paper]
-    if let mention = mention(index: index, paper: paper, at: rawOffset) {
+    if let (mention, piece) = mentionPiece(index: index, paper: paper, at: rawOffset) {
       // The piece under the cursor, when a footnote block or a line break splits the name.
-      let pieces = document.passage(mention.passage)?.rawPieces(of: mention.range) ?? []
-      let range = pieces.first { $0.contains(inclusive: rawOffset) } ?? mention.rawRange
-      return HoverInfo(range: range, markdown: Hover.entityCard(index: index, entity: mention.entity))
+      return HoverInfo(range: piece, markdown: Hover.entityCard(index: index, entity: mention.entity))
     }
     guard let passage = FeatureSupport.passage(atRaw: rawOffset, in: document), let raw = document.passage(passage)?.rawRange
     else { return nil }
@@ -89,13 +87,19 @@ public enum PaperAnnotations {
   /// The entity mention at a raw offset of a paper: on one of its pieces, not on what a page break put between
   /// them.
   public static func mention(index: CorpusIndex, paper: Int, at rawOffset: TextSize) -> Mention? {
+    mentionPiece(index: index, paper: paper, at: rawOffset)?.mention
+  }
+
+  /// The entity mention at a raw offset, and its raw piece there.
+  static func mentionPiece(index: CorpusIndex, paper: Int, at rawOffset: TextSize) -> (mention: Mention, piece: TextRange)? {
     let document = index.papers[paper]
     guard let passage = FeatureSupport.passage(atRaw: rawOffset, in: document) else { return nil }
-    return index.mentions(in: paper, passage: passage).first { mention in
-      guard !mention.rawRange.isEmpty, mention.rawRange.contains(inclusive: rawOffset) else { return false }
+    for mention in index.mentions(in: paper, passage: passage)
+    where !mention.rawRange.isEmpty && mention.rawRange.contains(inclusive: rawOffset) {
       let pieces = document.passage(mention.passage)?.rawPieces(of: mention.range) ?? [mention.rawRange]
-      return pieces.contains { $0.contains(inclusive: rawOffset) }
+      if let piece = pieces.first(where: { $0.contains(inclusive: rawOffset) }) { return (mention, piece) }
     }
+    return nil
   }
 
   /// References from a place in a corpus file: an entity mention → everywhere it is named; a paragraph → the

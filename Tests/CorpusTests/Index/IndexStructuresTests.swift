@@ -35,10 +35,29 @@ import Testing
   /// A long text is read as two halves at once: every occurrence is reported once, those across the middle
   /// included.
   @Test func longTextsFindWhatANaiveSearchFinds() {
-    let patterns = ["日本", "本国", "日本国民", "美", "美日", "日美澳", "nato", "Quad", "𠮷野", "é·", "a"]
-    let pieces = ["日", "本", "国", "民", "美", "澳", "NATO ", "quad", "𠮷", "野", "é", "·", "a", "，", "的", " "]
-    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-    for length in [255, 256, 257, 300, 511, 1024, 4000] {
+    expectNaiveSearchAgrees(
+      patterns: ["日本", "本国", "日本国民", "美", "美日", "日美澳", "nato", "Quad", "𠮷野", "é·", "a"],
+      pieces: ["日", "本", "国", "民", "美", "澳", "NATO ", "quad", "𠮷", "野", "é", "·", "a", "，", "的", " "],
+      lengths: [255, 256, 257, 300, 511, 1024, 4000], seed: 0x2545_F491_4F6C_DD1D)
+  }
+
+  /// A state whose failure state has a row longer than `inheritedRowLimit` keeps its own transitions and walks
+  /// on at scan time (`ba` fails to `a`, which starts 80 words; `cba` fails to the partial `ba`).
+  @Test func partialStatesWalkOnToTheirFailureStates() {
+    let seconds = (0..<80).map { String(UnicodeScalar(0x4E00 + $0)!) }
+    #expect(seconds.count > MentionAutomaton.inheritedRowLimit)
+    expectNaiveSearchAgrees(
+      patterns: seconds.map { "a" + $0 } + ["ba", "cba", "ba" + seconds[5], "a"],
+      pieces: ["a", "b", "c", " "] + seconds.prefix(8), lengths: [40, 300, 2000], seed: 42)
+  }
+
+  /// Pseudo-random texts of each length, made of `pieces`: the automaton reports every occurrence a naive search
+  /// finds (ASCII case folded), and no other.
+  private func expectNaiveSearchAgrees(patterns: [String], pieces: [String], lengths: [Int], seed start: UInt64) {
+    let keys = patterns.map { Array($0.utf8).map(MentionScanner.fold) }
+    let automaton = MentionAutomaton(keys: keys)
+    var seed = start
+    for length in lengths {
       var text = ""
       while text.utf8.count < length {
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -46,48 +65,15 @@ import Testing
       }
       let folded = Array(text.utf8).map(MentionScanner.fold)
       var expected: [String] = []
-      for (number, pattern) in patterns.enumerated() {
-        let key = Array(pattern.utf8).map(MentionScanner.fold)
+      for (number, key) in keys.enumerated() {
         for start in 0...(folded.count - key.count) where Array(folded[start..<start + key.count]) == key {
           expected.append("\(number)@\(start)")
         }
       }
-      let automaton = MentionAutomaton(keys: patterns.map { Array($0.utf8).map(MentionScanner.fold) })
-      var found: [(pattern: Int, start: Int)] = []
-      var bytes = text
-      bytes.withUTF8 { buffer in
-        automaton.forEachMatch(in: buffer) { pattern, end in found.append((pattern, end - patterns[pattern].utf8.count)) }
-      }
-      #expect(found.map { "\($0.pattern)@\($0.start)" }.sorted() == expected.sorted(), "length \(length)")
-    }
-  }
-
-  /// A state whose failure state has a row longer than `inheritedRowLimit` keeps its own transitions and walks
-  /// on at scan time (`ba` fails to `a`, which starts 80 words; `cba` fails to the partial `ba`).
-  @Test func partialStatesWalkOnToTheirFailureStates() {
-    let seconds = (0..<80).map { String(UnicodeScalar(0x4E00 + $0)!) }
-    let patterns = seconds.map { "a" + $0 } + ["ba", "cba", "ba" + seconds[5], "a"]
-    #expect(seconds.count > MentionAutomaton.inheritedRowLimit)
-    let automaton = MentionAutomaton(keys: patterns.map { Array($0.utf8) })
-    var seed: UInt64 = 42
-    let pieces = ["a", "b", "c", " "] + seconds.prefix(8)
-    for length in [40, 300, 2000] {
-      var text = ""
-      while text.utf8.count < length {
-        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += pieces[Int(seed >> 33) % pieces.count]
-      }
-      let bytes = Array(text.utf8)
-      var expected: [String] = []
-      for (number, pattern) in patterns.enumerated() {
-        let key = Array(pattern.utf8)
-        for start in 0...(bytes.count - key.count) where Array(bytes[start..<start + key.count]) == key {
-          expected.append("\(number)@\(start)")
-        }
-      }
       var found: [String] = []
-      bytes.withUnsafeBufferPointer { buffer in
-        automaton.forEachMatch(in: buffer) { pattern, end in found.append("\(pattern)@\(end - patterns[pattern].utf8.count)") }
+      var unfolded = text  // capitals in the text match the folded keys
+      unfolded.withUTF8 { buffer in
+        automaton.forEachMatch(in: buffer) { pattern, end in found.append("\(pattern)@\(end - keys[pattern].count)") }
       }
       #expect(found.sorted() == expected.sorted(), "length \(length)")
     }
