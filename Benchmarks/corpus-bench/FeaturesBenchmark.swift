@@ -78,7 +78,7 @@ enum FeaturesBenchmark {
       try? FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
       for number in 0..<20 {
         let text = "# 笔记 \(number)\n\n见 [@\(key), ¶\(number + 1)]，又见 [[日本]] 与东盟。\n"
-        FileManager.default.createFile(atPath: notes.appendingPathComponent("n\(number).md").path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: notes.appendingPathComponent("n\(number).md").path, contents: Data(text.utf8))
       }
       measure(folder: folder, key: key, label: size == 0 ? "5 papers (\(total / 1000) KB)" : "\(total / 1_000_000) MB",
               iterations: iterations)

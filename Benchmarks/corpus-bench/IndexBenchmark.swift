@@ -71,7 +71,7 @@ enum IndexBenchmark {
       while total < size * 1_000_000 {
         let data = papers[copy % papers.count]
         let name = String(format: "paper%05d.txt", copy)
-        FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
+        _ = FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
         total += data.count
         copy += 1
       }

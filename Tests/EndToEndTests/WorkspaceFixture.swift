@@ -12,22 +12,7 @@ struct TestWorkspace {
     root = FileManager.default.temporaryDirectory
       .appendingPathComponent("corpus-lsp-e2e-\(UUID().uuidString)").appendingPathComponent(folderName)
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    for (path, text) in Self.sections(txtar) { try write(path, text) }
-  }
-
-  static func sections(_ txtar: String) -> [(String, String)] {
-    var files: [(String, String)] = []
-    var current: (String, [Substring])?
-    for line in txtar.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-        if let (path, lines) = current { files.append((path, lines.joined(separator: "\n"))) }
-        current = (String(line.dropFirst(3).dropLast(3)), [])
-      } else {
-        current?.1.append(line)
-      }
-    }
-    if let (path, lines) = current { files.append((path, lines.joined(separator: "\n"))) }
-    return files
+    for (path, text) in Txtar.sections(txtar) { try write(path, text) }
   }
 
   func url(_ path: String) -> URL { root.appendingPathComponent(path) }

@@ -1,5 +1,6 @@
 //! Test harness for diagnostics: txtar fixtures, a small fake corpus, and `@diag` inline annotations.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Corpus
@@ -8,19 +9,7 @@ import Testing
 struct Fixture {
   var files: [(path: String, text: String)]
 
-  init(_ text: String) {
-    files = []
-    var current: (String, [Substring])?
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-        if let (path, lines) = current { files.append((path, lines.joined(separator: "\n"))) }
-        current = (String(line.dropFirst(3).dropLast(3)), [])
-      } else {
-        current?.1.append(line)
-      }
-    }
-    if let (path, lines) = current { files.append((path, lines.joined(separator: "\n"))) }
-  }
+  init(_ text: String) { files = Txtar.sections(text) }
 
   func file(_ path: String) -> String? { files.first { $0.path == path }?.text }
   var notes: [(path: String, text: String)] {

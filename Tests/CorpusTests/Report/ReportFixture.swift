@@ -1,5 +1,6 @@
 //! A small hand-made corpus for report tests: papers from txtar text, mentions by plain alias search.
 import Corpus
+import TestSupport
 
 /// Papers and mentions built without the real reader and scanner, so report tests check only the report.
 ///
@@ -14,7 +15,7 @@ struct ReportFixture {
 
   init(_ text: String, entities: [Entity]) {
     self.entities = entities
-    for (path, body) in Self.sections(text) {
+    for (path, body) in Txtar.sections(text) {
       var paragraphs: [Paragraph] = []
       var footnotes: [Footnote] = []
       var metadata = PaperMetadata()
@@ -75,23 +76,6 @@ struct ReportFixture {
         offset += 1
       }
     }
-    return result
-  }
-
-  static func sections(_ text: String) -> [(String, String)] {
-    var result: [(String, String)] = []
-    var current: String?
-    var lines: [String] = []
-    for line in text.components(separatedBy: "\n") {
-      if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-        if let current { result.append((current, lines.joined(separator: "\n"))) }
-        current = String(line.dropFirst(3).dropLast(3))
-        lines = []
-      } else {
-        lines.append(line)
-      }
-    }
-    if let current { result.append((current, lines.joined(separator: "\n"))) }
     return result
   }
 }
