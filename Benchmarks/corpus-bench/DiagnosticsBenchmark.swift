@@ -70,13 +70,13 @@ enum DiagnosticsBenchmark {
       try? FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
       var total = 0
       for (name, data) in zip(names, papers) {
-        FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
+        _ = FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
         total += data.count
       }
       var copy = 0
       while total < size * 1_000_000 {
         let data = corpusCopy(of: papers[copy % papers.count], number: copy, distinct: distinct)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
           atPath: corpus.appendingPathComponent(String(format: "copy%05d.txt", copy)).path, contents: data)
         total += data.count
         copy += 1

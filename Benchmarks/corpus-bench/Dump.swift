@@ -47,7 +47,7 @@ enum Dump {
       }
     }
     for paper in papers {
-      text += "P \(paper.stem) \(paper.metadata.year.map(String.init) ?? "-") \(paper.metadata.title ?? "")\n"
+      text += "P \(paper.stem) \(paper.metadata.year.map(String.init) ?? "-") \(paper.metadata.title)\n"
       for paragraph in paper.paragraphs {
         let marks = paragraph.footnoteRefs.map { "\($0.range)" }
         text += "¶\(paragraph.number) \(paragraph.passage.text) marks \(marks)\n"

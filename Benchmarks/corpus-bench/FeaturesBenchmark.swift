@@ -59,7 +59,7 @@ enum FeaturesBenchmark {
       var key = ""
       if size == 0 {
         for (name, data) in zip(names, papers) {
-          FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
+          _ = FileManager.default.createFile(atPath: corpus.appendingPathComponent(name).path, contents: data)
           total += data.count
         }
         key = String(names[0].dropLast(4))
@@ -67,7 +67,7 @@ enum FeaturesBenchmark {
         var copy = 0
         while total < size * 1_000_000 {
           let data = papers[copy % papers.count]
-          FileManager.default.createFile(
+          _ = FileManager.default.createFile(
             atPath: corpus.appendingPathComponent(String(format: "paper%05d.txt", copy)).path, contents: data)
           total += data.count
           copy += 1

@@ -1,5 +1,6 @@
 //! Code actions over the real binary: each fix applied with the tests' own edit applier, in every encoding, on a
 //! note mixing CJK, astral characters and CRLF; versioned `documentChanges` with `CreateFile`, or plain `changes`.
+import Corpus
 import Foundation
 import TestSupport
 import Testing
@@ -152,5 +153,53 @@ func aSelectionFoundInTheCorpusCanBeCited(encoding: ReferenceEncoding) throws {
       "context": ["diagnostics": [], "only": ["quickfix"]],
     ])
   #expect(quickfixes == [])
+  try client.finish()
+}
+
+/// A corpus where discovery finds a quoted instrument, and an empty lexicon to promote it into.
+private let promotionWorkspace = """
+  -- corpus/王五2022.txt --
+  日本的能源外交
+
+  王五
+
+  一、引言
+
+  日本与美国建立了“清洁能源伙伴关系”，并推动清洁能源伙伴关系向东南亚扩展。
+  -- lexicon.json --
+  {
+    "entities": []
+  }
+  """
+
+@Test(arguments: ReferenceEncoding.allCases)
+func aDiscoveredEntityIsPromotedToTheLexiconByOneAction(encoding: ReferenceEncoding) throws {
+  let workspace = try TestWorkspace(promotionWorkspace)
+  defer { workspace.cleanUp() }
+  let client = try startServer(workspace: workspace, encoding: encoding.rawValue)
+  let lexicon = try String(contentsOf: workspace.url("lexicon.json"), encoding: .utf8)
+  let lexiconURI = workspace.uri("lexicon.json").removingPercentEncoding ?? ""
+  func promote(_ uri: String, _ document: MarkedText) throws -> String? {
+    let actions = try client.result(
+      "textDocument/codeAction",
+      [
+        "textDocument": ["uri": .string(uri)], "range": document.range("1️⃣", "1️⃣", encoding),
+        "context": ["diagnostics": [], "only": ["refactor"]],
+      ])
+    let action = try #require(actions.array?.first, "\(actions)")
+    #expect(action["title"] == "Add '清洁能源伙伴关系' to the workspace lexicon")
+    return applyWorkspaceEdit(action["edit"], to: [lexiconURI: lexicon], encoding: encoding)[lexiconURI]
+  }
+  // From a link in a note, after characters of every width.
+  let note = workspace.uri("notes/能源.md")
+  let promoted = try promote(note, client.openDocument(uri: note, marked: "😀 𠀀 见[[清洁能源1️⃣伙伴关系]]。\n"))
+  #expect(Lexicon.parse(data: Data((promoted ?? "").utf8)).entities.map(\.name) == ["清洁能源伙伴关系"], "\(promoted ?? "")")
+  // From its mention in the corpus file.
+  let paper = workspace.uri("corpus/王五2022.txt")
+  let raw = try String(contentsOf: workspace.url("corpus/王五2022.txt"), encoding: .utf8)
+  let marked = raw.replacingOccurrences(of: "推动清洁", with: "推动清1️⃣洁")
+  let document = MarkedText(marked)
+  client.openDocument(uri: paper, text: document.text, languageID: "plaintext")
+  #expect(try promote(paper, document) == promoted)
   try client.finish()
 }

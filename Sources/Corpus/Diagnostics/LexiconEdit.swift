@@ -1,18 +1,21 @@
 //! The edit that adds a term to the workspace lexicon (lexicon.json), creating the file when absent.
 
 enum LexiconEdit {
-  /// One edit adding `{"id", "kind", "name", "aliases"}` to the `entities` array of the lexicon.
-  static func addingEntity(named name: String, kind: EntityKind, context: CheckContext) -> FileEdit {
+  /// One edit adding `{"id", "kind", "name", "aliases"}` to the `entities` array of the lexicon; nil when the
+  /// lexicon cannot be extended safely (see `inserting`).
+  static func addingEntity(named name: String, kind: EntityKind, context: CheckContext) -> FileEdit? {
     let entry =
       "{\"id\": \(jsonString(entityID(for: name))), \"kind\": \(jsonString(kind.rawValue)), "
       + "\"name\": \(jsonString(name)), \"aliases\": [\(jsonString(name))]}"
     return inserting(entry, context: context)
   }
 
-  /// One edit adding a whole entity (as discovered or built in) to the lexicon.
-  static func adding(_ entity: Entity, context: CheckContext) -> FileEdit {
+  /// One edit adding a whole entity (as discovered or built in) to the lexicon, its id without `discovered-`;
+  /// nil when the lexicon cannot be extended safely.
+  static func adding(_ entity: Entity, context: CheckContext) -> FileEdit? {
+    let id = entity.id.hasPrefix("discovered-") ? String(entity.id.dropFirst("discovered-".count)) : entity.id
     var entry =
-      "{\"id\": \(jsonString(entity.id)), \"kind\": \(jsonString(entity.kind.rawValue)), "
+      "{\"id\": \(jsonString(id)), \"kind\": \(jsonString(entity.kind.rawValue)), "
       + "\"name\": \(jsonString(entity.name))"
     if let english = entity.english { entry += ", \"english\": \(jsonString(english))" }
     entry += ", \"aliases\": [\(entity.aliases.map(jsonString).joined(separator: ", "))]"
@@ -21,18 +24,19 @@ enum LexiconEdit {
     return inserting(entry + "}", context: context)
   }
 
-  /// Inserts one JSON object into the lexicon's `entities` array, creating the file when absent.
-  static func inserting(_ entry: String, context: CheckContext) -> FileEdit {
+  /// Inserts one JSON object into the lexicon's `entities` array, creating the file when absent (or writing the
+  /// whole lexicon into an empty file or an empty object). Nil for a lexicon with no `"entities"` array to extend
+  /// (broken JSON, a top-level array): an edit there would leave a file the server rejects.
+  static func inserting(_ entry: String, context: CheckContext) -> FileEdit? {
+    let fresh = "{\n  \"entities\": [\n    \(entry)\n  ]\n}\n"
     guard let text = context.lexiconText, !text.trimmingSpaces.isEmpty else {
       return FileEdit(
-        file: context.lexiconPath, range: TextRange(0, 0),
-        newText: "{\n  \"entities\": [\n    \(entry)\n  ]\n}\n", createsFile: context.lexiconText == nil)
+        file: context.lexiconPath, range: TextRange(0, 0), newText: fresh, createsFile: context.lexiconText == nil)
     }
     guard let (closing, isEmpty) = entitiesArrayEnd(in: text) else {
-      // Not a lexicon we can extend safely: replace nothing, append a comment-free entry after the text.
-      return FileEdit(
-        file: context.lexiconPath, range: TextRange(start: text.utf8Size, end: text.utf8Size),
-        newText: "\n" + entry + "\n")
+      let compact = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+      guard String(String.UnicodeScalarView(compact)) == "{}" else { return nil }
+      return FileEdit(file: context.lexiconPath, range: TextRange(start: .zero, end: text.utf8Size), newText: fresh)
     }
     // Insert after the last element (before white space preceding `]`).
     let bytes = Array(text.utf8)
@@ -43,7 +47,8 @@ enum LexiconEdit {
       file: context.lexiconPath, range: TextRange(insertAt, isEmpty ? closing : insertAt), newText: newText)
   }
 
-  /// Offset of the `]` closing the `"entities"` array (or of a top-level array), and whether it is empty.
+  /// Offset of the `]` closing the `"entities"` array, and whether it is empty; nil when the text holds no such
+  /// array that closes.
   static func entitiesArrayEnd(in text: String) -> (Int, Bool)? {
     let bytes = Array(text.utf8)
     var open: Int?
@@ -54,8 +59,6 @@ enum LexiconEdit {
         index += 1
       }
       open = index < bytes.count ? index : nil
-    } else if let first = bytes.firstIndex(where: { !isSpaceByte($0) }), bytes[first] == 0x5B {
-      open = first
     }
     guard let start = open else { return nil }
     var depth = 0

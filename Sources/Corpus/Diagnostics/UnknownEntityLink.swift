@@ -14,10 +14,11 @@ enum UnknownEntityLink {
         Fix(title: "Change to '\(alias)'", edits: [run.noteEdit(link.targetRange, alias)], isPreferred: position == 0)
       }
       for kind in [EntityKind.actor, .mechanism] {
+        guard let edit = LexiconEdit.addingEntity(named: link.target, kind: kind, context: run.context) else { break }
         fixes.append(
           Fix(
             title: "Add '\(link.target)' to the workspace lexicon as \(kind == .actor ? "an actor" : "a mechanism")",
-            edits: [LexiconEdit.addingEntity(named: link.target, kind: kind, context: run.context)]))
+            edits: [edit]))
       }
       findings.append(
         Finding(

@@ -145,12 +145,15 @@ public enum Symbols {
       flat.append((section.level, SymbolNode(name: name, detail: detail, kind: .section, range: range,
                                              selectionRange: section.headingRange)))
     }
-    if let first = paper.footnotes.first?.passage.rawRange, let last = paper.footnotes.last?.passage.rawRange {
-      flat.append((0, SymbolNode(name: "Footnotes", detail: "\(paper.footnotes.count)", kind: .footnotes,
-                                 range: TextRange(start: first.start, end: max(first.start, last.end)), selectionRange: first)))
-    }
     flat.sort { $0.node.range.start < $1.node.range.start }
-    return nest(flat)
+    // Footnotes are printed page by page among the sections: their group, which spans them all, comes after the
+    // sections' tree and holds none of them.
+    guard let first = paper.footnotes.first?.passage.rawRange, let last = paper.footnotes.last?.passage.rawRange else {
+      return nest(flat)
+    }
+    let footnotes = SymbolNode(name: "Footnotes", detail: "\(paper.footnotes.count)", kind: .footnotes,
+                               range: TextRange(start: first.start, end: max(first.start, last.end)), selectionRange: first)
+    return nest(flat) + [footnotes]
   }
 
   // MARK: - Workspace

@@ -1,5 +1,6 @@
-//! `textDocument/codeAction`: the fixes of the findings under the range, and "cite the selected text" for a
-//! selection the corpus contains; edits as versioned `documentChanges` (with `CreateFile`) or plain `changes`.
+//! `textDocument/codeAction`: the fixes of the findings under the range, "cite the selected text" for a
+//! selection the corpus contains, and "add to the workspace lexicon" for a discovered entity under the cursor (in a
+//! note or a corpus file); edits as versioned `documentChanges` (with `CreateFile`) or plain `changes`.
 import Corpus
 import Foundation
 
@@ -14,12 +15,8 @@ enum CodeActionHandlers {
   }
 
   static func codeActions(_ params: JSONValue, context: RequestContext) throws -> JSONValue {
-    let snapshot = context.snapshot
-    let uri = try params.textDocumentURI()
-    let document = try snapshot.document(uri)
-    guard let analysis = snapshot.workspaceAnalysis,
-      let findings = snapshot.noteFindings(uri, analysis: analysis)
-    else { return [] }
+    guard let request = try FeatureRequest.make(params, context) else { return [] }
+    let (snapshot, analysis, document) = (request.snapshot, request.analysis, request.document)
     guard let rangeJSON = params["range"] else { throw ResponseError.invalidParams("codeAction needs a range") }
     let range = FromProtocol.range(try Range(json: rangeJSON), in: document.lineIndex, encoding: snapshot.encoding)
     let only = params["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
@@ -29,7 +26,25 @@ enum CodeActionHandlers {
     }
     let renderer = DiagnosticRenderer(snapshot: snapshot, analysis: analysis)
     let builder = WorkspaceEditBuilder(snapshot: snapshot, analysis: analysis, renderer: renderer)
+    let checkContext = analysis.checkContext(notePath: request.path, lexiconText: snapshot.lexiconText(analysis))
     var actions: [JSONValue] = []
+    func offer(_ fixes: [Fix], kind: String) {
+      for fix in fixes {
+        guard let edit = builder.edit(fix) else { continue }
+        actions.append(["title": .string(fix.title), "kind": .string(kind), "edit": edit])
+      }
+    }
+    // In a corpus file: promote the discovered entity mentioned under the cursor.
+    if let paper = request.paper {
+      if wanted("refactor") {
+        offer(
+          CodeActionFixes.promotingDiscoveredEntity(
+            paper: paper, at: range.start, index: request.index, context: checkContext),
+          kind: "refactor")
+      }
+      return .array(actions)
+    }
+    guard let findings = snapshot.noteFindings(document.uri, analysis: analysis) else { return [] }
     if wanted("quickfix") {
       let touched = findings.filter { finding in
         range.isEmpty
@@ -46,15 +61,18 @@ enum CodeActionHandlers {
         }
       }
     }
-    if wanted("refactor"), !range.isEmpty {
-      let path = snapshot.workspaceFile(uri, analysis: analysis).path
-      let fixes = CodeActionFixes.insertCitation(
-        note: NoteParser.parse(document.text), selection: range, index: CachedCorpusLookup.of(analysis),
-        context: analysis.checkContext(notePath: path, lexiconText: snapshot.lexiconText(analysis)))
-      for fix in fixes {
-        guard let edit = builder.edit(fix) else { continue }
-        actions.append(["title": .string(fix.title), "kind": "refactor", "edit": edit])
+    if wanted("refactor") {
+      let note = NoteParser.parse(document.text)
+      if !range.isEmpty {
+        offer(
+          CodeActionFixes.insertCitation(
+            note: note, selection: range, index: CachedCorpusLookup.of(analysis), context: checkContext),
+          kind: "refactor")
       }
+      offer(
+        CodeActionFixes.promotingDiscoveredEntity(
+          note: note, at: range.start, index: request.index, context: checkContext),
+        kind: "refactor")
     }
     return .array(actions)
   }

@@ -48,6 +48,36 @@ private func checkNoteOutline(_ fixture: String, expect expected: [String], sour
           "\(outline)")
 }
 
+@Test func paperOutlineKeepsSectionsOutOfTheFootnotes() {
+  let workspace = FeatureWorkspace(
+    """
+    -- corpus/wang.txt --
+    东盟海洋合作研究
+
+    王五
+
+    一、引言
+
+    日本与东盟的合作不断深化，双方在海洋安全领域的合作尤为突出。①
+
+    ① 参见某某：《测试文献》，2020年。
+
+    二、结论
+
+    合作前景广阔，机制化程度不断提高。②
+
+    ② 另见某某：《另一文献》，2021年。
+    -- notes/a.md --
+    x
+    """)
+  guard let paper = workspace.index.paper(forKey: "wang") else {
+    Issue.record("no paper wang")
+    return
+  }
+  let outline = render(Symbols.paperOutline(workspace.index.papers[paper]))
+  #expect(outline == ["§一 引言 — ¶1–1", "§二 结论 — ¶2–2", "Footnotes — 2"], "\(outline)")
+}
+
 @Test func workspaceSymbolsMatchDocumentsSectionsAndEntities() {
   let workspace = FeatureWorkspace("-- notes/a.md --\nx")
   func names(_ query: String) -> [String] {
