@@ -20,8 +20,23 @@ enum RenameHandler {
       guard Rename.prepare(index: request.index, note: note.syntax, at: offset) != nil else {
         throw ResponseError(.requestFailed, "nothing to rename here: put the cursor on a citation key or an entity link")
       }
-      guard let edits = Rename.edits(index: request.index, notes: request.notes(), current: note, at: offset, newName: newName)
-      else { throw ResponseError(.requestFailed, "\"\(newName)\" cannot be used here") }
+      let configPath = WorkspaceConfig.fileName
+      let edits: [FileEdit]?
+      do throws(Rename.Refusal) {
+        edits = try Rename.edits(
+          index: request.index, notes: request.notes(), current: note, at: offset, newName: newName,
+          config: request.snapshot.currentText(of: configPath, analysis: request.analysis), configPath: configPath)
+      } catch .unusableName {
+        throw ResponseError(.requestFailed, "\"\(newName)\" cannot be used here")
+      } catch .keyTaken(let paper) {
+        throw ResponseError(.requestFailed, "\"\(newName)\" already cites \(paper): choose another key")
+      } catch .configurationNotWritable(let file) {
+        throw ResponseError(
+          .requestFailed,
+          "the new key must be set for \(file) in \(configPath) (\"documents\": {\"…\": {\"key\": …}}), which this "
+            + "rename cannot edit: create or repair it first")
+      }
+      guard let edits else { throw ResponseError(.requestFailed, "nothing to rename here") }
       return request.workspaceEdit(edits)
     }
   }
