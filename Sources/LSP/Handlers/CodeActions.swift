@@ -61,8 +61,8 @@ enum CodeActionHandlers {
         }
       }
     }
-    if wanted("refactor") {
-      let note = NoteParser.parse(document.text)
+    // The note as the other features parse it (cached while its text is unchanged).
+    if wanted("refactor"), let note = request.note?.syntax {
       if !range.isEmpty {
         offer(
           CodeActionFixes.insertCitation(
