@@ -68,6 +68,11 @@ enum ServeCommand {
       serverOptions.maximumMessageLength = bytes
     }
     serverOptions.enableTestHooks = ProcessInfo.processInfo.environment["CORPUS_LSP_TEST_HOOKS"] == "1"
+    if serverOptions.enableTestHooks,
+      let milliseconds = ProcessInfo.processInfo.environment["CORPUS_LSP_TEST_FIRST_LOAD_DELAY_MS"].flatMap({ Int($0) })
+    {
+      serverOptions.firstLoadDelayMilliseconds = milliseconds
+    }
     signal(SIGPIPE, SIG_IGN)  // a vanished client must not kill us mid-write
     let server = Server(
       input: STDIN_FILENO, output: STDOUT_FILENO, options: serverOptions, logger: Logger(level: level))

@@ -139,7 +139,9 @@ func diagnosticsArePushedOnOpenWithRangesInTheNegotiatedEncoding(encoding: Refer
   // an empty answer would leave the note unchecked until the first edit.
   let workspace = try TestWorkspace(noteWorkspace)
   defer { workspace.cleanUp() }
-  let client = try TestClient(arguments: ["--log-level", "debug", "--workspace", workspace.root.path])
+  let client = try TestClient(
+    arguments: ["--log-level", "debug", "--workspace", workspace.root.path],
+    environment: ["CORPUS_LSP_TEST_FIRST_LOAD_DELAY_MS": "300"])
   try client.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
   let uri = workspace.uri("notes/笔记.md")
   client.openDocument(uri: uri, text: crlfNote)

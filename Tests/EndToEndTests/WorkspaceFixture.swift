@@ -82,11 +82,12 @@ let crlfNote = [
 
 /// Starts the server on a workspace (through `--workspace`, no debounce) and waits until it indexed it.
 func startServer(
-  workspace: TestWorkspace, encoding: String? = nil, capabilities: JSON? = nil, useRootURI: Bool = false
+  workspace: TestWorkspace, encoding: String? = nil, capabilities: JSON? = nil, useRootURI: Bool = false,
+  environment: [String: String] = [:]
 ) throws -> TestClient {
   var arguments = ["--log-level", "debug", "--debounce-ms", "0"]
   if !useRootURI { arguments += ["--workspace", workspace.root.path] }
-  let client = try TestClient(arguments: arguments)
+  let client = try TestClient(arguments: arguments, environment: environment)
   try client.initialize(
     encodings: encoding.map { [$0] }, capabilities: capabilities, rootURI: useRootURI ? workspace.uri("") : nil)
   try client.synchronize()

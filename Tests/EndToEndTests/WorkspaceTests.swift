@@ -1,5 +1,5 @@
 //! The workspace in the server: its root from the client (Chinese, percent-encoded paths), indexing progress,
-//! file-watching registration, requests answered while indexing.
+//! file-watching registration, requests sent before the first index answered once it is built.
 import Foundation
 import TestSupport
 import Testing
@@ -67,5 +67,22 @@ import Testing
   let report = try client.result("workspace/diagnostic", ["previousResultIds": []])
   let note = (report["items"].array ?? []).first { TestClient.sameURI($0["uri"].string, workspace.uri("notes/新.md")) }
   #expect(note?["items"] == [], "\(client.note)")
+  try client.finish()
+}
+
+@Test func requestsSentBeforeTheFirstIndexAreAnsweredFromIt() throws {
+  // An editor asks for hover or a definition as soon as it opens a file; the first load is held back here so
+  // that every request surely arrives before it ends.
+  let workspace = try TestWorkspace(serverCorpus)
+  defer { workspace.cleanUp() }
+  let client = try startServer(workspace: workspace, environment: ["CORPUS_LSP_TEST_FIRST_LOAD_DELAY_MS": "400"])
+  let uri = workspace.uri("notes/早.md")
+  let note = client.openDocument(uri: uri, marked: "见 [@王五1️⃣2022, ¶1] 与 [[东2️⃣盟]]。\n")
+  let definition = try client.result("textDocument/definition", TestClient.positionParams(uri: uri, note, "1️⃣", .utf16))
+  #expect(definition.array?.isEmpty == false || definition["uri"].string != nil, "\(definition)")
+  let hover = try client.result("textDocument/hover", TestClient.positionParams(uri: uri, note, "2️⃣", .utf16))
+  #expect(hover["contents"]["value"].string?.contains("东盟") == true, "\(hover)")
+  let symbols = try client.result("workspace/symbol", ["query": "王五"])
+  #expect(symbols.array?.isEmpty == false, "\(symbols)")
   try client.finish()
 }

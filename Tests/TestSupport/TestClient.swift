@@ -35,15 +35,19 @@ public final class TestClient: @unchecked Sendable {
     return TestPaths.packageRoot.appendingPathComponent(".build/debug/corpus-lsp")
   }
 
-  public init(arguments: [String] = ["--log-level", "debug"], workingDirectory: URL? = nil, timeout: TimeInterval = 10)
-    throws
-  {
+  /// `environment` is added to the server's (the test hooks are always on).
+  public init(
+    arguments: [String] = ["--log-level", "debug"], workingDirectory: URL? = nil, timeout: TimeInterval = 10,
+    environment: [String: String] = [:]
+  ) throws {
     self.timeout = timeout
     process.executableURL = Self.serverBinary
     process.arguments = arguments
     if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     // Enables the server's `corpusLsp/test/…` requests (a failing handler, a slow one, a text dump).
-    process.environment = ProcessInfo.processInfo.environment.merging(["CORPUS_LSP_TEST_HOOKS": "1"]) { _, new in new }
+    process.environment = ProcessInfo.processInfo.environment.merging(
+      environment.merging(["CORPUS_LSP_TEST_HOOKS": "1"]) { _, new in new }
+    ) { _, new in new }
     process.standardInput = stdinPipe
     process.standardOutput = stdoutPipe
     process.standardError = stderrPipe

@@ -51,10 +51,7 @@ enum DiagnosticsHandlers {
     let snapshot = context.snapshot
     // A pull that arrives before the first index would get an empty report, and clients without
     // `refreshSupport` (Neovim 0.11) only ask again after an edit: wait for the first analysis, bounded.
-    let cancellation = context.cancellation
-    let waited = snapshot.workspaceAnalysis
-      ?? snapshot.awaitFirstAnalysis?(.now() + .seconds(20), { cancellation.isCancelled }) as? WorkspaceAnalysis
-    guard let analysis = waited else {
+    guard let analysis = snapshot.workspaceAnalysisOnceLoaded(context.cancellation) else {
       return ["kind": "full", "items": []]  // not indexed yet: nothing to say, and no id so the client asks again
     }
     let renderer = DiagnosticRenderer(snapshot: snapshot, analysis: analysis)
@@ -88,7 +85,7 @@ enum DiagnosticsHandlers {
   /// Every note of the workspace (open ones as edited) and every file with workspace problems.
   static func workspaceReport(_ params: JSONValue, context: RequestContext) throws -> JSONValue {
     let snapshot = context.snapshot
-    guard let analysis = snapshot.workspaceAnalysis else { return ["items": []] }
+    guard let analysis = snapshot.workspaceAnalysisOnceLoaded(context.cancellation) else { return ["items": []] }
     var previous: [String: String] = [:]
     for entry in params["previousResultIds"]?.arrayValue ?? [] {
       if let uri = entry["uri"]?.stringValue, let value = entry["value"]?.stringValue {

@@ -12,11 +12,12 @@ struct FeatureRequest {
   let path: String
   let kind: WorkspaceFileKind
 
-  /// The open document `params` names (-32602 when not open) and the analysis; nil while the workspace loads.
+  /// The open document `params` names (-32602 when not open) and the analysis, once the first load has ended;
+  /// nil only when waiting for it failed (see `workspaceAnalysisOnceLoaded`).
   static func make(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> FeatureRequest? {
     let snapshot = context.snapshot
     let document = try snapshot.document(params.textDocumentURI())
-    guard let analysis = snapshot.workspaceAnalysis else { return nil }
+    guard let analysis = snapshot.workspaceAnalysisOnceLoaded(context.cancellation) else { return nil }
     let (path, kind) = snapshot.workspaceFile(document.uri, analysis: analysis)
     return FeatureRequest(snapshot: snapshot, analysis: analysis, document: document, path: path, kind: kind)
   }

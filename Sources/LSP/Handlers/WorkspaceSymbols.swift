@@ -7,7 +7,7 @@ enum WorkspaceSymbolsHandler {
     registry.request("workspace/symbol") { params, context in
       let query = try params.requiredString("query")
       let snapshot = context.snapshot
-      guard let analysis = snapshot.workspaceAnalysis else { return [] }
+      guard let analysis = snapshot.workspaceAnalysisOnceLoaded(context.cancellation) else { return [] }
       let lexicon = snapshot.lexiconText(analysis).map { LexiconSource(file: analysis.lexiconPath, text: $0) }
       let entries = Symbols.workspace(index: analysis.index, lexicon: lexicon, query: query)
       var cache: [String: LineIndex] = [:]

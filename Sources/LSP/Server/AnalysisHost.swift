@@ -7,8 +7,9 @@ import Synchronization
 /// Owns the workspace analysis of one server.
 ///
 /// Loads run one at a time on a background queue; changes arriving during a load are merged and loaded next, so
-/// requests never wait: they read the latest complete analysis from their snapshot (`snapshot.workspaceAnalysis`),
-/// nil until the first load ends. A finished load is swapped into `session.analysis` on the message loop, then
+/// requests never wait for a re-index: they read the latest complete analysis from their snapshot
+/// (`snapshot.workspaceAnalysis`). Only before the first load ends do editor requests wait for it
+/// (`workspaceAnalysisOnceLoaded`), on their worker thread. A finished load is swapped into `session.analysis` on the message loop, then
 /// `onAnalysis` observers run there (diagnostics re-publish for open notes).
 public final class AnalysisHost: Sendable {
   private struct State {
@@ -38,8 +39,7 @@ public final class AnalysisHost: Sendable {
   public var latest: WorkspaceAnalysis? { state.withLock { $0.latest } }
 
   /// The latest analysis, waiting for the first one to be published if there is none yet, until `deadline`
-  /// or until `isCancelled` says so. Only for requests whose clients cannot be told to ask again
-  /// (a diagnostics pull sent before indexing finished); every other request answers from its snapshot.
+  /// or until `isCancelled` says so.
   public func waitForFirstAnalysis(until deadline: DispatchTime, isCancelled: () -> Bool) -> WorkspaceAnalysis? {
     while latest == nil, !isCancelled(), DispatchTime.now() < deadline {
       _ = firstAnalysis.wait(timeout: min(deadline, .now() + .milliseconds(50)))
@@ -106,6 +106,9 @@ public final class AnalysisHost: Sendable {
 
   private func run(_ server: Server, root: URL, capabilities: JSONValue, changedFiles: Set<String>?) {
     let previous = latest
+    if previous == nil, server.options.firstLoadDelayMilliseconds > 0 {
+      Thread.sleep(forTimeInterval: Double(server.options.firstLoadDelayMilliseconds) / 1000)
+    }
     let progress = server.client.beginProgress(
       previous == nil ? "Indexing the corpus" : "Re-indexing the corpus",
       message: changedFiles.map { "\($0.count) changed \($0.count == 1 ? "file" : "files")" },

@@ -14,6 +14,8 @@ public struct ServerOptions: Sendable {
   public var documentHookDelay: DispatchTimeInterval = .milliseconds(150)
   /// Registers the `corpusLsp/test/…` requests the end-to-end tests use (never in normal use).
   public var enableTestHooks = false
+  /// Test only: the first workspace load starts this late, so that tests can send requests before it ends.
+  public var firstLoadDelayMilliseconds = 0
 
   public init() {}
 }

@@ -31,8 +31,16 @@ extension WorkspaceAnalysis {
 }
 
 extension Snapshot {
-  /// The latest complete workspace analysis; nil while the first load runs (features then answer empty).
+  /// The latest complete workspace analysis when the request arrived; nil while the first load runs.
   public var workspaceAnalysis: WorkspaceAnalysis? { analysis(as: WorkspaceAnalysis.self) }
+
+  /// The analysis, waiting for the first one (up to 20 s, until cancelled) when the workspace is still loading:
+  /// an editor asks for hover or a definition right after opening a file, and an empty answer then is wrong (the
+  /// client will not ask again). Nil only when the wait ends without one.
+  public func workspaceAnalysisOnceLoaded(_ cancellation: CancellationToken) -> WorkspaceAnalysis? {
+    workspaceAnalysis
+      ?? awaitFirstAnalysis?(.now() + .seconds(20), { cancellation.isCancelled }) as? WorkspaceAnalysis
+  }
 
   /// Where a document sits in the workspace: its relative path (or, outside the workspace, its file name) and kind.
   public func workspaceFile(_ uri: String, analysis: WorkspaceAnalysis) -> (path: String, kind: WorkspaceFileKind) {
