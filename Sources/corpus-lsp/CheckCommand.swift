@@ -90,6 +90,12 @@ enum CheckCommand {
       FileHandle.standardOutput.write(Data(sarif.utf8))
     }
     if !quiet { FileHandle.standardError.write(Data((report.summaryLine + "\n").utf8)) }
+    // No paper to check against (a missing or empty corpus folder): the findings are printed, and CI learns the
+    // workspace itself is unusable.
+    if workspace.index.papers.isEmpty {
+      printError("check: no corpus: no readable .txt or .md file in the corpus of \(root.path)")
+      return 2
+    }
     return report.errorCount > 0 ? 1 : 0
   }
 

@@ -15,6 +15,8 @@ enum IndexCommand {
       --mentions ID    list every mention of one entity (id or alias) with its place and context
       --workspace DIR  the workspace folder (default: the current folder)
       --help, -h       show this help
+
+    EXIT STATUS: 0 indexed, 1 no such entity (--mentions), 2 usage error or no corpus to index.
     """
 
   static func run(_ arguments: [String]) -> Int32 {
@@ -34,8 +36,9 @@ enum IndexCommand {
       printError("index takes no arguments (got '\(options.positionals[0])')")
       return 2
     }
-    guard let workspace = LoadedWorkspace.loadOrPrintError(options.workspaceURL()) else { return 2 }
-    for problem in workspace.problems { printError(problem) }
+    guard let workspace = LoadedWorkspace.loadCorpusOrPrintError(options.workspaceURL(), for: "index") else {
+      return 2
+    }
     let index = workspace.index
     if let wanted = options.values["--mentions"] {
       guard let entity = index.entity(withId: wanted) ?? index.entity(forAlias: wanted) else {

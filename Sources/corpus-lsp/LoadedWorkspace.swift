@@ -14,12 +14,19 @@ struct LoadedWorkspace {
       .text(includeSummary: false).split(separator: "\n").map(String.init)
   }
 
-  /// Loads the workspace, or prints why it cannot be (a missing folder) and returns nil: exit status 2.
-  static func loadOrPrintError(_ root: URL) -> LoadedWorkspace? {
+  /// Loads the workspace for `command` (`index`, `quote`, `report`), prints its problems, and returns nil (exit
+  /// status 2, a workspace error) when it cannot be loaded or its corpus holds no readable paper: there is
+  /// nothing to answer from.
+  static func loadCorpusOrPrintError(_ root: URL, for command: String) -> LoadedWorkspace? {
     switch load(root) {
-    case .success(let loaded): return loaded
     case .failure(let error):
-      printError(error.description)
+      printError("\(command): \(error.description)")
+      return nil
+    case .success(let loaded):
+      for problem in loaded.problems { printError("\(command): \(problem)") }
+      guard loaded.index.papers.isEmpty else { return loaded }
+      let folders = loaded.workspace.config.corpus.map { "\($0)/" }.joined(separator: ", ")
+      printError("\(command): no corpus: no readable .txt or .md file in \(folders) of \(root.path)")
       return nil
     }
   }

@@ -41,7 +41,9 @@ enum QuoteCommand {
       printError("quote needs a TEXT to look for\n\n\(help)")
       return 2
     }
-    guard let workspace = LoadedWorkspace.loadOrPrintError(options.workspaceURL()) else { return 2 }
+    guard let workspace = LoadedWorkspace.loadCorpusOrPrintError(options.workspaceURL(), for: "quote") else {
+      return 2
+    }
     let index = workspace.index
     var preferred: Int?
     if let key = options.values["--paper"] {

@@ -93,20 +93,8 @@ enum ReportCommand {
       ?? workspace.appendingPathComponent("report")
 
     progress.say("reading and indexing the corpus in \(workspace.path)")
-    let index: CorpusIndex
-    switch LoadedWorkspace.load(workspace) {
-    case .success(let loaded):
-      for problem in loaded.problems { printError("report: \(problem)") }
-      index = loaded.index
-      guard !index.papers.isEmpty else {
-        let folders = loaded.workspace.config.corpus.map { "\($0)/" }.joined(separator: ", ")
-        printError("report: no corpus to report on: no readable .txt or .md file in \(folders) of \(workspace.path)")
-        return 2
-      }
-    case .failure(let failure):
-      printError("report: \(failure.description)")
-      return 2
-    }
+    guard let loaded = LoadedWorkspace.loadCorpusOrPrintError(workspace, for: "report") else { return 2 }
+    let index = loaded.index
     progress.say("indexed \(index.papers.count) documents, \(index.entities.count) entities")
     if let known = kinds {
       let present = Set(index.entities.map(\.kind))

@@ -47,6 +47,19 @@ import Testing
     try client.finish()
   }
 
+  @Test func aWorkspaceWithoutACorpusIsAWorkspaceErrorForEveryCorpusCommand() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-lsp-nocorpus-\(getpid())")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for command in [["index"], ["quote", "日本"], ["report", "--out", folder.appendingPathComponent("r").path]] {
+      let result = try run(command + ["--workspace", folder.path])
+      #expect(result.status == 2, "\(command): \(result.output)")
+      #expect(result.output.contains("The corpus folder \"corpus\" does not exist"), "\(command): \(result.output)")
+      #expect(result.output.contains("\(command[0]): no corpus"), "\(command): \(result.output)")
+    }
+  }
+
   @Test func badLogLevelIsAUsageError() throws {
     let result = try run(["serve", "--log-level", "loud"])
     #expect(result.status == 2)

@@ -135,6 +135,16 @@ private var binaryExists: Bool { FileManager.default.fileExists(atPath: TestClie
     #expect(result.status == 1)
   }
 
+  @Test func aWorkspaceWithoutACorpusExitsTwoAfterItsFindings() throws {
+    let workspace = try exampleCopy(adding: [:])
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try FileManager.default.removeItem(at: workspace.appendingPathComponent("corpus"))
+    let result = try runCheck([], in: workspace)
+    #expect(result.stdout.contains("[invalid-config]"), "\(result.stdout)")
+    #expect(result.stderr.contains("check: no corpus"), "\(result.stderr)")
+    #expect(result.status == 2)
+  }
+
   @Test func usageErrorsExitTwo() throws {
     let directory = FileManager.default.temporaryDirectory
     #expect(try runCheck(["--format", "xml"], in: directory).status == 2)
