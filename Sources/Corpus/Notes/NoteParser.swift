@@ -670,6 +670,21 @@ private struct Parser {
     return nil
   }
 
+  /// A label whose value cannot be read (`¶abc`, `fn. ③`): the locator covers the value up to the next space,
+  /// comma, semicolon or the citation's end, so that the message quotes it and a fix replaces it whole.
+  func unreadable(start: Int, labelEnd: Int, valueStart: Int, limit: Int, why: String) -> Locator {
+    var valueEnd = valueStart
+    while valueEnd < limit, !isSpaceByte(note[valueEnd]), note[valueEnd] != 0x2C, note[valueEnd] != 0x3B,
+      note[valueEnd] != 0x5D
+    {
+      valueEnd += 1
+    }
+    guard valueEnd > valueStart else {
+      return Locator(kind: .invalid(why), range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
+    }
+    return Locator(kind: .invalid(why), range: TextRange(start, valueEnd), valueRange: TextRange(valueStart, valueEnd))
+  }
+
   func numberLocator(
     start: Int, labelEnd: Int, limit: Int, what: String, make: (Int, Int) -> Locator.Kind
   ) -> Locator {
@@ -677,9 +692,7 @@ private struct Parser {
     while index < limit, note[index] == 0x20 || note[index] == 0x09 { index += 1 }
     let valueStart = index
     guard let (first, firstEnd) = readNumber(at: index, limit: limit) else {
-      return Locator(
-        kind: .invalid("expected \(what)"), range: TextRange(start, labelEnd),
-        valueRange: TextRange(labelEnd, labelEnd))
+      return unreadable(start: start, labelEnd: labelEnd, valueStart: valueStart, limit: limit, why: "expected \(what)")
     }
     index = firstEnd
     var last = first
@@ -771,9 +784,9 @@ private struct Parser {
       }
     }
     guard !parts.isEmpty else {
-      return Locator(
-        kind: .invalid("expected a section number such as §二 or §二（一）"),
-        range: TextRange(start, labelEnd), valueRange: TextRange(labelEnd, labelEnd))
+      return unreadable(
+        start: start, labelEnd: labelEnd, valueStart: valueStart, limit: limit,
+        why: "expected a section number such as §二 or §二（一）")
     }
     return Locator(kind: .section(parts), range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }

@@ -104,7 +104,7 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
     cite [] [@k, ¶5-3]
       item key=k loc=¶5-3|5-3 invalid(the range 5-3 runs backwards)
     cite [] [@k, §x]
-      item key=k loc=§| invalid(expected a section number such as §二 or §二（一）) suffix=x
+      item key=k loc=§x|x invalid(expected a section number such as §二 or §二（一）)
     """)
 }
 
