@@ -38,13 +38,15 @@ public enum Rename {
     case unusableName
     /// The new key already cites another paper (its key or file stem).
     case keyTaken(paper: String)
+    /// The new alias names no entity, or another one: the renamed links would name something else, or nothing.
+    case notAnAlias(of: String)
     /// The paper's key could not be written into the configuration (no `corpus-lsp.json`, or not one this edit
     /// can extend): the renamed citations would cite nothing.
     case configurationNotWritable(file: String)
   }
 
   /// Edits renaming, in every note, each use of the same key (exactly as written) or each link naming the entity
-  /// with the same alias (case-insensitive for Latin). A key that names a paper gets its new key in the
+  /// with the same alias (case-insensitive for Latin) to another of its aliases. A key that names a paper gets its new key in the
   /// configuration (`config`: the text of `corpus-lsp.json` at `configPath`, nil when there is none). Nil when
   /// nothing renamable is under the cursor.
   public static func edits(
@@ -72,8 +74,9 @@ public enum Rename {
           edits.append(FileEdit(file: note.file, range: item.keyRange, newText: trimmed))
         }
       }
-    case .entityAlias(_, let alias):
+    case .entityAlias(let entity, let alias):
       guard !trimmed.contains("]]"), !trimmed.contains("|") else { throw .unusableName }
+      guard index.entity(forAlias: trimmed) == entity else { throw .notAnAlias(of: index.entities[entity].name) }
       let wanted = Lexicon.aliasKey(alias)
       for note in allNotes {
         for link in note.syntax.entityLinks where Lexicon.aliasKey(link.target) == wanted {

@@ -30,6 +30,10 @@ enum RenameHandler {
         throw ResponseError(.requestFailed, "\"\(newName)\" cannot be used here")
       } catch .keyTaken(let paper) {
         throw ResponseError(.requestFailed, "\"\(newName)\" already cites \(paper): choose another key")
+      } catch .notAnAlias(let name) {
+        throw ResponseError(
+          .requestFailed,
+          "\"\(newName)\" is not a name of \(name): add it to its aliases in the workspace lexicon first")
       } catch .configurationNotWritable(let file) {
         throw ResponseError(
           .requestFailed,

@@ -92,6 +92,11 @@ private func checkRename(
     expect: ["notes/a.md": "[[东南亚国家联盟]] 与 [[ASEAN]]", "notes/b.md": "[[东南亚国家联盟|the bloc]] 东盟"])
 }
 
+@Test func renameEntityAliasOnlyToAnotherOfItsNames() {
+  checkRename("-- notes/a.md --\n[[东1️⃣盟]]", to: "东南亚联合体", expect: [:], refusal: .notAnAlias(of: "东盟"))
+  checkRename("-- notes/a.md --\n[[东1️⃣盟]]", to: "日本", expect: [:], refusal: .notAnAlias(of: "东盟"))
+}
+
 @Test func prepareRenameOnlyOnKeysAndLinks() {
   let workspace = FeatureWorkspace("-- notes/a.md --\n[@张三2021, ¶1️⃣3] 普通2️⃣文字 [[东3️⃣盟]]")
   let note = workspace.note().syntax
