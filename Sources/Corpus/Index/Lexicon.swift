@@ -55,9 +55,10 @@ public enum Lexicon {
     do {
       root = try JSONSerialization.jsonObject(with: data)
     } catch {
-      let (line, column) = errorPosition(error, in: data)
-      let message = "invalid JSON: \(jsonErrorMessage(error))"
-      return ([], [IndexProblem(file: file, message: message, line: line, column: column)])
+      let text = String(decoding: data, as: UTF8.self)
+      let place = JSONPlaces.errorOffset(of: error, utf8Count: text.utf8.count).map { lineColumn($0, in: text) }
+      let message = "invalid JSON: \(JSONPlaces.message(of: error))"
+      return ([], [IndexProblem(file: file, message: message, line: place?.line, column: place?.column)])
     }
     guard let object = root as? [String: Any] else {
       let message = "expected an object with an \"entities\" array"
@@ -69,8 +70,21 @@ public enum Lexicon {
     var entities: [Entity] = []
     var problems: [IndexProblem] = []
     var seenIds: Set<String> = []
+    // An entry's problems are placed at the entry.
+    let text = String(decoding: data, as: UTF8.self)
+    let entryStarts = JSONPlaces.arrayElementStarts(ofMember: "entities", in: text)
     for (position, item) in list.enumerated() {
       let label = "entities[\(position)]"
+      let firstProblem = problems.count
+      defer {
+        if position < entryStarts.count, problems.count > firstProblem {
+          let place = lineColumn(entryStarts[position], in: text)
+          for k in firstProblem..<problems.count {
+            problems[k].line = place.line
+            problems[k].column = place.column
+          }
+        }
+      }
       guard let entry = item as? [String: Any] else {
         problems.append(IndexProblem(file: file, message: "\(label) is not an object"))
         continue
@@ -218,22 +232,8 @@ public enum Lexicon {
 
   // MARK: - JSON error positions
 
-  private static func jsonErrorMessage(_ error: Error) -> String {
-    let debug = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-    return debug ?? "the data is not valid JSON"
-  }
-
-  /// Foundation reports "around character N" (a UTF-8 offset): turn it into a 1-based line and column.
-  private static func errorPosition(_ error: Error, in data: Data) -> (Int?, Int?) {
-    let message = jsonErrorMessage(error)
-    let text = String(decoding: data, as: UTF8.self)
-    var offset = text.utf8.count  // "Unexpected end of file": the end
-    if let range = message.range(of: "character ") {
-      guard let found = Int(message[range.upperBound...].prefix(while: { $0.isNumber })) else { return (nil, nil) }
-      offset = found
-    } else if !message.lowercased().contains("end of file") {
-      return (nil, nil)
-    }
+  /// The 1-based line and column (Unicode scalars) of a UTF-8 offset of `text`.
+  private static func lineColumn(_ offset: Int, in text: String) -> (line: Int, column: Int) {
     let lines = LineIndex(text)
     let clamped = TextSize(max(0, min(offset, lines.utf8Count)))
     let position = lines.lineColumn(at: lines.scalarBoundary(atOrBefore: clamped), unit: .utf32)

@@ -55,7 +55,9 @@ public struct WorkspaceConfig: Sendable, Equatable {
     do {
       object = try JSONSerialization.jsonObject(with: data, options: [])
     } catch {
-      problem("\(file) is not valid JSON: \(Self.describe(error))", offset: Self.errorOffset(error) ?? 0)
+      problem(
+        "\(file) is not valid JSON: \(JSONPlaces.message(of: error))",
+        offset: JSONPlaces.errorOffset(of: error, utf8Count: text.utf8.count) ?? 0)
       return (config, problems)
     }
     guard let root = object as? [String: Any] else {
@@ -129,21 +131,4 @@ public struct WorkspaceConfig: Sendable, Equatable {
   }
 
   private static func stringValue(_ value: Any) -> String? { value as? String }
-
-  /// Where JSONSerialization says the error is: the index in userInfo (Darwin), or "around character N" in the
-  /// description (swift-corelibs-foundation).
-  private static func errorOffset(_ error: Error) -> Int? {
-    let nsError = error as NSError
-    if let index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int { return index }
-    guard let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String,
-      let marker = detail.range(of: "character ")
-    else { return nil }
-    return Int(detail[marker.upperBound...].prefix { $0.isNumber })
-  }
-
-  private static func describe(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
-    return nsError.localizedDescription
-  }
 }

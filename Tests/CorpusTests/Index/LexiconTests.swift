@@ -54,6 +54,20 @@ import Testing
     #expect(problems.count == 3)
   }
 
+  @Test func anEntrysProblemsArePlacedAtTheEntry() {
+    let json = "{\"entities\": [\n  {\"id\": \"a\", \"name\": \"甲\", \"aliases\": [\"[x]\", \"{\"]},\n  {\"id\": 3},\n  \"x\"\n]}"
+    let (_, problems) = Lexicon.parse(data: Data(json.utf8))
+    #expect(
+      problems.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+        "3:3 entities[1].id must be a string", "3:3 entities[1] has no \"name\"", "4:3 entities[2] is not an object",
+      ])
+  }
+
+  @Test func aLexiconCutShortIsWrongAtItsEnd() {
+    let (_, problems) = Lexicon.parse(data: Data("{\"entities\": [\n  {\"id\": \"a\"".utf8))
+    #expect(problems.map(\.line) == [2], "\(problems)")
+  }
+
   @Test func precedenceLexiconOverDiscoveredOverBuiltin() {
     let builtin = [Entity(id: "asean", kind: .actor, name: "东盟", english: "ASEAN", aliases: ["ASEAN"])]
     let discovered = [

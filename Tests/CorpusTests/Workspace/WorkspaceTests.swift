@@ -125,6 +125,11 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(workspace.readPapers().papers.count == 1)
   }
 
+  @Test func aConfigurationCutShortIsWrongAtItsEnd() {
+    let (_, problems) = WorkspaceConfig.parse(Data("{ \"corpus\": \"corpus\",\n  \"documents\": {\n".utf8))
+    #expect(problems.map(\.line) == [2], "\(problems)")  // 0-based: the empty line after the last break
+  }
+
   @Test func wrongTypesInConfigAreReportedNearTheirKey() {
     let json = """
       {
