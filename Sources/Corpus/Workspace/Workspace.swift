@@ -84,7 +84,11 @@ public struct Workspace: Sendable {
       root: root, config: config, corpusFiles: corpus, noteFiles: notes, lexiconFile: lexiconFile, problems: problems)
   }
 
-  public func url(of file: String) -> URL { root.appendingPathComponent(file) }
+  /// The file's URL: a workspace-relative path from the root; an absolute one (a note `check` was given outside
+  /// the workspace) as it is.
+  public func url(of file: String) -> URL {
+    file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
+  }
 
   /// The lexicon's bytes, if the workspace has one (parsing it is the lexicon's business).
   public func lexiconData() -> Data? {

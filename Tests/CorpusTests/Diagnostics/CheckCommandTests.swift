@@ -135,6 +135,20 @@ private var binaryExists: Bool { FileManager.default.fileExists(atPath: TestClie
     #expect(result.status == 1)
   }
 
+  @Test func aNoteOutsideTheWorkspaceIsCheckedAgainstIt() throws {
+    let workspace = try exampleCopy()
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).md")
+    try Data("见[@无此人2020]。\n".utf8).write(to: outside)
+    defer {
+      try? FileManager.default.removeItem(at: workspace)
+      try? FileManager.default.removeItem(at: outside)
+    }
+    let result = try runCheck([outside.path], in: workspace)
+    #expect(result.stdout.contains("[unknown-citation-key]"), "\(result.stdout)")
+    #expect(!result.stdout.contains("[unreadable-file]"), "\(result.stdout)")
+    #expect(result.status == 1)
+  }
+
   @Test func aWorkspaceWithoutACorpusExitsTwoAfterItsFindings() throws {
     let workspace = try exampleCopy(adding: [:])
     defer { try? FileManager.default.removeItem(at: workspace) }
