@@ -35,8 +35,9 @@ public enum WorkspaceProblems {
   static func sentence(_ message: String) -> String {
     guard let first = message.first else { return message }
     let firstWord = message.prefix { $0 != " " && $0 != ":" }
-    // File names keep their case (`corpus-lsp.json is …`).
-    var result = firstWord.contains(".") || firstWord.contains("/") ? message : first.uppercased() + message.dropFirst()
+    // File names and JSON paths keep their case (`corpus-lsp.json is …`, `entities[1] has …`).
+    let keepsCase = firstWord.contains(".") || firstWord.contains("/") || firstWord.contains("[")
+    var result = keepsCase ? message : first.uppercased() + message.dropFirst()
     if !(result.hasSuffix(".") || result.hasSuffix("。")) { result += "." }
     return result
   }

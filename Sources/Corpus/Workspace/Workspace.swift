@@ -62,6 +62,14 @@ public struct Workspace: Sendable {
     }
     corpus = Array(Set(corpus)).sorted()
     let corpusSet = Set(corpus)
+    // An override for no file of the corpus (a typo, a renamed file) would be silently ignored.
+    let configText = (try? Data(contentsOf: configURL)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    for name in config.documents.keys.sorted() where !corpus.contains(where: { config.names($0, name) }) {
+      problems.append(
+        CorpusProblem(
+          file: WorkspaceConfig.fileName, range: WorkspaceConfig.range(ofString: name, in: configText),
+          kind: .missingPath, message: "\"documents\" names \"\(name)\", which is no file of the corpus"))
+    }
     var notes: [String]
     if let notePaths = config.notes {
       notes = all.filter { file in

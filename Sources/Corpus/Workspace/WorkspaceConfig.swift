@@ -23,12 +23,25 @@ public struct WorkspaceConfig: Sendable, Equatable {
 
   /// The override for a corpus file, looked up by relative path, then by file name.
   public func override(for file: String) -> DocumentOverride? {
-    if let found = documents[file] { return found }
+    Self.documentNames(of: file).lazy.compactMap { documents[$0] }.first
+  }
+
+  /// Whether `documents` entry `name` is the one of corpus file `file` (its relative path, file name or stem).
+  func names(_ file: String, _ name: String) -> Bool { Self.documentNames(of: file).contains(name) }
+
+  /// The names a `documents` entry may give a corpus file, in the order they are looked up: its relative path,
+  /// its file name, its stem ("x" for "corpus/x.txt").
+  static func documentNames(of file: String) -> [String] {
     let name = file.split(separator: "/").last.map(String.init) ?? file
-    if let found = documents[name] { return found }
-    // Also accept the stem ("x" for "corpus/x.txt").
-    if let dot = name.lastIndex(of: "."), let found = documents[String(name[..<dot])] { return found }
-    return nil
+    guard let dot = name.lastIndex(of: ".") else { return [file, name] }
+    return [file, name, String(name[..<dot])]
+  }
+
+  /// The range of the first JSON string `"value"` in `text`, for a problem about it.
+  static func range(ofString value: String, in text: String) -> TextRange? {
+    guard let found = text.range(of: "\"\(value)\"") else { return nil }
+    let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+    return TextRange(start, start + value.utf8.count + 2)
   }
 
   /// Parses the file's bytes. Problems are reported and the valid parts kept; never throws.

@@ -101,6 +101,25 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(paper.metadata.key == "li2019")
   }
 
+  @Test func aDocumentsEntryForNoCorpusFileIsAProblemAtItsName() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus-lsp.json --
+      {"documents": {"a.txt": {"year": 2019}, "b": {"year": 2020}, "corpus/c.txt": {"year": 2021}, "无此文.txt": {}}}
+      -- corpus/a.txt --
+      标题
+      -- corpus/b.txt --
+      标题
+      -- corpus/c.txt --
+      标题
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let problems = Workspace.open(root: root).problems
+    #expect(problems.map(\.message) == ["\"documents\" names \"无此文.txt\", which is no file of the corpus"])
+    let text = try String(contentsOf: root.appendingPathComponent("corpus-lsp.json"), encoding: .utf8)
+    #expect(problems.first?.range.map { text.slice($0) } == "\"无此文.txt\"")
+  }
+
   @Test func invalidConfigIsAProblemWithAPositionAndTheRestWorks() throws {
     let root = try makeWorkspace(
       """
