@@ -49,6 +49,20 @@ public enum CitationKeys {
     return keys
   }
 
+  /// Papers whose key an override took: `(overriding, displaced)` where the configuration gives paper
+  /// `overriding` the key that paper `displaced` would have had, which is then cited with a letter added.
+  public static func takenByOverrides(in papers: [Paper]) -> [(overriding: Int, displaced: Int)] {
+    var overriding: [String: Int] = [:]
+    for (index, paper) in papers.enumerated() {
+      if let key = paper.metadata.key?.trimmingWhitespace, !key.isEmpty, overriding[key] == nil { overriding[key] = index }
+    }
+    guard !overriding.isEmpty else { return [] }
+    return papers.indices.compactMap { index in
+      guard papers[index].metadata.key == nil, let other = overriding[baseKey(for: papers[index])] else { return nil }
+      return (other, index)
+    }
+  }
+
   /// a … z, then aa, ab …
   static func suffix(_ rank: Int) -> String {
     let letters = Array("abcdefghijklmnopqrstuvwxyz")

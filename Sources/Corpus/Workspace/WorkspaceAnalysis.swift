@@ -118,6 +118,16 @@ public struct WorkspaceAnalysis: Sendable {
     }
     var problems = (workspace.problems + paperProblems).map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
     problems += index.problems.map { WorkspaceProblems.finding(for: $0, text: texts[$0.file]) }
+    // A key given in the configuration that another paper had: that paper's citations would silently change.
+    for (overriding, displaced) in CitationKeys.takenByOverrides(in: index.papers) {
+      let key = index.papers[overriding].metadata.key ?? ""
+      let problem = CorpusProblem(
+        file: WorkspaceConfig.fileName,
+        range: WorkspaceConfig.range(ofString: key, in: texts[WorkspaceConfig.fileName] ?? ""), kind: .invalidConfig,
+        message: "the key \"\(key)\" given to \(index.papers[overriding].file) is the key of "
+          + "\(index.papers[displaced].file), which is now cited as \(index.key(of: displaced))")
+      problems.append(WorkspaceProblems.finding(for: problem, text: texts[WorkspaceConfig.fileName]))
+    }
     return WorkspaceAnalysis(
       workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, problemTexts: texts,
       corpusProblems: paperProblems)

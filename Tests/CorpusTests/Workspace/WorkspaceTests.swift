@@ -120,6 +120,36 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(problems.first?.range.map { text.slice($0) } == "\"无此文.txt\"")
   }
 
+  @Test func aKeyGivenInTheConfigurationThatAnotherPaperHadIsAProblem() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus-lsp.json --
+      {"documents": {"b.txt": {"key": "李华2019"}}}
+      -- corpus/a.txt --
+      区域合作研究
+
+      李华
+
+      《国际观察》2019年第1期
+
+      正文内容。
+      -- corpus/b.txt --
+      另一篇文章
+
+      王五
+
+      正文。
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let analysis = WorkspaceAnalysis.load(root: root)
+    #expect(
+      analysis.problems.map(\.message) == [
+        "The key \"李华2019\" given to corpus/b.txt is the key of corpus/a.txt, which is now cited as 李华2019b."
+      ])
+    let range = try #require(analysis.problems.first?.range)
+    #expect(analysis.problemTexts["corpus-lsp.json"]?.slice(range) == "\"李华2019\"")
+  }
+
   @Test func invalidConfigIsAProblemWithAPositionAndTheRestWorks() throws {
     let root = try makeWorkspace(
       """
