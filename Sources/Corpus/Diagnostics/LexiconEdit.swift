@@ -50,41 +50,7 @@ enum LexiconEdit {
   /// Offset of the `]` closing the `"entities"` array, and whether it is empty; nil when the text holds no such
   /// array that closes.
   static func entitiesArrayEnd(in text: String) -> (Int, Bool)? {
-    let bytes = Array(text.utf8)
-    var open: Int?
-    if let keyRange = text.utf8.firstRange(of: Array("\"entities\"".utf8)) {
-      var index = text.utf8.distance(from: text.utf8.startIndex, to: keyRange.upperBound)
-      while index < bytes.count, bytes[index] != 0x5B {
-        if bytes[index] != 0x3A, !isSpaceByte(bytes[index]) { return nil }
-        index += 1
-      }
-      open = index < bytes.count ? index : nil
-    }
-    guard let start = open else { return nil }
-    var depth = 0
-    var inString = false
-    var escaped = false
-    var sawElement = false
-    var index = start
-    while index < bytes.count {
-      let byte = bytes[index]
-      if inString {
-        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-      } else if byte == 0x22 {
-        inString = true
-        sawElement = true
-      } else if byte == 0x5B || byte == 0x7B {
-        if depth >= 1 { sawElement = true }
-        depth += 1
-      } else if byte == 0x5D || byte == 0x7D {
-        depth -= 1
-        if depth == 0 { return byte == 0x5D ? (index, !sawElement) : nil }
-      } else if !isSpaceByte(byte), depth >= 1 {
-        sawElement = true
-      }
-      index += 1
-    }
-    return nil
+    JSONPlaces.arrayMember("entities", in: text).map { ($0.close, $0.elementStarts.isEmpty) }
   }
 
   static func entityID(for name: String) -> String {

@@ -72,7 +72,7 @@ public enum Lexicon {
     var seenIds: Set<String> = []
     // An entry's problems are placed at the entry.
     let text = String(decoding: data, as: UTF8.self)
-    let entryStarts = JSONPlaces.arrayElementStarts(ofMember: "entities", in: text)
+    let entryStarts = JSONPlaces.arrayMember("entities", in: text)?.elementStarts ?? []
     for (position, item) in list.enumerated() {
       let label = "entities[\(position)]"
       let firstProblem = problems.count

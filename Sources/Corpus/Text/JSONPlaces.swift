@@ -24,14 +24,15 @@ enum JSONPlaces {
     return message.lowercased().contains("end of file") ? utf8Count : nil
   }
 
-  /// UTF-8 offsets where the elements of the array value of the first member named `member` start, in order
-  /// (strings and nesting skipped); empty when there is no such array.
-  static func arrayElementStarts(ofMember member: String, in text: String) -> [Int] {
+  /// The array that is the value of the first member named `member`: the UTF-8 offsets where its elements start,
+  /// in order (strings and nesting skipped), and the offset of its closing `]`; nil when there is no such array or
+  /// it does not close.
+  static func arrayMember(_ member: String, in text: String) -> (elementStarts: [Int], close: Int)? {
     let bytes = Array(text.utf8)
-    guard let key = text.utf8.firstRange(of: Array("\"\(member)\"".utf8)) else { return [] }
+    guard let key = text.utf8.firstRange(of: Array("\"\(member)\"".utf8)) else { return nil }
     var index = text.utf8.distance(from: text.utf8.startIndex, to: key.upperBound)
     while index < bytes.count, bytes[index] != 0x5B {
-      guard bytes[index] == 0x3A || isSpaceByte(bytes[index]) else { return [] }
+      guard bytes[index] == 0x3A || isSpaceByte(bytes[index]) else { return nil }
       index += 1
     }
     var starts: [Int] = []
@@ -55,13 +56,13 @@ enum JSONPlaces {
           if depth == 1 { expectingElement = true }
         case 0x5D, 0x7D:
           depth -= 1
-          if depth == 0 { return starts }
+          if depth == 0 { return byte == 0x5D ? (starts, index) : nil }
         case 0x2C where depth == 1: expectingElement = true
         default: break
         }
       }
       index += 1
     }
-    return starts
+    return nil
   }
 }
