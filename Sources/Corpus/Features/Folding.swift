@@ -9,26 +9,40 @@ public struct FoldingRegion: Sendable, Hashable {
 }
 
 public enum Folding {
-  public static func note(_ text: String) -> [FoldingRegion] {
+  /// Headings (as the outline reads them: `Symbols.headings`) to the line before the next heading of their level or
+  /// above, block quotes, fenced code.
+  public static func note(_ note: NoteSyntax) -> [FoldingRegion] {
     var lineTexts: [Substring] = []
-    Symbols.forEachLine(text) { _, line in lineTexts.append(line) }
-    var regions: [FoldingRegion] = []
-    var headingStack: [(level: Int, line: Int)] = []
-    var fenceStart: Int?
-    var fenceMarker = ""
-    var quoteStart: Int?
+    var lineStarts: [Int] = []
+    Symbols.forEachLine(note.text) { range, line in
+      lineTexts.append(line)
+      lineStarts.append(range.start.utf8Offset)
+    }
+    func line(of offset: TextSize) -> Int {
+      var low = 0
+      var high = lineStarts.count
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if lineStarts[middle] <= offset.utf8Offset { low = middle } else { high = middle }
+      }
+      return low
+    }
     func lastNonBlank(before line: Int) -> Int {
       var last = line - 1
       while last > 0, lineTexts[last].allSatisfy({ $0 == " " || $0 == "\t" }) { last -= 1 }
       return last
     }
-    func closeHeadings(atLevel level: Int, before line: Int) {
-      while let top = headingStack.last, top.level >= level {
-        headingStack.removeLast()
-        let end = lastNonBlank(before: line)
-        if end > top.line { regions.append(FoldingRegion(startLine: top.line, endLine: end, kind: .region)) }
-      }
+    var regions: [FoldingRegion] = []
+    let headings = Symbols.headings(in: note)
+    for (number, heading) in headings.enumerated() {
+      let start = line(of: heading.lineRange.start)
+      let next = headings[(number + 1)...].first { $0.level <= heading.level }
+      let end = lastNonBlank(before: next.map { line(of: $0.lineRange.start) } ?? lineTexts.count)
+      if end > line(of: heading.lineRange.end) { regions.append(FoldingRegion(startLine: start, endLine: end, kind: .region)) }
     }
+    var fenceStart: Int?
+    var fenceMarker = ""
+    var quoteStart: Int?
     for (number, line) in lineTexts.enumerated() {
       let trimmed = line.drop { $0 == " " }
       if let start = fenceStart {
@@ -49,18 +63,9 @@ public enum Folding {
         if number - 1 > start { regions.append(FoldingRegion(startLine: start, endLine: number - 1, kind: .region)) }
         quoteStart = nil
       }
-      if line.hasPrefix("#") {
-        let hashes = line.prefix { $0 == "#" }.count
-        let rest = line.dropFirst(hashes)
-        if hashes <= 6, rest.isEmpty || rest.first == " " {
-          closeHeadings(atLevel: hashes, before: number)
-          headingStack.append((hashes, number))
-        }
-      }
     }
     let count = lineTexts.count
     if let start = quoteStart, count - 1 > start { regions.append(FoldingRegion(startLine: start, endLine: count - 1, kind: .region)) }
-    closeHeadings(atLevel: 0, before: count)
     return regions.sorted { $0.startLine != $1.startLine ? $0.startLine < $1.startLine : $0.endLine > $1.endLine }
   }
 

@@ -35,11 +35,11 @@ public struct WorkspaceSymbolEntry: Sendable, Hashable {
   public var location: FileRange
 }
 
-/// A Markdown ATX heading of a note.
+/// A Markdown heading of a note (ATX or setext).
 struct NoteHeading: Sendable, Hashable {
   var level: Int
   var title: String
-  /// The heading line without its line break.
+  /// The heading's lines (a setext heading's text and underline) without the last line break.
   var lineRange: TextRange
 }
 
@@ -96,20 +96,72 @@ public enum Symbols {
     return TextSize(end)
   }
 
-  /// ATX headings (`#`…`######` then a space) outside fenced code and comments.
+  /// Headings outside fenced code, comments and front matter: ATX (`#`…`######` then a space, indented by at most
+  /// three spaces) and setext (a paragraph underlined by `===`, level 1, or `---`, level 2).
   static func headings(in note: NoteSyntax) -> [NoteHeading] {
+    var lines: [(range: TextRange, text: Substring)] = []
+    forEachLine(note.text) { range, line in lines.append((range, line)) }
     var result: [NoteHeading] = []
-    forEachLine(note.text) { range, line in
-      guard line.hasPrefix("#"), !note.isIgnored(range.start) else { return }
-      let hashes = line.prefix { $0 == "#" }.count
-      guard hashes <= 6 else { return }
-      let rest = line.dropFirst(hashes)
-      guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return }
-      var title = rest.trimmingCharacters(in: .whitespaces)
-      while title.hasSuffix("#") { title = String(title.dropLast()).trimmingCharacters(in: .whitespaces) }
-      result.append(NoteHeading(level: hashes, title: title, lineRange: range))
+    // The lines of the paragraph being read (a setext underline turns them into a heading), by index.
+    var paragraph: [Int] = []
+    for (number, (range, line)) in lines.enumerated() {
+      let indent = line.prefix { $0 == " " }.count
+      let content = line.dropFirst(indent)
+      if note.isIgnored(TextSize(range.start.utf8Offset + indent)) || content.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        paragraph = []
+        continue
+      }
+      // Indented by four: a paragraph's continuation, or else code.
+      if indent >= 4 {
+        if !paragraph.isEmpty { paragraph.append(number) }
+        continue
+      }
+      if let level = setextLevel(content), let first = paragraph.first {
+        let title = paragraph.map { lines[$0].text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        result.append(NoteHeading(level: level, title: title, lineRange: TextRange(start: lines[first].range.start, end: range.end)))
+        paragraph = []
+        continue
+      }
+      if let heading = atxHeading(content, range: range) {
+        result.append(heading)
+        paragraph = []
+        continue
+      }
+      // A block quote, a list item or a thematic break is no paragraph a setext underline can turn into a heading.
+      paragraph = startsOtherBlock(content) ? [] : paragraph + [number]
     }
     return result
+  }
+
+  /// `# Title ##` (after the indentation): the heading, or nil.
+  private static func atxHeading(_ content: Substring, range: TextRange) -> NoteHeading? {
+    let hashes = content.prefix { $0 == "#" }.count
+    guard (1...6).contains(hashes) else { return nil }
+    let rest = content.dropFirst(hashes)
+    guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+    var title = rest.trimmingCharacters(in: .whitespaces)
+    while title.hasSuffix("#") { title = String(title.dropLast()).trimmingCharacters(in: .whitespaces) }
+    return NoteHeading(level: hashes, title: title, lineRange: range)
+  }
+
+  /// `===` (level 1) or `---` (level 2), with trailing white space only.
+  private static func setextLevel(_ content: Substring) -> Int? {
+    let body = content.trimmingCharacters(in: .whitespaces)
+    guard let mark = body.first, mark == "=" || mark == "-", body.allSatisfy({ $0 == mark }) else { return nil }
+    return mark == "=" ? 1 : 2
+  }
+
+  /// A line that opens a block quote, a list item, a fenced block or a thematic break (`> `, `- `, `1. `, `***`).
+  private static func startsOtherBlock(_ content: Substring) -> Bool {
+    guard let first = content.first else { return false }
+    if first == ">" || content.hasPrefix("```") || content.hasPrefix("~~~") { return true }
+    if "-*+".contains(first), content.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true { return true }
+    let digits = content.prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty, digits.count <= 9, let mark = content.dropFirst(digits.count).first, mark == "." || mark == ")" {
+      return content.dropFirst(digits.count + 1).first.map { $0 == " " || $0 == "\t" } ?? true
+    }
+    let marks = content.filter { $0 != " " && $0 != "\t" }
+    return marks.count >= 3 && ["*", "_", "-"].contains(where: { mark in marks.allSatisfy { $0 == mark } })
   }
 
   /// Calls `body` with each line's range (without its break) and text; `\n`, `\r\n` and `\r` end lines.

@@ -7,10 +7,11 @@ enum FoldingHandler {
     registry.request("textDocument/foldingRange") { params, context in
       let document = try context.snapshot.document(params.textDocumentURI())
       let regions: [FoldingRegion]
-      if let request = try FeatureRequest.make(params, context), let paper = request.paper {
+      let request = try FeatureRequest.make(params, context)
+      if let request, let paper = request.paper {
         regions = Folding.paper(request.index.papers[paper])
       } else {
-        regions = Folding.note(document.text)
+        regions = Folding.note(request?.note?.syntax ?? NoteParser.parse(document.text))
       }
       return .array(
         regions.map { region in

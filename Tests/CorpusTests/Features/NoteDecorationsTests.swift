@@ -36,6 +36,12 @@ private func checkTokens(_ fixture: String, expect expected: [String], sourceLoc
 
 @Test func foldingHeadingsQuotesAndFences() {
   let text = "# A\r\ntext\r\n> q1\r\n> q2\r\n## B\r\n```\r\ncode\r\n```\r\n# C\r\nend"
-  let regions = Folding.note(text).map { "\($0.startLine)-\($0.endLine)" }
+  let regions = Folding.note(NoteParser.parse(text)).map { "\($0.startLine)-\($0.endLine)" }
   #expect(regions == ["0-7", "2-3", "4-7", "5-7", "8-9"], "\(regions)")
+}
+
+@Test func foldingSetextHeadingsAsTheOutlineReadsThem() {
+  let text = "Title\n=====\ntext\n\nPart\n----\nmore\n```\n# not a heading\n```\n"
+  let regions = Folding.note(NoteParser.parse(text)).map { "\($0.startLine)-\($0.endLine)" }
+  #expect(regions == ["0-9", "4-9", "7-9"], "\(regions)")
 }

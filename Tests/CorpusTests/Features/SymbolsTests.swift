@@ -40,6 +40,40 @@ private func checkNoteOutline(_ fixture: String, expect expected: [String], sour
     ])
 }
 
+@Test func noteOutlineReadsSetextAndIndentedHeadings() {
+  checkNoteOutline(
+    """
+    -- notes/a.md --
+    ---
+    title: 笔记
+    ---
+    东盟与日本
+    海洋合作
+    =====
+    见 [@张三2021, ¶3]。
+
+    细节 [@张三2021]
+    ---
+       ### 缩进标题
+    - 列表项
+    ---
+    正文
+
+    ***
+    段落
+        续行
+    -----
+    """,
+    expect: [
+      "东盟与日本 海洋合作",
+      "  @张三2021, ¶3 — 东盟与日本的海洋合作",
+      "  细节 [@张三2021]",
+      "    @张三2021 — 东盟与日本的海洋合作",
+      "    缩进标题",
+      "  段落 续行",
+    ])
+}
+
 @Test func paperOutlineFollowsTheNumbering() {
   let workspace = FeatureWorkspace("-- notes/a.md --\nx")
   guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
