@@ -713,17 +713,27 @@ private struct Parser {
     return Locator(kind: kind, range: TextRange(start, index), valueRange: TextRange(valueStart, index))
   }
 
+  /// A number in ASCII or full-width digits (`12`, `１２`: what a Chinese input method types), and where it ends.
   func readNumber(at start: Int, limit: Int) -> (Int, Int)? {
     var index = start
     var value = 0
-    while index < limit, isASCIIDigit(note[index]), index - start < 9 {
-      value = value * 10 + Int(note[index] - 0x30)
-      index += 1
+    var digits = 0
+    while index < limit, digits < 9 {
+      if isASCIIDigit(note[index]) {
+        value = value * 10 + Int(note[index] - 0x30)
+        index += 1
+      } else if index + 3 <= limit, note[index] == 0xEF, note[index + 1] == 0xBC, (0x90...0x99).contains(note[index + 2]) {
+        value = value * 10 + Int(note[index + 2] - 0x90)  // U+FF10…U+FF19
+        index += 3
+      } else {
+        break
+      }
+      digits += 1
     }
     return index > start ? (value, index) : nil
   }
 
-  /// `-`, `–`, `—`, `~`, `～` between two numbers.
+  /// `-`, `–`, `—`, `~`, `～`, `－` between two numbers.
   func rangeDashEnd(at index: Int, limit: Int) -> Int? {
     var cursor = index
     while note[cursor] == 0x20, cursor < limit { cursor += 1 }
@@ -731,7 +741,7 @@ private struct Parser {
     if note[cursor] == 0x2D || note[cursor] == 0x7E {
       end = cursor + 1
     } else if note.hasPrefix([0xE2, 0x80, 0x93], at: cursor) || note.hasPrefix([0xE2, 0x80, 0x94], at: cursor)
-      || note.hasPrefix([0xEF, 0xBD, 0x9E], at: cursor)
+      || note.hasPrefix([0xEF, 0xBD, 0x9E], at: cursor) || note.hasPrefix([0xEF, 0xBC, 0x8D], at: cursor)
     {
       end = cursor + 3
     }

@@ -85,6 +85,21 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
     """)
 }
 
+@Test func fullWidthDigitsInLocators() {
+  checkParse(
+    "[@k, ¶１２] [@k, ¶３－５] [@k, fn. ２] [@k, l. １２０～１２４]",
+    """
+    cite [] [@k, ¶１２]
+      item key=k loc=¶１２|１２ para 12
+    cite [] [@k, ¶３－５]
+      item key=k loc=¶３－５|３－５ para 3-5
+    cite [] [@k, fn. ２]
+      item key=k loc=fn. ２|２ fn 2
+    cite [] [@k, l. １２０～１２４]
+      item key=k loc=l. １２０～１２４|１２０～１２４ lines 120-124
+    """)
+}
+
 @Test func prefixSuffixAndSuppressedAuthor() {
   checkParse(
     "[see @smith2020, p. 3, emphasis added; -@doe:2019 ch. 2]",
