@@ -13,7 +13,8 @@ enum ReportCommand {
     Writes, for the workspace's corpus: documents.csv; entity-document.csv (mentions of each entity in each
     document); actor-mechanism-by-paragraph.csv (paragraphs naming both an actor and a mechanism; by sentence
     with --within sentence); cells.csv (every passage behind every number, with a citation ready to paste);
-    and report.html, one self-contained page with the documents and both heat maps.
+    and report.html, one self-contained page with the documents and both heat maps. The CSV files are UTF-8
+    with a byte-order mark, so that Excel reads their Chinese as it is.
 
     OPTIONS:
       --workspace DIR     the workspace (default: the current folder)
@@ -179,6 +180,7 @@ enum ReportCommand {
           if writer?.url.lastPathComponent != name {
             try finishFile()
             writer = try ReportFileWriter(folder.appendingPathComponent(name))
+            try writer?.write(ReportCSV.byteOrderMark)
             names.append(name)
           }
           try writer?.write(chunk)

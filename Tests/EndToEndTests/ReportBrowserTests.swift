@@ -333,8 +333,10 @@ struct ReportCommandTests {
       #expect(run.output.contains(name))
     }
     #expect(run.errors.contains("indexed 1 documents"), "progress goes to stderr")
-    let table = try String(contentsOf: root.appendingPathComponent("report/entity-document.csv"), encoding: .utf8)
-    #expect(table.contains("japan,日本"))
+    let table = try Data(contentsOf: root.appendingPathComponent("report/entity-document.csv"))
+    #expect(Array(table.prefix(3)) == ReportCSV.byteOrderMark, "Excel needs the mark to read UTF-8")
+    #expect(String(decoding: table.dropFirst(3), as: UTF8.self).hasPrefix("id,name,english,kind,total"))
+    #expect(String(decoding: table, as: UTF8.self).contains("japan,日本"))
   }
 
   @Test func formatAndOutFolderAreHonoured() throws {

@@ -14,6 +14,11 @@ public enum ReportCSV {
     return files
   }
 
+  /// What a CSV file on disk starts with: the UTF-8 byte-order mark, without which Excel reads the file in the
+  /// system's code page and garbles every Chinese name. (Not part of `files(for:)` or `stream`, which hand over the
+  /// tables themselves.)
+  public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
   /// Bytes handed over at a time by `stream`.
   public static let chunkSize = 1 << 20
 
