@@ -63,7 +63,7 @@ extension BuiltinLexicon {
     nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;Nuclear Sharing |
     partnership-for-peace | 和平伙伴关系计划 | Partnership for Peace | 和平伙伴关系;PfP |
     ipcp | 个别伙伴合作计划 | Individual Partnership and Cooperation Programme | 国别伙伴合作计划;伙伴关系合作计划;日本与北约国家伙伴关系合作计划;IPCP |
-    itpp | 个别定制伙伴关系计划 | Individually Tailored Partnership Programme | 国别定制伙伴关系计划;个别量身定制伙伴关系计划;个性化伙伴关系计划;ITPP |
+    itpp | 个别定制伙伴关系计划 | Individually Tailored Partnership Programme | 国别定制伙伴关系计划;个别量身定制伙伴关系计划;个性化伙伴关系计划;ITPP;Individually Tailored Partnership Program;Individually Tailored Partnership Programme |
     nato-tokyo-liaison-office | 北约驻东京联络处 | NATO Tokyo Liaison Office | 北约东京联络处;北约联络处;北约驻日联络处 |
     us-japan-alliance | 日美同盟 | US–Japan Alliance | 美日同盟;日米同盟;日美联盟;美日联盟;US-Japan Alliance;U.S.-Japan Alliance;U. S.-Japan Alliance;U. S. -Japan Alliance;U. S. - Japan Alliance;US - Japan Alliance | united-states;japan
     us-japan-security-treaty | 日美安全保障条约 | US–Japan Security Treaty | 日美安保条约;美日安保条约;美日安全保障条约;日美安保;日美安保体制;美日安保体制;日美安全保障体制;美日安全保障体制 |
@@ -92,7 +92,7 @@ extension BuiltinLexicon {
     asem | 亚欧会议 | Asia–Europe Meeting | ASEM |
     ticad | 东京非洲发展国际会议 | TICAD | 非洲发展国际会议;TICAD |
     palm | 日本—太平洋岛国峰会 | Pacific Islands Leaders Meeting | 太平洋岛国峰会;PALM |
-    partners-in-the-blue-pacific | 蓝色太平洋伙伴 | Partners in the Blue Pacific | 蓝色太平洋伙伴关系;PBP |
+    partners-in-the-blue-pacific | 蓝色太平洋伙伴 | Partners in the Blue Pacific | 蓝色太平洋伙伴关系;PBP;Partners in the Blue Pacific |
     mekong-japan | 日本—湄公河合作 | Mekong–Japan Cooperation | 湄公河—日本合作;日本-湄公河合作;湄公河-日本合作;日本与湄公河国家首脑会议;日本—湄公河首脑会议 |
     lower-mekong-initiative | 湄公河下游倡议 | Lower Mekong Initiative | LMI |
     central-asia-plus-japan | “中亚+日本”对话 | Central Asia plus Japan Dialogue | 中亚+日本;“中亚+日本”;“中亚+日本”对话机制;中亚+日本对话;“中亚＋日本”;中亚＋日本;Central Asia plus Japan |
@@ -115,14 +115,14 @@ extension BuiltinLexicon {
     aagc | 亚非增长走廊 | Asia–Africa Growth Corridor | AAGC |
     chip4 | 芯片四方联盟 | Chip 4 Alliance | 芯片四方;Chip4;Chip 4 | united-states;japan;south-korea;taiwan
     msp | 矿产安全伙伴关系 | Minerals Security Partnership | 关键矿产安全伙伴关系;矿物安全伙伴关系;MSP |
-    scri | 供应链韧性倡议 | Supply Chain Resilience Initiative | 供应链弹性倡议;SCRI |
+    scri | 供应链韧性倡议 | Supply Chain Resilience Initiative | 供应链弹性倡议;SCRI;Supply Chain Resilience Initiative |
     ipmda | 印太海域态势感知伙伴关系 | Indo-Pacific Partnership for Maritime Domain Awareness | 印太海洋态势感知伙伴关系;IPMDA |
     azec | 亚洲零排放共同体 | Asia Zero Emission Community | アジア・ゼロエミッション共同体;Asia Zero Emission Community;AZEC |
     jaif | 日本—东盟一体化基金 | Japan–ASEAN Integration Fund | 日本东盟一体化基金;JAIF |
     oda | 政府开发援助 | Official Development Assistance | ODA;ODA援助;Official Development Assistance |
     osa | 政府安全援助 | Official Security Assistance | 官方安全援助;政府安全保障能力强化支援;政府安全能力强化支援;安全能力强化支援;OSA;Official Security Assistance |
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
-    national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;安保三文件;安保三份文件 |
+    national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;国家安全保障戦略;安保三文件;安保三份文件 |
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
     defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;防卫力量整備计划;中期防卫力量整备计划;中期防 |
     peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案 |
@@ -144,7 +144,7 @@ extension BuiltinLexicon {
     rimpac | 环太平洋军事演习 | RIMPAC | 环太平洋演习;RIMPAC |
     hiroshima-ai-process | 广岛人工智能进程 | Hiroshima AI Process | 广岛AI进程;Hiroshima AI Process |
     unclos | 联合国海洋法公约 | UNCLOS | UNCLOS |
-    chips-act | 芯片与科学法案 | CHIPS and Science Act | 芯片法案;CHIPS Act |
+    chips-act | 芯片与科学法案 | CHIPS and Science Act | 芯片法案;CHIPS Act;CHIPS and Science Act |
     inflation-reduction-act | 通胀削减法案 | Inflation Reduction Act | 通货膨胀削减法案;IRA |
     """
 }

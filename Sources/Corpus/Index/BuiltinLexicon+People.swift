@@ -36,7 +36,7 @@ extension BuiltinLexicon {
     kono-katsutoshi | 河野克俊 | Kono Katsutoshi |
     yoshida-yoshihide | 吉田圭秀 | Yoshida Yoshihide |
     koda-yoji | 香田洋二 | Koda Yoji |
-    sakai-ryo | 酒井良 | Sakai Ryo |
+    sakai-ryo | 酒井良 | Sakai Ryo | 酒井亮
     izutsu-shunji | 井筒俊司 | Izutsu Shunji |
     biden | 拜登 | Joe Biden | 约瑟夫·拜登;Biden
     trump | 特朗普 | Donald Trump | 唐纳德·特朗普;Trump

@@ -11,20 +11,20 @@ public enum BuiltinLexicon {
     for line in rows(states) {
       result.append(
         Entity(
-          id: line[0], kind: .actor, name: line[1], english: nonEmpty(line[2]), aliases: list(line[3]),
+          id: line[0], kind: .actor, name: line[1], english: nonEmpty(line[2]), aliases: list(line[safe: 3]),
           source: .builtin, compoundForms: list(line[safe: 4])))
     }
     for line in rows(regions) {
       result.append(
         Entity(
-          id: line[0], kind: .actor, name: line[1], english: nonEmpty(line[2]), aliases: list(line[3]),
+          id: line[0], kind: .actor, name: line[1], english: nonEmpty(line[2]), aliases: list(line[safe: 3]),
           members: list(line[safe: 4]), source: .builtin, compoundForms: list(line[safe: 5])))
     }
     for (table, kind) in [(organisations, EntityKind.actor), (mechanisms, .mechanism)] {
       for line in rows(table) {
         result.append(
           Entity(
-            id: line[0], kind: kind, name: line[1], english: nonEmpty(line[2]), aliases: list(line[3]),
+            id: line[0], kind: kind, name: line[1], english: nonEmpty(line[2]), aliases: list(line[safe: 3]),
             members: list(line[safe: 4]), source: .builtin))
       }
     }
@@ -73,6 +73,7 @@ public enum BuiltinLexicon {
     柬帖;
     孟加拉湾;菲律宾海;
     《日本学刊》;《日本研究》;《日本问题研究》;《现代日本经济》;《日本经济新闻》;日本经济新闻;《美国研究》;《当代美国评论》;
+    日本経済新聞;日経新聞;日本经济新闻社;実業之日本;日本戦略研究フォーラム;
     《美国问题研究》;美国研究中心;《俄罗斯研究》;《俄罗斯学刊》;《俄罗斯东欧中亚研究》;《德国研究》;《法国研究》;
     《韩国研究论丛》;《当代韩国》;《台湾研究》;《台湾研究集刊》;《印度研究》;《澳大利亚研究》;
     Japan Times;Japan News;Japan Forward;Japan Today;China Daily;China Review;China Quarterly;Korea Herald;Korea Times;

@@ -404,10 +404,7 @@ public final class MentionScanner: Sendable {
     var run = original[...]
     // A date: 16日美国 / 5日中… / 今日美欧 — 日 right after a numeral or a day word is the day, not Japan. (The
     // day words are no non-entity words: 表明日本, 当前日本 and 近日本 read 日本.)
-    if let first = run.first, first.scalar == "日", first.start > 0,
-      Self.isNumeral(Self.scalar(before: first.start, in: bytes))
-        || Self.dayWordStarts.contains(Self.scalar(before: first.start, in: bytes))
-    {
+    if let first = run.first, first.scalar == "日", first.start > 0, Self.startsADay(at: first.start, in: bytes) {
       run = run.dropFirst()
     }
     // 中 opening a run right after a noun is "in …" (体系中日美…): accept it only after a boundary or a
@@ -593,16 +590,38 @@ public final class MentionScanner: Sendable {
   /// Characters that make a following 日 a day: 今日, 昨日, 明日, 次日, 当日, 同日, 每日, 近日, 节日, 翌日, 终日 …
   static let dayWordStarts: Set<Unicode.Scalar> = Set("今昨明次当同每近节时末翌前终连".unicodeScalars)
 
+  /// Words that end in a day word's first character without making a day of the 日 after them: 迄今日澳两国 (so far,
+  /// Japan and Australia), 首次日美菲 (the first Japan–US–Philippines …).
+  static let wordsEndingInDayWordStarts: Set<String> = [
+    "迄今", "至今", "如今", "现今", "当今", "首次", "再次", "此次", "这次", "多次", "本次", "上次", "历次", "每次", "屡次",
+    "其次", "依次", "一次", "两次", "该次", "层次",
+  ]
+
+  /// Whether the 日 at `offset` is a day: after a numeral (16日, 十五日), or a day word (今日, 次日, 近日) that is not
+  /// the end of another word (迄今, 首次).
+  static func startsADay(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let before = scalar(before: offset, in: bytes)
+    if isNumeral(before) { return true }
+    guard dayWordStarts.contains(before) else { return false }
+    let beforeStart = offset - UTF8.width(before)
+    guard beforeStart > 0 else { return true }
+    var word = String(scalar(before: beforeStart, in: bytes))
+    word.unicodeScalars.append(before)
+    return !wordsEndingInDayWordStarts.contains(word)
+  }
+
   static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value >= 0x4E00 && scalar.value <= 0x9FFF) || (scalar.value >= 0x3400 && scalar.value <= 0x4DBF)
   }
 
-  /// Characters after which a run may start with 中: anything that is not a CJK ideograph, or a function word.
+  /// Characters after which a run may start with 中: anything that is not a CJK ideograph, a function word, or a verb
+  /// that takes states as its object.
   static func opensCompound(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     let ideograph = (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
     if !ideograph { return true }
-    return "在与和及的对了是为将于从而即或同由向使让等就把被也都又并且以至到给跟因令称各促推进动强化展开与"
+    // And verbs that take a pair of states as their object (受中美竞争, 管控中日博弈, 捆绑中俄, 重回中美平衡).
+    return "在与和及的对了是为将于从而即或同由向使让等就把被也都又并且以至到给跟因令称各促推进动强化展开与受控绑压回拉逼迫挑离避据涉"
       .unicodeScalars.contains(scalar)
   }
 }
