@@ -83,6 +83,19 @@ import Testing
     checkMentions("当前日本与近日本国", ["japan:日本", "japan:日本"])
     checkNoMention("今日美欧关系", of: "japan")
     checkMentions("今日美欧关系", ["united-states:美", "europe:欧"])
+    // 迄今 and 首次 end before the 日: it opens a compound.
+    checkMentions("迄今日澳两国", ["japan:日", "australia:澳"])
+    checkMentions("首次日美菲三方会议", [
+      "us-japan-philippines:日美菲", "japan:日", "united-states:美", "philippines:菲",
+    ])
+    checkNoMention("次日美欧发表声明", of: "japan")
+  }
+
+  @Test func verbsThatTakeStatesOpenACompoundWithChina() {
+    checkMentions("受中美竞争影响", ["china:中", "united-states:美"])
+    checkMentions("管控中日博弈", ["china:中", "japan:日"])
+    checkNoMention("在竞争中美国占优", of: "china")
+    checkNoMention("三边机制中加强经济合作", of: "china")
   }
 
   @Test func aCompoundFollowedByItsGroupingsAliasNamesItOnce() {
@@ -150,6 +163,7 @@ import Testing
     checkNoMention("《当代美国评论》2023年第1期", of: "united-states")
     checkNoMention("苏纳克在《日本经济新闻》发表文章", of: "japan")
     checkNoMention("*Japan Times*, July 23, 2023", of: "japan")
+    checkNoMention("『日本経済新聞』2023年1月12日", of: "japan")
     checkNoMention("复旦大学美国研究中心教授", of: "united-states")
     checkMentions("美国研究人员指出", ["united-states:美国"])
     checkNoMention("演习地域涵盖孟加拉湾、菲律宾海", of: "bangladesh")
