@@ -173,7 +173,7 @@ public enum Completion {
       let startsKey = !(before < 0x80 && (isASCIIAlphanumeric(before) || before == UInt8(ascii: ".")))
       if startsKey {
         var end = cursor
-        while end < lineEnd, isKeyByte(bytes[end]) { end += 1 }
+        while end < lineEnd, isKeyByte(bytes[end]), !startsFullWidthPunctuation(bytes, at: end) { end += 1 }
         return .key(prefix: String(decoding: bytes[keyStart..<cursor], as: UTF8.self), range: TextRange(keyStart, end))
       }
     }
@@ -192,11 +192,39 @@ public enum Completion {
     let key = String(decoding: segment[(atIndex + 1)..<keyEnd], as: UTF8.self)
     var valueStart = segmentStart + keyEnd + 1
     while valueStart < cursor, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+    var itemEnd = cursor
+    while itemEnd < lineEnd, bytes[itemEnd] != UInt8(ascii: "]"), bytes[itemEnd] != UInt8(ascii: ";") { itemEnd += 1 }
+    // The completion replaces the locator being typed, not what follows it: a suffix (`, emphasis added`), or the
+    // prose after a citation whose `]` is not typed yet (`¶1，这一点很重要。`).
     var end = cursor
-    while end < lineEnd, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: ";") { end += 1 }
-    while end > cursor, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+    if let locator = NoteParser.locator(in: text, at: valueStart, limit: itemEnd), locator.isReadable {
+      end = max(cursor, locator.range.end.utf8Offset)
+    } else {
+      while end < itemEnd, !endsLocatorWord(bytes, at: end) { end += 1 }
+    }
     let prefix = String(decoding: bytes[valueStart..<cursor], as: UTF8.self)
     return .locator(key: key, prefix: prefix, range: TextRange(valueStart, end))
+  }
+
+  /// White space, `,`, `;`, `]`, or full-width punctuation (，；。、…): where a locator's word ends.
+  static func endsLocatorWord(_ bytes: [UInt8], at index: Int) -> Bool {
+    let byte = bytes[index]
+    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+      || byte == UInt8(ascii: "]")
+    {
+      return true
+    }
+    // （ and ） belong to §二（一）.
+    return startsFullWidthPunctuation(bytes, at: index) && !(bytes[index] == 0xEF && [0x88, 0x89].contains(bytes[index + 2]))
+  }
+
+  /// U+3000…U+303F (。、「」) or U+FF01…U+FF0F, U+FF1A…U+FF1F (！，（）；？): the punctuation a Chinese input method
+  /// types, which ends a key or a locator being typed (`[@张三2021，这一点…` has no `]` yet).
+  static func startsFullWidthPunctuation(_ bytes: [UInt8], at index: Int) -> Bool {
+    guard index + 2 < bytes.count else { return false }
+    let (byte, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+    if byte == 0xE3, second == 0x80 { return true }
+    return byte == 0xEF && second == 0xBC && ((0x81...0x8F).contains(third) || (0x9A...0x9F).contains(third))
   }
 
   static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

@@ -7,6 +7,13 @@ public enum NoteParser {
     var parser = Parser(text)
     return parser.run()
   }
+
+  /// The locator that starts at UTF-8 offset `start` of `text` (`¶12`, `§二（一）`, `fn. 3`) and ends by `limit`, as a
+  /// citation reads it; nil when none starts there.
+  public static func locator(in text: String, at start: Int, limit: Int) -> Locator? {
+    let parser = Parser(text)
+    return parser.parseLocator(at: start, limit: min(limit, parser.note.count))
+  }
 }
 
 /// Byte classes of the mask.

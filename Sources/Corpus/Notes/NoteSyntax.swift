@@ -157,6 +157,12 @@ public struct Locator: Sendable, Hashable {
     self.range = range
     self.valueRange = valueRange
   }
+
+  /// Its value was read (it may still point nowhere in the paper).
+  public var isReadable: Bool {
+    if case .invalid = kind { return false }
+    return true
+  }
 }
 
 /// A quotation immediately followed by a citation; checked against the cited source.

@@ -43,6 +43,10 @@ private func checkCompletion(
   checkCompletion("-- notes/a.md --\n见 [@Smi1️⃣th19, ¶2]。", choosing: "Smith2020", expect: "见 [@Smith2020, ¶2]。")
 }
 
+@Test func aKeyCompletionKeepsTheProseAfterAnUnclosedCitation() {
+  checkCompletion("-- notes/a.md --\n见[@张1️⃣，这一点很重要。", choosing: "张三2021", expect: "见[@张三2021，这一点很重要。")
+}
+
 @Test func bareCitationKeysButNotEmailAddresses() {
   checkCompletion("-- notes/a.md --\n正如 @张1️⃣ 所说", labels: ["张三2021"])
   checkCompletion("-- notes/a.md --\nmail a@b1️⃣", labels: [])
@@ -61,6 +65,19 @@ private func checkCompletion(
   checkCompletion("-- notes/a.md --\n见 [@张三2021, ¶1️⃣]。", contains: ["¶3"], excludes: ["§一", "fn. 1"],
                   choosing: "¶3", expect: "见 [@张三2021, ¶3]。")
   checkCompletion("-- notes/a.md --\n见 [@张三2021, fn1️⃣]", labels: ["fn. 1", "fn. 2"])
+}
+
+@Test func aLocatorCompletionReplacesTheLocatorAndNothingAfterIt() {
+  // No `]` typed yet: the prose after the locator stays.
+  checkCompletion("-- notes/a.md --\n见[@张三2021, ¶11️⃣，这一点很重要。", choosing: "¶1",
+                  expect: "见[@张三2021, ¶1，这一点很重要。")
+  checkCompletion("-- notes/a.md --\n见[@张三2021, §1️⃣二 and then more prose.", choosing: "§二",
+                  expect: "见[@张三2021, §二 and then more prose.")
+  checkCompletion("-- notes/a.md --\n见[@张三2021, ¶1️⃣", choosing: "¶3", expect: "见[@张三2021, ¶3")
+  // A suffix after the locator stays; a whole locator typed over is replaced.
+  checkCompletion("-- notes/a.md --\n[@张三2021, ¶1️⃣4, 强调为引者所加]", choosing: "¶3",
+                  expect: "[@张三2021, ¶3, 强调为引者所加]")
+  checkCompletion("-- notes/a.md --\n[@张三2021, §二（1️⃣一）]", choosing: "§二（二）", expect: "[@张三2021, §二（二）]")
 }
 
 @Test func locatorsOfAnUnknownKeyAreNothing() {
