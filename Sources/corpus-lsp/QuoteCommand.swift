@@ -36,7 +36,7 @@ enum QuoteCommand {
       print(help)
       return 0
     }
-    let query = options.positionals.joined(separator: " ")
+    let query = unwrapped(options.positionals.joined(separator: " "))
     guard !QuoteFolding.fold(query).isEmpty else {
       printError("quote needs a TEXT to look for\n\n\(help)")
       return 2
@@ -97,7 +97,7 @@ enum QuoteCommand {
     let root: [String: Any] = [
       "matches": result.matches.map { describe($0, index: index) },
       "closest": result.closest.map { describe($0, index: index) } ?? NSNull(),
-      "columnUnit": "utf-32",
+      "columnUnit": CheckReport.columnUnit,
     ]
     guard
       let data = try? JSONSerialization.data(
@@ -106,11 +106,29 @@ enum QuoteCommand {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// The source text as it should be quoted: the fragments joined by `……` for an elided quotation.
+  /// TEXT without the quotation marks around it, as copied from a note (`“综合国力不断下降”`): they are the note's,
+  /// not the source's.
+  static func unwrapped(_ query: String) -> String {
+    let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+    let pairs: [(Character, Character)] = [("“", "”"), ("「", "」"), ("『", "』"), ("\"", "\""), ("‘", "’")]
+    for (open, close) in pairs where trimmed.count > 2 && trimmed.first == open && trimmed.last == close {
+      let inner = trimmed.dropFirst().dropLast()
+      // Only when those marks pair with each other, not `“a”与“b”`.
+      if !inner.contains(open) && !inner.contains(close) || open == close { return String(inner) }
+    }
+    return query
+  }
+
+  /// The source text as a note quotes it between “ ” (`QuotableText`): the fragments joined by `……` for an elided
+  /// quotation.
   static func quotedText(_ match: QuoteMatch, index: CorpusIndex) -> String {
-    let source = index.text(of: match.paper, passage: match.passage) ?? ""
-    if match.fragments.count > 1 { return match.fragments.map { source.slice($0) }.joined(separator: "……") }
-    return source.slice(match.range)
+    let paper = index.papers[match.paper]
+    func quotable(_ range: TextRange) -> String {
+      QuotableText.text(of: range, in: paper, passage: match.passage, style: .curly)
+        ?? index.text(of: match.paper, passage: match.passage)?.slice(range) ?? ""
+    }
+    if match.fragments.count > 1 { return match.fragments.map(quotable).joined(separator: "……") }
+    return quotable(match.range)
   }
 
   static func citation(_ match: QuoteMatch, index: CorpusIndex) -> String {

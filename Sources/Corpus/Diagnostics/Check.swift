@@ -160,10 +160,11 @@ struct CheckRun<Index: CorpusLookup> {
     return RelatedLocation(file: paper.file, range: passage.rawRange(of: match.range), message: message)
   }
 
-  /// The normalised text a match covers.
-  func sourceText(of match: QuoteMatch) -> String? {
-    guard let paper = index.paperRecord(match.paper), let passage = paper.passage(match.passage) else { return nil }
-    return passage.text.slice(match.range)
+  /// The source text a match covers, as a quotation of `style` holds it (`QuotableText`): what a fix writes and a
+  /// message shows (no footnote marks, inner quotation marks nested).
+  func sourceText(of match: QuoteMatch, style: Quotation.Style = .block) -> String? {
+    guard let paper = index.paperRecord(match.paper) else { return nil }
+    return QuotableText.text(of: match.range, in: paper, passage: match.passage, style: style)
   }
 
   /// `常思纯2023 ¶12`, `the heading of 常思纯2023 §二`, `the abstract of 常思纯2023`.

@@ -85,10 +85,7 @@ enum ElidedQuoteDiagnosis {
     _ fragments: [[UInt8]], in paper: Paper, _ id: PassageID, mustBeExact: [Bool], threshold: Double
   ) -> [ElidedQuoteRepair.Part]? {
     guard let passage = paper.passage(id) else { return nil }
-    var skipping: [TextRange] = []
-    if case .paragraph(let number) = id, paper.paragraphs.indices.contains(number - 1) {
-      skipping = paper.paragraphs[number - 1].footnoteRefs.map(\.range).sorted { $0.start < $1.start }
-    }
+    let skipping = paper.footnoteMarks(in: id)
     var folded = FoldedPassage()
     var text = passage.text
     text.withUTF8 { folded.fold($0, skipping: skipping) }

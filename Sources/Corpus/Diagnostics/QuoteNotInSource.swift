@@ -44,7 +44,9 @@ enum QuoteNotInSource {
       var fixes: [Fix] = []
       var suggestions: [String] = []
       // A passage below the threshold is noise (often another paper's, matching a few common words).
-      if let closest, closest.similarity >= replacementThreshold, let source = run.sourceText(of: closest) {
+      if let closest, closest.similarity >= replacementThreshold,
+        let source = run.sourceText(of: closest, style: quotation.style)
+      {
         let percent = Int(closest.similarity * 100 + 0.5)
         message += ". Closest passage: \(run.describe(closest)) (\(percent)% similar): “\(excerpt(source))”"
         if let location = run.relatedLocation(of: closest, message: "closest passage, \(percent)% similar") {
@@ -78,7 +80,7 @@ enum QuoteNotInSource {
     for i in repair.mismatched where quotation.fragments.indices.contains(i) {
       var part = match
       part.range = repair.parts[i].range
-      guard let source = run.sourceText(of: part) else { return nil }
+      guard let source = run.sourceText(of: part, style: quotation.style) else { return nil }
       sources[i] = source
     }
     let numbers = repair.mismatched.map { $0 + 1 }

@@ -171,11 +171,7 @@ public enum Hover {
     let picked = (chosen + spare + footnotes).prefix(count)
     return picked.compactMap { paper, passage, range in
       guard let text = index.text(of: paper, passage: passage) else { return nil }
-      var marks: [TextRange] = []
-      if case .paragraph(let number) = passage, let found = index.papers[paper].paragraphs[checked: number - 1] {
-        marks = found.footnoteRefs.map(\.range)
-      }
-      let excerpt = sentenceExcerpt(text, around: range, skipping: marks)
+      let excerpt = sentenceExcerpt(text, around: range, skipping: index.papers[paper].footnoteMarks(in: passage))
       return SourceQuote(
         paper: paper, passage: passage, text: excerpt,
         citation: "“\(excerpt)”"

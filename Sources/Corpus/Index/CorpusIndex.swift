@@ -319,11 +319,7 @@ final class IndexStorage: Sendable {
       list.append(SearchPassage(paper: paperIndex, id: .authorNote, text: note.text, skipping: []))
     }
     paper.forEachBodyPassage { id, passage in
-      var marks: [TextRange] = []
-      if case .paragraph(let number) = id, let paragraph = paper.paragraphs[checked: number - 1] {
-        marks = paragraph.footnoteRefs.map(\.range).sorted { $0.start < $1.start }
-      }
-      list.append(SearchPassage(paper: paperIndex, id: id, text: passage.text, skipping: marks))
+      list.append(SearchPassage(paper: paperIndex, id: id, text: passage.text, skipping: paper.footnoteMarks(in: id)))
     }
     for footnote in paper.footnotes {
       list.append(

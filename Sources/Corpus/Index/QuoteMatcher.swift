@@ -5,7 +5,7 @@ import Synchronization
 
 /// Folding rules shared by the query and the passages.
 public enum QuoteFolding {
-  /// The folded form of one scalar, or nil when it is ignored (white space, circled footnote marks).
+  /// The folded form of one scalar, or nil when it is ignored (white space, circled footnote marks, quotation marks).
   @inline(__always) public static func fold(_ value: UInt32) -> UInt32? {
     switch value {
     case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0xFEFF:
@@ -20,9 +20,11 @@ public enum QuoteFolding {
       return 0x2E
     case 0x30FB, 0xFF65:  // ・ and ･ for the middle dot of foreign names
       return 0xB7
+    // Quotation marks of any style: a quotation that leaves out the source's own marks (全球经济发展中心，也成为… for
+    // “…发展中心”①，也成为…) or nests them (‘…’) quotes the same words.
     case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E,
       0x300F, 0x301D, 0x301E, 0x301F, 0xFF02, 0xFF07, 0x00AB, 0x00BB:
-      return 0x22
+      return nil
     case 0xFF01...0xFF5E:  // full-width ASCII: ，．：；（）！？ and letters/digits
       return value - 0xFEE0
     default:
@@ -493,19 +495,21 @@ enum QuoteMatcher {
       guard lcs > 0 else { continue }
       var startScalar = lower + firstMatched
       var endScalar = lower + lastMatched + 1
-      // A character changed at an end of the quotation is outside the tight span: take the source's character
-      // there, so that the replacement is the whole source text (各领域之 → 各领域的, not 各领域).
-      // Only a character of the same script: a letter footnote mark typed at the end (…重要性。a) is no change.
+      // Characters changed at an end of the quotation are outside the tight span: take as many of the source's
+      // characters there, so that the replacement is the whole source text (各领域之 → 各领域的, not 各领域; 不断下滑 →
+      // 不断下降, not 不断下). Only characters of the same script: a letter footnote mark typed at the end (…重要性。a)
+      // is no change.
       func sameKind(_ a: UInt32, _ b: UInt32) -> Bool { (a < 0x80) == (b < 0x80) }
-      if endScalar - startScalar < query.count, endScalar < scalars.count, let last = query.last,
-        last != scalars[endScalar - 1], sameKind(last, scalars[endScalar])
-      {
+      let (_, queryFirst, queryLast) = longestCommonSubsequence(Array(scalars[startScalar..<endScalar]), query)
+      var trailing = query.count - 1 - queryLast
+      while trailing > 0, endScalar < scalars.count, sameKind(query[query.count - trailing], scalars[endScalar]) {
         endScalar += 1
+        trailing -= 1
       }
-      if endScalar - startScalar < query.count, startScalar > 0, let first = query.first,
-        first != scalars[startScalar], sameKind(first, scalars[startScalar - 1])
-      {
+      var leading = queryFirst
+      while leading > 0, startScalar > 0, sameKind(query[leading - 1], scalars[startScalar - 1]) {
         startScalar -= 1
+        leading -= 1
       }
       let similarity = min(1, 2 * Double(lcs) / Double(query.count + endScalar - startScalar))
       if similarity > best?.similarity ?? 0 {

@@ -389,7 +389,7 @@ public struct CooccurrenceReport: Sendable {
         items[index].mentionRanges = [pair.first, pair.second]
         items[index].fragments = QuoteWindow.fragments(
           bytes: Array(text.utf8), first: pair.first, in: pair.firstSentence, second: pair.second,
-          in: pair.secondSentence, marks: papers[item.paper].reportFootnoteMarks(in: item.passage))
+          in: pair.secondSentence, marks: papers[item.paper].footnoteMarks(in: item.passage))
       }
       quoted.withLock { $0[position] = items }
     }
@@ -586,12 +586,6 @@ enum PassageCode {
 }
 
 extension Paper {
-  /// The footnote reference marks inside a body paragraph.
-  func reportFootnoteMarks(in passage: PassageID) -> [TextRange] {
-    guard case .paragraph(let number) = passage, paragraphs.indices.contains(number - 1) else { return [] }
-    return paragraphs[number - 1].footnoteRefs.map(\.range)
-  }
-
   /// The normalised text of any passage, including the abstract and the title (from the metadata).
   func reportText(of passage: PassageID) -> String? {
     switch passage {

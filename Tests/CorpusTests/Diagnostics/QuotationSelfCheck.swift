@@ -368,10 +368,19 @@ enum QuotationSelfCheck {
 
   /// The normalised source text a window covers (from its first to its last kept character, marks at the
   /// edges left out as the search leaves them out).
+  /// The source text a fix should write for these units: the passage's text from the first to the last, without
+  /// the footnote marks between them (a quotation never holds them).
   static func sourceText(_ units: ArraySlice<ReadUnit>, passage: Passage) -> String? {
     let kept = units.filter { $0.kind == .text }
     guard let first = kept.first?.normalized, let last = kept.last?.normalized else { return nil }
-    return passage.text.slice(TextRange(first.lowerBound, last.upperBound))
+    var text = ""
+    var offset = first.lowerBound
+    for mark in units where mark.kind == .mark {
+      guard let range = mark.normalized, range.lowerBound >= offset, range.upperBound <= last.upperBound else { continue }
+      text += passage.text.slice(TextRange(offset, range.lowerBound))
+      offset = range.upperBound
+    }
+    return text + passage.text.slice(TextRange(offset, last.upperBound))
   }
 }
 

@@ -23,6 +23,61 @@ import Testing
     expect: "他们说“日本—东盟首脑会议每年举行一次”[@张三2021, ¶3]。")
 }
 
+/// A paper whose paragraph holds a quotation of its own and a footnote mark.
+private let paperWithMarks = """
+  -- corpus/李四2022.txt --
+  日本对东南亚政策研究
+
+  李四
+
+  一、引言
+
+  东盟不仅成为“名副其实的全球经济发展中心”①，也成为大国地缘战略竞争的核心地带。日本综合国力不断下降，其政
+  策随之调整。
+
+  ① 参见某某：《测试文献》，2020年。
+
+  """
+
+@Test func theReplacementDropsFootnoteMarksAndNestsTheSourcesQuotationMarks() {
+  checkFix(
+    paperWithMarks + """
+    -- notes/a.md --
+    “名副其实的全球经济发展中心，也成为大国地缘战略的核心地带”[@李四2022, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "“‘名副其实的全球经济发展中心’，也成为大国地缘战略竞争的核心地带”[@李四2022, ¶1]")
+  checkFix(
+    paperWithMarks + """
+    -- notes/a.md --
+    “东盟不仅成为名副其实的全球经济中心”[@李四2022, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "“东盟不仅成为‘名副其实的全球经济发展中心’”[@李四2022, ¶1]")
+  checkFix(
+    paperWithMarks + """
+    -- notes/a.md --
+    「东盟不仅成为名副其实的全球经济中心」[@李四2022, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "「东盟不仅成为“名副其实的全球经济发展中心”」[@李四2022, ¶1]")
+}
+
+@Test func aQuotationMayLeaveOutOrNestTheSourcesQuotationMarks() {
+  let findings = checkDiagnostics(
+    paperWithMarks + """
+    -- notes/a.md --
+    “东盟不仅成为名副其实的全球经济发展中心”[@李四2022, ¶1]
+    “东盟不仅成为‘名副其实的全球经济发展中心’”[@李四2022, ¶1]
+    """)
+  #expect(findings.isEmpty, "\(findings)")
+}
+
+@Test func theReplacementTakesTheSourcesWordsForChangedWordsAtTheEnd() {
+  checkFix(
+    paperWithMarks + """
+    -- notes/a.md --
+    “日本综合国力不断下滑”[@李四2022, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace", expect: "“日本综合国力不断下降”[@李四2022, ¶1]")
+}
+
 @Test func replacementFromAnotherDocumentAlsoCitesIt() {
   checkFix(
     """

@@ -1,0 +1,99 @@
+//! Source text as a note quotes it: what a fix writes between the quotation marks, and what `quote` prints ready to
+//! paste. The passage's own text holds footnote marks and quotation marks of its own; written into a note as they
+//! are, the marks would be quoted as the author's words and an inner ” would close the analyst's “.
+
+public enum QuotableText {
+  /// The text of `range` in a passage of `paper`, as a quotation of `style` holds it:
+  /// - without the footnote reference marks inside it (①, the letter notes `a`, `c`);
+  /// - with a quotation mark right at an edge when the text holds its partner (`“名副其实的…中心”` for a range that
+  ///   starts after the “), so that the inner quotation stays whole; without a mark whose partner is further off;
+  /// - with its inner quotation marks nested for the quotation's style (“…‘…’…”, 「…『…』…」, "…'…'…").
+  /// Quotation marks fold to nothing (`QuoteFolding`): the text still matches the passage.
+  public static func text(of range: TextRange, in paper: Paper, passage: PassageID, style: Quotation.Style) -> String? {
+    guard let found = paper.passage(passage) else { return nil }
+    let text = found.text
+    let bytes = Array(text.utf8)
+    var lower = min(max(0, range.start.utf8Offset), bytes.count)
+    var upper = min(max(lower, range.end.utf8Offset), bytes.count)
+    let marks = paper.footnoteMarks(in: passage)
+    (lower, upper) = balanced(lower, upper, in: bytes, marks: marks)
+    var kept: [UInt8] = []
+    var offset = lower
+    for mark in marks where mark.end.utf8Offset > offset && mark.start.utf8Offset < upper {
+      kept += bytes[offset..<max(offset, mark.start.utf8Offset)]
+      offset = min(upper, mark.end.utf8Offset)
+    }
+    kept += bytes[offset..<upper]
+    return nested(withoutUnpairedMarks(String(decoding: kept, as: UTF8.self)), in: style)
+  }
+
+  /// `text` without the quotation marks that open or close nothing inside it.
+  static func withoutUnpairedMarks(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var unpaired = Set<Int>()
+    for pair in pairs {
+      var open: [Int] = []
+      for (index, scalar) in scalars.enumerated() {
+        if scalar == pair.open { open.append(index) }
+        if scalar == pair.close, open.popLast() == nil { unpaired.insert(index) }
+      }
+      unpaired.formUnion(open)
+    }
+    guard !unpaired.isEmpty else { return text }
+    var result = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() where !unpaired.contains(index) { result.append(scalar) }
+    return String(result)
+  }
+
+  /// Pairs of quotation marks a passage may hold: opening and closing scalar.
+  static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’")]
+
+  /// Widens `lower..<upper` by one quotation mark at either edge when the text inside closes (or opens) that pair
+  /// without its partner, skipping footnote marks right after a closing mark (`中心”①`).
+  static func balanced(_ lower: Int, _ upper: Int, in bytes: [UInt8], marks: [TextRange]) -> (Int, Int) {
+    let inside = String(decoding: bytes[lower..<upper], as: UTF8.self).unicodeScalars
+    var lower = lower
+    var upper = upper
+    for pair in pairs {
+      var depth = 0
+      var unopened = 0
+      for scalar in inside {
+        if scalar == pair.open { depth += 1 }
+        if scalar == pair.close { if depth > 0 { depth -= 1 } else { unopened += 1 } }
+      }
+      let openWidth = UTF8.width(pair.open)
+      let closeWidth = UTF8.width(pair.close)
+      if unopened > 0, lower >= openWidth, Array(bytes[(lower - openWidth)..<lower]) == Array(String(pair.open).utf8) {
+        lower -= openWidth
+      }
+      if depth > 0, upper + closeWidth <= bytes.count,
+        Array(bytes[upper..<(upper + closeWidth)]) == Array(String(pair.close).utf8)
+      {
+        upper += closeWidth
+      }
+    }
+    return (lower, upper)
+  }
+
+  /// Inner quotation marks as a quotation of `style` nests them.
+  static func nested(_ text: String, in style: Quotation.Style) -> String {
+    let swaps: [Unicode.Scalar: Unicode.Scalar]
+    switch style {
+    case .curly: swaps = ["“": "‘", "”": "’"]
+    case .corner: swaps = ["「": "『", "」": "』"]
+    case .straight: swaps = ["\"": "'"]
+    case .block: return text
+    }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { result.append(swaps[scalar] ?? scalar) }
+    return String(result)
+  }
+}
+
+extension Paper {
+  /// The footnote reference marks inside a passage (a body paragraph's; other passages hold none), sorted.
+  public func footnoteMarks(in passage: PassageID) -> [TextRange] {
+    guard case .paragraph(let number) = passage, paragraphs.indices.contains(number - 1) else { return [] }
+    return paragraphs[number - 1].footnoteRefs.map(\.range).sorted { $0.start < $1.start }
+  }
+}
