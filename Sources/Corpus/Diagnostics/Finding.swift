@@ -13,6 +13,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
   case unbalancedBracket = "unbalanced-bracket"
   case emptyReference = "empty-reference"
   case citationWithoutAt = "citation-without-at"
+  case fullWidthCitationMark = "full-width-citation-mark"
   case invalidConfig = "invalid-config"
   case invalidLexicon = "invalid-lexicon"
   case undecodableFile = "undecodable-file"
@@ -23,7 +24,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
 
   public var defaultSeverity: Severity {
     switch self {
-    case .quoteInOtherParagraph, .entityNotInCitedPassage, .citationWithoutAt, .emptyDocument: return .warning
+    case .quoteInOtherParagraph, .entityNotInCitedPassage, .citationWithoutAt, .fullWidthCitationMark, .emptyDocument:
+      return .warning
     default: return .error
     }
   }
@@ -44,6 +46,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
     case .unbalancedBracket: return "A citation or entity link is not closed."
     case .emptyReference: return "A citation or entity link is empty."
     case .citationWithoutAt: return "A bracket names a document key without '@': plain text, not a citation."
+    case .fullWidthCitationMark:
+      return "A citation is written with full-width brackets or ；, which Pandoc does not read as a citation."
     case .invalidConfig: return "corpus-lsp.json cannot be read."
     case .invalidLexicon: return "The workspace lexicon cannot be read."
     case .undecodableFile: return "A file is in no supported text encoding."

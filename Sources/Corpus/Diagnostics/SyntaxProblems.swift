@@ -1,4 +1,5 @@
-//! Rules unbalanced-bracket and empty-reference: note syntax the parser could not read.
+//! Rules unbalanced-bracket, empty-reference and full-width-citation-mark: note syntax the parser could not read, or
+//! read as the analyst meant it where Pandoc will not.
 
 enum SyntaxProblems {
   static func findings(_ run: CheckRun<some CorpusLookup>) -> [Finding] {
@@ -27,6 +28,22 @@ enum SyntaxProblems {
             Fix(title: "Remove the ';'", edits: [run.noteEdit(withBlankAfter(problem.range, in: run.note.text), "")],
               isPreferred: true)
           ])
+      case .fullWidthCitationBrackets:
+        // Both brackets are three bytes (【】 or ［］).
+        let open = TextRange(start: problem.range.start, end: problem.range.start + 3)
+        let close = TextRange(start: TextSize(problem.range.end.utf8Offset - 3), end: problem.range.end)
+        return Finding(
+          rule: .fullWidthCitationMark, file: run.notePath, range: problem.range,
+          message: "Pandoc reads no citation in '\(run.text(open))\(run.text(close))': write it in [ ], as in "
+            + "[@常思纯2023, ¶12].",
+          fixes: [
+            Fix(title: "Use [ and ]", edits: [run.noteEdit(open, "["), run.noteEdit(close, "]")], isPreferred: true)
+          ])
+      case .fullWidthCitationSeparator:
+        return Finding(
+          rule: .fullWidthCitationMark, file: run.notePath, range: problem.range,
+          message: "Pandoc does not separate citations at a full-width '；': write ';', as in [@a; @b, ¶3].",
+          fixes: [Fix(title: "Use ';'", edits: [run.noteEdit(withBlankAfter(problem.range, in: run.note.text), "; ")], isPreferred: true)])
       }
     }
   }

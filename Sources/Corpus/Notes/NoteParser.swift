@@ -359,6 +359,10 @@ private struct Parser {
         index = scanEntityLink(at: index)
       case 0x5B:
         index = scanBracketedCitation(at: index)
+      case 0xE3 where note[index + 1] == 0x80 && note[index + 2] == 0x90:  // 【
+        index = scanFullWidthBracketedCitation(at: index, close: [0xE3, 0x80, 0x91])
+      case 0xEF where note[index + 1] == 0xBC && note[index + 2] == 0xBB:  // ［
+        index = scanFullWidthBracketedCitation(at: index, close: [0xEF, 0xBC, 0xBD])
       case 0x40:
         index = scanBareCitation(at: index)
       default:
@@ -436,7 +440,7 @@ private struct Parser {
     let after = note[close + 1]
     if after == 0x28 || after == 0x5B { return open + 1 }  // a link's text, not a citation
     guard let items = citationItems(from: open + 1, to: close) else {
-      if after != 0x3A { noteUnmarkedCitation(open: open, close: close) }  // `[ref]: url` defines a link
+      if after != 0x3A { noteUnmarkedCitation(open: open, contentStart: open + 1, close: close, end: close + 1) }  // `[ref]: url` defines a link
       return open + 1
     }
     citations.append(Citation(range: TextRange(open, close + 1), isBracketed: true, items: items))
@@ -444,10 +448,33 @@ private struct Parser {
     return close + 1
   }
 
+  /// `【@key，¶2】` or `［@key, ¶2］`: a citation in the brackets a Chinese input method types, which Pandoc does
+  /// not read. It is read as the citation it means, so that its key and locator are checked, and flagged.
+  mutating func scanFullWidthBracketedCitation(at open: Int, close closeBytes: [UInt8]) -> Int {
+    let contentStart = open + 3
+    let limit = note.paragraphEnd(after: open)
+    var close = contentStart
+    while close < limit, !(mask[close] == ByteClass.prose.rawValue && note.hasPrefix(closeBytes, at: close)) {
+      close += 1
+    }
+    guard close < limit else { return contentStart }
+    let end = close + closeBytes.count
+    guard let items = citationItems(from: contentStart, to: close) else {
+      noteUnmarkedCitation(open: open, contentStart: contentStart, close: close, end: end)
+      return contentStart
+    }
+    citations.append(Citation(range: TextRange(open, end), isBracketed: true, items: items))
+    problems.append(NoteSyntaxProblem(kind: .fullWidthCitationBrackets, range: TextRange(open, end)))
+    markConstruct(open, end)
+    return end
+  }
+
   /// The `;`-separated items of a bracketed group's content, as byte ranges (separators in nested brackets or
-  /// ignored text do not count).
-  func citationSegments(from start: Int, to end: Int) -> [(Int, Int)] {
+  /// ignored text do not count). A full-width `；` before another `@key` separates items too (a Chinese input
+  /// method types it): their offsets are `fullWidthSeparators`.
+  func citationSegments(from start: Int, to end: Int) -> (segments: [(Int, Int)], fullWidthSeparators: [Int]) {
     var segments: [(Int, Int)] = []
+    var fullWidth: [Int] = []
     var segmentStart = start
     var depth = 0
     for index in start..<end where mask[index] == ByteClass.prose.rawValue {
@@ -457,17 +484,24 @@ private struct Parser {
       case 0x3B where depth == 0:
         segments.append((segmentStart, index))
         segmentStart = index + 1
+      case 0xEF where depth == 0 && note[index + 1] == 0xBC && note[index + 2] == 0x9B && index + 3 <= end:
+        let next = note.trimmed(index + 3, end).start
+        guard note[next] == 0x40 || (note[next] == 0x2D && note[next + 1] == 0x40) else { break }
+        segments.append((segmentStart, index))
+        fullWidth.append(index)
+        segmentStart = index + 3
       default: break
       }
     }
     segments.append((segmentStart, end))
-    return segments
+    return (segments, fullWidth)
   }
 
   /// Records a group that is no citation when its items begin with words, as a key written without its `@` would.
-  mutating func noteUnmarkedCitation(open: Int, close: Int) {
+  /// The group's brackets are `open..<contentStart` and `close..<end`.
+  mutating func noteUnmarkedCitation(open: Int, contentStart: Int, close: Int, end: Int) {
     var words: [TextRange] = []
-    for (segmentStart, segmentEnd) in citationSegments(from: open + 1, to: close) {
+    for (segmentStart, segmentEnd) in citationSegments(from: contentStart, to: close).segments {
       let start = note.trimmed(segmentStart, segmentEnd).start
       guard start < segmentEnd, note[start] != 0x7B, isWordScalar(note.scalar(at: start).value),
         let word = keyRange(afterAt: start - 1, limit: segmentEnd)
@@ -475,12 +509,12 @@ private struct Parser {
       words.append(TextRange(word.start, word.end))
     }
     guard !words.isEmpty else { return }
-    unmarkedCitations.append(UnmarkedCitation(range: TextRange(open, close + 1), leadingWords: words))
+    unmarkedCitations.append(UnmarkedCitation(range: TextRange(open, end), leadingWords: words))
   }
 
   /// Items of a bracketed group's content; nil when the content is not a citation.
   mutating func citationItems(from start: Int, to end: Int) -> [CitationItem]? {
-    let segments = citationSegments(from: start, to: end)
+    let (segments, fullWidthSeparators) = citationSegments(from: start, to: end)
     var items: [CitationItem] = []
     // A blank item (`[@a, ¶3; ]`) is a slip, not a reason to stop reading the citation: flagged once the rest reads.
     var blankSeparators: [TextRange] = []
@@ -496,6 +530,7 @@ private struct Parser {
     }
     guard !items.isEmpty else { return nil }
     problems += blankSeparators.map { NoteSyntaxProblem(kind: .emptyCitationItem, range: $0) }
+    problems += fullWidthSeparators.map { NoteSyntaxProblem(kind: .fullWidthCitationSeparator, range: TextRange($0, $0 + 3)) }
     return items
   }
 

@@ -239,6 +239,10 @@ public struct NoteSyntaxProblem: Sendable, Hashable {
     case emptyCitationKey
     /// `[@a; ]`: a `;` with no item after it (or before it); the range is the `;`.
     case emptyCitationItem
+    /// `【@a，¶2】`, `［@a］`: a citation in full-width brackets, which Pandoc does not read; the range is the citation.
+    case fullWidthCitationBrackets
+    /// `[@a；@b]`: a full-width `；` between items, which Pandoc does not read as one; the range is the `；`.
+    case fullWidthCitationSeparator
   }
 
   public var kind: Kind

@@ -34,3 +34,28 @@ import Testing
     见 [@张三2021, ¶1;\u{3000}\t ]。
     """, rule: .emptyReference, titleContaining: "';'", expect: "见 [@张三2021, ¶1]。")
 }
+
+@Test func citationsInFullWidthPunctuationAreReadAsMeantAndFlagged() {
+  checkDiagnostics(
+    """
+    -- notes/a.md --
+    见 【@张三2021，¶9】。<!--@diag("【@张三2021，¶9】", full-width-citation-mark)--><!--@diag("¶9", locator-out-of-range)-->
+    见 ［@张三2021, ¶1］。<!--@diag("［@张三2021, ¶1］", full-width-citation-mark)-->
+    见 [@张三2021；@Smith2020, ¶9]。<!--@diag("；", full-width-citation-mark)--><!--@diag("¶9", locator-out-of-range)-->
+    见 [@张三2021, p. 3；强调为引者所加]，【注】与［附录］不是引用。
+    """)
+  checkFix(
+    "-- notes/a.md --\n见 【@张三2021，¶1】。", rule: .fullWidthCitationMark, titleContaining: "[ and ]",
+    expect: "见 [@张三2021，¶1]。")
+  checkFix(
+    "-- notes/a.md --\n见 [@张三2021；　@Smith2020, ¶2]。", rule: .fullWidthCitationMark, titleContaining: "';'",
+    expect: "见 [@张三2021; @Smith2020, ¶2]。")
+}
+
+@Test func aKeyWithoutAtInFullWidthBracketsIsFlagged() {
+  checkDiagnostics(
+    """
+    -- notes/a.md --
+    见 【张三2021，¶2】。<!--@diag("【张三2021，¶2】", citation-without-at)-->
+    """)
+}
