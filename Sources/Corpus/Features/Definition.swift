@@ -27,18 +27,15 @@ public enum Definition {
     }
   }
 
-  /// The raw range a citation lands on: the quotation's source, else the locator's passage, section, footnote
-  /// or lines, else the paper's title.
+  /// The raw range a citation lands on: the quotation's source (`FeatureSupport.quotationSource`), else the
+  /// locator's passage, section, footnote or lines, else the paper's title.
   public static func citedRange(index: CorpusIndex, note: NoteSyntax, citation: Int, item: CitationItem, paper: Int)
     -> FileRange
   {
     let document = index.papers[paper]
-    if let quotation = note.quotations.first(where: { $0.citation == citation }) {
-      let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: paper)
-      if let match = result.matches.first ?? result.closest {
-        let raw = index.rawRange(of: match.range, paper: match.paper, passage: match.passage)
-        return FileRange(file: index.papers[match.paper].file, range: raw)
-      }
+    if let match = FeatureSupport.quotationSource(index: index, note: note, citation: citation, item: item, paper: paper) {
+      let raw = index.rawRange(of: match.range, paper: match.paper, passage: match.passage)
+      return FileRange(file: index.papers[match.paper].file, range: raw)
     }
     if let locator = item.locator, let (_, raw) = FeatureSupport.locatedRange(locator, in: document) {
       return FileRange(file: document.file, range: raw)

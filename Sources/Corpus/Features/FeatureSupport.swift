@@ -83,6 +83,27 @@ enum FeatureSupport {
   }
 
   /// The passage a locator names first, with the whole raw range it covers in the paper.
+  /// Where the quotation before a citation comes from, for go-to-citation, hover and links: where it occurs, or, when
+  /// it occurs nowhere, its closest passage if that is in the cited paper, where the locator points (when it points
+  /// anywhere), and close enough to be the passage meant. A look-alike elsewhere (another paper's footnote sharing a
+  /// few words) is not where the analyst's citation goes: the locator is.
+  static func quotationSource(index: CorpusIndex, note: NoteSyntax, citation: Int, item: CitationItem, paper: Int)
+    -> QuoteMatch?
+  {
+    guard let quotation = note.quotations.first(where: { $0.citation == citation }) else { return nil }
+    let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: paper)
+    if let exact = result.matches.first { return exact }
+    guard let closest = result.closest, closest.paper == paper,
+      closest.similarity >= QuoteNotInSource.replacementThreshold
+    else { return nil }
+    if let locator = item.locator, let (passages, _) = locatedRange(locator, in: index.papers[paper]),
+      !passages.contains(closest.passage)
+    {
+      return nil
+    }
+    return closest
+  }
+
   static func locatedRange(_ locator: Locator, in paper: Paper) -> (passages: [PassageID], raw: TextRange)? {
     let resolution = LocatorResolution.resolve(locator, in: paper)
     switch resolution {

@@ -46,17 +46,16 @@ public enum Hover {
   static func citedText(index: CorpusIndex, note: NoteSyntax, citation: Int, item: CitationItem, paper: Int) -> String? {
     let document = index.papers[paper]
     let key = index.key(of: paper)
-    if let quotation = note.quotations.first(where: { $0.citation == citation }) {
-      let result = index.findQuote(quotation.fragments.map(\.text), preferredPaper: paper)
-      if let match = result.matches.first ?? result.closest, let text = index.text(of: match.paper, passage: match.passage) {
-        let matched = index.papers[match.paper]
-        let label = FeatureSupport.label(match.passage, in: matched)
-        let heading = match.exact ? "Quoted from" : "Closest passage (not an exact match) in"
-        let source =
-          match.paper == paper
-          ? label : FeatureSupport.citation(key: index.key(of: match.paper), passage: match.passage, in: matched)
-        return "**\(heading) \(source)**\n\n" + quoteInContext(text, match.range)
-      }
+    if let match = FeatureSupport.quotationSource(index: index, note: note, citation: citation, item: item, paper: paper),
+      let text = index.text(of: match.paper, passage: match.passage)
+    {
+      let matched = index.papers[match.paper]
+      let label = FeatureSupport.label(match.passage, in: matched)
+      let heading = match.exact ? "Quoted from" : "Closest passage (not an exact match) in"
+      let source =
+        match.paper == paper
+        ? label : FeatureSupport.citation(key: index.key(of: match.paper), passage: match.passage, in: matched)
+      return "**\(heading) \(source)**\n\n" + quoteInContext(text, match.range)
     }
     guard let locator = item.locator else { return nil }
     guard let (passages, raw) = FeatureSupport.locatedRange(locator, in: document) else {

@@ -37,6 +37,20 @@ private func checkDefinition(
     expect: "corpus/张三2021.txt: 讨论经济与安全议⏎⏎题")
 }
 
+@Test func aMisquotationGoesToTheClosestPassageOnlyWhereTheCitationPoints() {
+  // Close, in the cited paragraph: there.
+  checkDefinition(
+    "-- notes/a.md --\n“日本—东盟首脑会议每两年举行一次”[@张三1️⃣2021, ¶3]",
+    expect: "corpus/张三2021.txt: 日本—东盟首脑会议每年举行一次", prefix: true)
+  // Closest in another paper (Smith2020 shares the English words): the cited paragraph.
+  checkDefinition(
+    "-- notes/a.md --\n\"Japan and Australia coordinate patrol in the South China Sea\" [@张三1️⃣2021, ¶1]",
+    expect: "corpus/张三2021.txt: ", prefix: true)
+  checkDefinition(
+    "-- notes/a.md --\n“完全无关的一句话，与任何文献都不相似”[@张三1️⃣2021, ¶3]",
+    expect: "corpus/张三2021.txt: 日本—东盟首脑会议每年举行一次", prefix: true)
+}
+
 @Test func footnoteSectionAndLinesLocators() {
   checkDefinition("-- notes/a.md --\n[@张三2021, fn. 1️⃣2]", expect: "corpus/张三2021.txt: 数据来自经济合作与发展组织的统计。")
   checkDefinition("-- notes/a.md --\n[@张三2021, §二（一1️⃣）]", expect: "corpus/张三2021.txt: （一）对话平台", prefix: true)
