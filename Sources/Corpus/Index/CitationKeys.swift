@@ -63,6 +63,17 @@ public enum CitationKeys {
     }
   }
 
+  /// Papers the configuration gives a key it already gave another: `(first, again)`, where `[@key]` cites `first`.
+  public static func sharedOverrides(in papers: [Paper]) -> [(first: Int, again: Int)] {
+    var first: [String: Int] = [:]
+    var shared: [(first: Int, again: Int)] = []
+    for (index, paper) in papers.enumerated() {
+      guard let key = paper.metadata.key?.trimmingWhitespace, !key.isEmpty else { continue }
+      if let earlier = first[key] { shared.append((earlier, index)) } else { first[key] = index }
+    }
+    return shared
+  }
+
   /// a … z, then aa, ab …
   static func suffix(_ rank: Int) -> String {
     let letters = Array("abcdefghijklmnopqrstuvwxyz")

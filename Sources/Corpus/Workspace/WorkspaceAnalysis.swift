@@ -128,6 +128,19 @@ public struct WorkspaceAnalysis: Sendable {
           + "\(index.papers[displaced].file), which is now cited as \(index.key(of: displaced))")
       problems.append(WorkspaceProblems.finding(for: problem, text: texts[WorkspaceConfig.fileName]))
     }
+    // One key given to two papers: the second cannot be cited by it.
+    var repeats: [String: Int] = [:]
+    for (first, again) in CitationKeys.sharedOverrides(in: index.papers) {
+      let key = index.papers[again].metadata.key ?? ""
+      repeats[key, default: 0] += 1
+      let problem = CorpusProblem(
+        file: WorkspaceConfig.fileName,
+        range: WorkspaceConfig.range(ofString: key, in: texts[WorkspaceConfig.fileName] ?? "", occurrence: repeats[key] ?? 1),
+        kind: .invalidConfig,
+        message: "the key \"\(key)\" is given to both \(index.papers[first].file) and \(index.papers[again].file); "
+          + "[@\(key)] cites \(index.papers[first].file): give \(index.papers[again].file) a key of its own")
+      problems.append(WorkspaceProblems.finding(for: problem, text: texts[WorkspaceConfig.fileName]))
+    }
     return WorkspaceAnalysis(
       workspace: workspace, index: index, lexiconText: lexiconText, problems: problems, problemTexts: texts,
       corpusProblems: paperProblems)

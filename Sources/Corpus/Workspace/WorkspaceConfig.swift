@@ -38,10 +38,21 @@ public struct WorkspaceConfig: Sendable, Equatable {
   }
 
   /// The range of the first JSON string `"value"` in `text`, for a problem about it.
-  static func range(ofString value: String, in text: String) -> TextRange? {
-    guard let found = text.range(of: "\"\(value)\"") else { return nil }
-    let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
-    return TextRange(start, start + value.utf8.count + 2)
+  static func range(ofString value: String, in text: String, occurrence: Int = 0) -> TextRange? {
+    var from = text.startIndex
+    var found: Range<String.Index>?
+    for _ in 0...max(0, occurrence) {
+      guard let next = text.range(of: "\"\(value)\"", range: from..<text.endIndex) else { return found.map { range(of: $0, in: text) } }
+      found = next
+      from = next.upperBound
+    }
+    return found.map { range(of: $0, in: text) }
+  }
+
+  private static func range(of found: Range<String.Index>, in text: String) -> TextRange {
+    TextRange(
+      text.utf8.distance(from: text.startIndex, to: found.lowerBound),
+      text.utf8.distance(from: text.startIndex, to: found.upperBound))
   }
 
   /// Parses the file's bytes. Problems are reported and the valid parts kept; never throws.

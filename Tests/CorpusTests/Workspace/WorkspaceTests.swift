@@ -150,6 +150,37 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(analysis.problemTexts["corpus-lsp.json"]?.slice(range) == "\"李华2019\"")
   }
 
+  @Test func oneKeyGivenToTwoPapersIsAProblemAtTheSecond() throws {
+    let root = try makeWorkspace(
+      """
+      -- corpus-lsp.json --
+      {"documents": {"a.txt": {"key": "changsc"}, "b.txt": {"key": "changsc"}}}
+      -- corpus/a.txt --
+      区域合作研究
+
+      李华
+
+      正文内容。
+      -- corpus/b.txt --
+      另一篇文章
+
+      王五
+
+      正文。
+      """)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let analysis = WorkspaceAnalysis.load(root: root)
+    #expect(
+      analysis.problems.map(\.message) == [
+        "The key \"changsc\" is given to both corpus/a.txt and corpus/b.txt; [@changsc] cites corpus/a.txt: give "
+          + "corpus/b.txt a key of its own."
+      ])
+    let range = try #require(analysis.problems.first?.range)
+    let text = try #require(analysis.problemTexts["corpus-lsp.json"])
+    #expect(text.slice(range) == "\"changsc\"")
+    #expect(range.start.utf8Offset > text.utf8.count / 2, "the second one")
+  }
+
   @Test func invalidConfigIsAProblemWithAPositionAndTheRestWorks() throws {
     let root = try makeWorkspace(
       """
