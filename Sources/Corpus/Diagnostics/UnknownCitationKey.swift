@@ -26,7 +26,14 @@ enum UnknownCitationKey {
       }
       var fixes: [Fix] = []
       var message = "No document in the corpus has the key '\(key)'."
-      if let known = swallowing, run.citation(item.citation)?.isBracketed == false {
+      // `高梓菁2023` once two papers share author and year: each is cited with a letter now.
+      let lettered = keys.filter { $0.hasPrefix(key) && $0.count == key.count + 1 && $0.last?.isLowercase == true }.sorted()
+      if lettered.count >= 2 {
+        let choices = lettered.filter { !suggestions.contains($0) }
+        suggestions += choices
+        message = "'\(key)' is the key of \(lettered.count) documents by the same author in the same year: cite one of "
+          + "\(lettered.map { "'\($0)'" }.joined(separator: ", "))."
+      } else if let known = swallowing, run.citation(item.citation)?.isBracketed == false {
         suggestions.removeAll { $0 == known }
         suggestions.insert(known, at: 0)
         let rest = String(key.dropFirst(known.count))

@@ -38,3 +38,29 @@ import Testing
   #expect(finding?.message.contains("The nearest keys are '张三2021', 'Smith2020'.") == true)
   #expect(finding?.fixes.contains { $0.isPreferred } == false)
 }
+
+@Test func aKeyTwoPapersShareNamesBothLetteredKeys() {
+  let findings = checkDiagnostics(
+    """
+    -- corpus/a.txt --
+    区域合作研究
+
+    李华
+
+    《国际观察》2019年第1期
+
+    正文内容。
+    -- corpus/b.txt --
+    另一篇文章
+
+    李华
+
+    《国际观察》2019年第3期
+
+    正文。
+    -- notes/a.md --
+    见 [@李华2019]。<!--@diag("李华2019", unknown-citation-key)-->
+    """)
+  #expect(findings.first?.message.contains("cite one of '李华2019a', '李华2019b'") == true, "\(findings)")
+  #expect(findings.first?.fixes.map(\.title).contains("Change the key to '李华2019b'") == true)
+}
