@@ -14,6 +14,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
   case emptyReference = "empty-reference"
   case citationWithoutAt = "citation-without-at"
   case fullWidthCitationMark = "full-width-citation-mark"
+  case splitQuotation = "split-quotation"
   case invalidConfig = "invalid-config"
   case invalidLexicon = "invalid-lexicon"
   case undecodableFile = "undecodable-file"
@@ -24,7 +25,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
 
   public var defaultSeverity: Severity {
     switch self {
-    case .quoteInOtherParagraph, .entityNotInCitedPassage, .citationWithoutAt, .fullWidthCitationMark, .emptyDocument:
+    case .quoteInOtherParagraph, .entityNotInCitedPassage, .citationWithoutAt, .fullWidthCitationMark, .splitQuotation,
+      .emptyDocument:
       return .warning
     default: return .error
     }
@@ -46,6 +48,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Codable {
     case .unbalancedBracket: return "A citation or entity link is not closed."
     case .emptyReference: return "A citation or entity link is empty."
     case .citationWithoutAt: return "A bracket names a document key without '@': plain text, not a citation."
+    case .splitQuotation: return "A blank line splits a quotation, which Markdown reads as two paragraphs."
     case .fullWidthCitationMark:
       return "A citation is written with full-width brackets or ；, which Pandoc does not read as a citation."
     case .invalidConfig: return "corpus-lsp.json cannot be read."

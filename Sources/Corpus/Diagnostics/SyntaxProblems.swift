@@ -1,5 +1,5 @@
-//! Rules unbalanced-bracket, empty-reference and full-width-citation-mark: note syntax the parser could not read, or
-//! read as the analyst meant it where Pandoc will not.
+//! Rules unbalanced-bracket, empty-reference, full-width-citation-mark and split-quotation: note syntax the parser
+//! could not read, or read as the analyst meant it where Pandoc will not.
 
 enum SyntaxProblems {
   static func findings(_ run: CheckRun<some CorpusLookup>) -> [Finding] {
@@ -39,6 +39,11 @@ enum SyntaxProblems {
           fixes: [
             Fix(title: "Use [ and ]", edits: [run.noteEdit(open, "["), run.noteEdit(close, "]")], isPreferred: true)
           ])
+      case .quotationAcrossBlankLine:
+        return Finding(
+          rule: .splitQuotation, file: run.notePath, range: problem.range,
+          message: "A blank line splits this quotation: Markdown makes two paragraphs of it. Join its lines.",
+          fixes: [Fix(title: "Join the quotation's lines", edits: [run.noteEdit(problem.range, "\n")], isPreferred: true)])
       case .fullWidthCitationSeparator:
         return Finding(
           rule: .fullWidthCitationMark, file: run.notePath, range: problem.range,

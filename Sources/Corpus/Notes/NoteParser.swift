@@ -916,9 +916,14 @@ private struct Parser {
       while end > 0, note[end - 1] == 0x20 || note[end - 1] == 0x09 { end -= 1 }
       for quote in Self.closingQuotes {
         let close = end - quote.close.count
-        guard close >= 0, note.hasPrefix(quote.close, at: close), !isIgnored(close),
-          let open = openingQuote(for: quote, closingAt: close)
-        else { continue }
+        guard close >= 0, note.hasPrefix(quote.close, at: close), !isIgnored(close) else { continue }
+        var found = openingQuote(for: quote, closingAt: close)
+        if found == nil, let (open, blank) = openingQuoteAcrossBlankLine(for: quote, closingAt: close) {
+          // Pasted from a double-spaced file: Markdown makes two paragraphs of it. Still checked, and flagged.
+          problems.append(NoteSyntaxProblem(kind: .quotationAcrossBlankLine, range: blank))
+          found = open
+        }
+        guard let open = found else { continue }
         let innerStart = open + quote.open.count
         // Inside a block quotation, a quotation over several lines has their `>` markers to drop.
         let inBlock = isBlockQuoteLine(note.lineStart(before: open))
@@ -934,8 +939,14 @@ private struct Parser {
     }
   }
 
-  func openingQuote(for quote: (close: [UInt8], open: [UInt8], style: Quotation.Style), closingAt close: Int) -> Int? {
-    var limit = note.paragraphStart(before: close)
+  /// The opening mark of a quotation whose closing mark ends the paragraph's text just before a citation: the
+  /// paragraph's only, but for a quotation split by a blank line, whose opening mark is in the paragraph before
+  /// (`from` and `paragraphStart` then say where to search).
+  func openingQuote(
+    for quote: (close: [UInt8], open: [UInt8], style: Quotation.Style), closingAt close: Int, from: Int? = nil,
+    paragraphStart: Int? = nil
+  ) -> Int? {
+    var limit = paragraphStart ?? note.paragraphStart(before: close)
     // A quotation never holds a citation: the last one before it bounds the search, so a quotation with an
     // unbalanced inner mark (“所谓“印太”[@a]) does not swallow the lines before it.
     for citation in citations where citation.range.end.utf8Offset <= close {
@@ -943,7 +954,7 @@ private struct Parser {
     }
     var depth = 0
     var earliestOpen: Int?
-    var index = close - 1
+    var index = (from ?? close) - 1
     while index >= limit {
       if mask[index] == ByteClass.prose.rawValue {
         if quote.style == .straight {
@@ -960,6 +971,28 @@ private struct Parser {
     }
     // More closing marks than opening ones (a quotation cut inside an inner one, “印太”布局”): the first opening.
     return earliestOpen
+  }
+
+  /// `“冷战思⏎⏎维在…”[@a]`: the opening mark in the paragraph before the closing one's, with the blank lines between
+  /// them (from the end of the first paragraph's text to the start of the second). Nil when that paragraph has no
+  /// unclosed opening mark, or is a block quotation.
+  func openingQuoteAcrossBlankLine(for quote: (close: [UInt8], open: [UInt8], style: Quotation.Style), closingAt close: Int)
+    -> (open: Int, blank: TextRange)?
+  {
+    guard quote.style != .straight else { return nil }
+    let secondStart = note.paragraphStart(before: close)
+    guard secondStart > 0 else { return nil }
+    var firstEnd = secondStart
+    while firstEnd > 0, [0x0A, 0x0D, 0x20, 0x09].contains(note[firstEnd - 1]) { firstEnd -= 1 }
+    guard firstEnd > 0, !isBlockQuoteLine(note.lineStart(before: firstEnd - 1)),
+      !isBlockQuoteLine(note.lineStart(before: close))
+    else { return nil }
+    let firstStart = note.paragraphStart(before: firstEnd - 1)
+    // The second paragraph holds no opening mark before the close (else it would have been found there).
+    guard let open = openingQuote(for: quote, closingAt: close, from: firstEnd, paragraphStart: firstStart) else {
+      return nil
+    }
+    return (open, TextRange(firstEnd, secondStart))
   }
 
   mutating func findBlockQuotations() {

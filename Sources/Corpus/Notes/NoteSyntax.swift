@@ -243,6 +243,9 @@ public struct NoteSyntaxProblem: Sendable, Hashable {
     case fullWidthCitationBrackets
     /// `[@a；@b]`: a full-width `；` between items, which Pandoc does not read as one; the range is the `；`.
     case fullWidthCitationSeparator
+    /// `“…思⏎⏎维…”[@a]`: a quotation split by a blank line, which Markdown makes two paragraphs of; the range is the
+    /// line breaks between its parts.
+    case quotationAcrossBlankLine
   }
 
   public var kind: Kind

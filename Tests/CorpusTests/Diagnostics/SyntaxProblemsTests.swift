@@ -59,3 +59,17 @@ import Testing
     见 【张三2021，¶2】。<!--@diag("【张三2021，¶2】", citation-without-at)-->
     """)
 }
+
+@Test func aQuotationSplitByABlankLineIsCheckedAndFlagged() {
+  checkDiagnostics(
+    """
+    -- notes/a.md --
+    他们说“日本—东盟首脑会议每年举行一次，讨论经济<!--@diag("\\n\\n", split-quotation)-->
+
+    与安全问题”[@张三2021, ¶3]。<!--@diag("日本—东盟首脑会议每年举行一次，讨论经济\\n\\n与安全问题", quote-not-in-source)-->
+    """)
+  checkFix(
+    "-- notes/a.md --\n他们说“日本—东盟首脑会议每年举行一次，讨论经济\n\n与安全议题”[@张三2021, ¶3]。",
+    rule: .splitQuotation, titleContaining: "Join",
+    expect: "他们说“日本—东盟首脑会议每年举行一次，讨论经济\n与安全议题”[@张三2021, ¶3]。")
+}
