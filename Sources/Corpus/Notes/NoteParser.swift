@@ -1075,6 +1075,20 @@ private struct Parser {
 
   /// Sentence ranges: split at 。！？ (and . ! ? before white space) outside citations and code,
   /// at blank lines, and before headings and list items. A citation right after a full stop stays with it.
+  /// Abbreviations whose full stop ends no sentence (`e.g.`, `i.e.`, `cf.`, `etc.` before more of it, `U.S.`).
+  static let abbreviations: Set<String> = ["e.g", "i.e", "cf", "vs", "etc", "al", "ca", "viz", "u.s", "u.k", "no", "vol", "pp", "p", "para", "fn", "mr", "ms", "dr"]
+
+  /// Whether the `.` at `index` ends one of `abbreviations` (the word before it, from the last space).
+  func endsAbbreviation(at index: Int) -> Bool {
+    var start = index
+    while start > 0, note[start - 1] < 0x80, !isSpaceByte(note[start - 1]), note[start - 1] != 0x28, index - start < 6 {
+      start -= 1
+    }
+    guard start < index, start == 0 || isSpaceByte(note[start - 1]) || note[start - 1] == 0x28 || note[start - 1] >= 0x80
+    else { return false }
+    return Self.abbreviations.contains(note.string(start, index).lowercased())
+  }
+
   func sentenceRanges() -> [TextRange] {
     var ranges: [TextRange] = []
     var sentenceStart = 0
@@ -1109,7 +1123,9 @@ private struct Parser {
         end = index + length
       } else if value == 0x2E || value == 0x21 || value == 0x3F {
         let next = note[index + 1]
-        if index + 1 >= note.count || isSpaceByte(next) { end = index + 1 }
+        if index + 1 >= note.count || isSpaceByte(next), !(value == 0x2E && endsAbbreviation(at: index)) {
+          end = index + 1
+        }
       }
       if end >= 0 {
         // Keep closing quotes and brackets, and a citation that follows the full stop, in this sentence.

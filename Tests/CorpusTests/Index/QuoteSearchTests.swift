@@ -34,6 +34,13 @@ import Testing
     check("此后各国纷纷跟进!", file: "corpus/甲.txt", passage: .paragraph(2))
   }
 
+  @Test func dashesOfAnyWidthAndQuotationMarksOfAnyStyleFoldAlike() {
+    #expect(QuoteFolding.fold("12月16—18日") == QuoteFolding.fold("12月16-18日"))
+    #expect(QuoteFolding.fold("2020－2023年") == QuoteFolding.fold("2020–2023年"))
+    #expect(QuoteFolding.fold("成为“全球中心”") == QuoteFolding.fold("成为全球中心"))
+    #expect(QuoteFolding.fold("成为‘全球中心’") == QuoteFolding.fold("成为「全球中心」"))
+  }
+
   @Test func footnoteMarksTypedInAQuotationAreIgnoredLikeThePassages() {
     #expect(QuoteFolding.fold("周边的轮辐。^① 近年来") == QuoteFolding.fold("周边的轮辐。近年来"))
     #expect(QuoteFolding.fold("发展中心”①，也成为") == QuoteFolding.fold("发展中心”，也成为"))

@@ -246,6 +246,12 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
   #expect(syntax.text.slice(syntax.sentences[0]) == "[[日本]]加强合作 [@k, ¶1]。")
 }
 
+@Test func abbreviationsEndNoSentence() {
+  let syntax = NoteParser.parse("[[Japan]] cooperates, e.g. in the [[Quad]] and with the U.S. Navy [@k, ¶2]. Next one.")
+  #expect(syntax.sentences.map { syntax.text.slice($0) }
+    == ["[[Japan]] cooperates, e.g. in the [[Quad]] and with the U.S. Navy [@k, ¶2].", " Next one."])
+}
+
 @Test func parserIsTotalOnArbitraryBytes() {
   var generator = SystemRandomNumberGenerator()
   let alphabet = Array("[]@“”\"「」>\n ¶§，。…..`<!-->()|;,-1二（一）fn. l. a东盟")
