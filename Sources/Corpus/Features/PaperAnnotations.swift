@@ -77,7 +77,10 @@ public enum PaperAnnotations {
     } else {
       let notesCount = Set(places.map(\.note)).count
       lines.append("Cited \(places.count) time\(places.count == 1 ? "" : "s") by \(notesCount) note\(notesCount == 1 ? "" : "s"):")
-      for place in places.prefix(20) {
+      // A sentence citing the passage twice (a quotation and its locator, two items) is listed once.
+      var listed = Set<String>()
+      for place in places where listed.insert(place.note + "\u{0}" + place.sentence).inserted {
+        guard listed.count <= 20 else { break }
         lines.append("- `\(place.note)`: \(Hover.escape(FeatureSupport.preview(place.sentence, limit: 160)))")
       }
     }

@@ -36,6 +36,16 @@ private func rawOffset(of text: String, in paper: Paper) -> TextSize {
   #expect(markdown.contains("**¶3**") && markdown.contains("by 2 notes") && markdown.contains("东盟峰会的作用见"), "\(markdown)")
 }
 
+@Test func aSentenceCitingAParagraphTwiceIsListedOnce() {
+  let workspace = FeatureWorkspace("-- notes/a.md --\n“讨论经济与安全议题”[@张三2021, ¶3; @张三2021, ¶3]。")
+  guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
+  let document = workspace.index.papers[paper]
+  let markdown = PaperAnnotations.hover(index: workspace.index, paper: paper, notes: workspace.notes,
+                                        at: rawOffset(of: "每年举行", in: document) + 3)?.markdown ?? ""
+  #expect(markdown.contains("Cited 2 times by 1 note"), "\(markdown)")
+  #expect(markdown.components(separatedBy: "讨论经济与安全议题").count == 2, "listed once: \(markdown)")
+}
+
 @Test func hoverOnAMentionInThePaperShowsTheEntity() {
   let workspace = FeatureWorkspace(citingNotes)
   guard let paper = workspace.index.paper(forKey: "张三2021") else { return }
