@@ -318,15 +318,27 @@ public enum Completion {
   {
     let ranking = EntityRanking.of(index)
     let words = prefix.lowercased().split(separator: " ")
-    var kept: [EntityRanking.Entry] = []
-    var more = false
+    // Names that start with what is typed come first (`NA` → NATO), then names with a word that does (Viet Nam), then
+    // the rest (China); each group by frequency.
+    var tiers: [[EntityRanking.Entry]] = [[], [], []]
     for candidate in ranking.entries where words.allSatisfy({ candidate.loweredFilter.contains($0) }) {
-      guard kept.count < limit else {
-        more = true
-        break
+      guard let first = words.first else {
+        tiers[0].append(candidate)
+        continue
       }
-      kept.append(candidate)
+      let entity = index.entities[candidate.entity]
+      let names = [entity.name] + entity.aliases + (entity.english.map { [$0] } ?? [])
+      if names.contains(where: { $0.lowercased().hasPrefix(first) }) {
+        tiers[0].append(candidate)
+      } else if candidate.loweredFilter.contains(" " + first) {
+        tiers[1].append(candidate)
+      } else {
+        tiers[2].append(candidate)
+      }
     }
+    let matches = tiers.joined()
+    let kept = Array(matches.prefix(limit))
+    let more = matches.count > limit
     let loweredPrefix = prefix.lowercased()
     let entries = kept.enumerated().map { rank, candidate in
       let entity = index.entities[candidate.entity]

@@ -104,6 +104,16 @@ private func entityID(_ data: CompletionData) -> String {
   checkCompletion("-- notes/a.md --\n[[ase1️⃣]]", contains: ["ASEAN"], choosing: "ASEAN", expect: "[[ASEAN]]")
 }
 
+@Test func entitiesWhoseNameStartsWithTheTypedTextComeFirst() {
+  // 中国 (China) is mentioned, NATO is not; but NATO starts with NA, and China only holds it.
+  let workspace = FeatureWorkspace("-- notes/a.md --\n[[NA1️⃣")
+  let labels = Completion.complete(index: workspace.index, note: workspace.note().syntax, at: workspace.offset())
+    .entries.map(\.label)
+  let nato = try? #require(labels.firstIndex(of: "NATO"))
+  let china = labels.firstIndex(of: "中国") ?? labels.firstIndex(of: "China") ?? labels.count
+  #expect((nato ?? .max) < china, "\(labels.prefix(20))")
+}
+
 @Test func completionKeepsAstralAndCRLFTextIntact() {
   checkCompletion(
     "-- notes/a.md --\n𠀀👍🏽 第一行{CRLF}\n见 [@张1️⃣]{CRLF}\n末行",
