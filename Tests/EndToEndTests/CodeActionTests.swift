@@ -203,3 +203,29 @@ func aDiscoveredEntityIsPromotedToTheLexiconByOneAction(encoding: ReferenceEncod
   #expect(try promote(paper, document) == promoted)
   try client.finish()
 }
+
+@Test(arguments: ReferenceEncoding.allCases)
+func renamingAKeyCreatesTheConfiguration(encoding: ReferenceEncoding) throws {
+  let workspace = try TestWorkspace(serverCorpus)
+  defer { workspace.cleanUp() }
+  let marked = "见 [@王五1️⃣2022, ¶1] 😀\r\n"
+  let uri = workspace.uri("notes/改名.md")
+  for capabilities in [editCapabilities, nil] {
+    let client = try startServer(workspace: workspace, encoding: encoding.rawValue, capabilities: capabilities)
+    let document = client.openDocument(uri: uri, marked: marked)
+    var params = TestClient.positionParams(uri: uri, document, "1️⃣", encoding)
+    if case .object(var object) = params {
+      object["newName"] = "王2022"
+      params = .object(object)
+    }
+    // With resource operations, a `create` then its text; without, the text as an edit of the new file (which
+    // Neovim and Eglot open as a new buffer), as the code actions that create the lexicon do.
+    let edit = try client.result("textDocument/rename", params)
+    if capabilities != nil { #expect(edit["documentChanges"][0]["kind"] == "create", "\(edit)") }
+    let texts = applyWorkspaceEdit(edit, to: [uri: document.text], encoding: encoding)
+    let config = texts[workspace.uri("corpus-lsp.json").removingPercentEncoding ?? ""]
+    #expect(config?.contains("\"王五2022.txt\": {\"key\": \"王2022\"}") == true, "\(edit)")
+    #expect(texts[uri.removingPercentEncoding ?? uri] == "见 [@王2022, ¶1] 😀\r\n", "\(texts)")
+    try client.finish()
+  }
+}

@@ -3,11 +3,15 @@ import Foundation
 
 enum ConfigEdit {
   /// The edit of `corpus-lsp.json` that makes `new` the key of corpus file `file`: the old key's string replaced
-  /// when the file sets it, else `"key"` added to the file's entry, to `documents`, or to the top-level object.
-  /// Nil when there is no configuration or the edited text would not set the key (checked by parsing it).
+  /// when the file sets it, else `"key"` added to the file's entry, to `documents`, or to the top-level object; when
+  /// there is no configuration, one created with that key. Nil when the edited text would not set the key (checked
+  /// by parsing it).
   static func settingKey(new: String, old: String, of file: String, in config: String?, path: String) -> FileEdit? {
-    guard let config else { return nil }
     let name = file.split(separator: "/").last.map(String.init) ?? file
+    guard let config else {
+      let created = "{\n  \"documents\": {\n    \(LexiconEdit.jsonString(name)): {\"key\": \(LexiconEdit.jsonString(new))}\n  }\n}\n"
+      return FileEdit(file: path, range: TextRange(0, 0), newText: created, createsFile: true)
+    }
     let oldLiteral = LexiconEdit.jsonString(old)
     let keyMember = "\"key\": \(LexiconEdit.jsonString(new))"
     var candidates: [FileEdit] = []

@@ -97,18 +97,6 @@ struct FeatureRequest {
     }
     return .array(result)
   }
-
-  /// A `WorkspaceEdit` (`changes` by URI) from file edits.
-  func workspaceEdit(_ edits: [FileEdit]) -> JSONValue {
-    var cache: [String: LineIndex] = [:]
-    var changes: [String: [JSONValue]] = [:]
-    for edit in edits {
-      guard let lines = lineIndex(of: edit.file, cache: &cache) else { continue }
-      let range = ToProtocol.range(edit.range, in: lines, encoding: encoding)
-      changes[analysis.uri(of: edit.file), default: []].append(["range": range.json, "newText": .string(edit.newText)])
-    }
-    return ["changes": .object(changes.mapValues { .array($0) })]
-  }
 }
 
 extension HoverInfo {

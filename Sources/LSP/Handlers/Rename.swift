@@ -38,10 +38,22 @@ enum RenameHandler {
         throw ResponseError(
           .requestFailed,
           "the new key must be set for \(file) in \(configPath) (\"documents\": {\"…\": {\"key\": …}}), which this "
-            + "rename cannot edit: create or repair it first")
+            + "rename cannot edit: repair it first")
       }
       guard let edits else { throw ResponseError(.requestFailed, "nothing to rename here") }
-      return request.workspaceEdit(edits)
+      let builder = WorkspaceEditBuilder(
+        snapshot: request.snapshot, analysis: request.analysis,
+        renderer: DiagnosticRenderer(snapshot: request.snapshot, analysis: request.analysis))
+      guard let workspaceEdit = builder.edit(Fix(title: "Rename", edits: edits)) else {
+        if edits.contains(where: \.createsFile) {
+          throw ResponseError(
+            .requestFailed,
+            "the new key must be set in \(configPath), which does not exist, and this editor cannot create it: "
+              + "create it ({}) first")
+        }
+        throw ResponseError(.requestFailed, "a file this rename edits cannot be read")
+      }
+      return workspaceEdit
     }
   }
 }

@@ -25,7 +25,7 @@ private func checkRename(
     return
   }
   var texts = Dictionary(uniqueKeysWithValues: workspace.notes.map { ($0.file, $0.syntax.text) })
-  texts["corpus-lsp.json"] = config
+  texts["corpus-lsp.json"] = config ?? ""  // created by the rename when missing
   var actual: [String: String] = [:]
   for (file, text) in texts {
     let mine = edits.filter { $0.file == file }.map { ($0.range, $0.newText) }
@@ -67,8 +67,13 @@ private func checkRename(
       "notes/a.md": "[@张2021]",
       "corpus-lsp.json": "{\"documents\": {\"张三2021.txt\": {\"key\": \"张2021\"}},  \"corpus\": \"corpus\" }",
     ])
-  // Without a configuration (or with a broken one) the citations would cite nothing: refused.
-  checkRename(note, to: "张2021", expect: [:], refusal: .configurationNotWritable(file: "corpus/张三2021.txt"))
+  // Without a configuration, one is created; with a broken one the citations would cite nothing: refused.
+  checkRename(
+    note, to: "张2021",
+    expect: [
+      "notes/a.md": "[@张2021]",
+      "corpus-lsp.json": "{\n  \"documents\": {\n    \"张三2021.txt\": {\"key\": \"张2021\"}\n  }\n}\n",
+    ])
   checkRename(
     "-- corpus-lsp.json --\n{\"documents\": \n" + note, to: "张2021", expect: [:],
     refusal: .configurationNotWritable(file: "corpus/张三2021.txt"))
