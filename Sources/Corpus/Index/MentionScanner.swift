@@ -280,6 +280,7 @@ public final class MentionScanner: Sendable {
     scratch.words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     var covered = 0
     for hit in scratch.words where hit.start >= covered {
+      if isPairBeforeGuojia(hit, bytes: bytes, singles: scratch.singles) { continue }
       scratch.chosen.append(hit)
       covered = hit.end
     }
@@ -326,6 +327,18 @@ public final class MentionScanner: Sendable {
     var start: Int
     var end: Int
     var pattern: Int
+  }
+
+  static let guo = Array("国".utf8)
+  static let jia = Array("家".utf8)
+
+  /// 欧美国家 is 欧美 + 国家 (Western countries), not 欧 + 美国 + 家: a state's name of one form and 国, right after
+  /// another form and right before 家, is no word; its form joins the run before it.
+  private func isPairBeforeGuojia(_ hit: Hit, bytes: UnsafeBufferPointer<UInt8>, singles: [Hit]) -> Bool {
+    guard hit.end - hit.start == 6, Self.equal(bytes, hit.end, Self.jia), Self.equal(bytes, hit.end - 3, Self.guo),
+      case .alias = roles[hit.pattern]
+    else { return false }
+    return singles.contains { $0.start == hit.start } && singles.contains { $0.end == hit.start }
   }
 
   /// The automaton pass: every pattern occurrence that passes its boundary and case checks.

@@ -91,6 +91,12 @@ import Testing
     checkNoMention("次日美欧发表声明", of: "japan")
   }
 
+  @Test func aPairBeforeGuojiaIsAPairOfStates() {
+    checkMentions("欧美国家纷纷跟进", ["europe:欧", "united-states:美"])
+    checkMentions("美国家庭收入", ["united-states:美国"])
+    checkMentions("与美国家族企业", ["united-states:美国"])
+  }
+
   @Test func verbsThatTakeStatesOpenACompoundWithChina() {
     checkMentions("受中美竞争影响", ["china:中", "united-states:美"])
     checkMentions("管控中日博弈", ["china:中", "japan:日"])
