@@ -58,6 +58,10 @@ public enum Hover {
       return "**\(heading) \(source)**\n\n" + quoteInContext(text, match.range)
     }
     guard let locator = item.locator else { return nil }
+    if case .page = locator.kind {
+      return "*\(note.text.slice(locator.range)): pages are not checked (the corpus files keep no page numbers); a ¶ "
+        + "locator points at a paragraph*"
+    }
     guard let (passages, raw) = FeatureSupport.locatedRange(locator, in: document) else {
       return "*\(note.text.slice(locator.range)) points nowhere in [@\(key)]*"
     }
@@ -66,7 +70,7 @@ public enum Hover {
       heading = FeatureSupport.sectionLabel(section, in: document)
     }
     if case .lines = locator.kind {
-      return "**\(heading)**\n\n" + blockquote(document.rawText.slice(raw), limit: 600)
+      return "**\(heading)**\n\n" + blockquote(joiningLines(document.rawText.slice(raw)), limit: 600)
     }
     // A section shows its first paragraph (its heading is already the label).
     let body = passages.filter { if case .heading = $0 { false } else { true } }
@@ -195,6 +199,23 @@ public enum Hover {
     }
     kept += bytes[offset..<upper]
     return String(decoding: kept, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Raw lines read as one text: joined without a space between wide characters (从海陆两方⏎面来看 → 从海陆两方面来看),
+  /// with one between Latin words.
+  static func joiningLines(_ raw: String) -> String {
+    var result = ""
+    for line in raw.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+      let piece = line.trimmingCharacters(in: .whitespaces)
+      guard !piece.isEmpty else { continue }
+      if let last = result.unicodeScalars.last, let first = piece.unicodeScalars.first,
+        !(CharClass.isWide(last.value) || CharClass.isWide(first.value))
+      {
+        result += " "
+      }
+      result += piece
+    }
+    return result
   }
 
   /// A Markdown blockquote of `text`, cut to `limit` characters.

@@ -30,6 +30,9 @@ private func checkHover(
 @Test func hoverOnLocatorShowsTheFootnoteOrSection() {
   checkHover("-- notes/a.md --\n见 [@张三2021, fn. 1️⃣2]。", expect: ["**fn. 2**", "经济合作与发展组织"])
   checkHover("-- notes/a.md --\n见 [@张三2021, §二（一1️⃣）]。", expect: ["§二（一） 对话平台", "日本—东盟首脑会议"])
+  // Raw lines read as one text, without spaces between the Chinese of two lines.
+  checkHover("-- notes/a.md --\n见 [@张三2021, l. 21️⃣9-31]。", expect: ["讨论经济与安全议题，也为"])
+  checkHover("-- notes/a.md --\n见 [@张三2021, p. 1️⃣5]。", expect: ["pages are not checked"])
 }
 
 @Test func hoverOnQuotationShowsTheQuoteInContext() {
