@@ -20,6 +20,11 @@ enum LocatorOutOfRange {
             title: "Change the locator to \(target), where the quotation is",
             edits: [run.noteEdit(locator.range, target)], isPreferred: true))
       }
+      // Else the nearest locators the paper has (its last paragraph for ¶99), to pick from.
+      for suggestion in suggestions where !fixes.contains(where: { $0.edits.first?.newText == suggestion }) {
+        fixes.append(
+          Fix(title: "Change the locator to \(suggestion)", edits: [run.noteEdit(locator.range, suggestion)]))
+      }
       findings.append(
         Finding(
           rule: .locatorOutOfRange, file: run.notePath, range: locator.range,

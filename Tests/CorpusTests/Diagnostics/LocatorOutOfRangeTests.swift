@@ -21,6 +21,20 @@ import Testing
     """, rule: .locatorOutOfRange, titleContaining: "¶4", expect: "“主要手段”[@张三2021, ¶4]")
 }
 
+@Test func withoutAQuotationTheFixesOfferTheNearestLocators() {
+  let findings = checkDiagnostics(
+    """
+    -- notes/a.md --
+    见 [@张三2021, ¶99]。<!--@diag("¶99", locator-out-of-range)-->
+    """)
+  #expect(!(findings.first?.suggestions.isEmpty ?? true), "\(findings)")
+  #expect(findings.first?.fixes.map(\.title) == findings.first?.suggestions.map { "Change the locator to \($0)" })
+  #expect(findings.first?.fixes.allSatisfy { !$0.isPreferred } == true, "a guess is never applied unasked")
+  checkFix(
+    "-- notes/a.md --\n见 [@张三2021, ¶99]。", rule: .locatorOutOfRange, titleContaining: "¶5",
+    expect: "见 [@张三2021, ¶5]。")
+}
+
 @Test func sectionNumbersMatchByValueAcrossScripts() {
   checkDiagnostics(
     """
