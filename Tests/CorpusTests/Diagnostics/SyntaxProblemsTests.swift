@@ -14,6 +14,15 @@ import Testing
     """)
 }
 
+@Test func anUnclosedCitationIsClosedAfterWhatReadsAsOne() {
+  checkFix(
+    "-- notes/a.md --\n见 [@张三2021, ¶1 这一点很重要。", rule: .unbalancedBracket, titleContaining: "Close",
+    expect: "见 [@张三2021, ¶1] 这一点很重要。")
+  checkFix(
+    "-- notes/a.md --\n见[@张三2021，这一点很重要。", rule: .unbalancedBracket, titleContaining: "Close",
+    expect: "见[@张三2021]，这一点很重要。")
+}
+
 @Test func aBlankCitationItemIsFlaggedAndTheRestIsChecked() {
   checkDiagnostics(
     """
