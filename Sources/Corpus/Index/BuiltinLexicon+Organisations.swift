@@ -142,6 +142,14 @@ extension BuiltinLexicon {
     garuda-shield | 哥鲁达盾 | Garuda Shield | 神鹰之盾;Garuda Shield |
     malabar | 马拉巴尔演习 | Malabar Exercise | 马拉巴尔;Malabar |
     rimpac | 环太平洋军事演习 | RIMPAC | 环太平洋演习;RIMPAC |
+    dharma-guardian | 达摩卫士 | Dharma Guardian | 达摩卫士演习;Dharma Guardian |
+    veer-guardian | 维尔守护者 | Veer Guardian | 维尔守护者演习;Veer Guardian |
+    talisman-sabre | 护身军刀 | Talisman Sabre | 护身军刀演习;Talisman Sabre;Talisman Saber |
+    balikatan | 肩并肩演习 | Balikatan | 肩并肩联合军演;“肩并肩”演习;“肩并肩”联合军演;Balikatan |
+    keen-sword | 利剑演习 | Keen Sword | 利剑军演;“利剑”演习;“利剑”联合军演;Keen Sword |
+    yama-sakura | 山樱演习 | Yama Sakura | “山樱”演习;雅玛樱花;Yama Sakura |
+    resolute-dragon | 坚毅之龙 | Resolute Dragon | 坚毅之龙演习;坚定之龙;Resolute Dragon |
+    pacific-vanguard | 太平洋先锋 | Pacific Vanguard | 太平洋先锋演习;Pacific Vanguard |
     hiroshima-ai-process | 广岛人工智能进程 | Hiroshima AI Process | 广岛AI进程;Hiroshima AI Process |
     unclos | 联合国海洋法公约 | UNCLOS | UNCLOS |
     chips-act | 芯片与科学法案 | CHIPS and Science Act | 芯片法案;CHIPS Act;CHIPS and Science Act |
