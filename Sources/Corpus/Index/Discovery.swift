@@ -10,6 +10,9 @@ public enum Discovery {
     "条约", "宣言", "声明", "大纲", "宪章", "论坛", "会议", "合作", "走廊", "网络", "基金", "演习", "原则", "法案",
     "战略概念", "共同体",
   ]
+  /// Posts at an institute: a quoted name right before one is the institute's (“太平洋论坛”高级顾问).
+  static let institutePosts: [[UInt8]] = ["高级顾问", "高级研究员", "研究员", "所长", "院长", "教授", "学者", "专家"].map { Array($0.utf8) }
+
   /// Suffixes of organisations (for abbreviation definitions).
   static let organisationSuffixes = ["组织", "银行", "机构", "委员会", "中心", "集团", "协会", "联合会", "理事会", "署", "省", "厅"]
   /// Offices that precede a person's name.
@@ -228,8 +231,11 @@ public enum Discovery {
         // The term's key is computed once, for the lookup and the tally alike.
         let key = Lexicon.aliasKey(term)
         // A quoted description with 的 (用于保护的同盟) names nothing. Titles may hold 的
-        // (《关于加强关键矿物供应链的协议》).
-        if mechanism, value == 0x300A || !term.unicodeScalars.contains("的"), !known.contains(key) {
+        // (《关于加强关键矿物供应链的协议》). A name followed by a scholar's post names an institute (“太平洋论坛”高级
+        // 顾问), not a mechanism.
+        if mechanism, value == 0x300A || !term.unicodeScalars.contains("的"), !known.contains(key),
+          !institutePosts.contains(where: { text.hasPrefix($0, at: after) })
+        {
           tally.note(key: key, name: term, kind: .mechanism, alias: nil, weight: 1)
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new

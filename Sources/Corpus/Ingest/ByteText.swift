@@ -88,6 +88,13 @@ struct ByteText {
     return true
   }
 
+  /// True when the bytes at `i` are `bytes`.
+  func hasPrefix(_ bytes: [UInt8], at i: Int) -> Bool {
+    guard i >= 0, i + bytes.count <= count else { return false }
+    for k in 0..<bytes.count where self.bytes[i + k] != bytes[k] { return false }
+    return true
+  }
+
   /// First offset of `literal` in `start..<end`, if any.
   func find(_ literal: StaticString, from start: Int, to end: Int) -> Int? {
     let n = literal.utf8CodeUnitCount

@@ -23,6 +23,12 @@ import Testing
     #expect(found.map(\.name) == ["海上勇士合作"])
   }
 
+  /// A quoted name followed by a scholar's post is an institute's (the think tank Pacific Forum), not a forum held.
+  @Test func aQuotedNameBeforeAScholarsPostIsNoMechanism() {
+    let found = discover(["美国智库“太平洋论坛”高级顾问指出，", "双方设立“海洋合作论坛”。"])
+    #expect(found.map(\.name) == ["海洋合作论坛"])
+  }
+
   @Test func abbreviationDefinitions() {
     let found = discover(["双方启动“太平洋韧性伙伴”（PRP）框架。", "日本海洋研究机构（JMRA）发布报告。", "国内生产总值（GDP）增长。"])
     #expect(found.first { $0.name == "太平洋韧性伙伴" }?.aliases.contains("PRP") == true)
