@@ -5,25 +5,25 @@ extension BuiltinLexicon {
   /// A compound form is a one-character abbreviation counted only inside compounds (日美同盟, 中日关系).
   static let states = """
     japan | 日本 | Japan | 日方;Japan;Nippon;Nihon | 日
-    united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;U. S.;US | 美
+    united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;U. S.;US;米国;アメリカ | 美
     china | 中国 | China | 中华人民共和国;中方;China;PRC;Sino | 中
-    south-korea | 韩国 | South Korea | 大韩民国;韩方;South Korea;Republic of Korea;ROK;Korea | 韩
-    north-korea | 朝鲜 | North Korea | 朝鲜民主主义人民共和国;北朝鲜;朝方;朝核;North Korea;DPRK | 朝
-    russia | 俄罗斯 | Russia | 俄罗斯联邦;俄国;俄方;Russia;Russian Federation | 俄
-    india | 印度 | India | 印方;India | 印
-    australia | 澳大利亚 | Australia | 澳洲;澳方;Australia | 澳
-    new-zealand | 新西兰 | New Zealand | New Zealand | 新
-    philippines | 菲律宾 | Philippines | 菲方;Philippines | 菲
-    united-kingdom | 英国 | United Kingdom | 大不列颠及北爱尔兰联合王国;英方;United Kingdom;Britain;UK | 英
-    france | 法国 | France | 法兰西共和国;法方;France | 法
-    germany | 德国 | Germany | 德意志联邦共和国;德方;Germany | 德
+    south-korea | 韩国 | South Korea | 大韩民国;韩方;South Korea;Republic of Korea;ROK;Korea;韓国 | 韩
+    north-korea | 朝鲜 | North Korea | 朝鲜民主主义人民共和国;北朝鲜;朝方;朝核;North Korea;DPRK;北朝鮮 | 朝
+    russia | 俄罗斯 | Russia | 俄罗斯联邦;俄国;俄方;Russia;Russian Federation;ロシア | 俄
+    india | 印度 | India | 印方;India;インド | 印
+    australia | 澳大利亚 | Australia | 澳洲;澳方;Australia;オーストラリア;豪州 | 澳
+    new-zealand | 新西兰 | New Zealand | New Zealand;ニュージーランド | 新
+    philippines | 菲律宾 | Philippines | 菲方;Philippines;フィリピン | 菲
+    united-kingdom | 英国 | United Kingdom | 大不列颠及北爱尔兰联合王国;英方;United Kingdom;Britain;UK;イギリス | 英
+    france | 法国 | France | 法兰西共和国;法方;France;フランス | 法
+    germany | 德国 | Germany | 德意志联邦共和国;德方;Germany;ドイツ | 德
     italy | 意大利 | Italy | 意方;Italy | 意
-    vietnam | 越南 | Vietnam | 越方;Vietnam;Viet Nam | 越
+    vietnam | 越南 | Vietnam | 越方;Vietnam;Viet Nam;ベトナム | 越
     thailand | 泰国 | Thailand | 泰方;Thailand | 泰
     mongolia | 蒙古国 | Mongolia | 蒙古;Mongolia | 蒙
-    canada | 加拿大 | Canada | 加方;Canada | 加
-    ukraine | 乌克兰 | Ukraine | 乌方;Ukraine | 乌
-    indonesia | 印度尼西亚 | Indonesia | 印尼;Indonesia |
+    canada | 加拿大 | Canada | 加方;Canada;カナダ | 加
+    ukraine | 乌克兰 | Ukraine | 乌方;Ukraine;ウクライナ | 乌
+    indonesia | 印度尼西亚 | Indonesia | 印尼;Indonesia;インドネシア |
     singapore | 新加坡 | Singapore | 狮城;Singapore |
     malaysia | 马来西亚 | Malaysia | Malaysia |
     myanmar | 缅甸 | Myanmar | Myanmar;Burma |
@@ -152,7 +152,7 @@ extension BuiltinLexicon {
 
   /// Regions and groupings of states that analysts treat as actors. Same columns as `groupings`.
   static let regions = """
-    europe | 欧洲 | Europe | 欧洲国家;Europe;欧方 | | 欧
+    europe | 欧洲 | Europe | 欧洲国家;Europe;欧方;欧州 | | 欧
     central-asia | 中亚 | Central Asia | 中亚地区;中亚国家;Central Asia | |
     central-asian-five | 中亚五国 | Central Asian states | C5 | kazakhstan;uzbekistan;kyrgyzstan;tajikistan;turkmenistan |
     southeast-asia | 东南亚 | Southeast Asia | 东南亚地区;东南亚国家;Southeast Asia | |

@@ -91,6 +91,13 @@ import Testing
     checkNoMention("次日美欧发表声明", of: "japan")
   }
 
+  @Test func japaneseNamesOfStatesInFootnotes() {
+    checkMentions("ロシアのウクライナ侵攻", ["russia:ロシア", "ukraine:ウクライナ"])
+    checkMentions("米国と豪州", ["united-states:米国", "australia:豪州"])
+    checkNoMention("「インド太平洋戦略」", of: "india")
+    checkMentions("インドネシア", ["indonesia:インドネシア"])
+  }
+
   @Test func aPairBeforeGuojiaIsAPairOfStates() {
     checkMentions("欧美国家纷纷跟进", ["europe:欧", "united-states:美"])
     checkMentions("美国家庭收入", ["united-states:美国"])
