@@ -108,7 +108,7 @@ public enum Completion {
     guard let context = context(in: text, at: offset) else { return CompletionResult() }
     switch context {
     case .key(let prefix, let range):
-      return documents(index: index, prefix: prefix, range: range, limit: limit)
+      return documents(index: index, prefix: prefix, range: keyRange(range, typed: prefix, in: text, index: index), limit: limit)
     case .locator(let key, let prefix, let range):
       guard let paper = index.paper(forKey: key) else { return CompletionResult() }
       return locators(index: index, paper: paper, key: key, prefix: prefix, range: range, limit: limit)
@@ -165,7 +165,11 @@ public enum Completion {
 
     // `@partial`: key bytes back to an `@` that starts a key.
     var keyStart = cursor
-    while keyStart > lineStart, isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
+    while keyStart > lineStart, isKeyByte(bytes[keyStart - 1]),
+      !(keyStart - 3 >= lineStart && startsFullWidthPunctuation(bytes, at: keyStart - 3))
+    {
+      keyStart -= 1
+    }
     if keyStart > lineStart, bytes[keyStart - 1] == UInt8(ascii: "@") {
       let at = keyStart - 1
       let before = at > lineStart ? bytes[at - 1] : UInt8(ascii: " ")
@@ -187,35 +191,32 @@ public enum Completion {
     let segment = Array(bytes[segmentStart..<cursor])
     guard let atIndex = segment.firstIndex(of: UInt8(ascii: "@")) else { return nil }
     var keyEnd = atIndex + 1
-    while keyEnd < segment.count, isKeyByte(segment[keyEnd]) { keyEnd += 1 }
-    guard keyEnd < segment.count, segment[keyEnd] == UInt8(ascii: ",") else { return nil }
+    while keyEnd < segment.count, isKeyByte(segment[keyEnd]), !startsFullWidthPunctuation(segment, at: keyEnd) {
+      keyEnd += 1
+    }
+    // `,` or the full-width `，` a Chinese input method types.
+    let comma = keyEnd < segment.count && segment[keyEnd] == UInt8(ascii: ",") ? 1
+      : segment[keyEnd...].starts(with: [0xEF, 0xBC, 0x8C]) ? 3 : 0
+    guard comma > 0 else { return nil }
     let key = String(decoding: segment[(atIndex + 1)..<keyEnd], as: UTF8.self)
-    var valueStart = segmentStart + keyEnd + 1
+    var valueStart = segmentStart + keyEnd + comma
     while valueStart < cursor, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
     var itemEnd = cursor
     while itemEnd < lineEnd, bytes[itemEnd] != UInt8(ascii: "]"), bytes[itemEnd] != UInt8(ascii: ";") { itemEnd += 1 }
     // The completion replaces the locator being typed, not what follows it: a suffix (`, emphasis added`), or the
     // prose after a citation whose `]` is not typed yet (`¶1，这一点很重要。`).
+    // Past the cursor only a locator that reads (¶1|4 → ¶14): anything else after it is the analyst's text.
     var end = cursor
     if let locator = NoteParser.locator(in: text, at: valueStart, limit: itemEnd), locator.isReadable {
       end = max(cursor, locator.range.end.utf8Offset)
-    } else {
-      while end < itemEnd, !endsLocatorWord(bytes, at: end) { end += 1 }
     }
-    let prefix = String(decoding: bytes[valueStart..<cursor], as: UTF8.self)
+    // Full-width digits (¶１２) filter as the ASCII ones the items show.
+    let prefix = String(
+      String.UnicodeScalarView(
+        String(decoding: bytes[valueStart..<cursor], as: UTF8.self).unicodeScalars.map { scalar in
+          (0xFF10...0xFF19).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+        }))
     return .locator(key: key, prefix: prefix, range: TextRange(valueStart, end))
-  }
-
-  /// White space, `,`, `;`, `]`, or full-width punctuation (，；。、…): where a locator's word ends.
-  static func endsLocatorWord(_ bytes: [UInt8], at index: Int) -> Bool {
-    let byte = bytes[index]
-    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
-      || byte == UInt8(ascii: "]")
-    {
-      return true
-    }
-    // （ and ） belong to §二（一）.
-    return startsFullWidthPunctuation(bytes, at: index) && !(bytes[index] == 0xEF && [0x88, 0x89].contains(bytes[index + 2]))
   }
 
   /// U+3000…U+303F (。、「」) or U+FF01…U+FF0F, U+FF1A…U+FF1F (！，（）；？): the punctuation a Chinese input method
@@ -225,6 +226,25 @@ public enum Completion {
     let (byte, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
     if byte == 0xE3, second == 0x80 { return true }
     return byte == 0xEF && second == 0xBC && ((0x81...0x8F).contains(third) || (0x9A...0x9F).contains(third))
+  }
+
+  /// The part of `range` (from the key's start to where key characters stop) that the completion replaces: what was
+  /// typed, after the cursor as much as continues some key of the corpus, and then Latin letters and digits (a
+  /// misspelt key, `Smi|th19`). `[@常思|纯2023这一点很重要` replaces `常思纯2023`, not the prose glued to it.
+  static func keyRange(_ range: TextRange, typed prefix: String, in text: String, index: CorpusIndex) -> TextRange {
+    let bytes = Array(text.utf8)
+    let start = range.start.utf8Offset
+    let cursor = start + prefix.utf8.count
+    guard range.end.utf8Offset > cursor, range.end.utf8Offset <= bytes.count else { return range }
+    let keys = index.allKeys.map { Array($0.utf8) }
+    var end = cursor
+    for candidate in cursor...range.end.utf8Offset {
+      let piece = bytes[start..<candidate]
+      guard keys.contains(where: { $0.starts(with: piece) }) else { break }
+      end = candidate
+    }
+    while end < range.end.utf8Offset, bytes[end] < 0x80 { end += 1 }
+    return TextRange(start, end)
   }
 
   static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

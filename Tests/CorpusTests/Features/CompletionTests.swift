@@ -45,6 +45,9 @@ private func checkCompletion(
 
 @Test func aKeyCompletionKeepsTheProseAfterAnUnclosedCitation() {
   checkCompletion("-- notes/a.md --\n见[@张1️⃣，这一点很重要。", choosing: "张三2021", expect: "见[@张三2021，这一点很重要。")
+  // Prose glued to the key: the rest of a key is replaced, not the prose.
+  checkCompletion("-- notes/a.md --\n见[@张1️⃣三2021这一点很重要。", choosing: "张三2021", expect: "见[@张三2021这一点很重要。")
+  checkCompletion("-- notes/a.md --\n见[@张1️⃣这一点很重要。", choosing: "张三2021", expect: "见[@张三2021这一点很重要。")
 }
 
 @Test func bareCitationKeysButNotEmailAddresses() {
@@ -78,6 +81,14 @@ private func checkCompletion(
   checkCompletion("-- notes/a.md --\n[@张三2021, ¶1️⃣4, 强调为引者所加]", choosing: "¶3",
                   expect: "[@张三2021, ¶3, 强调为引者所加]")
   checkCompletion("-- notes/a.md --\n[@张三2021, §二（1️⃣一）]", choosing: "§二（二）", expect: "[@张三2021, §二（二）]")
+  // Nothing typed yet, or a label glued to prose: only what was typed is replaced.
+  checkCompletion("-- notes/a.md --\n这一点 [@张三2021, 1️⃣这一点很重要。", choosing: "¶3", expect: "这一点 [@张三2021, ¶3这一点很重要。")
+  checkCompletion("-- notes/a.md --\n[@张三2021, ¶1️⃣这一点很重要。", choosing: "¶3", expect: "[@张三2021, ¶3这一点很重要。")
+  checkCompletion("-- notes/a.md --\n[@张三2021, fn.1️⃣ this matters.", choosing: "fn. 2", expect: "[@张三2021, fn. 2 this matters.")
+  checkCompletion("-- notes/a.md --\n[@张三2021, 1️⃣这一点很重要]", choosing: "¶3", expect: "[@张三2021, ¶3这一点很重要]")
+  // Typed with a Chinese input method.
+  checkCompletion("-- notes/a.md --\n[@张三2021，¶１1️⃣，这一点", choosing: "¶1", expect: "[@张三2021，¶1，这一点")
+  checkCompletion("-- notes/a.md --\n[@张三2021, ¶１1️⃣", contains: ["¶1"])
 }
 
 @Test func locatorsOfAnUnknownKeyAreNothing() {
