@@ -16,6 +16,7 @@ public enum QuotableText {
     var lower = min(max(0, range.start.utf8Offset), bytes.count)
     var upper = min(max(lower, range.end.utf8Offset), bytes.count)
     let marks = paper.footnoteMarks(in: passage)
+    (lower, upper) = wholeWords(lower, upper, in: bytes)
     (lower, upper) = balanced(lower, upper, in: bytes, marks: marks)
     var kept: [UInt8] = []
     var offset = lower
@@ -27,13 +28,14 @@ public enum QuotableText {
     return nested(withoutUnpairedMarks(String(decoding: kept, as: UTF8.self)), in: style)
   }
 
-  /// `text` without the quotation marks that open or close nothing inside it.
+  /// `text` without the quotation marks that open or close nothing inside it. A ’ between letters is an apostrophe
+  /// (Japan’s), not a mark.
   static func withoutUnpairedMarks(_ text: String) -> String {
     let scalars = Array(text.unicodeScalars)
     var unpaired = Set<Int>()
     for pair in pairs {
       var open: [Int] = []
-      for (index, scalar) in scalars.enumerated() {
+      for (index, scalar) in scalars.enumerated() where !isApostrophe(index, in: scalars) {
         if scalar == pair.open { open.append(index) }
         if scalar == pair.close, open.popLast() == nil { unpaired.insert(index) }
       }
@@ -45,19 +47,32 @@ public enum QuotableText {
     return String(result)
   }
 
+  /// Widens `lower..<upper` to whole Latin words: a quotation that changed a word's ending (`Orderly` for `Order`) is
+  /// replaced by the source's whole word, not by part of it.
+  static func wholeWords(_ lower: Int, _ upper: Int, in bytes: [UInt8]) -> (Int, Int) {
+    func isLetter(_ index: Int) -> Bool {
+      index >= 0 && index < bytes.count && ((bytes[index] | 0x20) >= 0x61 && (bytes[index] | 0x20) <= 0x7A)
+    }
+    var lower = lower
+    var upper = upper
+    if isLetter(lower), isLetter(lower - 1) { while isLetter(lower - 1) { lower -= 1 } }
+    if isLetter(upper - 1), isLetter(upper) { while isLetter(upper) { upper += 1 } }
+    return (lower, upper)
+  }
+
   /// Pairs of quotation marks a passage may hold: opening and closing scalar.
   static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’")]
 
   /// Widens `lower..<upper` by one quotation mark at either edge when the text inside closes (or opens) that pair
   /// without its partner, skipping footnote marks right after a closing mark (`中心”①`).
   static func balanced(_ lower: Int, _ upper: Int, in bytes: [UInt8], marks: [TextRange]) -> (Int, Int) {
-    let inside = String(decoding: bytes[lower..<upper], as: UTF8.self).unicodeScalars
+    let inside = Array(String(decoding: bytes[lower..<upper], as: UTF8.self).unicodeScalars)
     var lower = lower
     var upper = upper
     for pair in pairs {
       var depth = 0
       var unopened = 0
-      for scalar in inside {
+      for (index, scalar) in inside.enumerated() where !isApostrophe(index, in: inside) {
         if scalar == pair.open { depth += 1 }
         if scalar == pair.close { if depth > 0 { depth -= 1 } else { unopened += 1 } }
       }
@@ -75,12 +90,18 @@ public enum QuotableText {
     return (lower, upper)
   }
 
+  /// A ’ between two letters: an apostrophe (Japan’s, What’s), not a closing mark.
+  static func isApostrophe(_ index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    scalars[index] == "’" && index > 0 && index + 1 < scalars.count && scalars[index - 1].properties.isAlphabetic
+      && scalars[index + 1].properties.isAlphabetic
+  }
+
   /// Inner quotation marks as a quotation of `style` nests them.
   static func nested(_ text: String, in style: Quotation.Style) -> String {
     let swaps: [Unicode.Scalar: Unicode.Scalar]
     switch style {
     case .curly: swaps = ["“": "‘", "”": "’"]
-    case .corner: swaps = ["「": "『", "」": "』"]
+    case .corner: swaps = ["「": "『", "」": "』", "“": "『", "”": "』"]
     case .straight: swaps = ["\"": "'"]
     case .block: return text
     }

@@ -493,15 +493,25 @@ enum QuoteMatcher {
       let lower = max(0, start - slack)
       let upper = min(scalars.count, start + window + slack)
       let candidate = Array(scalars[lower..<upper])
-      let (lcs, firstMatched, lastMatched) = tightestAlignment(query, candidate)
+      var (lcs, firstMatched, lastMatched) = tightestAlignment(query, candidate)
       guard lcs > 0 else { continue }
+      // A character matched far past the others (the s of a misquoted `Alliances` on the s of a URL's `https` after
+      // the title) is no part of the passage quoted: the span ends where the matches run together.
+      let positions = matchedPositions(query, Array(candidate[firstMatched...lastMatched])).map { $0 + firstMatched }
+      var kept = positions[...]
+      while kept.count >= 2, kept[kept.endIndex - 1] - kept[kept.endIndex - 2] > Self.strayMatchGap { kept = kept.dropLast() }
+      while kept.count >= 2, kept[kept.startIndex + 1] - kept[kept.startIndex] > Self.strayMatchGap { kept = kept.dropFirst() }
+      if let first = kept.first, let last = kept.last, kept.count < positions.count {
+        (lcs, firstMatched, lastMatched) = (kept.count, first, last)
+      }
       var startScalar = lower + firstMatched
       var endScalar = lower + lastMatched + 1
       // Characters changed at an end of the quotation are outside the tight span: take as many of the source's
       // characters there, so that the replacement is the whole source text (各领域之 → 各领域的, not 各领域; 不断下滑 →
       // 不断下降, not 不断下). Only characters of the same script: a letter footnote mark typed at the end (…重要性。a)
       // is no change.
-      func sameKind(_ a: UInt32, _ b: UInt32) -> Bool { (a < 0x80) == (b < 0x80) }
+      // Only wide characters: a Latin word is completed on the source's text (`QuotableText`), where its ends show.
+      func sameKind(_ a: UInt32, _ b: UInt32) -> Bool { CharClass.isWide(a) && CharClass.isWide(b) }
       let (_, queryFirst, queryLast) = longestCommonSubsequence(Array(scalars[startScalar..<endScalar]), query)
       var trailing = query.count - 1 - queryLast
       while trailing > 0, endScalar < scalars.count, sameKind(query[query.count - trailing], scalars[endScalar]) {
@@ -519,6 +529,40 @@ enum QuoteMatcher {
       }
     }
     return best.map { ($0.range, $0.similarity) }
+  }
+
+  /// More unmatched characters than this before a last (or after a first) matched one make it a stray match.
+  static let strayMatchGap = 3
+
+  /// The positions of `b` one longest common subsequence with `a` uses, ascending.
+  static func matchedPositions(_ a: [UInt32], _ b: [UInt32]) -> [Int] {
+    let n = a.count
+    let m = b.count
+    guard n > 0, m > 0 else { return [] }
+    var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
+    for i in 1...n {
+      for j in 1...m {
+        let index = i * (m + 1) + j
+        table[index] =
+          a[i - 1] == b[j - 1]
+          ? table[(i - 1) * (m + 1) + j - 1] + 1 : max(table[(i - 1) * (m + 1) + j], table[i * (m + 1) + j - 1])
+      }
+    }
+    var positions: [Int] = []
+    var i = n
+    var j = m
+    while i > 0, j > 0 {
+      if a[i - 1] == b[j - 1] {
+        positions.append(j - 1)
+        i -= 1
+        j -= 1
+      } else if table[(i - 1) * (m + 1) + j] >= table[i * (m + 1) + j - 1] {
+        i -= 1
+      } else {
+        j -= 1
+      }
+    }
+    return positions.reversed()
   }
 
   /// LCS length and the shortest span of `b` an optimal alignment uses. Walking back from the end matches each

@@ -366,10 +366,20 @@ enum QuotationSelfCheck {
     return result
   }
 
-  /// The normalised source text a window covers (from its first to its last kept character, marks at the
-  /// edges left out as the search leaves them out).
-  /// The source text a fix should write for these units: the passage's text from the first to the last, without
-  /// the footnote marks between them (a quotation never holds them).
+  /// Whether a fix's text is the source text, folded alike, or it with the Latin words it cuts completed (a fix
+  /// writes whole words: `…Fe` → `…February`).
+  static func sameOrWholeWords(offered: String?, source: String) -> Bool {
+    guard let offered else { return false }
+    let got = QuoteFolding.fold(offered)
+    let wanted = QuoteFolding.fold(source)
+    if got == wanted { return true }
+    guard let found = got.firstRange(of: wanted) else { return false }
+    func isWordByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (0x30...0x39).contains(byte) }
+    return got[..<found.lowerBound].allSatisfy(isWordByte) && got[found.upperBound...].allSatisfy(isWordByte)
+  }
+
+  /// The normalised source text a window covers (from its first to its last kept character, marks at the edges
+  /// left out as the search leaves them out, and the footnote marks between them: a quotation never holds them).
   static func sourceText(_ units: ArraySlice<ReadUnit>, passage: Passage) -> String? {
     let kept = units.filter { $0.kind == .text }
     guard let first = kept.first?.normalized, let last = kept.last?.normalized else { return nil }
@@ -696,9 +706,7 @@ extension QuotationSelfCheck {
           ok = got.map(\.rule) == [rule]
           if ok, let replacement {
             let offered = got.first?.fixes.first?.edits.first?.newText
-            if offered != replacement
-              && offered.map({ QuoteFolding.fold($0) }) != QuoteFolding.fold(replacement)
-            {
+            if offered != replacement && !Self.sameOrWholeWords(offered: offered, source: replacement) {
               ok = false
               detail = " fix offers «\(offered ?? "nothing")», source is «\(replacement)»"
             }

@@ -57,7 +57,7 @@ private let paperWithMarks = """
     -- notes/a.md --
     「东盟不仅成为名副其实的全球经济中心」[@李四2022, ¶1]
     """, rule: .quoteNotInSource, titleContaining: "Replace",
-    expect: "「东盟不仅成为“名副其实的全球经济发展中心”」[@李四2022, ¶1]")
+    expect: "「东盟不仅成为『名副其实的全球经济发展中心』」[@李四2022, ¶1]")
 }
 
 @Test func aQuotationMayLeaveOutOrNestTheSourcesQuotationMarks() {
@@ -76,6 +76,32 @@ private let paperWithMarks = """
     -- notes/a.md --
     “日本综合国力不断下滑”[@李四2022, ¶1]
     """, rule: .quoteNotInSource, titleContaining: "Replace", expect: "“日本综合国力不断下降”[@李四2022, ¶1]")
+}
+
+/// An English paper with apostrophes, a title in single quotation marks and a URL after it.
+private let englishPaper = """
+  -- corpus/Lee2023.txt --
+  Minilateralism in Asia
+
+  Lee
+
+  Japan’s role grows each year. See ‘What’s After ‘Japanuary’? A Forward-Looking Agenda for the Alliance’, March
+  2023, https://example.org/a.
+
+  """
+
+@Test func anEnglishReplacementKeepsApostrophesAndEndsOnAWholeWord() {
+  checkFix(
+    englishPaper + """
+    -- notes/a.md --
+    “Japan's role grew each year”[@Lee2023, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace", expect: "“Japan’s role grows each year”[@Lee2023, ¶1]")
+  checkFix(
+    englishPaper + """
+    -- notes/a.md --
+    “What’s After ‘Japanuary’? A Forward-Looking Agenda for the Alliances”[@Lee2023, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "“What’s After ‘Japanuary’? A Forward-Looking Agenda for the Alliance”[@Lee2023, ¶1]")
 }
 
 @Test func replacementFromAnotherDocumentAlsoCitesIt() {
