@@ -55,29 +55,9 @@ enum SyntaxProblems {
     }
   }
 
-  /// Where the citation that `[` at `open` starts ends, as far as it reads: after its key (`[@张三2021`), or after the
-  /// locator that follows it (`[@张三2021, ¶3`). Nil when no key follows the `[`.
+  /// Where the citation group that `[` at `open` starts ends, as far as it reads (`NoteParser.unclosedGroupEnd`).
   static func citationEnd(openingAt open: TextSize, run: CheckRun<some CorpusLookup>) -> TextSize? {
-    let bytes = Array(run.note.text.utf8)
-    guard let item = run.note.citations.lazy.filter({ !$0.isBracketed && $0.range.start > open }).first?.items.first,
-      item.keyRange.start.utf8Offset <= bytes.count,
-      bytes[(open.utf8Offset + 1)..<item.keyRange.start.utf8Offset].allSatisfy({ [0x40, 0x2D, 0x20].contains($0) })
-    else { return nil }
-    var end = item.range.end
-    var cursor = item.keyRange.end.utf8Offset
-    // `, ` or `，` then a locator.
-    if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ",") {
-      cursor += 1
-    } else if cursor + 3 <= bytes.count, bytes[cursor..<(cursor + 3)].elementsEqual([0xEF, 0xBC, 0x8C]) {
-      cursor += 3
-    } else {
-      return end
-    }
-    while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
-    if let locator = NoteParser.locator(in: run.note.text, at: cursor, limit: bytes.count), locator.isReadable {
-      end = locator.range.end
-    }
-    return end
+    NoteParser.unclosedGroupEnd(in: run.note.text, from: open.utf8Offset + 1).map(TextSize.init)
   }
 
   /// The range extended over the white space after it, so that removing it leaves `[@a, ¶3]`, not `[@a, ¶3 ]`.

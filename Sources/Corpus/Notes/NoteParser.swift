@@ -14,6 +14,48 @@ public enum NoteParser {
     let parser = Parser(text)
     return parser.parseLocator(at: start, limit: min(limit, parser.note.count))
   }
+
+  /// Where the items of a citation group whose `]` is missing end, as far as they read: from `start` (just after the
+  /// `[`), `-@key`, a comma (`,` or `，`) and a locator, then `;` and the next item. Nil when no item starts there.
+  /// (`[@张三2021, ¶3; @李四2022 这一点` reads to `@李四2022`.)
+  public static func unclosedGroupEnd(in text: String, from start: Int) -> Int? {
+    let parser = Parser(text)
+    let note = parser.note
+    let limit = note.lineEnd(from: start)
+    var index = start
+    var end: Int?
+    while index < limit {
+      index = note.trimmed(index, limit).start
+      if note[index] == 0x2D { index += 1 }
+      guard note[index] == 0x40, let key = parser.keyRange(afterAt: index, limit: limit) else { break }
+      var itemEnd = note[key.end] == 0x7D ? key.end + 1 : key.end  // @{…}
+      var cursor = itemEnd
+      if note[cursor] == 0x2C {
+        cursor += 1
+      } else if note.hasPrefix([0xEF, 0xBC, 0x8C], at: cursor) {
+        cursor += 3
+      }
+      if cursor > itemEnd, let locator = parser.parseLocator(at: note.trimmed(cursor, limit).start, limit: limit),
+        locator.isReadable
+      {
+        itemEnd = locator.range.end.utf8Offset
+      }
+      end = itemEnd
+      // `;` (or `；`) before another item.
+      var next = note.trimmed(itemEnd, limit).start
+      if note[next] == 0x3B {
+        next += 1
+      } else if note.hasPrefix([0xEF, 0xBC, 0x9B], at: next) {
+        next += 3
+      } else {
+        break
+      }
+      let following = note.trimmed(next, limit).start
+      guard note[following] == 0x40 || (note[following] == 0x2D && note[following + 1] == 0x40) else { break }
+      index = following
+    }
+    return end
+  }
 }
 
 /// Byte classes of the mask.

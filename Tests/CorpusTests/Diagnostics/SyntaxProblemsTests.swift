@@ -21,6 +21,13 @@ import Testing
   checkFix(
     "-- notes/a.md --\n见[@张三2021，这一点很重要。", rule: .unbalancedBracket, titleContaining: "Close",
     expect: "见[@张三2021]，这一点很重要。")
+  // Every item of a group; an author suppressed.
+  checkFix(
+    "-- notes/a.md --\n见 [@张三2021; @Smith2020, ¶3，这一点。", rule: .unbalancedBracket, titleContaining: "Close",
+    expect: "见 [@张三2021; @Smith2020, ¶3]，这一点。")
+  checkFix(
+    "-- notes/a.md --\n见 [-@张三2021，后文。", rule: .unbalancedBracket, titleContaining: "Close",
+    expect: "见 [-@张三2021]，后文。")
 }
 
 @Test func aBlankCitationItemIsFlaggedAndTheRestIsChecked() {
