@@ -494,9 +494,12 @@ private struct Parser {
   /// not read. It is read as the citation it means, so that its key and locator are checked, and flagged.
   mutating func scanFullWidthBracketedCitation(at open: Int, close closeBytes: [UInt8]) -> Int {
     let contentStart = open + 3
-    let limit = note.paragraphEnd(after: open)
+    // On its line, and before another opening bracket: `【@a，¶2。接着【注】` is an unclosed 【@a and a note.
+    let openBytes = Array(note.bytes[open..<contentStart])
+    let limit = note.lineEnd(from: open)
     var close = contentStart
     while close < limit, !(mask[close] == ByteClass.prose.rawValue && note.hasPrefix(closeBytes, at: close)) {
+      if note.hasPrefix(openBytes, at: close) { return contentStart }
       close += 1
     }
     guard close < limit else { return contentStart }

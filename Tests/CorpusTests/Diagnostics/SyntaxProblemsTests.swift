@@ -59,6 +59,7 @@ import Testing
     见 ［@张三2021, ¶1］。<!--@diag("［@张三2021, ¶1］", full-width-citation-mark)-->
     见 [@张三2021；@Smith2020, ¶9]。<!--@diag("；", full-width-citation-mark)--><!--@diag("¶9", locator-out-of-range)-->
     见 [@张三2021, p. 3；强调为引者所加]，【注】与［附录］不是引用。
+    见【@张三2021，¶2。接着【注】说明。
     """)
   checkFix(
     "-- notes/a.md --\n见 【@张三2021，¶1】。", rule: .fullWidthCitationMark, titleContaining: "[ and ]",
