@@ -167,11 +167,14 @@ private struct Parser {
     }
   }
 
-  /// YAML front matter at the very start (`---` … `---` or `...`). Returns where scanning resumes.
+  /// YAML front matter at the very start (`---` … `---` or `...`). Returns where scanning resumes. As in Pandoc, a
+  /// `---` followed by a blank line opens none: it is a thematic break.
   mutating func maskFrontMatter() -> Int {
     guard note.hasPrefix(Array("---".utf8), at: 0) else { return 0 }
     let firstEnd = note.lineEnd(from: 0)
-    guard note.string(0, firstEnd).trimmingSpaces == "---" else { return 0 }
+    guard note.string(0, firstEnd).trimmingSpaces == "---",
+      !note.string(firstEnd + 1, note.lineEnd(from: firstEnd + 1)).trimmingSpaces.isEmpty
+    else { return 0 }
     var lineStart = firstEnd + 1
     while lineStart < note.count {
       let lineEnd = note.lineEnd(from: lineStart)

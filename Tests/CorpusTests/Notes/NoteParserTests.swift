@@ -216,6 +216,12 @@ func checkParse(_ note: String, _ expected: String, sourceLocation: SourceLocati
     """)
 }
 
+@Test func frontMatterOnlyWhenItsFirstLineIsNotBlank() {
+  checkParse("---\ntitle: 笔记 [@hidden]\n---\n[@real]", "cite [] [@real]\n  item key=real")
+  // A thematic break at the top, as Pandoc reads it: what follows is prose.
+  checkParse("---\n\n正文 [@real]。\n\n---\n", "cite [] [@real]\n  item key=real")
+}
+
 @Test func brokenInputGivesProblemsNotCrashes() {
   checkParse(
     "[@k, ¶3 no close\n\n[[东盟 unclosed\n“unterminated [@j]\n[@]",
