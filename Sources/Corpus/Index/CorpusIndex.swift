@@ -284,8 +284,10 @@ final class IndexStorage: Sendable {
       for (index, paper) in papers.enumerated() {
         var keys = [primary[index]]
         if !keys.contains(paper.stem) { keys.append(paper.stem) }
-        keysOfPaper.append(keys)
         for key in keys where keyToPaper[key] == nil { keyToPaper[key] = index }
+        // A key an earlier paper already has (one key given to two papers) cites that one: not this paper's.
+        let own = keys.filter { keyToPaper[$0] == index }
+        keysOfPaper.append(own.isEmpty ? [paper.stem] : own)
       }
       // The first entity claiming an alias keeps it.
       for (index, entity) in entities.enumerated() {

@@ -129,13 +129,11 @@ public struct WorkspaceAnalysis: Sendable {
       problems.append(WorkspaceProblems.finding(for: problem, text: texts[WorkspaceConfig.fileName]))
     }
     // One key given to two papers: the second cannot be cited by it.
-    var repeats: [String: Int] = [:]
     for (first, again) in CitationKeys.sharedOverrides(in: index.papers) {
       let key = index.papers[again].metadata.key ?? ""
-      repeats[key, default: 0] += 1
       let problem = CorpusProblem(
         file: WorkspaceConfig.fileName,
-        range: WorkspaceConfig.range(ofString: key, in: texts[WorkspaceConfig.fileName] ?? "", occurrence: repeats[key] ?? 1),
+        range: WorkspaceConfig.range(ofKey: key, ofEntryFor: index.papers[again].file, in: texts[WorkspaceConfig.fileName] ?? ""),
         kind: .invalidConfig,
         message: "the key \"\(key)\" is given to both \(index.papers[first].file) and \(index.papers[again].file); "
           + "[@\(key)] cites \(index.papers[first].file): give \(index.papers[again].file) a key of its own")

@@ -38,15 +38,21 @@ public struct WorkspaceConfig: Sendable, Equatable {
   }
 
   /// The range of the first JSON string `"value"` in `text`, for a problem about it.
-  static func range(ofString value: String, in text: String, occurrence: Int = 0) -> TextRange? {
-    var from = text.startIndex
-    var found: Range<String.Index>?
-    for _ in 0...max(0, occurrence) {
-      guard let next = text.range(of: "\"\(value)\"", range: from..<text.endIndex) else { return found.map { range(of: $0, in: text) } }
-      found = next
-      from = next.upperBound
+  static func range(ofString value: String, in text: String) -> TextRange? {
+    text.range(of: "\"\(value)\"").map { range(of: $0, in: text) }
+  }
+
+  /// The range of the value `"key"` of the `"key"` member in the `documents` entry of corpus file `file` (the first
+  /// after the entry's name), else of the first such string.
+  static func range(ofKey key: String, ofEntryFor file: String, in text: String) -> TextRange? {
+    for name in documentNames(of: file) {
+      guard let entry = text.range(of: "\"\(name)\""),
+        let member = text.range(of: "\"key\"", range: entry.upperBound..<text.endIndex),
+        let found = text.range(of: "\"\(key)\"", range: member.upperBound..<text.endIndex)
+      else { continue }
+      return range(of: found, in: text)
     }
-    return found.map { range(of: $0, in: text) }
+    return range(ofString: key, in: text)
   }
 
   private static func range(of found: Range<String.Index>, in text: String) -> TextRange {

@@ -154,7 +154,7 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let root = try makeWorkspace(
       """
       -- corpus-lsp.json --
-      {"documents": {"a.txt": {"key": "changsc"}, "b.txt": {"key": "changsc"}}}
+      {"documents": {"b.txt": {"title": "changsc", "key": "changsc"}, "a.txt": {"key": "changsc"}}}
       -- corpus/a.txt --
       区域合作研究
 
@@ -178,7 +178,10 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     let range = try #require(analysis.problems.first?.range)
     let text = try #require(analysis.problemTexts["corpus-lsp.json"])
     #expect(text.slice(range) == "\"changsc\"")
-    #expect(range.start.utf8Offset > text.utf8.count / 2, "the second one")
+    // b.txt's key: after its title's string, before a.txt's entry.
+    let before = String(decoding: Array(text.utf8)[..<range.start.utf8Offset], as: UTF8.self)
+    #expect(before.hasSuffix("\"title\": \"changsc\", \"key\": "), "\(before)")
+    #expect(analysis.index.keys(of: 1) == ["b"], "[@changsc] cites a.txt: it is no key of b.txt")
   }
 
   @Test func invalidConfigIsAProblemWithAPositionAndTheRestWorks() throws {
