@@ -45,7 +45,12 @@ enum SyntaxProblems {
         return Finding(
           rule: .splitQuotation, file: run.notePath, range: problem.range,
           message: "A blank line splits this quotation: Markdown makes two paragraphs of it. Join its lines.",
-          fixes: [Fix(title: "Join the quotation's lines", edits: [run.noteEdit(problem.range, "\n")], isPreferred: true)])
+          fixes: [
+            Fix(
+              title: "Join the quotation's lines",
+              edits: [run.noteEdit(problem.range, run.text(problem.range).contains("\r\n") ? "\r\n" : "\n")],
+              isPreferred: true)
+          ])
       case .fullWidthCitationSeparator:
         return Finding(
           rule: .fullWidthCitationMark, file: run.notePath, range: problem.range,

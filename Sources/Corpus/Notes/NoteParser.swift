@@ -1123,8 +1123,9 @@ private struct Parser {
 
   /// Sentence ranges: split at 。！？ (and . ! ? before white space) outside citations and code,
   /// at blank lines, and before headings and list items. A citation right after a full stop stays with it.
-  /// Abbreviations whose full stop ends no sentence (`e.g.`, `i.e.`, `cf.`, `etc.` before more of it, `U.S.`).
-  static let abbreviations: Set<String> = ["e.g", "i.e", "cf", "vs", "etc", "al", "ca", "viz", "u.s", "u.k", "no", "vol", "pp", "p", "para", "fn", "mr", "ms", "dr"]
+  /// Abbreviations whose full stop ends no sentence (`e.g.`, `i.e.`, `cf.`, `U.S.`). Not `etc.` or `no.`, which end
+  /// sentences as often as not.
+  static let abbreviations: Set<String> = ["e.g", "i.e", "cf", "vs", "al", "ca", "viz", "u.s", "u.k", "vol", "pp", "para", "fn", "mr", "ms", "dr"]
 
   /// Whether the `.` at `index` ends one of `abbreviations` (the word before it, from the last space).
   func endsAbbreviation(at index: Int) -> Bool {

@@ -89,4 +89,8 @@ import Testing
     "-- notes/a.md --\n他们说“日本—东盟首脑会议每年举行一次，讨论经济\n\n与安全议题”[@张三2021, ¶3]。",
     rule: .splitQuotation, titleContaining: "Join",
     expect: "他们说“日本—东盟首脑会议每年举行一次，讨论经济\n与安全议题”[@张三2021, ¶3]。")
+  checkFix(
+    "-- notes/a.md --\n他们说“日本—东盟首脑会议每年举行一次，讨论经济\r\n\r\n与安全议题”[@张三2021, ¶3]。",
+    rule: .splitQuotation, titleContaining: "Join",
+    expect: "他们说“日本—东盟首脑会议每年举行一次，讨论经济\r\n与安全议题”[@张三2021, ¶3]。")
 }
