@@ -20,8 +20,9 @@ public enum QuoteFolding {
       return 0x2E
     case 0x30FB, 0xFF65:  // ・ and ･ for the middle dot of foreign names
       return 0xB7
-    case 0x2011...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D:  // dashes of any width, as in 16—18日 typed 16-18日
-      return 0x2D
+    // Dashes of any width and number, as hyphenation (‐ above) is: 16—18日 typed 16-18日, a 破折号 —— typed —.
+    case 0x2D, 0x2011...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D:
+      return nil
     // Quotation marks of any style: a quotation that leaves out the source's own marks (全球经济发展中心，也成为… for
     // “…发展中心”①，也成为…) or nests them (‘…’) quotes the same words.
     case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E,
