@@ -156,6 +156,9 @@ extension BuiltinLexicon {
     central-asia | 中亚 | Central Asia | 中亚地区;中亚国家;Central Asia | |
     central-asian-five | 中亚五国 | Central Asian states | C5 | kazakhstan;uzbekistan;kyrgyzstan;tajikistan;turkmenistan |
     southeast-asia | 东南亚 | Southeast Asia | 东南亚地区;东南亚国家;Southeast Asia | |
+    south-asia | 南亚 | South Asia | 南亚地区;南亚国家;South Asia | |
+    caucasus | 高加索 | Caucasus | 高加索地区;南高加索;外高加索;Caucasus;South Caucasus | |
+    middle-east | 中东 | Middle East | 中东地区;中东国家;Middle East | |
     pacific-islands | 太平洋岛国 | Pacific Island countries | 南太平洋岛国;太平洋岛屿国家;Pacific Island Countries | |
     global-south | 全球南方 | Global South | Global South | |
     five-eyes | 五眼联盟 | Five Eyes | 五眼;Five Eyes;FVEY | united-states;united-kingdom;canada;australia;new-zealand |

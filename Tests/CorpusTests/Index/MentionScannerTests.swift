@@ -91,6 +91,13 @@ import Testing
     checkNoMention("次日美欧发表声明", of: "japan")
   }
 
+  @Test func regionsOfTheField() {
+    checkMentions("南亚与东南亚", ["south-asia:南亚", "southeast-asia:东南亚"])
+    checkMentions("中东局势", ["middle-east:中东"])
+    checkNoMention("中东欧国家", of: "middle-east")
+    checkNoMention("中东局势", of: "china")
+  }
+
   @Test func japaneseNamesOfStatesInFootnotes() {
     checkMentions("ロシアのウクライナ侵攻", ["russia:ロシア", "ukraine:ウクライナ"])
     checkMentions("米国と豪州", ["united-states:米国", "australia:豪州"])
