@@ -76,8 +76,10 @@ enum CheckCommand {
     // Related locations point into the papers: their raw text places them (SARIF relatedLocations, JSON).
     let relatedFiles = Set(findings.flatMap { $0.related.map(\.file) }).filter { texts[$0] == nil }
     for paper in workspace.index.papers where relatedFiles.contains(paper.file) { texts[paper.file] = paper.rawText }
+    // The files the summary counts: the notes checked, and the workspace files with problems (corpus-lsp.json…).
+    let counted = Set(notes + workspace.problems.map(\.file)).count
     let report = CheckReport(
-      findings: workspace.problems + findings, texts: texts, fileCount: notes.count,
+      findings: workspace.problems + findings, texts: texts, fileCount: counted,
       workspaceURI: root.absoluteString.hasSuffix("/") ? root.absoluteString : root.absoluteString + "/")
 
     switch format {

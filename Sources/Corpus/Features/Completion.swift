@@ -111,7 +111,15 @@ public enum Completion {
       return documents(index: index, prefix: prefix, range: keyRange(range, typed: prefix, in: text, index: index), limit: limit)
     case .locator(let key, let prefix, let range):
       guard let paper = index.paper(forKey: key) else { return CompletionResult() }
-      return locators(index: index, paper: paper, key: key, prefix: prefix, range: range, limit: limit)
+      var result = locators(index: index, paper: paper, key: key, prefix: prefix, range: range, limit: limit)
+      // Typed in full-width digits (¶１): the editor filters the items by what was typed, so they carry that form too.
+      let typed = text.slice(TextRange(start: range.start, end: offset))
+      if typed != prefix {
+        for k in result.entries.indices {
+          result.entries[k].filterText += " " + fullWidthDigits(result.entries[k].label)
+        }
+      }
+      return result
     case .entity(let prefix, let range, let needsClosing):
       return entities(index: index, prefix: prefix, range: range, closing: needsClosing ? "]]" : "", limit: limit)
     }
@@ -245,6 +253,13 @@ public enum Completion {
     }
     while end < range.end.utf8Offset, bytes[end] < 0x80 { end += 1 }
     return TextRange(start, end)
+  }
+
+  /// `text` with its ASCII digits in full width (¶12 → ¶１２).
+  static func fullWidthDigits(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { (0x30...0x39).contains($0.value) ? Unicode.Scalar($0.value + 0xFEE0) ?? $0 : $0 }))
   }
 
   static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

@@ -4,6 +4,11 @@ public enum CitationKeys {
   /// The base key of a paper before disambiguation: metadata override, else author + year, else the stem.
   public static func baseKey(for paper: Paper) -> String {
     if let override = paper.metadata.key?.trimmingWhitespace, !override.isEmpty { return override }
+    return defaultBaseKey(for: paper)
+  }
+
+  /// The base key without the configuration's override: author + year, else author, else the stem.
+  static func defaultBaseKey(for paper: Paper) -> String {
     guard let author = paper.metadata.authors.first.map(familyName), !author.isEmpty else { return paper.stem }
     if let year = paper.metadata.year { return author + String(year) }
     return author
@@ -32,7 +37,14 @@ public enum CitationKeys {
   /// Primary keys for every paper, in paper order. Papers sharing a base key get a, b, c in order of
   /// (year, file); an explicit override is kept as given.
   public static func primaryKeys(for papers: [Paper]) -> [String] {
-    let bases = papers.map(baseKey)
+    // A key the configuration already gave an earlier paper is not this one's (reported as a problem): it keeps the
+    // key it would have had.
+    var given = Set<String>()
+    let overrides: [Bool] = papers.map { paper in
+      guard let key = paper.metadata.key?.trimmingWhitespace, !key.isEmpty else { return false }
+      return given.insert(key).inserted
+    }
+    let bases = papers.indices.map { overrides[$0] ? baseKey(for: papers[$0]) : defaultBaseKey(for: papers[$0]) }
     var groups: [String: [Int]] = [:]
     for (index, base) in bases.enumerated() { groups[base, default: []].append(index) }
     var keys = bases
@@ -42,7 +54,7 @@ public enum CitationKeys {
         let right = (papers[b].metadata.year ?? 0, papers[b].file)
         return left < right
       }
-      for (rank, index) in ordered.enumerated() where papers[index].metadata.key == nil {
+      for (rank, index) in ordered.enumerated() where !overrides[index] {
         keys[index] = bases[index] + suffix(rank)
       }
     }

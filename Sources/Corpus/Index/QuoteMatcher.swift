@@ -20,9 +20,9 @@ public enum QuoteFolding {
       return 0x2E
     case 0x30FB, 0xFF65:  // ・ and ･ for the middle dot of foreign names
       return 0xB7
-    // Dashes of any width and number, as hyphenation (‐ above) is: 16—18日 typed 16-18日, a 破折号 —— typed —.
+    // Dashes of any width (16—18日 typed 16-18日); a run of them folds as one (`fold(_:)`): a 破折号 —— typed —.
     case 0x2D, 0x2011...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D:
-      return nil
+      return 0x2D
     // Quotation marks of any style: a quotation that leaves out the source's own marks (全球经济发展中心，也成为… for
     // “…发展中心”①，也成为…) or nests them (‘…’) quotes the same words.
     case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D, 0x300E,
@@ -57,6 +57,7 @@ public enum QuoteFolding {
       }
       i += 1
       guard let folded = fold(value), let result = Unicode.Scalar(folded) else { continue }
+      if folded == 0x2D && out.last == 0x2D { continue }  // a run of dashes is one
       UTF8.encode(result) { out.append($0) }
     }
     return out
@@ -153,7 +154,7 @@ struct FoldedPassage {
       if value < 0x80 || width == 1 {
         value = UInt32(lead)
       }
-      if let folded = QuoteFolding.fold(value) {
+      if let folded = QuoteFolding.fold(value), !(folded == 0x2D && bytes.last == 0x2D) {  // a run of dashes is one
         if folded == value {
           for k in i..<end {
             bytes.append(text[k])
@@ -488,7 +489,8 @@ enum QuoteMatcher {
       if starts.count == 4 { break }
     }
     // Let each window breathe on both sides (the count may shift it), then score by LCS.
-    let slack = max(8, query.count / 4)
+    // Room for words the quotation left out (`的演讲` after a gloss the source prints and the analyst did not).
+    let slack = max(32, query.count / 2)
     var best: (range: TextRange, similarity: Double)?
     for start in starts {
       let lower = max(0, start - slack)

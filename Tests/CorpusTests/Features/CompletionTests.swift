@@ -89,6 +89,10 @@ private func checkCompletion(
   // Typed with a Chinese input method.
   checkCompletion("-- notes/a.md --\n[@张三2021，¶１1️⃣，这一点", choosing: "¶1", expect: "[@张三2021，¶1，这一点")
   checkCompletion("-- notes/a.md --\n[@张三2021, ¶１1️⃣", contains: ["¶1"])
+  // The editor filters by what was typed: the items carry the full-width form.
+  let workspace = FeatureWorkspace("-- notes/a.md --\n[@张三2021, ¶１1️⃣")
+  let entries = Completion.complete(index: workspace.index, note: workspace.note().syntax, at: workspace.offset()).entries
+  #expect(entries.first { $0.label == "¶1" }?.filterText.contains("¶１") == true)
 }
 
 @Test func locatorsOfAnUnknownKeyAreNothing() {

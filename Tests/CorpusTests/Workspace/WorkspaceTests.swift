@@ -181,7 +181,8 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     // b.txt's key: after its title's string, before a.txt's entry.
     let before = String(decoding: Array(text.utf8)[..<range.start.utf8Offset], as: UTF8.self)
     #expect(before.hasSuffix("\"title\": \"changsc\", \"key\": "), "\(before)")
-    #expect(analysis.index.keys(of: 1) == ["b"], "[@changsc] cites a.txt: it is no key of b.txt")
+    // [@changsc] cites a.txt: b.txt keeps the key it would have had.
+    #expect(analysis.index.keys(of: 1) == ["王五", "b"], "\(analysis.index.keys(of: 1))")
   }
 
   @Test func invalidConfigIsAProblemWithAPositionAndTheRestWorks() throws {
