@@ -583,38 +583,9 @@ enum QuoteMatcher {
 
   /// LCS length and the first and last positions of `b` used by one optimal alignment.
   static func longestCommonSubsequence(_ a: [UInt32], _ b: [UInt32]) -> (Int, Int, Int) {
-    let n = a.count
-    let m = b.count
-    guard n > 0, m > 0 else { return (0, 0, 0) }
-    var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
-    for i in 1...n {
-      for j in 1...m {
-        let index = i * (m + 1) + j
-        if a[i - 1] == b[j - 1] {
-          table[index] = table[(i - 1) * (m + 1) + j - 1] + 1
-        } else {
-          table[index] = max(table[(i - 1) * (m + 1) + j], table[i * (m + 1) + j - 1])
-        }
-      }
-    }
-    // Walk back to find the used span of b.
-    var i = n
-    var j = m
-    var first = m
-    var last = -1
-    while i > 0, j > 0 {
-      if a[i - 1] == b[j - 1] {
-        if last < 0 { last = j - 1 }
-        first = j - 1
-        i -= 1
-        j -= 1
-      } else if table[(i - 1) * (m + 1) + j] >= table[i * (m + 1) + j - 1] {
-        i -= 1
-      } else {
-        j -= 1
-      }
-    }
-    return (Int(table[n * (m + 1) + m]), max(0, first), max(0, last))
+    guard !a.isEmpty, !b.isEmpty else { return (0, 0, 0) }
+    let positions = matchedPositions(a, b)
+    return (positions.count, positions.first ?? b.count, positions.last ?? 0)
   }
 }
 
