@@ -15,6 +15,26 @@ public enum NoteParser {
     return parser.parseLocator(at: start, limit: min(limit, parser.note.count))
   }
 
+  /// The `@` of a citation group's first item from `start` (just inside the `[`): at once (`@key`, `-@key`), or after a
+  /// short prefix of words (`see @key`, `参见@key`: at most 24 bytes, no brackets or punctuation but spaces). Nil
+  /// when none.
+  static func firstItemAt(in note: NoteBytes, from start: Int, limit: Int) -> Int? {
+    var index = start
+    while index < limit, index - start <= 24 {
+      let byte = note[index]
+      if byte == 0x40 {
+        // Latin letters or digits right before it make an e-mail address (`[contact a@b.org`).
+        let previous = index > start ? note[index - 1] : 0x20
+        return previous < 0x80 && isWordScalar(UInt32(previous)) ? nil : index
+      }
+      if byte == 0x2D, note[index + 1] == 0x40 { return index + 1 }
+      let (value, length) = note.scalar(at: index)
+      guard isWordScalar(value) || value == 0x20 || value == 0x2E else { return nil }  // words, spaces, `cf.`
+      index += length
+    }
+    return nil
+  }
+
   /// Where the items of a citation group whose `]` is missing end, as far as they read: from `start` (just after the
   /// `[`), `-@key`, a comma (`,` or `，`) and a locator, then `;` and the next item. Nil when no item starts there.
   /// (`[@张三2021, ¶3; @李四2022 这一点` reads to `@李四2022`.)
@@ -22,7 +42,8 @@ public enum NoteParser {
     let parser = Parser(text)
     let note = parser.note
     let limit = note.lineEnd(from: start)
-    var index = start
+    guard let at = firstItemAt(in: note, from: note.trimmed(start, limit).start, limit: limit) else { return nil }
+    var index = note[at - 1] == 0x2D ? at - 1 : at
     var end: Int?
     while index < limit {
       index = note.trimmed(index, limit).start
@@ -474,9 +495,10 @@ private struct Parser {
 
   mutating func scanBracketedCitation(at open: Int) -> Int {
     guard let close = closingBracket(from: open) else {
-      // `[@key, ¶3` with no `]`: report it; the key inside is still read as a bare citation.
+      // `[@key, ¶3` (or `[see @key`, `[参见@key`) with no `]`: report it; the key inside is still read as a bare
+      // citation.
       let first = note.trimmed(open + 1, note.lineEnd(from: open)).start
-      if note[first] == 0x40 || (note[first] == 0x2D && note[first + 1] == 0x40) {
+      if let at = NoteParser.firstItemAt(in: note, from: first, limit: note.lineEnd(from: open)), at >= first {
         let lineEnd = note.trimmed(open, note.lineEnd(from: open)).end
         problems.append(NoteSyntaxProblem(kind: .unbalancedBracket, range: TextRange(open, max(open + 1, lineEnd))))
       }

@@ -28,6 +28,15 @@ import Testing
   checkFix(
     "-- notes/a.md --\n见 [-@张三2021，后文。", rule: .unbalancedBracket, titleContaining: "Close",
     expect: "见 [-@张三2021]，后文。")
+  // With a prefix before the first key.
+  checkFix(
+    "-- notes/a.md --\n见 [see @张三2021, ¶3，后文。", rule: .unbalancedBracket, titleContaining: "Close",
+    expect: "见 [see @张三2021, ¶3]，后文。")
+  checkFix(
+    "-- notes/a.md --\n见 [参见@张三2021，后文。", rule: .unbalancedBracket, titleContaining: "Close",
+    expect: "见 [参见@张三2021]，后文。")
+  // A bracket of prose with an e-mail address far in is no citation.
+  checkDiagnostics("-- notes/a.md --\n[这是一段很长的说明文字，联系 someone@example.org 获取。\n\n[contact a@b.org today")
 }
 
 @Test func aBlankCitationItemIsFlaggedAndTheRestIsChecked() {
