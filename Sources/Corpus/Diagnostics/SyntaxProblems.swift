@@ -8,12 +8,20 @@ enum SyntaxProblems {
       case .unbalancedBracket:
         let opening = run.text(problem.range).hasPrefix("[[") ? "[[" : "["
         let closing = opening == "[[" ? "]]" : "]"
-        let end = opening == "[" ? citationEnd(openingAt: problem.range.start, run: run) : nil
+        let end =
+          opening == "[" ? NoteParser.unclosedGroupEnd(in: run.note.text, from: problem.range.start.utf8Offset + 1) : nil
         return Finding(
           rule: .unbalancedBracket, file: run.notePath, range: problem.range,
           message: "This \(opening == "[[" ? "entity link" : "citation") is never closed: add '\(closing)' "
             + (opening == "[[" ? "on the same line." : "before the end of the paragraph."),
-          fixes: end.map { [Fix(title: "Close the citation after '\(run.text(TextRange(start: problem.range.start, end: $0)))'", edits: [run.noteEdit(TextRange(start: $0, end: $0), "]")], isPreferred: true)] } ?? [])
+          fixes: end.map { end in
+            let at = TextSize(end)
+            return [
+              Fix(
+                title: "Close the citation after '\(run.text(TextRange(start: problem.range.start, end: at)))'",
+                edits: [run.noteEdit(TextRange(start: at, end: at), "]")], isPreferred: true)
+            ]
+          } ?? [])
       case .emptyEntityLink:
         return Finding(
           rule: .emptyReference, file: run.notePath, range: problem.range,
@@ -58,11 +66,6 @@ enum SyntaxProblems {
           fixes: [Fix(title: "Use ';'", edits: [run.noteEdit(withBlankAfter(problem.range, in: run.note.text), "; ")], isPreferred: true)])
       }
     }
-  }
-
-  /// Where the citation group that `[` at `open` starts ends, as far as it reads (`NoteParser.unclosedGroupEnd`).
-  static func citationEnd(openingAt open: TextSize, run: CheckRun<some CorpusLookup>) -> TextSize? {
-    NoteParser.unclosedGroupEnd(in: run.note.text, from: open.utf8Offset + 1).map(TextSize.init)
   }
 
   /// The range extended over the white space after it, so that removing it leaves `[@a, ¶3]`, not `[@a, ¶3 ]`.

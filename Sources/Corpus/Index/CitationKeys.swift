@@ -39,10 +39,10 @@ public enum CitationKeys {
   public static func primaryKeys(for papers: [Paper]) -> [String] {
     // A key the configuration already gave an earlier paper is not this one's (reported as a problem): it keeps the
     // key it would have had.
-    var given = Set<String>()
-    let overrides: [Bool] = papers.map { paper in
-      guard let key = paper.metadata.key?.trimmingWhitespace, !key.isEmpty else { return false }
-      return given.insert(key).inserted
+    let repeated = Set(sharedOverrides(in: papers).map(\.again))
+    let overrides: [Bool] = papers.indices.map { index in
+      let key = papers[index].metadata.key?.trimmingWhitespace ?? ""
+      return !key.isEmpty && !repeated.contains(index)
     }
     let bases = papers.indices.map { overrides[$0] ? baseKey(for: papers[$0]) : defaultBaseKey(for: papers[$0]) }
     var groups: [String: [Int]] = [:]

@@ -123,7 +123,9 @@ public struct WorkspaceAnalysis: Sendable {
       let key = index.papers[overriding].metadata.key ?? ""
       let problem = CorpusProblem(
         file: WorkspaceConfig.fileName,
-        range: WorkspaceConfig.range(ofString: key, in: texts[WorkspaceConfig.fileName] ?? ""), kind: .invalidConfig,
+        range: WorkspaceConfig.range(
+          ofKey: key, ofEntryFor: index.papers[overriding].file, in: texts[WorkspaceConfig.fileName] ?? ""),
+        kind: .invalidConfig,
         message: "the key \"\(key)\" given to \(index.papers[overriding].file) is the key of "
           + "\(index.papers[displaced].file), which is now cited as \(index.key(of: displaced))")
       problems.append(WorkspaceProblems.finding(for: problem, text: texts[WorkspaceConfig.fileName]))

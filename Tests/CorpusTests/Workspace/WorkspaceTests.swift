@@ -120,26 +120,31 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
     #expect(problems.first?.range.map { text.slice($0) } == "\"无此文.txt\"")
   }
 
+  /// Two papers: a.txt by 李华 (2019), b.txt by 王五 (no year).
+  private let twoPapers = """
+
+    -- corpus/a.txt --
+    区域合作研究
+
+    李华
+
+    《国际观察》2019年第1期
+
+    正文内容。
+    -- corpus/b.txt --
+    另一篇文章
+
+    王五
+
+    正文。
+    """
+
   @Test func aKeyGivenInTheConfigurationThatAnotherPaperHadIsAProblem() throws {
     let root = try makeWorkspace(
       """
       -- corpus-lsp.json --
       {"documents": {"b.txt": {"key": "李华2019"}}}
-      -- corpus/a.txt --
-      区域合作研究
-
-      李华
-
-      《国际观察》2019年第1期
-
-      正文内容。
-      -- corpus/b.txt --
-      另一篇文章
-
-      王五
-
-      正文。
-      """)
+      """ + twoPapers)
     defer { try? FileManager.default.removeItem(at: root) }
     let analysis = WorkspaceAnalysis.load(root: root)
     #expect(
@@ -155,19 +160,7 @@ private func makeWorkspace(_ txtar: String) throws -> URL {
       """
       -- corpus-lsp.json --
       {"documents": {"b.txt": {"title": "changsc", "key": "changsc"}, "a.txt": {"key": "changsc"}}}
-      -- corpus/a.txt --
-      区域合作研究
-
-      李华
-
-      正文内容。
-      -- corpus/b.txt --
-      另一篇文章
-
-      王五
-
-      正文。
-      """)
+      """ + twoPapers)
     defer { try? FileManager.default.removeItem(at: root) }
     let analysis = WorkspaceAnalysis.load(root: root)
     #expect(
