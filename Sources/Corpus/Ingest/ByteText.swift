@@ -3,8 +3,9 @@
 /// A read-only view of UTF-8 bytes with scalar decoding. Every access is bounds-checked by hand and
 /// never traps: out-of-range reads give 0.
 ///
-/// The bytes are valid UTF-8: a String's storage, or bytes validated first (`TextDecoding.withUTF8Bytes`).
-/// `PassageBuilder` relies on it to make its text without validating it again.
+/// The bytes are valid UTF-8: a String's storage, or a file's bytes that `RawLine.scanValidating` found valid on
+/// the first pass over them (nothing else reads them before). `PassageBuilder` relies on it to make its text without
+/// validating it again.
 struct ByteText {
   let bytes: UnsafeBufferPointer<UInt8>
   var count: Int { bytes.count }
@@ -201,6 +202,12 @@ struct RawLine {
   var width: Int
   var wideCount: Int
   var latinCount: Int
+  /// The line holds a byte that may open Markdown debris (`MarkdownDebris.debrisStarts`): most lines do not, and
+  /// are not searched for it again.
+  var mayHoldDebris: Bool
+  /// No white space and no opening bracket ( （ inside the content: what `PassageBuilder` copies in one run when it
+  /// meets none, so any piece of the content is one such run, unsearched.
+  var isOneRun: Bool
 
   var isBlank: Bool { contentStart >= contentEnd }
   var range: TextRange { TextRange(contentStart, contentEnd) }
@@ -209,11 +216,25 @@ struct RawLine {
 
   /// Lines as `LineIndex` counts them: split at `\n`, `\r\n` or `\r`; line `k` here is line `k` there.
   static func scan(_ text: ByteText) -> [RawLine] {
+    var valid = true
+    return scan(text, valid: &valid)
+  }
+
+  /// The lines of bytes not yet known to be UTF-8, or nil when they are not strictly valid UTF-8 (the rule of
+  /// `String(validating:)`: no overlong forms, no surrogates, nothing past U+10FFFF). The check rides on the pass
+  /// that measures the lines, rather than a pass of its own, and tests most Chinese text a word at a time.
+  static func scanValidating(_ text: ByteText) -> [RawLine]? {
+    var valid = true
+    let lines = scan(text, valid: &valid)
+    return valid ? lines : nil
+  }
+
+  private static func scan(_ text: ByteText, valid: inout Bool) -> [RawLine] {
     var lines: [RawLine] = []
     lines.reserveCapacity(text.count / 40 + 1)
     var start = 0
     while true {
-      let line = measure(text, from: start)
+      let line = measure(text, from: start, valid: &valid)
       lines.append(line)
       guard line.end < text.count else { break }
       start = line.end + (text[line.end] == 0x0D && text[line.end + 1] == 0x0A ? 2 : 1)
@@ -222,11 +243,11 @@ struct RawLine {
   }
 
   /// Measures the line starting at `start`, up to its terminator, in one pass over its bytes and without decoding
-  /// scalars (this runs on every byte of every paper).
-  static func measure(_ text: ByteText, from start: Int) -> RawLine {
+  /// scalars (this runs on every byte of every paper). Clears `valid` on a byte sequence that is not UTF-8.
+  private static func measure(_ text: ByteText, from start: Int, valid: inout Bool) -> RawLine {
     var line = RawLine(
       start: start, end: text.count, contentStart: 0, contentEnd: 0, leadingSpace: false, width: 0, wideCount: 0,
-      latinCount: 0)
+      latinCount: 0, mayHoldDebris: false, isOneRun: false)
     let n = text.count
     guard start < n, let bytes = text.bytes.baseAddress else {
       line.contentStart = line.end
@@ -241,6 +262,9 @@ struct RawLine {
     var width = 0
     var wideCount = 0
     var latinCount = 0
+    // Bits of `markBelow64` and `markFrom64` seen, and white space seen between content.
+    var marks: UInt64 = 0
+    var innerSpace = 0
     scanning: while i < n {
       let byte = bytes[i]
       if byte >= 0xE2 && byte <= 0xEF {
@@ -252,23 +276,24 @@ struct RawLine {
         while k + 4 <= n {
           let word = UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt32.self).littleEndian
           let lead = UInt8(truncatingIfNeeded: word)
-          guard lead >= 0xE2 && lead <= 0xEF else { break }
+          guard lead >= 0xE2 && lead <= 0xEF, Self.isPlainThreeByteSequence(word) else { break }
           let three = word & 0xFF_FFFF
-          if three == 0x80_80E3 || three == 0xBF_BBEF { break }  // U+3000, U+FEFF
+          if three == 0x80_80E3 || three == 0xBF_BBEF || three == 0x88_BCEF { break }  // U+3000, U+FEFF, （
           k += 3
           wide += 1
         }
         while k < n {
           let lead = bytes[k]
-          guard lead >= 0xE2 && lead <= 0xEF else { break }
+          guard lead >= 0xE2 && lead <= 0xEF, k + 2 < n, Self.isPlainThreeByteSequence(text.word(at: k)) else { break }
           let three = text.word(at: k) & 0xFF_FFFF
-          if three == 0x80_80E3 || three == 0xBF_BBEF { break }  // U+3000, U+FEFF
+          if three == 0x80_80E3 || three == 0xBF_BBEF || three == 0x88_BCEF { break }  // U+3000, U+FEFF, （
           k += 3
           wide += 1
         }
         if k > i {
           if firstContent < 0 { firstContent = i }
           width += pendingSpaceWidth + 2 * wide
+          innerSpace |= pendingSpaceWidth
           pendingSpaceWidth = 0
           wideCount += wide
           lastContentEnd = min(k, n)
@@ -284,10 +309,12 @@ struct RawLine {
           let ascii = bytes[k]
           guard ascii > 0x20 && ascii < 0x80 else { break }
           letters &+= (ascii | 0x20) &- 0x61 < 26 ? 1 : 0
+          marks |= (ascii & 0x40 == 0 ? Self.markBelow64 : Self.markFrom64) & (1 &<< UInt64(ascii & 63))
           k += 1
         }
         if firstContent < 0 { firstContent = i }
         width += pendingSpaceWidth + (k - i)
+        innerSpace |= pendingSpaceWidth
         pendingSpaceWidth = 0
         latinCount += letters
         lastContentEnd = k
@@ -304,6 +331,7 @@ struct RawLine {
         isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
       } else {
         length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        if !Self.isValidSequence(bytes, at: i, count: n) { valid = false }
         isSpace =
           (byte == 0xE3 && text[i + 1] == 0x80 && text[i + 2] == 0x80) || (byte == 0xC2 && text[i + 1] == 0xA0)
           || (byte == 0xEF && text[i + 1] == 0xBB && text[i + 2] == 0xBF)
@@ -314,7 +342,9 @@ struct RawLine {
         if firstContent < 0 { firstContent = i }
         lastContentEnd = min(i + length, n)
         width += pendingSpaceWidth
+        innerSpace |= pendingSpaceWidth
         pendingSpaceWidth = 0
+        if byte == 0xEF && text[i + 1] == 0xBC && text[i + 2] == 0x88 { marks |= Self.openingBracketMark }  // （
         if byte < 0x80 {
           width += 1
           if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { latinCount += 1 }
@@ -329,6 +359,8 @@ struct RawLine {
     line.width = width
     line.wideCount = wideCount
     line.latinCount = latinCount
+    line.mayHoldDebris = marks & Self.debrisMarks != 0
+    line.isOneRun = marks & Self.openingBracketMark == 0 && innerSpace == 0
     if firstContent >= 0 {
       line.contentStart = firstContent
       line.contentEnd = min(lastContentEnd, line.end)
@@ -338,5 +370,38 @@ struct RawLine {
       line.contentEnd = line.end
     }
     return line
+  }
+
+  /// The ASCII bytes a line's measure notes, as bits of their value below 64 (`*`, `<`, `(`) and from 64 (`[`, `\`):
+  /// the bytes of `MarkdownDebris.debrisStarts`, and the opening bracket. Bit 0x28 of the second mask (`h`) is not
+  /// set: in the bits seen, it stands for `(`, and also marks `（`.
+  private static let markBelow64: UInt64 = 1 << 0x2A | 1 << 0x3C | openingBracketMark
+  private static let markFrom64: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64)
+  private static let openingBracketMark: UInt64 = 1 << 0x28
+  private static let debrisMarks: UInt64 = 1 << 0x2A | 1 << 0x3C | markFrom64
+
+  /// The three bytes of `word` (little-endian, lead E2–EF) are one valid sequence: two continuation bytes, and no
+  /// surrogate (ED A0–BF). E2–EF never start an overlong form.
+  @inline(__always)
+  private static func isPlainThreeByteSequence(_ word: UInt32) -> Bool {
+    word & 0xC0_C000 == 0x80_8000 && (word & 0xFF != 0xED || word & 0xE000 == 0x8000)
+  }
+
+  /// The sequence led by the byte at `i` (0x80 or above) is valid UTF-8, by the rule of `String(validating:)`.
+  private static func isValidSequence(_ bytes: UnsafePointer<UInt8>, at i: Int, count n: Int) -> Bool {
+    func continuation(_ offset: Int) -> Bool { i + offset < n && bytes[i + offset] ^ 0x80 < 0x40 }
+    let lead = bytes[i]
+    switch lead {
+    case 0xC2...0xDF: return continuation(1)
+    case 0xE0: return i + 2 < n && (0xA0...0xBF).contains(bytes[i + 1]) && continuation(2)
+    case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2)
+    case 0xED: return i + 2 < n && (0x80...0x9F).contains(bytes[i + 1]) && continuation(2)
+    case 0xF0...0xF4:
+      guard i + 3 < n else { return false }
+      let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+      let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+      return (low...high).contains(bytes[i + 1]) && continuation(2) && continuation(3)
+    default: return false  // a continuation byte leading, C0, C1, F5–FF
+    }
   }
 }

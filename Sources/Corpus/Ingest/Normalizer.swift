@@ -31,17 +31,21 @@ struct PassageBuilder {
 
   /// Appends raw bytes `start..<end` (one line's content, or part of it), without the Markdown that extraction
   /// left in some papers (`*Journal*`, `<https://…>`, `\[`): a reader of the PDF sees italics, not asterisks.
-  mutating func append(_ text: ByteText, from start: Int, to end: Int) {
+  /// With the raw `line` the bytes lie within, what its measure found spares searching them again: for debris
+  /// (`RawLine.mayHoldDebris`) and for the end of each run (`RawLine.isOneRun`).
+  mutating func append(_ text: ByteText, from start: Int, to end: Int, within line: RawLine? = nil) {
     if !text.isScalarBoundary(start) || !text.isScalarBoundary(end) { wholeScalars = false }
     var from = max(0, start)
+    let isOneRun = line?.isOneRun ?? false
+    guard line?.mayHoldDebris ?? true else { return appendPlain(text, from: from, to: end, isOneRun: isOneRun) }
     for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count)) {
-      appendPlain(text, from: from, to: offset)
+      appendPlain(text, from: from, to: offset, isOneRun: isOneRun)
       from = offset + 1
     }
-    appendPlain(text, from: from, to: end)
+    appendPlain(text, from: from, to: end, isOneRun: isOneRun)
   }
 
-  private mutating func appendPlain(_ text: ByteText, from start: Int, to end: Int) {
+  private mutating func appendPlain(_ text: ByteText, from start: Int, to end: Int, isOneRun: Bool) {
     var i = max(0, start)
     let end = min(end, text.count)
     var closeUpUntil = -1
@@ -59,7 +63,9 @@ struct PassageBuilder {
         closeUpUntil = close
       }
       // The scalar, and the run of ordinary scalars after it, are copied in one go.
-      let run = Self.ordinaryRun(text, from: i + len, to: end)
+      let run =
+        isOneRun && i + len < end
+        ? (end: end, lastStart: text.scalar(before: end).start) : Self.ordinaryRun(text, from: i + len, to: end)
       emit(v, raw: i, length: len, text: text, runEnd: run.end)
       if run.end > i + len {
         last = text.scalar(at: run.lastStart).value

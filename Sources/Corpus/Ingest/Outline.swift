@@ -253,7 +253,7 @@ struct BodyAssembler {
       let (lastScalar, lastStart) = text.scalar(before: end)
       let hyphenated = !isLast && CharClass.isLineHyphen(lastScalar)
       if hyphenated { end = lastStart }
-      builder.append(text, from: start, to: end)
+      builder.append(text, from: start, to: end, within: line)
       if hyphenated {
         builder.joinWithoutSpace()
       } else if !isLast {

@@ -27,19 +27,25 @@ public enum PaperReader {
   public static func read(
     file: String, data: Data, overrides: DocumentOverride? = nil, sourcePath: String? = nil
   ) -> Result<Paper, CorpusProblem> {
+    data.withUnsafeBytes { read(file: file, bytes: $0, overrides: overrides, sourcePath: sourcePath) }
+  }
+
+  /// `read(file:data:overrides:sourcePath:)` for bytes in memory (a reading thread's buffer, say), which the paper
+  /// does not keep.
+  static func read(
+    file: String, bytes raw: UnsafeRawBufferPointer, overrides: DocumentOverride? = nil, sourcePath: String? = nil
+  ) -> Result<Paper, CorpusProblem> {
     var paper: Paper
     // A UTF-8 file read from a workspace is parsed straight from its bytes: its raw text is re-read from the file
     // when needed, so no String of it is made here.
-    if let sourcePath,
-      let parsed = TextDecoding.withUTF8Bytes(of: data, { bytes, _ in
-        PaperAssembler(
-          file: file, rawSource: .file(sourcePath, utf8Count: bytes.count), text: ByteText(bytes: bytes)
-        ).assemble()
-      })
+    if let sourcePath, case let bytes = TextDecoding.utf8Candidate(raw),
+      let parsed = PaperAssembler(
+        file: file, rawSource: .file(sourcePath, utf8Count: bytes.count), text: ByteText(bytes: bytes)
+      ).assembleIfUTF8()
     {
       paper = parsed
     } else {
-      switch TextDecoding.decode(data) {
+      switch TextDecoding.decode(Data(raw)) {
       case .failure(let failure):
         return .failure(
           CorpusProblem(file: file, kind: .undecodableFile, message: "cannot decode \(file): \(failure.message)"))
@@ -89,8 +95,12 @@ struct PaperAssembler {
   let rawSource: RawTextSource
   let text: ByteText
 
-  func assemble() -> Paper {
-    let lines = RawLine.scan(text)
+  func assemble() -> Paper { assemble(lines: RawLine.scan(text)) }
+
+  /// The paper, when `text` is valid UTF-8 (checked as its lines are measured); nil when it is not.
+  func assembleIfUTF8() -> Paper? { RawLine.scanValidating(text).map { assemble(lines: $0) } }
+
+  private func assemble(lines: [RawLine]) -> Paper {
     let classifier = LineClassifier(text: text, lines: lines)
     // RawLine splits lines exactly as LineIndex does: its starts are the index (no second pass over the text).
     let starts = lines.map { UInt32(truncatingIfNeeded: $0.start) }

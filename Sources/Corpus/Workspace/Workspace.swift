@@ -115,9 +115,21 @@ public struct Workspace: Sendable {
     let files = corpusFiles
     let rootPath = root.path
     let results = Mutex<[Result<Paper, CorpusProblem>?]>(Array(repeating: nil, count: files.count))
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = known(files[index]).map { .success($0) } ?? readPaper(files[index], rootPath: rootPath)
-      results.withLock { $0[index] = result }
+    // One reader a core, each taking the next file and reading it into its own buffer (see `FileBuffer`).
+    let nextFile = Mutex(0)
+    let readers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
+    DispatchQueue.concurrentPerform(iterations: readers) { _ in
+      var buffer = FileBuffer()
+      defer { buffer.deallocate() }
+      while true {
+        let index = nextFile.withLock { next in
+          defer { next += 1 }
+          return next
+        }
+        guard index < files.count else { break }
+        let result = known(files[index]).map { .success($0) } ?? readPaper(files[index], rootPath: rootPath, into: &buffer)
+        results.withLock { $0[index] = result }
+      }
     }
     var papers: [Paper] = []
     var problems: [CorpusProblem] = []
@@ -132,16 +144,20 @@ public struct Workspace: Sendable {
   }
 
   /// Reads one corpus file, applying its overrides.
-  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> { readPaper(file, rootPath: root.path) }
+  public func readPaper(_ file: String) -> Result<Paper, CorpusProblem> {
+    var buffer = FileBuffer()
+    defer { buffer.deallocate() }
+    return readPaper(file, rootPath: root.path, into: &buffer)
+  }
 
-  /// Reads one corpus file from a path string: appending a component to a URL, or reading through one, costs a
-  /// good part of what parsing a small paper does.
-  private func readPaper(_ file: String, rootPath: String) -> Result<Paper, CorpusProblem> {
+  /// Reads one corpus file from a path string (appending a component to a URL, or reading through one, costs a
+  /// good part of what parsing a small paper does), through `buffer`.
+  private func readPaper(_ file: String, rootPath: String, into buffer: inout FileBuffer) -> Result<Paper, CorpusProblem> {
     let path = rootPath + "/" + file
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = buffer.read(path: path) else {
       return .failure(CorpusProblem(file: file, kind: .unreadableFile, message: "cannot read \(file)"))
     }
-    return PaperReader.read(file: file, data: data, overrides: config.override(for: file), sourcePath: path)
+    return PaperReader.read(file: file, bytes: bytes, overrides: config.override(for: file), sourcePath: path)
   }
 
   // MARK: Files
