@@ -28,8 +28,8 @@ public enum QuotableText {
     return nested(withoutUnpairedMarks(String(decoding: kept, as: UTF8.self)), in: style)
   }
 
-  /// `text` without the quotation marks that open or close nothing inside it. A ’ between letters is an apostrophe
-  /// (Japan’s), not a mark.
+  /// `text` without the quotation marks that open or close nothing inside it. A ’ between Latin letters is an
+  /// apostrophe (Japan’s), not a mark; so is one after a Latin letter that closes nothing (countries’ military).
   static func withoutUnpairedMarks(_ text: String) -> String {
     let scalars = Array(text.unicodeScalars)
     var unpaired = Set<Int>()
@@ -37,7 +37,10 @@ public enum QuotableText {
       var open: [Int] = []
       for (index, scalar) in scalars.enumerated() where !isApostrophe(index, in: scalars) {
         if scalar == pair.open { open.append(index) }
-        if scalar == pair.close, open.popLast() == nil { unpaired.insert(index) }
+        if scalar == pair.close, open.popLast() == nil, !(scalar == "’" && index > 0 && isLatinLetter(scalars[index - 1]))
+        {
+          unpaired.insert(index)
+        }
       }
       unpaired.formUnion(open)
     }
@@ -90,10 +93,16 @@ public enum QuotableText {
     return (lower, upper)
   }
 
-  /// A ’ between two letters: an apostrophe (Japan’s, What’s), not a closing mark.
+  /// A ’ between two Latin letters: an apostrophe (Japan’s, What’s), not a closing mark. Between ideographs (which
+  /// Unicode counts as letters too) it closes a quotation: ‘核共享’形式.
   static func isApostrophe(_ index: Int, in scalars: [Unicode.Scalar]) -> Bool {
-    scalars[index] == "’" && index > 0 && index + 1 < scalars.count && scalars[index - 1].properties.isAlphabetic
-      && scalars[index + 1].properties.isAlphabetic
+    scalars[index] == "’" && index > 0 && index + 1 < scalars.count && isLatinLetter(scalars[index - 1])
+      && isLatinLetter(scalars[index + 1])
+  }
+
+  /// A letter of the Latin script (ASCII and the accented letters of Latin-1 and Latin Extended).
+  static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x0250 && scalar.properties.isAlphabetic
   }
 
   /// Inner quotation marks as a quotation of `style` nests them.

@@ -104,6 +104,31 @@ private let englishPaper = """
     expect: "“What’s After ‘Japanuary’? A Forward-Looking Agenda for the Alliance”[@Lee2023, ¶1]")
 }
 
+/// Unicode counts ideographs as letters: a ’ between two of them closes a quotation all the same.
+private let markBetweenIdeographsPaper = """
+  -- corpus/Wu2023.txt --
+  北约与日本
+
+  吴
+
+  小野寺五典直言：“北约在欧洲所采用的‘核共享’形式对日本并无实际参考意义。”ASEAN countries’ military ties deepen.
+
+  """
+
+@Test func aReplacementKeepsInnerMarksBetweenIdeographsAndAPluralsApostrophe() {
+  checkFix(
+    markBetweenIdeographsPaper + """
+    -- notes/a.md --
+    “北约在欧洲采用的‘核共享’形式对日本并无实际参考意义”[@Wu2023, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace",
+    expect: "“北约在欧洲所采用的‘核共享’形式对日本并无实际参考意义”[@Wu2023, ¶1]")
+  checkFix(
+    markBetweenIdeographsPaper + """
+    -- notes/a.md --
+    “ASEAN countries’ military ties deepens”[@Wu2023, ¶1]
+    """, rule: .quoteNotInSource, titleContaining: "Replace", expect: "“ASEAN countries’ military ties deepen”[@Wu2023, ¶1]")
+}
+
 @Test func replacementFromAnotherDocumentAlsoCitesIt() {
   checkFix(
     """
