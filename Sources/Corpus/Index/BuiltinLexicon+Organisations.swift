@@ -105,7 +105,7 @@ extension BuiltinLexicon {
     indo-pacific-strategy | 印太战略 | Indo-Pacific Strategy | 印太构想;Indo-Pacific Strategy;Indo-Pacific Vision |
     arc-of-freedom-and-prosperity | 自由与繁荣之弧 | Arc of Freedom and Prosperity | 自由繁荣之弧 |
     panoramic-diplomacy | 俯瞰地球仪外交 | Diplomacy Taking a Panoramic Perspective of the World Map | 俯瞰地球仪的外交;地球仪外交 |
-    bri | 一带一路 | Belt and Road Initiative | 一带一路倡议;共建一带一路;BRI;Belt and Road |
+    bri | 一带一路 | Belt and Road Initiative | 一带一路倡议;共建一带一路;BRI;Belt and Road;One Belt One Road;OBOR |
     digital-silk-road | 数字丝绸之路 | Digital Silk Road | Digital Silk Road |
     gdi | 全球发展倡议 | Global Development Initiative | GDI |
     gsi | 全球安全倡议 | Global Security Initiative | GSI |
@@ -124,6 +124,7 @@ extension BuiltinLexicon {
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
     national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;国家安全保障戦略;安保三文件;安保三份文件 |
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
+    defense-white-paper | 防卫白皮书 | Defense of Japan (white paper) | 日本防卫白皮书;防衛白書 |
     defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;防卫力量整備计划;中期防卫力量整备计划;中期防 |
     peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案 |
     peace-constitution | 和平宪法 | Constitution of Japan (Peace Constitution) | 日本国宪法;宪法第九条;Peace Constitution |

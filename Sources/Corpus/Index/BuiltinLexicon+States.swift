@@ -14,7 +14,7 @@ extension BuiltinLexicon {
     australia | 澳大利亚 | Australia | 澳洲;澳方;Australia;オーストラリア;豪州 | 澳
     new-zealand | 新西兰 | New Zealand | New Zealand;ニュージーランド | 新
     philippines | 菲律宾 | Philippines | 菲方;Philippines;フィリピン | 菲
-    united-kingdom | 英国 | United Kingdom | 大不列颠及北爱尔兰联合王国;英方;United Kingdom;Britain;UK;イギリス | 英
+    united-kingdom | 英国 | United Kingdom | 大不列颠及北爱尔兰联合王国;英方;United Kingdom;Britain;UK;U.K.;U. K.;イギリス | 英
     france | 法国 | France | 法兰西共和国;法方;France;フランス | 法
     germany | 德国 | Germany | 德意志联邦共和国;德方;Germany;ドイツ | 德
     italy | 意大利 | Italy | 意方;Italy | 意
@@ -157,6 +157,9 @@ extension BuiltinLexicon {
     central-asian-five | 中亚五国 | Central Asian states | C5 | kazakhstan;uzbekistan;kyrgyzstan;tajikistan;turkmenistan |
     southeast-asia | 东南亚 | Southeast Asia | 东南亚地区;东南亚国家;Southeast Asia | |
     south-asia | 南亚 | South Asia | 南亚地区;南亚国家;South Asia | |
+    east-asia | 东亚 | East Asia | 东亚地区;East Asia | |
+    northeast-asia | 东北亚 | Northeast Asia | 东北亚地区;Northeast Asia | |
+    south-pacific | 南太平洋 | South Pacific | 南太平洋地区;南太地区;South Pacific | |
     caucasus | 高加索 | Caucasus | 高加索地区;南高加索;外高加索;Caucasus;South Caucasus | |
     middle-east | 中东 | Middle East | 中东地区;中东国家;Middle East | |
     pacific-islands | 太平洋岛国 | Pacific Island countries | 南太平洋岛国;太平洋岛屿国家;Pacific Island Countries | |
