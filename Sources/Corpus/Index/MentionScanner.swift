@@ -25,11 +25,16 @@ public struct ScannedMention: Sendable, Hashable {
 ///    (日美印澳四边机制) names the grouping once.
 /// 4. One-character forms standing alone but listed with 、 and closed by 等 or a count (美、英、澳、韩等国, 越、菲两国)
 ///    are an enumeration of states: each is a mention.
+/// 5. A one-character form bound to a verb or preposition of relation makes a compound word with it (对华, 访日,
+///    驻美, 赴俄, 窜台, 对乌援助): a mention. 华 and 台 count only so (`boundForms`); 中, 新 and 加 never (对中小企业, 对新
+///    技术, 对加强); after 对, 在 and 来 a form that starts a common word is none (对日益, 在法律, 对越来越).
 public final class MentionScanner: Sendable {
   enum Role: Sendable {
     case alias(Int)
     case nonEntity
     case compoundForm(Int)
+    /// A form counted only after a verb or preposition of relation (rule 5): 华, 台.
+    case boundForm(Int)
   }
 
   struct Pattern: Sendable {
@@ -215,12 +220,19 @@ public final class MentionScanner: Sendable {
     }
     for word in nonEntityWords { add(word, role: .nonEntity) }
     for (scalar, entity) in forms { add(String(scalar), role: .compoundForm(entity)) }
+    for (scalar, id) in Self.boundForms {
+      if let entity = idIndex[id], forms[scalar] == nil { add(String(scalar), role: .boundForm(entity)) }
+    }
     patterns = collected
     patternLengths = collected.map { Int32($0.length) }
     roles = collected.map(\.role)
     spellsMembers = collected.map { !$0.leadingMembers.isEmpty }
     formScalars = zip(collected, keys).map { pattern, key in
-      guard case .compoundForm = pattern.role, key.first.map({ $0 >= 0x80 }) == true else { return 0 }
+      switch pattern.role {
+      case .compoundForm, .boundForm: break
+      default: return 0
+      }
+      guard key.first.map({ $0 >= 0x80 }) == true else { return 0 }
       let scalars = String(decoding: key, as: UTF8.self).unicodeScalars
       return scalars.count == 1 ? scalars.first.map(\.value) ?? 0 : 0
     }
@@ -229,7 +241,10 @@ public final class MentionScanner: Sendable {
       if pattern.latinStart { flags |= Flag.latinStart }
       if pattern.latinEnd { flags |= Flag.latinEnd }
       if pattern.exactBytes != nil { flags |= Flag.exact }
-      if case .compoundForm = pattern.role { flags |= Flag.compoundForm }
+      switch pattern.role {
+      case .compoundForm, .boundForm: flags |= Flag.compoundForm
+      default: break
+      }
       if pattern.capitalStart { flags |= Flag.capitalStart }
       return flags
     }
@@ -270,7 +285,7 @@ public final class MentionScanner: Sendable {
     scratch.chosen.removeAll(keepingCapacity: true)
     scratch.found.removeAll(keepingCapacity: true)
     collectHits(bytes, words: &scratch.words, singles: &scratch.singles)
-    if scratch.words.isEmpty && scratch.singles.count < 2 { return }
+    if scratch.words.isEmpty && scratch.singles.isEmpty { return }
     // The automaton reads a long text as two halves at once: its one-character hits come in two ordered runs.
     if zip(scratch.singles, scratch.singles.dropFirst()).contains(where: { $0.start > $1.start }) {
       scratch.singles.sort { $0.start < $1.start }
@@ -320,7 +335,82 @@ public final class MentionScanner: Sendable {
       scratch.run.removeAll(keepingCapacity: true)
       enumerations(scratch.free, bytes: bytes, into: &scratch.found)
     }
+
+    // 3. Forms bound to a verb or preposition of relation (an enumeration's item may be one: counted once).
+    if !scratch.singles.isEmpty {
+      let enumerated = scratch.found.count
+      var wordIndex = 0
+      for (k, hit) in scratch.singles.enumerated() {
+        while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
+        // A verb of relation binds before a word the form starts: 访日期间 is a visit to Japan, not 访 + 日期.
+        let inWord =
+          wordIndex < scratch.chosen.count && scratch.chosen[wordIndex].start < hit.end
+          && !(scratch.chosen[wordIndex].start == hit.start && isNonEntity(scratch.chosen[wordIndex])
+            && !Self.generalPrefixes.contains(Self.scalar(before: hit.start, in: bytes)))
+        let inRun =
+          (k > 0 && scratch.singles[k - 1].end == hit.start)
+          || (k + 1 < scratch.singles.count && scratch.singles[k + 1].start == hit.end)
+        guard !inWord, !inRun, hit.start > 0, let entity = boundEntity(hit, bytes: bytes) else { continue }
+        if scratch.found[..<enumerated].contains(where: { $0.start == hit.start && $0.entity == entity }) { continue }
+        scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
+      }
+    }
     scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+  }
+
+  /// Forms that count only bound to a verb or preposition of relation (rule 5), by entity id: on their own they start
+  /// too many words (华丽, 中华, 平台, 舞台) to count inside runs.
+  static let boundForms: [(Unicode.Scalar, String)] = [("华", "china"), ("台", "taiwan")]
+
+  /// Verbs and prepositions of relation a form binds to (对华, 访日, 赴俄, 涉台, 遏华, 援乌, 驻美, 窜台, 抵日, 在韩, 来华,
+  /// 离日, 反华, 侵华).
+  static let relationPrefixes = Set("对访赴涉遏援驻窜抵在来离反侵".unicodeScalars)
+  /// The general ones: after them a form may be the first character of a common word (对日益, 在法律, 来日方长).
+  static let generalPrefixes = Set("对在来离反".unicodeScalars)
+  /// Forms never counted bound: each starts too many words (对中小企业, 对新技术, 对加强, 对意义, 在蒙受), and
+  /// 对中 is rare in Chinese writing, which says 对华.
+  static let unboundForms = Set("中新加意蒙泰柬".unicodeScalars)
+  /// For each form, the characters after which it starts a common word, not a state (美好, 日益, 法律, 印象, 越来越).
+  static let wordsStartedByForm: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+    "美": Set("好丽元术食德感誉妙化观容女味学梦".unicodeScalars),
+    "日": Set("益常期趋渐前内后子夜程报志记历用均元语光出落照新".unicodeScalars),
+    "朝": Set("着向野代夕廷气圣贡阳前".unicodeScalars),
+    "乌": Set("云托鸦黑龙".unicodeScalars),
+    "台": Set("阶上下面风词账灯球海".unicodeScalars),
+    "欧": Set("元式".unicodeScalars),
+    "印": Set("象记刷发证章花".unicodeScalars),
+    "澳": Set("门".unicodeScalars),
+    "英": Set("语文雄才明俊勇寸尺里".unicodeScalars),
+    "德": Set("行治育才性政高".unicodeScalars),
+    "法": Set("律治规院案制理定人则官学庭令典宝术子".unicodeScalars),
+    "越": Set("来发过境界野狱权级".unicodeScalars),
+    "菲": Set("薄".unicodeScalars),
+    "华": Set("盛府沙人侨裔丽为夏北南东西中语文山灯表服尔".unicodeScalars),
+  ]
+
+  private func isNonEntity(_ hit: Hit) -> Bool {
+    if case .nonEntity = roles[hit.pattern] { return true }
+    return false
+  }
+
+  /// The state a one-character form standing alone names by rule 5, or nil.
+  private func boundEntity(_ hit: Hit, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let entity: Int
+    switch roles[hit.pattern] {
+    case .compoundForm(let form), .boundForm(let form): entity = form
+    default: return nil
+    }
+    let known = formScalars[hit.pattern]
+    let scalar = known != 0 ? Unicode.Scalar(known).unsafelyUnwrapped : Self.decodeScalar(bytes, hit.start)
+    let prefix = Self.scalar(before: hit.start, in: bytes)
+    guard !Self.unboundForms.contains(scalar), Self.relationPrefixes.contains(prefix) else { return nil }
+    // 华 starts words whatever comes before it (访华沙 is a visit to Warsaw); the others after a general prefix.
+    if scalar == "华" || Self.generalPrefixes.contains(prefix), hit.end < bytes.count,
+      Self.wordsStartedByForm[scalar]?.contains(Self.decodeScalar(bytes, hit.end)) == true
+    {
+      return nil
+    }
+    return entity
   }
 
   struct Hit {

@@ -111,6 +111,32 @@ import Testing
     checkMentions("与美国家族企业", ["united-states:美国"])
   }
 
+  @Test func aFormBoundToAVerbOrPrepositionOfRelationIsAMention() {
+    checkMentions("美国加强对华竞争", ["united-states:美国", "china:华"])
+    checkMentions("共同声明具有对华、对朝、对俄指向性", ["china:华", "north-korea:朝", "russia:俄"])
+    checkMentions("首相访日期间", ["japan:日"])
+    checkMentions("议长窜台之后", ["taiwan:台"])
+    checkMentions("扩大对乌援助", ["ukraine:乌"])
+    // An item of an enumeration counts once; a form next to another is a run.
+    checkMentions("对美、英、澳等国", ["united-states:美", "united-kingdom:英", "australia:澳"])
+    checkMentions("随后访美", ["united-states:美"])
+  }
+
+  @Test func aBoundFormThatStartsAWordIsNone() {
+    checkNoMention("对日益激烈的竞争", of: "japan")
+    checkNoMention("在法律框架内", of: "france")
+    checkNoMention("对越来越多的国家", of: "vietnam")
+    checkNoMention("反对华为的禁令", of: "china")
+    checkNoMention("出访华沙", of: "china")
+    checkNoMention("对中小企业", of: "china")
+    checkNoMention("对新技术的投资", of: "new-zealand")
+    checkNoMention("中华民族", of: "china")
+    checkNoMention("在台上发言", of: "taiwan")
+    checkNoMention("在台海地区", of: "taiwan")
+    checkNoMention("走上舞台", of: "taiwan")
+    checkMentions("华丽的辞藻", [])
+  }
+
   @Test func verbsThatTakeStatesOpenACompoundWithChina() {
     checkMentions("受中美竞争影响", ["china:中", "united-states:美"])
     checkMentions("管控中日博弈", ["china:中", "japan:日"])
