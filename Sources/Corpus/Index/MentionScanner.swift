@@ -28,6 +28,8 @@ public struct ScannedMention: Sendable, Hashable {
 /// 5. A one-character form bound to a verb or preposition of relation makes a compound word with it (对华, 访日,
 ///    驻美, 赴俄, 窜台, 对乌援助): a mention. 华 and 台 count only so (`boundForms`); 中, 新 and 加 never (对中小企业, 对新
 ///    技术, 对加强); after 对, 在 and 来 a form that starts a common word is none (对日益, 在法律, 对越来越).
+/// 6. An actor's name that opens the name of a university, institute, foundation or think tank (日本庆应义塾大学, 美国传统
+///    基金会, 英国国际战略研究所, 澳大利亚智库洛伊研究所) says where it is, as in an author's affiliation: no mention.
 public final class MentionScanner: Sendable {
   enum Role: Sendable {
     case alias(Int)
@@ -126,9 +128,12 @@ public final class MentionScanner: Sendable {
   let formEntity: [Unicode.Scalar: Int]
 
   public let entityCount: Int
+  /// Whether each entity is an actor: an actor's name that opens an institution's name names no actor (rule 6).
+  let isActor: [Bool]
 
   public init(entities: [Entity], nonEntityWords: [String] = BuiltinLexicon.nonEntityWords) {
     entityCount = entities.count
+    isActor = entities.map { $0.kind == .actor }
     var forms: [Unicode.Scalar: Int] = [:]
     for (index, entity) in entities.enumerated() {
       for form in entity.compoundForms {
@@ -301,6 +306,7 @@ public final class MentionScanner: Sendable {
     }
     for hit in scratch.chosen {
       guard case .alias(let entity) = roles[hit.pattern] else { continue }
+      if isActor[entity], Self.opensInstitutionName(bytes, at: hit.end) { continue }
       scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
       guard spellsMembers[hit.pattern] else { continue }
       for (offset, length, member) in patterns[hit.pattern].leadingMembers where member != entity {
@@ -356,6 +362,25 @@ public final class MentionScanner: Sendable {
       }
     }
     scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+  }
+
+  /// The last words of the names of universities, institutes, foundations and think tanks (rule 6).
+  static let institutionEndings = ["大学", "学院", "研究所", "研究院", "研究中心", "基金会", "协会", "智库"].map { Array($0.utf8) }
+  /// Characters that end a name: function words between an actor's name and an institution's (美国与日本研究所).
+  static let nameBreakers = Set("的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过".unicodeScalars)
+
+  /// Whether the ideographs from `offset` end, within eight characters and before any function word, in the last
+  /// words of an institution's name (rule 6).
+  static func opensInstitutionName(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    var position = offset
+    for _ in 0...8 {
+      guard position < bytes.count else { return false }
+      if institutionEndings.contains(where: { equal(bytes, position, $0) }) { return true }
+      let scalar = decodeScalar(bytes, position)
+      guard isIdeograph(scalar), !nameBreakers.contains(scalar) else { return false }
+      position += 3
+    }
+    return false
   }
 
   /// Forms that count only bound to a verb or preposition of relation (rule 5), by entity id: on their own they start

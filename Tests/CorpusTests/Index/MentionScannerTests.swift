@@ -137,6 +137,16 @@ import Testing
     checkMentions("华丽的辞藻", [])
   }
 
+  @Test func anActorsNameOpeningAnInstitutionsNameIsNoMention() {
+    checkNoMention("美国传统基金会高级研究员", of: "united-states")
+    checkNoMention("日本庆应义塾大学教授", of: "japan")
+    checkNoMention("英国国际战略研究所研究员", of: "united-kingdom")
+    checkNoMention("澳大利亚智库洛伊研究所", of: "australia")
+    checkMentions("美国的大学", ["united-states:美国"])
+    checkMentions("美国与日本研究所合作", ["united-states:美国"])
+    checkMentions("美国加强与日本的合作", ["united-states:美国", "japan:日本"])
+  }
+
   @Test func verbsThatTakeStatesOpenACompoundWithChina() {
     checkMentions("受中美竞争影响", ["china:中", "united-states:美"])
     checkMentions("管控中日博弈", ["china:中", "japan:日"])
