@@ -191,7 +191,11 @@ public final class MentionScanner: Sendable {
           leading.append((offset, width, entity))
           offset += width
         }
-        if Set(leading.map { $0.2 }).count < 2 { leading = [] }
+        // One form spells its state only before a Latin name (日ASEAN); 日本 and 新加坡 are read as words.
+        let afterLeading = text.unicodeScalars.dropFirst(leading.count).first
+        let beforeLatin =
+          leading.count == 1 && afterLeading.map { $0 == " " || CharClass.isLatinLetter($0.value) } == true
+        if Set(leading.map { $0.2 }).count < 2 && !beforeLatin { leading = [] }
       }
       if case .alias = role, spellsMembers || spellsActors {
         let embedded = Self.embeddedActors(

@@ -137,6 +137,10 @@ import Testing
     checkMentions("华丽的辞藻", [])
   }
 
+  @Test func aFormBeforeALatinNameSpellsItsState() {
+    checkMentions("第26回日ASEAN首脳会議", ["asean-japan:日ASEAN", "japan:日", "asean:ASEAN"])
+  }
+
   @Test func anActorsNameOpeningAnInstitutionsNameIsNoMention() {
     checkNoMention("美国传统基金会高级研究员", of: "united-states")
     checkNoMention("日本庆应义塾大学教授", of: "japan")
@@ -228,7 +232,7 @@ import Testing
 
   @Test func aSpaceBetweenHanAndLatinInsideAnAliasIsAllowed() {
     checkMentions("转变单一的 ODA 援助方式", ["oda:ODA 援助"])
-    checkMentions("新たな日 ASEAN の協力", ["asean-japan:日 ASEAN", "asean:ASEAN"])
+    checkMentions("新たな日 ASEAN の協力", ["asean-japan:日 ASEAN", "japan:日", "asean:ASEAN"])
   }
 
   @Test func englishBodiesNameTheirOwnerLast() {
