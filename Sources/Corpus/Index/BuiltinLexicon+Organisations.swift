@@ -60,7 +60,7 @@ extension BuiltinLexicon {
     nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
     nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept |
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
-    nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;Nuclear Sharing |
+    nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;核共有;Nuclear Sharing |
     partnership-for-peace | 和平伙伴关系计划 | Partnership for Peace | 和平伙伴关系;PfP |
     ipcp | 个别伙伴合作计划 | Individual Partnership and Cooperation Programme | 国别伙伴合作计划;伙伴关系合作计划;日本与北约国家伙伴关系合作计划;IPCP |
     itpp | 个别定制伙伴关系计划 | Individually Tailored Partnership Programme | 国别定制伙伴关系计划;个别量身定制伙伴关系计划;个性化伙伴关系计划;ITPP;Individually Tailored Partnership Program;Individually Tailored Partnership Programme |
@@ -129,6 +129,9 @@ extension BuiltinLexicon {
     peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案 |
     peace-constitution | 和平宪法 | Constitution of Japan (Peace Constitution) | 日本国宪法;宪法第九条;Peace Constitution |
     exclusively-defense-oriented-policy | 专守防卫 | Exclusively Defense-Oriented Policy | 专守防卫政策;専守防衛 |
+    collective-self-defense | 集体自卫权 | Right of Collective Self-Defense | 集団的自衛権;collective self-defense |
+    counterstrike-capabilities | 反击能力 | Counterstrike Capabilities | 敌基地攻击能力;对敌基地攻击能力;反撃能力;敵基地攻撃能力;counterstrike capabilities |
+    diplomatic-bluebook | 外交蓝皮书 | Diplomatic Bluebook | 外交青書;Diplomatic Bluebook |
     three-non-nuclear-principles | 无核三原则 | Three Non-Nuclear Principles | 非核三原则;非核三原則 |
     defense-equipment-transfer | 防卫装备转移三原则 | Three Principles on Transfer of Defense Equipment | 防卫装备转让三原则;武器出口三原则 |
     economic-security-promotion-act | 经济安全保障推进法 | Economic Security Promotion Act | 经济安全保障推进法案;经济安全保障促进法;经济安保推进法;经济安保法 |
