@@ -351,16 +351,19 @@ public final class MentionScanner: Sendable {
       let enumerated = scratch.found.count
       var wordIndex = 0
       for (k, hit) in scratch.singles.enumerated() {
+        // Most forms follow no verb of relation: ruled out first, on one bitmap test.
+        guard let prefix = Self.threeByteValue(bytes, at: hit.start - 3), Self.relationPrefixes.contains(prefix)
+        else { continue }
         while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
         // A verb of relation binds before a word the form starts: 访日期间 is a visit to Japan, not 访 + 日期.
         let inWord =
           wordIndex < scratch.chosen.count && scratch.chosen[wordIndex].start < hit.end
           && !(scratch.chosen[wordIndex].start == hit.start && isNonEntity(scratch.chosen[wordIndex])
-            && !Self.generalPrefixes.contains(Self.scalar(before: hit.start, in: bytes)))
+            && !Self.generalPrefixes.contains(prefix))
         let inRun =
           (k > 0 && scratch.singles[k - 1].end == hit.start)
           || (k + 1 < scratch.singles.count && scratch.singles[k + 1].start == hit.end)
-        guard !inWord, !inRun, hit.start > 0, let entity = boundEntity(hit, bytes: bytes) else { continue }
+        guard !inWord, !inRun, let entity = boundEntity(hit, bytes: bytes) else { continue }
         if scratch.found[..<enumerated].contains(where: { $0.start == hit.start && $0.entity == entity }) { continue }
         scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
       }
@@ -368,23 +371,37 @@ public final class MentionScanner: Sendable {
     scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
   }
 
-  /// The last words of the names of universities, institutes, foundations and think tanks (rule 6).
+  /// The last words of the names of universities, institutes, foundations and think tanks (rule 6), and their first
+  /// characters.
   static let institutionEndings = ["大学", "学院", "研究所", "研究院", "研究中心", "基金会", "协会", "智库"].map { Array($0.utf8) }
+  static let institutionEndingStarts = BMPScalarSet("大学研基协智")
   /// Characters that end a name: function words between an actor's name and an institution's (美国与日本研究所).
-  static let nameBreakers = Set("的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过".unicodeScalars)
+  static let nameBreakers = BMPScalarSet("的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过")
 
   /// Whether the ideographs from `offset` end, within eight characters and before any function word, in the last
-  /// words of an institution's name (rule 6).
+  /// words of an institution's name (rule 6). Asked after every actor's name: read on bytes and bitmaps.
   static func opensInstitutionName(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     var position = offset
     for _ in 0...8 {
-      guard position < bytes.count else { return false }
-      if institutionEndings.contains(where: { equal(bytes, position, $0) }) { return true }
-      let scalar = decodeScalar(bytes, position)
-      guard isIdeograph(scalar), !nameBreakers.contains(scalar) else { return false }
+      guard let value = threeByteValue(bytes, at: position), isIdeograph(value) else { return false }
+      if institutionEndingStarts.contains(value), institutionEndings.contains(where: { equal(bytes, position, $0) }) {
+        return true
+      }
+      if nameBreakers.contains(value) { return false }
       position += 3
     }
     return false
+  }
+
+  /// The scalar value of a three-byte sequence at `offset`, or nil when none starts there.
+  @inline(__always)
+  static func threeByteValue(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
+    guard offset >= 0, offset + 3 <= bytes.count, bytes[offset] & 0xF0 == 0xE0 else { return nil }
+    return UInt32(bytes[offset] & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+  }
+
+  static func isIdeograph(_ value: UInt32) -> Bool {
+    (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
   }
 
   /// Forms that count only bound to a verb or preposition of relation (rule 5), by entity id: on their own they start
@@ -393,12 +410,12 @@ public final class MentionScanner: Sendable {
 
   /// Verbs and prepositions of relation a form binds to (对华, 访日, 赴俄, 涉台, 遏华, 援乌, 驻美, 窜台, 抵日, 在韩, 来华,
   /// 离日, 反华, 侵华).
-  static let relationPrefixes = Set("对访赴涉遏援驻窜抵在来离反侵".unicodeScalars)
+  static let relationPrefixes = BMPScalarSet("对访赴涉遏援驻窜抵在来离反侵")
   /// The general ones: after them a form may be the first character of a common word (对日益, 在法律, 来日方长).
-  static let generalPrefixes = Set("对在来离反".unicodeScalars)
+  static let generalPrefixes = BMPScalarSet("对在来离反")
   /// Forms never counted bound: each starts too many words (对中小企业, 对新技术, 对加强, 对意义, 在蒙受), and
   /// 对中 is rare in Chinese writing, which says 对华.
-  static let unboundForms = Set("中新加意蒙泰柬".unicodeScalars)
+  static let unboundForms = BMPScalarSet("中新加意蒙泰柬")
   /// For each form, the characters after which it starts a common word, not a state (美好, 日益, 法律, 印象, 越来越).
   static let wordsStartedByForm: [Unicode.Scalar: Set<Unicode.Scalar>] = [
     "美": Set("好丽元术食德感誉妙化观容女味学梦".unicodeScalars),
@@ -429,10 +446,11 @@ public final class MentionScanner: Sendable {
     case .compoundForm(let form), .boundForm(let form): entity = form
     default: return nil
     }
-    let known = formScalars[hit.pattern]
-    let scalar = known != 0 ? Unicode.Scalar(known).unsafelyUnwrapped : Self.decodeScalar(bytes, hit.start)
-    let prefix = Self.scalar(before: hit.start, in: bytes)
-    guard !Self.unboundForms.contains(scalar), Self.relationPrefixes.contains(prefix) else { return nil }
+    // The forms and prefixes are ideographs: three bytes each.
+    guard let prefix = Self.threeByteValue(bytes, at: hit.start - 3), Self.relationPrefixes.contains(prefix),
+      let value = Self.threeByteValue(bytes, at: hit.start), !Self.unboundForms.contains(value),
+      let scalar = Unicode.Scalar(value)
+    else { return nil }
     // 华 starts words whatever comes before it (访华沙 is a visit to Warsaw); the others after a general prefix.
     if scalar == "华" || Self.generalPrefixes.contains(prefix), hit.end < bytes.count,
       Self.wordsStartedByForm[scalar]?.contains(Self.decodeScalar(bytes, hit.end)) == true
@@ -742,9 +760,7 @@ public final class MentionScanner: Sendable {
     return !wordsEndingInDayWordStarts.contains(word)
   }
 
-  static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value >= 0x4E00 && scalar.value <= 0x9FFF) || (scalar.value >= 0x3400 && scalar.value <= 0x4DBF)
-  }
+  static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { isIdeograph(scalar.value) }
 
   /// Characters after which a run may start with 中: anything that is not a CJK ideograph, a function word, or a verb
   /// that takes states as its object.
@@ -755,5 +771,23 @@ public final class MentionScanner: Sendable {
     // And verbs that take a pair of states as their object (受中美竞争, 管控中日博弈, 捆绑中俄, 重回中美平衡).
     return "在与和及的对了是为将于从而即或同由向使让等就把被也都又并且以至到给跟因令称各促推进动强化展开与受控绑压回拉逼迫挑离避据涉"
       .unicodeScalars.contains(scalar)
+  }
+}
+
+/// A set of scalars of the Basic Multilingual Plane as a bitmap: one load and one test a lookup, for the sets the
+/// scanner consults on every hit (a `Set` hashes each scalar).
+struct BMPScalarSet: Sendable {
+  private let bits: [UInt64]
+
+  init(_ scalars: String) {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for scalar in scalars.unicodeScalars where scalar.value < 0x1_0000 {
+      bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+    }
+    self.bits = bits
+  }
+
+  func contains(_ value: UInt32) -> Bool {
+    value < 0x1_0000 && bits.withUnsafeBufferPointer { $0[Int(value >> 6)] } & (1 << UInt64(value & 63)) != 0
   }
 }

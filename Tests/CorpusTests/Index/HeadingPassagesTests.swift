@@ -17,7 +17,7 @@ private let headedPaper = """
 
   关键词：日本外交 东盟 印太战略
 
-  作者简介：李四，示例大学东盟研究中心讲师。
+  作者简介：李四，示例大学讲师，研究东盟。
 
   一、日本对东盟外交的新动向
 
@@ -89,7 +89,7 @@ private func rules(_ note: String, _ index: CorpusIndex) -> [String] {
   #expect(paper.rawText.slice(keywords.rawRange) == "日本外交 东盟 印太战略")
   #expect(paper.metadata.keywords == ["日本外交", "东盟", "印太战略"])
   let note = try #require(paper.authorNotePassage)
-  #expect(note.text == "李四，示例大学东盟研究中心讲师。")
+  #expect(note.text == "李四，示例大学讲师，研究东盟。")
   #expect(paper.rawText.slice(note.rawRange) == note.text)
 }
 

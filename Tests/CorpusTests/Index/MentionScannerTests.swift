@@ -146,6 +146,7 @@ import Testing
     checkNoMention("日本庆应义塾大学教授", of: "japan")
     checkNoMention("英国国际战略研究所研究员", of: "united-kingdom")
     checkNoMention("澳大利亚智库洛伊研究所", of: "australia")
+    checkNoMention("示例大学东盟研究中心讲师", of: "asean")
     checkMentions("美国的大学", ["united-states:美国"])
     checkMentions("美国与日本研究所合作", ["united-states:美国"])
     checkMentions("美国加强与日本的合作", ["united-states:美国", "japan:日本"])
