@@ -355,14 +355,17 @@ public final class MentionScanner: Sendable {
         guard let prefix = Self.threeByteValue(bytes, at: hit.start - 3), Self.relationPrefixes.contains(prefix)
         else { continue }
         while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
-        // A verb of relation binds before a word the form starts: 访日期间 is a visit to Japan, not 访 + 日期.
+        // A verb of relation binds before 日期: 访日期间 is a visit to Japan, not 访 + 日期. (Other non-entity words
+        // a form starts are places, 日内瓦, 澳门, 乌鲁木齐: they stand.)
         let inWord =
           wordIndex < scratch.chosen.count && scratch.chosen[wordIndex].start < hit.end
-          && !(scratch.chosen[wordIndex].start == hit.start && isNonEntity(scratch.chosen[wordIndex])
+          && !(scratch.chosen[wordIndex].start == hit.start && Self.equal(bytes, hit.start, Self.dateWord)
             && !Self.generalPrefixes.contains(prefix))
+        // A neighbouring form inside a matched word (驻华美国大使: the 美 of 美国) makes no run.
         let inRun =
-          (k > 0 && scratch.singles[k - 1].end == hit.start)
-          || (k + 1 < scratch.singles.count && scratch.singles[k + 1].start == hit.end)
+          (k > 0 && scratch.singles[k - 1].end == hit.start && !isCovered(scratch.singles[k - 1], by: scratch.chosen))
+          || (k + 1 < scratch.singles.count && scratch.singles[k + 1].start == hit.end
+            && !isCovered(scratch.singles[k + 1], by: scratch.chosen))
         guard !inWord, !inRun, let entity = boundEntity(hit, bytes: bytes) else { continue }
         if scratch.found[..<enumerated].contains(where: { $0.start == hit.start && $0.entity == entity }) { continue }
         scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
@@ -371,21 +374,39 @@ public final class MentionScanner: Sendable {
     scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
   }
 
+  static let dateWord = Array("日期".utf8)
+
+  /// Whether a matched word (of `chosen`: sorted, not overlapping) covers `hit`.
+  private func isCovered(_ hit: Hit, by chosen: [Hit]) -> Bool {
+    var low = 0
+    var high = chosen.count
+    while low < high {
+      let middle = (low + high) / 2
+      if chosen[middle].end <= hit.start { low = middle + 1 } else { high = middle }
+    }
+    return low < chosen.count && chosen[low].start < hit.end
+  }
+
   /// The last words of the names of universities, institutes, foundations and think tanks (rule 6), and their first
   /// characters.
   static let institutionEndings = ["大学", "学院", "研究所", "研究院", "研究中心", "基金会", "协会", "智库"].map { Array($0.utf8) }
   static let institutionEndingStarts = BMPScalarSet("大学研基协智")
-  /// Characters that end a name: function words between an actor's name and an institution's (美国与日本研究所).
-  static let nameBreakers = BMPScalarSet("的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过")
+  static let universityWord = Array("大学".utf8)
+  static let studentWord = Array("生".utf8)
+  /// Characters that end a name: function words, and the verbs of prose, between an actor's name and an
+  /// institution's (美国与日本研究所, 日本政府决定设立研究中心, 日本积极推动大学合作).
+  static let nameBreakers = BMPScalarSet(
+    "的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过推设决出参举支认表建成有要能派")
 
-  /// Whether the ideographs from `offset` end, within eight characters and before any function word, in the last
-  /// words of an institution's name (rule 6). Asked after every actor's name: read on bytes and bitmaps.
+  /// Whether the ideographs from `offset` end, within four characters and before any function word or verb, in the
+  /// last words of an institution's name (rule 6): 澳大利亚战略政策研究所, 日本庆应义塾大学 (日本大学生 are students). Asked
+  /// after every actor's name: read on bytes and bitmaps.
   static func opensInstitutionName(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     var position = offset
-    for _ in 0...8 {
+    for _ in 0...4 {
       guard let value = threeByteValue(bytes, at: position), isIdeograph(value) else { return false }
       if institutionEndingStarts.contains(value), institutionEndings.contains(where: { equal(bytes, position, $0) }) {
-        return true
+        return !(equal(bytes, position, universityWord) && equal(bytes, position + 6, studentWord))
       }
       if nameBreakers.contains(value) { return false }
       position += 3
@@ -411,11 +432,11 @@ public final class MentionScanner: Sendable {
   /// Verbs and prepositions of relation a form binds to (对华, 访日, 赴俄, 涉台, 遏华, 援乌, 驻美, 窜台, 抵日, 在韩, 来华,
   /// 离日, 反华, 侵华).
   static let relationPrefixes = BMPScalarSet("对访赴涉遏援驻窜抵在来离反侵")
-  /// The general ones: after them a form may be the first character of a common word (对日益, 在法律, 来日方长).
+  /// The general ones: after them a form may be the first character of a common word (对日益, 在越来越, 反对华为).
   static let generalPrefixes = BMPScalarSet("对在来离反")
-  /// Forms never counted bound: each starts too many words (对中小企业, 对新技术, 对加强, 对意义, 在蒙受), and
-  /// 对中 is rare in Chinese writing, which says 对华.
-  static let unboundForms = BMPScalarSet("中新加意蒙泰柬")
+  /// Forms never counted bound: each starts too many words (对中小企业, 对新技术, 对加强, 对意义, 在蒙受, 反法西斯, 涉法涉诉,
+  /// 在德黑兰, 离心离德), and 对中 is rare in Chinese writing, which says 对华.
+  static let unboundForms = BMPScalarSet("中新加意蒙泰柬法德")
   /// For each form, the characters after which it starts a common word, not a state (美好, 日益, 法律, 印象, 越来越).
   static let wordsStartedByForm: [Unicode.Scalar: Set<Unicode.Scalar>] = [
     "美": Set("好丽元术食德感誉妙化观容女味学梦".unicodeScalars),
@@ -431,7 +452,7 @@ public final class MentionScanner: Sendable {
     "法": Set("律治规院案制理定人则官学庭令典宝术子".unicodeScalars),
     "越": Set("来发过境界野狱权级".unicodeScalars),
     "菲": Set("薄".unicodeScalars),
-    "华": Set("盛府沙人侨裔丽为夏北南东西中语文山灯表服尔".unicodeScalars),
+    "华": Set("盛府沙人侨裔丽为夏北南东西中语文山灯表服尔约".unicodeScalars),
   ]
 
   private func isNonEntity(_ hit: Hit) -> Bool {

@@ -29,7 +29,8 @@ public enum QuotableText {
   }
 
   /// `text` without the quotation marks that open or close nothing inside it. A ’ between Latin letters is an
-  /// apostrophe (Japan’s), not a mark; so is one after a Latin letter that closes nothing (countries’ military).
+  /// apostrophe (Japan’s), not a mark; so is one after an s that closes nothing (countries’ military), but not one
+  /// after an acronym (战略 FOIP’是: its ‘ lies further off).
   static func withoutUnpairedMarks(_ text: String) -> String {
     let scalars = Array(text.unicodeScalars)
     var unpaired = Set<Int>()
@@ -37,8 +38,7 @@ public enum QuotableText {
       var open: [Int] = []
       for (index, scalar) in scalars.enumerated() where !isApostrophe(index, in: scalars) {
         if scalar == pair.open { open.append(index) }
-        if scalar == pair.close, open.popLast() == nil, !(scalar == "’" && index > 0 && isLatinLetter(scalars[index - 1]))
-        {
+        if scalar == pair.close, open.popLast() == nil, !(scalar == "’" && index > 0 && scalars[index - 1] == "s") {
           unpaired.insert(index)
         }
       }

@@ -129,6 +129,11 @@ private let markBetweenIdeographsPaper = """
     """, rule: .quoteNotInSource, titleContaining: "Replace", expect: "“ASEAN countries’ military ties deepen”[@Wu2023, ¶1]")
 }
 
+@Test func aMarkAfterAnAcronymWhosePartnerIsFurtherOffIsDropped() {
+  #expect(QuotableText.withoutUnpairedMarks("战略 FOIP’是") == "战略 FOIP是")
+  #expect(QuotableText.withoutUnpairedMarks("countries’ military") == "countries’ military")
+}
+
 @Test func replacementFromAnotherDocumentAlsoCitesIt() {
   checkFix(
     """

@@ -135,6 +135,18 @@ import Testing
     checkNoMention("在台海地区", of: "taiwan")
     checkNoMention("走上舞台", of: "taiwan")
     checkMentions("华丽的辞藻", [])
+    // From a review: places and words a form starts after any verb of relation.
+    checkNoMention("中国常驻日内瓦代表团", of: "japan")
+    checkNoMention("外交部驻澳门特派员公署", of: "australia")
+    checkNoMention("赴乌鲁木齐考察", of: "ukraine")
+    checkNoMention("涉法涉诉问题", of: "france")
+    checkNoMention("世界反法西斯战争", of: "france")
+    checkNoMention("他在德黑兰会见", of: "germany")
+    checkNoMention("双方在华约解散后", of: "china")
+  }
+
+  @Test func aFormNextToAFormInsideAWordIsStillBound() {
+    checkMentions("驻华美国大使", ["china:华", "united-states:美国"])
   }
 
   @Test func aFormBeforeALatinNameSpellsItsState() {
@@ -150,6 +162,10 @@ import Testing
     checkMentions("美国的大学", ["united-states:美国"])
     checkMentions("美国与日本研究所合作", ["united-states:美国"])
     checkMentions("美国加强与日本的合作", ["united-states:美国", "japan:日本"])
+    // From a review: prose between the name and an institution's last words.
+    checkMentions("日本大学生赴华交流", ["japan:日本", "china:华"])
+    checkMentions("日本政府决定设立研究中心", ["japan:日本"])
+    checkMentions("日本积极推动大学合作", ["japan:日本"])
   }
 
   @Test func verbsThatTakeStatesOpenACompoundWithChina() {
