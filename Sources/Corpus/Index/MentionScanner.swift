@@ -404,7 +404,7 @@ public final class MentionScanner: Sendable {
   static func opensInstitutionName(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     var position = offset
     for _ in 0...4 {
-      guard let value = threeByteValue(bytes, at: position), isIdeograph(value) else { return false }
+      guard let value = threeByteValue(bytes, at: position), CharClass.isHan(value) else { return false }
       if institutionEndingStarts.contains(value), institutionEndings.contains(where: { equal(bytes, position, $0) }) {
         return !(equal(bytes, position, universityWord) && equal(bytes, position + 6, studentWord))
       }
@@ -421,9 +421,6 @@ public final class MentionScanner: Sendable {
     return UInt32(bytes[offset] & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
   }
 
-  static func isIdeograph(_ value: UInt32) -> Bool {
-    (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
-  }
 
   /// Forms that count only bound to a verb or preposition of relation (rule 5), by entity id: on their own they start
   /// too many words (华丽, 中华, 平台, 舞台) to count inside runs.
@@ -454,11 +451,6 @@ public final class MentionScanner: Sendable {
     "菲": Set("薄".unicodeScalars),
     "华": Set("盛府沙人侨裔丽为夏北南东西中语文山灯表服尔约".unicodeScalars),
   ]
-
-  private func isNonEntity(_ hit: Hit) -> Bool {
-    if case .nonEntity = roles[hit.pattern] { return true }
-    return false
-  }
 
   /// The state a one-character form standing alone names by rule 5, or nil.
   private func boundEntity(_ hit: Hit, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -781,14 +773,12 @@ public final class MentionScanner: Sendable {
     return !wordsEndingInDayWordStarts.contains(word)
   }
 
-  static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { isIdeograph(scalar.value) }
+  static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { CharClass.isHan(scalar.value) }
 
   /// Characters after which a run may start with 中: anything that is not a CJK ideograph, a function word, or a verb
   /// that takes states as its object.
   static func opensCompound(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    let ideograph = (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
-    if !ideograph { return true }
+    if !CharClass.isHan(scalar.value) { return true }
     // And verbs that take a pair of states as their object (受中美竞争, 管控中日博弈, 捆绑中俄, 重回中美平衡).
     return "在与和及的对了是为将于从而即或同由向使让等就把被也都又并且以至到给跟因令称各促推进动强化展开与受控绑压回拉逼迫挑离避据涉"
       .unicodeScalars.contains(scalar)

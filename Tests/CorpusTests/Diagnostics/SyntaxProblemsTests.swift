@@ -15,26 +15,20 @@ import Testing
 }
 
 @Test func anUnclosedCitationIsClosedAfterWhatReadsAsOne() {
-  checkFix(
-    "-- notes/a.md --\n见 [@张三2021, ¶1 这一点很重要。", rule: .unbalancedBracket, titleContaining: "Close",
-    expect: "见 [@张三2021, ¶1] 这一点很重要。")
-  checkFix(
-    "-- notes/a.md --\n见[@张三2021，这一点很重要。", rule: .unbalancedBracket, titleContaining: "Close",
-    expect: "见[@张三2021]，这一点很重要。")
-  // Every item of a group; an author suppressed.
-  checkFix(
-    "-- notes/a.md --\n见 [@张三2021; @Smith2020, ¶3，这一点。", rule: .unbalancedBracket, titleContaining: "Close",
-    expect: "见 [@张三2021; @Smith2020, ¶3]，这一点。")
-  checkFix(
-    "-- notes/a.md --\n见 [-@张三2021，后文。", rule: .unbalancedBracket, titleContaining: "Close",
-    expect: "见 [-@张三2021]，后文。")
-  // With a prefix before the first key.
-  checkFix(
-    "-- notes/a.md --\n见 [see @张三2021, ¶3，后文。", rule: .unbalancedBracket, titleContaining: "Close",
-    expect: "见 [see @张三2021, ¶3]，后文。")
-  checkFix(
-    "-- notes/a.md --\n见 [参见@张三2021，后文。", rule: .unbalancedBracket, titleContaining: "Close",
-    expect: "见 [参见@张三2021]，后文。")
+  // The note's line, and the line the fix leaves.
+  let cases: [(String, String)] = [
+    ("见 [@张三2021, ¶1 这一点很重要。", "见 [@张三2021, ¶1] 这一点很重要。"),
+    ("见[@张三2021，这一点很重要。", "见[@张三2021]，这一点很重要。"),
+    // Every item of a group; an author suppressed.
+    ("见 [@张三2021; @Smith2020, ¶3，这一点。", "见 [@张三2021; @Smith2020, ¶3]，这一点。"),
+    ("见 [-@张三2021，后文。", "见 [-@张三2021]，后文。"),
+    // With a prefix before the first key.
+    ("见 [see @张三2021, ¶3，后文。", "见 [see @张三2021, ¶3]，后文。"),
+    ("见 [参见@张三2021，后文。", "见 [参见@张三2021]，后文。"),
+  ]
+  for (line, fixed) in cases {
+    checkFix("-- notes/a.md --\n" + line, rule: .unbalancedBracket, titleContaining: "Close", expect: fixed)
+  }
   // A bracket of prose with an e-mail address far in is no citation.
   checkDiagnostics("-- notes/a.md --\n[这是一段很长的说明文字，联系 someone@example.org 获取。\n\n[contact a@b.org today")
 }
