@@ -35,7 +35,7 @@ extension BuiltinLexicon {
     north-atlantic-council | 北大西洋理事会 | North Atlantic Council | NAC |
     nato-military-committee | 北约军事委员会 | NATO Military Committee | NATO Military Committee |
     nato-nuclear-planning-group | 北约核计划小组 | NATO Nuclear Planning Group | 核计划小组;Nuclear Planning Group;NPG |
-    nato-ccdcoe | 北约卓越合作网络防御中心 | NATO Cooperative Cyber Defence Centre of Excellence | 北约网络防御中心;北约合作网络防御卓越中心;北约卓越网络防御中心;CCDCOE |
+    nato-ccdcoe | 北约卓越合作网络防御中心 | NATO Cooperative Cyber Defence Centre of Excellence | 北约网络防御中心;北约合作网络防御卓越中心;北约卓越网络防御中心;CCDCOE;サイバー防衛協力センター |
     european-council | 欧洲理事会 | European Council | European Council |
     european-parliament | 欧洲议会 | European Parliament | European Parliament |
     soviet-union | 苏联 | Soviet Union | 苏维埃社会主义共和国联盟;USSR;Soviet Union |
@@ -62,7 +62,7 @@ extension BuiltinLexicon {
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
     nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;核共有;Nuclear Sharing |
     partnership-for-peace | 和平伙伴关系计划 | Partnership for Peace | 和平伙伴关系;PfP |
-    ipcp | 个别伙伴合作计划 | Individual Partnership and Cooperation Programme | 国别伙伴合作计划;伙伴关系合作计划;日本与北约国家伙伴关系合作计划;IPCP |
+    ipcp | 个别伙伴合作计划 | Individual Partnership and Cooperation Programme | 国别伙伴合作计划;伙伴关系合作计划;日本与北约国家伙伴关系合作计划;IPCP;国別パートナーシップ協力計画 |
     itpp | 个别定制伙伴关系计划 | Individually Tailored Partnership Programme | 国别定制伙伴关系计划;个别量身定制伙伴关系计划;个性化伙伴关系计划;ITPP;Individually Tailored Partnership Program;Individually Tailored Partnership Programme |
     nato-tokyo-liaison-office | 北约驻东京联络处 | NATO Tokyo Liaison Office | 北约东京联络处;北约联络处;北约驻日联络处 |
     us-japan-alliance | 日美同盟 | US–Japan Alliance | 美日同盟;日米同盟;日美联盟;美日联盟;US-Japan Alliance;U.S.-Japan Alliance;U. S.-Japan Alliance;U. S. -Japan Alliance;U. S. - Japan Alliance;US - Japan Alliance | united-states;japan
@@ -100,10 +100,10 @@ extension BuiltinLexicon {
     jcm | 联合抵换额度机制 | Joint Crediting Mechanism | 双边碳信用制度;双边抵消机制;联合信用机制;JCM;Joint Crediting Mechanism |
     trans-caspian-route | 横跨里海国际运输航道 | Trans-Caspian International Transport Route | 跨里海国际运输走廊;跨里海国际运输路线;TITR |
     c5-plus-1 | C5+1 | C5+1 | |
-    foip | 自由开放的印太 | Free and Open Indo-Pacific | 自由开放的印太战略;自由开放印太战略;自由开放的印太构想;自由而开放的印太;自由而开放印太战略;自由而开放的印太战略;自由而开放的“印太”;自由开放印太;自由、开放的印太;自由开放的印度太平洋;自由与开放的印太;FOIP;Free and Open Indo-Pacific |
+    foip | 自由开放的印太 | Free and Open Indo-Pacific | 自由开放的印太战略;自由开放印太战略;自由开放的印太构想;自由而开放的印太;自由而开放印太战略;自由而开放的印太战略;自由而开放的“印太”;自由开放印太;自由、开放的印太;自由开放的印度太平洋;自由与开放的印太;FOIP;Free and Open Indo-Pacific;自由で開かれたインド太平洋 |
     foip-new-plan | 印太新计划 | New Plan for a Free and Open Indo-Pacific | 自由开放的印太新计划;FOIP新计划 |
     indo-pacific-strategy | 印太战略 | Indo-Pacific Strategy | 印太构想;Indo-Pacific Strategy;Indo-Pacific Vision |
-    arc-of-freedom-and-prosperity | 自由与繁荣之弧 | Arc of Freedom and Prosperity | 自由繁荣之弧 |
+    arc-of-freedom-and-prosperity | 自由与繁荣之弧 | Arc of Freedom and Prosperity | 自由繁荣之弧;自由と繁栄の弧 |
     panoramic-diplomacy | 俯瞰地球仪外交 | Diplomacy Taking a Panoramic Perspective of the World Map | 俯瞰地球仪的外交;地球仪外交 |
     bri | 一带一路 | Belt and Road Initiative | 一带一路倡议;共建一带一路;BRI;Belt and Road;One Belt One Road;OBOR |
     digital-silk-road | 数字丝绸之路 | Digital Silk Road | Digital Silk Road |

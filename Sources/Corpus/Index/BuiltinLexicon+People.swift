@@ -49,7 +49,7 @@ extension BuiltinLexicon {
     raimondo | 雷蒙多 | Gina Raimondo | 吉娜·雷蒙多
     pelosi | 佩洛西 | Nancy Pelosi | 南希·佩洛西
     rahm-emanuel | 伊曼纽尔 | Rahm Emanuel | 拉姆·伊曼纽尔;Rahm Emanuel
-    stoltenberg | 斯托尔滕贝格 | Jens Stoltenberg | 延斯·斯托尔滕贝格;斯图尔滕贝格;斯托尔滕伯格;Stoltenberg
+    stoltenberg | 斯托尔滕贝格 | Jens Stoltenberg | 延斯·斯托尔滕贝格;斯图尔滕贝格;斯托尔滕伯格;Stoltenberg;ストルテンベルグ
     rutte | 吕特 | Mark Rutte | 马克·吕特
     julianne-smith | 朱莉安娜·史密斯 | Julianne Smith | Julianne Smith
     vestager | 维斯塔格 | Margrethe Vestager | 玛格丽特·维斯塔格;Vestager
@@ -69,11 +69,11 @@ extension BuiltinLexicon {
     tsai-ing-wen | 蔡英文 | Tsai Ing-wen |
     lai-ching-te | 赖清德 | Lai Ching-te |
     putin | 普京 | Vladimir Putin | 弗拉基米尔·普京;Putin
-    zelensky | 泽连斯基 | Volodymyr Zelensky |
+    zelensky | 泽连斯基 | Volodymyr Zelensky | Zelensky;Zelenskyy;ゼレンスキー
     joko-widodo | 佐科 | Joko Widodo | 佐科·维多多
     macron | 马克龙 | Emmanuel Macron | 埃马纽埃尔·马克龙
     scholz | 朔尔茨 | Olaf Scholz | 舒尔茨
-    sunak | 苏纳克 | Rishi Sunak |
+    sunak | 苏纳克 | Rishi Sunak | Sunak;スナク
     meloni | 梅洛尼 | Giorgia Meloni |
     tokayev | 托卡耶夫 | Kassym-Jomart Tokayev |
     mirziyoyev | 米尔济约耶夫 | Shavkat Mirziyoyev |

@@ -7,7 +7,7 @@ extension BuiltinLexicon {
     japan | 日本 | Japan | 日方;Japan;Nippon;Nihon | 日
     united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;U. S.;US;米国;アメリカ | 美
     china | 中国 | China | 中华人民共和国;中方;China;PRC;Sino | 中
-    south-korea | 韩国 | South Korea | 大韩民国;韩方;South Korea;Republic of Korea;ROK;Korea;韓国 | 韩
+    south-korea | 韩国 | South Korea | 大韩民国;韩方;South Korea;Republic of Korea;ROK;Korea;韓国 | 韩;韓
     north-korea | 朝鲜 | North Korea | 朝鲜民主主义人民共和国;北朝鲜;朝方;朝核;North Korea;DPRK;北朝鮮 | 朝
     russia | 俄罗斯 | Russia | 俄罗斯联邦;俄国;俄方;Russia;Russian Federation;ロシア | 俄
     india | 印度 | India | 印方;India;インド | 印

@@ -22,7 +22,9 @@ public struct ScannedMention: Sendable, Hashable {
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
 ///    run (美日同盟) also mentions the states of the run, and an actor's alias inside a mechanism's name
 ///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too. A run followed at once by an alias of its own grouping
-///    (日美印澳四边机制) names the grouping once.
+///    (日美印澳四边机制) names the grouping once. Japanese writes some states with forms of its own (日米豪印, 米中関係,
+///    日独): they count in Japanese text (a Japanese source's title in a footnote), where in Chinese 米 is rice or
+///    metres and 露 dew (`japaneseForms`).
 /// 4. One-character forms standing alone but listed with 、 and closed by 等 or a count (美、英、澳、韩等国, 越、菲两国)
 ///    are an enumeration of states: each is a mention.
 /// 5. A one-character form bound to a verb or preposition of relation makes a compound word with it (对华, 访日,
@@ -37,6 +39,8 @@ public final class MentionScanner: Sendable {
     case compoundForm(Int)
     /// A form counted only after a verb or preposition of relation (rule 5): 华, 台.
     case boundForm(Int)
+    /// A form of Japanese writing, counted in runs only in Japanese text (rule 3): 米, 豪.
+    case japaneseForm(Int)
   }
 
   struct Pattern: Sendable {
@@ -142,6 +146,10 @@ public final class MentionScanner: Sendable {
       }
     }
     formEntity = forms
+    var japaneseForms: [Unicode.Scalar: Int] = [:]
+    for (scalar, id) in Self.japaneseForms {
+      if let entity = entities.firstIndex(where: { $0.id == id }), forms[scalar] == nil { japaneseForms[scalar] = entity }
+    }
 
     var idIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where idIndex[entity.id] == nil { idIndex[entity.id] = index }
@@ -186,7 +194,7 @@ public final class MentionScanner: Sendable {
       if case .alias = role, spellsMembers {
         var offset = 0
         for scalar in text.unicodeScalars {
-          guard let entity = forms[scalar] else { break }
+          guard let entity = forms[scalar] ?? japaneseForms[scalar] else { break }
           let width = String(scalar).utf8.count
           leading.append((offset, width, entity))
           offset += width
@@ -232,13 +240,14 @@ public final class MentionScanner: Sendable {
     for (scalar, id) in Self.boundForms {
       if let entity = idIndex[id], forms[scalar] == nil { add(String(scalar), role: .boundForm(entity)) }
     }
+    for (scalar, entity) in japaneseForms { add(String(scalar), role: .japaneseForm(entity)) }
     patterns = collected
     patternLengths = collected.map { Int32($0.length) }
     roles = collected.map(\.role)
     spellsMembers = collected.map { !$0.leadingMembers.isEmpty }
     formScalars = zip(collected, keys).map { pattern, key in
       switch pattern.role {
-      case .compoundForm, .boundForm: break
+      case .compoundForm, .boundForm, .japaneseForm: break
       default: return 0
       }
       guard key.first.map({ $0 >= 0x80 }) == true else { return 0 }
@@ -251,7 +260,7 @@ public final class MentionScanner: Sendable {
       if pattern.latinEnd { flags |= Flag.latinEnd }
       if pattern.exactBytes != nil { flags |= Flag.exact }
       switch pattern.role {
-      case .compoundForm, .boundForm: flags |= Flag.compoundForm
+      case .compoundForm, .boundForm, .japaneseForm: flags |= Flag.compoundForm
       default: break
       }
       if pattern.capitalStart { flags |= Flag.capitalStart }
@@ -324,6 +333,7 @@ public final class MentionScanner: Sendable {
       var wordIndex = 0
       scratch.run.removeAll(keepingCapacity: true)
       scratch.free.removeAll(keepingCapacity: true)
+      var isJapanese: Bool?  // asked only when a Japanese form is met
       for hit in scratch.singles {
         while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
         if wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].start < hit.end {
@@ -331,7 +341,15 @@ public final class MentionScanner: Sendable {
           scratch.run.removeAll(keepingCapacity: true)
           continue
         }
-        guard case .compoundForm(let entity) = roles[hit.pattern] else { continue }
+        let entity: Int
+        switch roles[hit.pattern] {
+        case .compoundForm(let form): entity = form
+        case .japaneseForm(let form):
+          if isJapanese == nil { isJapanese = Self.isJapanese(bytes) }
+          guard isJapanese == true else { continue }
+          entity = form
+        default: continue
+        }
         if let previous = scratch.run.last, previous.end != hit.start {
           resolve(scratch.run, bytes: bytes, into: &scratch.found)
           scratch.run.removeAll(keepingCapacity: true)
@@ -425,6 +443,27 @@ public final class MentionScanner: Sendable {
   /// Forms that count only bound to a verb or preposition of relation (rule 5), by entity id: on their own they start
   /// too many words (华丽, 中华, 平台, 舞台) to count inside runs.
   static let boundForms: [(Unicode.Scalar, String)] = [("华", "china"), ("台", "taiwan")]
+
+  /// Forms only Japanese writes (米国, 豪州, 仏, 独, 露), by entity id (rule 3).
+  static let japaneseForms: [(Unicode.Scalar, String)] = [
+    ("米", "united-states"), ("豪", "australia"), ("仏", "france"), ("独", "germany"), ("露", "russia"),
+  ]
+
+  /// Characters of Japanese writing that neither simplified nor traditional Chinese uses: with kana, they tell a
+  /// Japanese title with no kana in it (「日独首脳会談」、外務省) from Chinese text.
+  static let japaneseOnlyCharacters = BMPScalarSet("脳仏関総経済発対戦広栄権図拡気団駅価県弾鉄歳読売労効営検変様")
+
+  /// Whether the text is written in Japanese: it holds a kana (U+3041–U+30FF: lead byte E3, then 81–83) or a
+  /// character only Japanese writes.
+  static func isJapanese(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i + 2 < bytes.count {
+      if bytes[i] == 0xE3, bytes[i + 1] >= 0x81, bytes[i + 1] <= 0x83 { return true }
+      if let value = threeByteValue(bytes, at: i), japaneseOnlyCharacters.contains(value) { return true }
+      i += bytes[i] >= 0xE0 && bytes[i] < 0xF0 ? 3 : 1
+    }
+    return false
+  }
 
   /// Verbs and prepositions of relation a form binds to (对华, 访日, 赴俄, 涉台, 遏华, 援乌, 驻美, 窜台, 抵日, 在韩, 来华,
   /// 离日, 反华, 侵华).

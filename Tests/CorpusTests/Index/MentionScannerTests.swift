@@ -153,6 +153,22 @@ import Testing
     checkMentions("第26回日ASEAN首脳会議", ["asean-japan:日ASEAN", "japan:日", "asean:ASEAN"])
   }
 
+  @Test func japaneseFormsCountInJapaneseText() {
+    checkMentions(
+      "「第9回日米豪閣僚級戦略対話(TSD)共同ステートメント」",
+      ["us-japan-australia:日米豪", "japan:日", "united-states:米", "australia:豪", "us-japan-australia:TSD"])
+    checkMentions("「日米韓首脳共同声明『キャンプ・デービッドの精神』」", ["us-japan-korea:日米韓", "japan:日", "united-states:米", "south-korea:韓"])
+    checkMentions("「米中関係を超えて」", ["united-states:米", "china:中"])
+    checkMentions("「印豪関係における新たな動き」", ["india:印", "australia:豪"])
+    // A title in kanji only is Japanese by its characters (脳 is neither simplified nor traditional Chinese).
+    checkMentions("「日独首脳会談」、外務省", ["japan:日", "germany:独", "japan-mofa:外務省"])
+    checkMentions("「岸田総理とストルテンベルグNATO事務総長との会談」", ["kishida-fumio:岸田", "stoltenberg:ストルテンベルグ", "nato:NATO"])
+    // In Chinese 米 is rice or metres and 露 dew: no state without kana.
+    checkNoMention("长度为日米", of: "united-states")
+    checkNoMention("中露天剧场", of: "russia")
+    checkNoMention("中独资企业", of: "germany")
+  }
+
   @Test func anActorsNameOpeningAnInstitutionsNameIsNoMention() {
     checkNoMention("美国传统基金会高级研究员", of: "united-states")
     checkNoMention("日本庆应义塾大学教授", of: "japan")
