@@ -23,14 +23,14 @@ extension BuiltinLexicon {
     hagiuda-koichi | 萩生田光一 | Hagiuda Koichi | 萩生田
     nishimura-yasutoshi | 西村康稔 | Nishimura Yasutoshi |
     akiba-takeo | 秋叶刚男 | Akiba Takeo |
-    hayashi-yoshimasa | 林芳正 | Hayashi Yoshimasa |
+    hayashi-yoshimasa | 林芳正 | Hayashi Yoshimasa | 林外相;林外务大臣;林外務大臣
     kamikawa-yoko | 上川阳子 | Kamikawa Yoko |
     motegi-toshimitsu | 茂木敏充 | Motegi Toshimitsu |
     kono-taro | 河野太郎 | Kono Taro |
     kawaguchi-yoriko | 川口顺子 | Kawaguchi Yoriko |
     hamada-yasukazu | 滨田靖一 | Hamada Yasukazu |
     kihara-minoru | 木原稔 | Kihara Minoru |
-    kishi-nobuo | 岸信夫 | Kishi Nobuo |
+    kishi-nobuo | 岸信夫 | Kishi Nobuo | 岸防相;岸防卫相;岸防卫大臣;岸防衛大臣
     onodera-itsunori | 小野寺五典 | Onodera Itsunori |
     yamazaki-koji | 山崎幸二 | Yamazaki Koji |
     kono-katsutoshi | 河野克俊 | Kono Katsutoshi |

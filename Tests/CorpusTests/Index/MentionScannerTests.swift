@@ -167,6 +167,9 @@ import Testing
     checkNoMention("长度为日米", of: "united-states")
     checkNoMention("中露天剧场", of: "russia")
     checkNoMention("中独资企业", of: "germany")
+    // Ministers by surname and office, as Japanese titles name them.
+    checkMentions("「岸防衛大臣による第7回会合への出席について」", ["kishi-nobuo:岸防衛大臣"])
+    checkMentions("林外務大臣のビデオメッセージ", ["hayashi-yoshimasa:林外務大臣"])
   }
 
   @Test func anActorsNameOpeningAnInstitutionsNameIsNoMention() {
