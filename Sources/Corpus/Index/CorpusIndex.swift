@@ -170,7 +170,13 @@ final class IndexStorage: Sendable {
 
   func recordCount(paper: Int) -> Int { mentionsByPaper[paper].count }
 
-  init(papers: [Paper], entities: [Entity]) {
+  /// The entities indexed: those given, then the groupings discovered while scanning.
+  let entities: [Entity]
+
+  /// Scans `papers` for `entities`. With `discoverGroupings`, a run of one-character forms naming three states or
+  /// more that no grouping has as its members (日美加, 日美澳法), seen twice in the corpus, becomes a discovered
+  /// grouping (SPEC: compound abbreviations of states), appended to `entities`.
+  init(papers: [Paper], entities: [Entity], discoverGroupings: Bool = false) {
     // The key and alias tables need no mention: they are built on another thread while the scanner is built and
     // the papers are scanned.
     let lookups = DispatchGroup()
@@ -178,53 +184,40 @@ final class IndexStorage: Sendable {
     DispatchQueue.global().async(group: lookups) {
       lookupTables.set(0, LookupTables(papers: papers, entities: entities))
     }
-    let scanner = MentionScanner(entities: entities)
-    self.scanner = scanner
+    var scanner = MentionScanner(entities: entities)
 
     // Scan every paper, two cores at a time.
-    let perPaper = ConcurrentResults<([StoredMention], [PassageRun])>(count: papers.count)
+    let perPaper = ConcurrentResults<PaperScan>(count: papers.count)
     let searchPassagesByPaper = ConcurrentResults<[SearchPassage]>(count: papers.count)
-    DispatchQueue.concurrentPerform(iterations: papers.count) { paperIndex in
-      let paper = papers[paperIndex]
-      var local: [StoredMention] = []
-      var runs: [PassageRun] = []
-      var scratch = MentionScanner.Scratch()
-      func scan(_ text: String, _ id: PassageID) {
-        var text = text
-        text.withUTF8 { scanner.scan(bytes: $0, scratch: &scratch) }
-        guard !scratch.found.isEmpty else { return }
-        runs.append(PassageRun(code: MentionRecord.encode(id), first: UInt32(local.count)))
-        for mention in scratch.found {
-          local.append(
-            StoredMention(entity: UInt32(mention.entity), start: UInt32(mention.start), end: UInt32(mention.end)))
+    DispatchQueue.concurrentPerform(iterations: papers.count) { [scanner] paperIndex in
+      perPaper.set(paperIndex, PaperScan(papers[paperIndex], with: scanner))
+      searchPassagesByPaper.set(paperIndex, Self.searchPassages(of: papers[paperIndex], at: paperIndex))
+    }
+    var scans = perPaper.values.map { $0 ?? PaperScan() }
+    var allEntities = entities
+    if discoverGroupings {
+      let discovered = DiscoveredGroupings(scans: scans, entities: entities)
+      if !discovered.entities.isEmpty {
+        allEntities += discovered.entities
+        scanner = scanner.adding(groupings: discovered.groupingByMembers, entities: allEntities)
+        for paper in scans.indices where !scans[paper].ungrouped.isEmpty {
+          scans[paper].addGroupings(discovered.groupingByMembers)
         }
       }
-      // The title names what the paper is about (岸田政权东盟政策新趋势): its mentions count like the body's.
-      if let title = paper.titlePassage { scan(title.text, .title) }
-      if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract { scan(abstract, .abstract) }
-      // Keywords, author note and headings name actors and mechanisms as the body does: they count too.
-      if let keywords = paper.keywordsPassage { scan(keywords.text, .keywords) }
-      if let note = paper.authorNotePassage { scan(note.text, .authorNote) }
-      paper.forEachBodyPassage { id, passage in scan(passage.text, id) }
-      for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
-      // The paper's own English abstract names the same actors for a reader of English (the other articles'
-      // abstracts printed after it are no part of the paper, and were never made passages).
-      if let english = paper.englishAbstractPassage { scan(english.text, .englishAbstract) }
-      // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
-      perPaper.set(
-        paperIndex, (local.withUnsafeBufferPointer { Array($0) }, runs.withUnsafeBufferPointer { Array($0) }))
-      searchPassagesByPaper.set(paperIndex, Self.searchPassages(of: paper, at: paperIndex))
     }
-    let recordsByPaper = perPaper.values.map { $0?.0 ?? [] }
+    self.entities = allEntities
+    self.scanner = scanner
+    let perPaperValues = scans
+    let recordsByPaper = perPaperValues.map(\.mentions)
     var paperStarts = [0]
     for list in recordsByPaper { paperStarts.append(paperStarts[paperStarts.count - 1] + list.count) }
     self.mentionsByPaper = recordsByPaper
-    self.passageRunsByPaper = perPaper.values.map { $0?.1 ?? [] }
+    self.passageRunsByPaper = perPaperValues.map(\.runs)
     self.paperStarts = paperStarts
 
     // Per-entity lists by counting sort (stable: keeps paper and position order), over two halves of the papers at
     // once: two million records at 100 MB, and nothing else left for the other core to do meanwhile.
-    let entityCount = entities.count
+    let entityCount = allEntities.count
     let bounds = [0, recordsByPaper.count / 2, recordsByPaper.count]
     let halfCounts = ConcurrentResults<[Int]>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { half in
@@ -263,7 +256,8 @@ final class IndexStorage: Sendable {
     self.byEntity = byEntity
 
     lookups.wait()
-    guard let tables = lookupTables.values[0] else { preconditionFailure("lookup tables not built") }
+    guard var tables = lookupTables.values[0] else { preconditionFailure("lookup tables not built") }
+    for index in entities.count..<allEntities.count { tables.add(allEntities[index], at: index) }
     keyToPaper = tables.keyToPaper
     keysOfPaper = tables.keysOfPaper
     aliasToEntity = tables.aliasToEntity
@@ -289,13 +283,15 @@ final class IndexStorage: Sendable {
         let own = keys.filter { keyToPaper[$0] == index }
         keysOfPaper.append(own.isEmpty ? [paper.stem] : own)
       }
-      // The first entity claiming an alias keeps it.
-      for (index, entity) in entities.enumerated() {
-        if idToEntity[entity.id] == nil { idToEntity[entity.id] = index }
-        for alias in entity.aliases + [entity.name] + (entity.english.map { [$0] } ?? []) {
-          let key = Lexicon.aliasKey(alias)
-          if !key.isEmpty, aliasToEntity[key] == nil { aliasToEntity[key] = index }
-        }
+      for (index, entity) in entities.enumerated() { add(entity, at: index) }
+    }
+
+    /// The first entity claiming an id or an alias keeps it.
+    mutating func add(_ entity: Entity, at index: Int) {
+      if idToEntity[entity.id] == nil { idToEntity[entity.id] = index }
+      for alias in entity.aliases + [entity.name] + (entity.english.map { [$0] } ?? []) {
+        let key = Lexicon.aliasKey(alias)
+        if !key.isEmpty, aliasToEntity[key] == nil { aliasToEntity[key] = index }
       }
     }
   }
@@ -331,6 +327,153 @@ final class IndexStorage: Sendable {
   }
 }
 
+/// One paper's mentions as stored, and the runs of states in it that no grouping has as its members.
+struct PaperScan: Sendable {
+  var mentions: [StoredMention] = []
+  var runs: [PassageRun] = []
+  var ungrouped: [UngroupedSighting] = []
+
+  /// A run of states no grouping has as its members, where it is and how it is spelled (日美加).
+  struct UngroupedSighting: Sendable {
+    var passage: UInt32
+    var mention: StoredMention
+    /// Sorted entity indices.
+    var members: [Int]
+    var spelling: String
+  }
+
+  init() {}
+
+  init(_ paper: Paper, with scanner: MentionScanner) {
+    var mentions: [StoredMention] = []
+    var runs: [PassageRun] = []
+    var ungrouped: [UngroupedSighting] = []
+    var scratch = MentionScanner.Scratch()
+    func scan(_ text: String, _ id: PassageID) {
+      var text = text
+      text.withUTF8 { scanner.scan(bytes: $0, scratch: &scratch) }
+      guard !scratch.found.isEmpty else { return }
+      let code = MentionRecord.encode(id)
+      runs.append(PassageRun(code: code, first: UInt32(mentions.count)))
+      for mention in scratch.found {
+        mentions.append(
+          StoredMention(entity: UInt32(mention.entity), start: UInt32(mention.start), end: UInt32(mention.end)))
+      }
+      for run in scratch.ungrouped {
+        let utf8 = text.utf8
+        let spelling = String(utf8[utf8.index(utf8.startIndex, offsetBy: run.start)..<utf8.index(utf8.startIndex, offsetBy: run.end)])
+        ungrouped.append(
+          UngroupedSighting(
+            passage: code, mention: StoredMention(entity: 0, start: UInt32(run.start), end: UInt32(run.end)),
+            members: run.members, spelling: spelling ?? ""))
+      }
+    }
+    // The title names what the paper is about (岸田政权东盟政策新趋势): its mentions count like the body's.
+    if let title = paper.titlePassage { scan(title.text, .title) }
+    if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract { scan(abstract, .abstract) }
+    // Keywords, author note and headings name actors and mechanisms as the body does: they count too.
+    if let keywords = paper.keywordsPassage { scan(keywords.text, .keywords) }
+    if let note = paper.authorNotePassage { scan(note.text, .authorNote) }
+    paper.forEachBodyPassage { id, passage in scan(passage.text, id) }
+    for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
+    // The paper's own English abstract names the same actors for a reader of English (the other articles'
+    // abstracts printed after it are no part of the paper, and were never made passages).
+    if let english = paper.englishAbstractPassage { scan(english.text, .englishAbstract) }
+    // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
+    self.mentions = mentions.withUnsafeBufferPointer { Array($0) }
+    self.runs = runs.withUnsafeBufferPointer { Array($0) }
+    self.ungrouped = ungrouped
+  }
+
+  /// Adds a mention of each discovered grouping where its run is, as a scan knowing the grouping orders it
+  /// (`MentionScanner.scan`: by start, the longer first, so before the run's first state).
+  mutating func addGroupings(_ groupingByMembers: [[Int]: Int]) {
+    var added: [UInt32: [StoredMention]] = [:]
+    for sighting in ungrouped {
+      guard let grouping = groupingByMembers[sighting.members] else { continue }
+      var mention = sighting.mention
+      mention.entity = UInt32(grouping)
+      added[sighting.passage, default: []].append(mention)
+    }
+    guard !added.isEmpty else { return }
+    func precedes(_ a: StoredMention, _ b: StoredMention) -> Bool {
+      a.start != b.start ? a.start < b.start : a.end > b.end
+    }
+    var patched: [StoredMention] = []
+    patched.reserveCapacity(mentions.count + added.values.map(\.count).reduce(0, +))
+    var patchedRuns: [PassageRun] = []
+    patchedRuns.reserveCapacity(runs.count)
+    for (k, run) in runs.enumerated() {
+      let end = k + 1 < runs.count ? Int(runs[k + 1].first) : mentions.count
+      patchedRuns.append(PassageRun(code: run.code, first: UInt32(patched.count)))
+      let extra = (added[run.code] ?? []).sorted(by: precedes)
+      var next = 0
+      for mention in mentions[Int(run.first)..<end] {
+        while next < extra.count, precedes(extra[next], mention) {
+          patched.append(extra[next])
+          next += 1
+        }
+        patched.append(mention)
+      }
+      patched.append(contentsOf: extra[next...])
+    }
+    mentions = patched
+    runs = patchedRuns
+  }
+}
+
+/// Groupings discovered from the runs of states no grouping has as its members: a set of states seen so twice in
+/// the corpus (once may be a chance sequence) becomes a grouping named as the corpus writes it most.
+struct DiscoveredGroupings {
+  static let minimumSightings = 2
+
+  var entities: [Entity] = []
+  /// Entity index (after the given entities) of each discovered grouping's sorted members.
+  var groupingByMembers: [[Int]: Int] = [:]
+
+  init(scans: [PaperScan], entities known: [Entity]) {
+    var sightings: [[Int]: (count: Int, spellings: [(String, Int)])] = [:]
+    var order: [[Int]] = []
+    for scan in scans {
+      for sighting in scan.ungrouped {
+        let (members, spelling) = (sighting.members, sighting.spelling)
+        if sightings[members] == nil { order.append(members) }
+        var entry = sightings[members] ?? (0, [])
+        entry.count += 1
+        if let k = entry.spellings.firstIndex(where: { $0.0 == spelling }) {
+          entry.spellings[k].1 += 1
+        } else {
+          entry.spellings.append((spelling, 1))
+        }
+        sightings[members] = entry
+      }
+    }
+    var ids = Set(known.map(\.id))
+    for members in order {
+      guard let entry = sightings[members], entry.count >= Self.minimumSightings else { continue }
+      // The most written spelling names it (the first seen of equals); the others are its aliases.
+      let spellings = entry.spellings.enumerated().sorted { a, b in
+        a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
+      }.map(\.element.0)
+      let name = spellings[0]
+      let base = "discovered-" + Lexicon.slug(name)
+      var id = base
+      var suffix = 2
+      while ids.contains(id) {
+        id = base + "-\(suffix)"
+        suffix += 1
+      }
+      ids.insert(id)
+      let english = members.map { known[$0].english ?? known[$0].name }.joined(separator: "–")
+      groupingByMembers[members] = known.count + entities.count
+      entities.append(
+        Entity(
+          id: id, kind: .mechanism, name: name, english: english, aliases: spellings,
+          members: members.map { known[$0].id }, source: .discovered))
+    }
+  }
+}
+
 public struct CorpusIndex: Sendable {
   public let papers: [Paper]
   public let entities: [Entity]
@@ -344,14 +487,20 @@ public struct CorpusIndex: Sendable {
   }
 
   public init(papers: [Paper], entities: [Entity], problems: [IndexProblem]) {
+    self.init(papers: papers, entities: entities, problems: problems, discoverGroupings: false)
+  }
+
+  /// With `discoverGroupings`, `entities` ends with the groupings discovered while scanning (`IndexStorage`).
+  init(papers: [Paper], entities: [Entity], problems: [IndexProblem], discoverGroupings: Bool) {
     self.papers = papers
-    self.entities = entities
     self.problems = problems
-    self.storage = IndexStorage(papers: papers, entities: entities)
+    self.storage = IndexStorage(papers: papers, entities: entities, discoverGroupings: discoverGroupings)
+    self.entities = storage.entities
   }
 
   /// The full pipeline: discovers candidates in `papers`, merges builtin < discovered < workspace lexicon,
-  /// and indexes every mention. `problems` (e.g. from `Lexicon.parse`) are carried along.
+  /// and indexes every mention; groupings of states are discovered from the scan itself (the runs of forms it
+  /// reads), after the merge. `problems` (e.g. from `Lexicon.parse`) are carried along.
   public static func build(
     papers: [Paper], lexicon: [Entity] = [], builtin: [Entity] = Lexicon.builtin, discover: Bool = true,
     problems: [IndexProblem] = []
@@ -359,7 +508,7 @@ public struct CorpusIndex: Sendable {
     let known = Lexicon.merge(builtin: builtin, lexicon: lexicon)
     let discovered = discover ? Discovery.discover(in: papers, known: known) : []
     let entities = Lexicon.merge(builtin: builtin, discovered: discovered, lexicon: lexicon)
-    return CorpusIndex(papers: papers, entities: entities, problems: problems)
+    return CorpusIndex(papers: papers, entities: entities, problems: problems, discoverGroupings: discover)
   }
 
   // MARK: - Citation keys

@@ -126,8 +126,6 @@ public final class MentionScanner: Sendable {
   public var classCount: Int { automaton.classCount }
   /// Grouping entity for a sorted set of member entities (three or more).
   let groupingByMembers: [[Int]: Int]
-  /// The fewest members of any key of `groupingByMembers`: a run with fewer distinct members needs no look-up.
-  let smallestGrouping: Int
   /// Entity of each one-character form scalar.
   let formEntity: [Unicode.Scalar: Int]
 
@@ -154,7 +152,7 @@ public final class MentionScanner: Sendable {
     var idIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where idIndex[entity.id] == nil { idIndex[entity.id] = index }
     var groupings: [[Int]: Int] = [:]
-    for (index, entity) in entities.enumerated() where entity.members.count >= 3 {
+    for (index, entity) in entities.enumerated() where entity.members.count >= Self.smallestGroupingSize {
       let members = entity.members.compactMap { idIndex[$0] }
       guard members.count == entity.members.count, members.allSatisfy({ entities[$0].compoundForms.count > 0 })
       else { continue }
@@ -162,7 +160,8 @@ public final class MentionScanner: Sendable {
       if groupings[key] == nil { groupings[key] = index }
     }
     groupingByMembers = groupings
-    smallestGrouping = groupings.keys.map(\.count).min() ?? .max
+    var membersOfGrouping: [Int: [Int]] = [:]
+    for (members, grouping) in groupings { membersOfGrouping[grouping] = members }
 
     // Actor aliases by key, to find the actors a mechanism's name spells out.
     var actorByKey: [String: Int] = [:]
@@ -225,6 +224,11 @@ public final class MentionScanner: Sendable {
       // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
       let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
+        // A grouping's name spelled in its members' forms (日美加) is found as a run, under the run's rules, in any
+        // order (美日加): as a word it would also match where a form starts a word (日美加强).
+        if let members = membersOfGrouping[index], Self.spellsInForms(alias, exactly: members, forms: forms) {
+          continue
+        }
         // A body's name spells out whose body it is (日本外务省, 美国国防部, 东盟秘书处); a state's does not
         // (印度尼西亚 is no 印度).
         let spellsActors =
@@ -272,6 +276,38 @@ public final class MentionScanner: Sendable {
 
   public var stateCount: Int { automaton.stateCount }
 
+  /// Whether `alias` is written in one-character forms only, of exactly the states `members` (sorted).
+  static func spellsInForms(_ alias: String, exactly members: [Int], forms: [Unicode.Scalar: Int]) -> Bool {
+    var spelled: [Int] = []
+    for scalar in alias.unicodeScalars {
+      guard let entity = forms[scalar] else { return false }
+      if !spelled.contains(entity) { spelled.append(entity) }
+    }
+    return spelled.sorted() == members
+  }
+
+  /// This scanner with groupings discovered from its own runs (`UngroupedRun.members` → entity, appended after the
+  /// entities it was built with): the automaton is unchanged, as a grouping is found as a run, not as a word.
+  func adding(groupings: [[Int]: Int], entities: [Entity]) -> MentionScanner {
+    MentionScanner(
+      copying: self, groupings: groupingByMembers.merging(groupings) { current, _ in current },
+      isActor: entities.map { $0.kind == .actor })
+  }
+
+  private init(copying base: MentionScanner, groupings: [[Int]: Int], isActor: [Bool]) {
+    patterns = base.patterns
+    patternLengths = base.patternLengths
+    patternFlags = base.patternFlags
+    roles = base.roles
+    spellsMembers = base.spellsMembers
+    formScalars = base.formScalars
+    automaton = base.automaton
+    formEntity = base.formEntity
+    groupingByMembers = groupings
+    entityCount = isActor.count
+    self.isActor = isActor
+  }
+
   /// Every entity mention in a text, ordered by start (a compound's grouping before its members).
   public func scan(_ text: String) -> [ScannedMention] {
     var text = text
@@ -294,7 +330,21 @@ public final class MentionScanner: Sendable {
     var free: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
     /// The mentions of the last text scanned, ordered as `scan(bytes:)` orders them.
     var found: [ScannedMention] = []
+    /// The runs of the last text scanned that name three states or more and no grouping (日美加, 日美澳法): what
+    /// the index discovers groupings from.
+    var ungrouped: [UngroupedRun] = []
   }
+
+  /// A run of one-character forms naming three states or more that no grouping has as its members.
+  struct UngroupedRun: Sendable {
+    var start: Int
+    var end: Int
+    /// The states' entity indices, sorted (a key of `groupingByMembers`).
+    var members: [Int]
+  }
+
+  /// A run of fewer states names a relation (日美, 中日), never a grouping.
+  static let smallestGroupingSize = 3
 
   /// `scan(bytes:)` into `scratch.found`, reusing the scratch buffers.
   func scan(bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
@@ -302,6 +352,7 @@ public final class MentionScanner: Sendable {
     scratch.singles.removeAll(keepingCapacity: true)
     scratch.chosen.removeAll(keepingCapacity: true)
     scratch.found.removeAll(keepingCapacity: true)
+    scratch.ungrouped.removeAll(keepingCapacity: true)
     collectHits(bytes, words: &scratch.words, singles: &scratch.singles)
     if scratch.words.isEmpty && scratch.singles.isEmpty { return }
     // The automaton reads a long text as two halves at once: its one-character hits come in two ordered runs.
@@ -337,7 +388,7 @@ public final class MentionScanner: Sendable {
       for hit in scratch.singles {
         while wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].end <= hit.start { wordIndex += 1 }
         if wordIndex < scratch.chosen.count, scratch.chosen[wordIndex].start < hit.end {
-          resolve(scratch.run, bytes: bytes, into: &scratch.found)
+          resolve(scratch.run, bytes: bytes, into: &scratch.found, ungrouped: &scratch.ungrouped)
           scratch.run.removeAll(keepingCapacity: true)
           continue
         }
@@ -351,7 +402,7 @@ public final class MentionScanner: Sendable {
         default: continue
         }
         if let previous = scratch.run.last, previous.end != hit.start {
-          resolve(scratch.run, bytes: bytes, into: &scratch.found)
+          resolve(scratch.run, bytes: bytes, into: &scratch.found, ungrouped: &scratch.ungrouped)
           scratch.run.removeAll(keepingCapacity: true)
         }
         let known = formScalars[hit.pattern]
@@ -359,7 +410,7 @@ public final class MentionScanner: Sendable {
         scratch.run.append((hit.start, hit.end, entity, scalar))
         scratch.free.append((hit.start, hit.end, entity, scalar))
       }
-      resolve(scratch.run, bytes: bytes, into: &scratch.found)
+      resolve(scratch.run, bytes: bytes, into: &scratch.found, ungrouped: &scratch.ungrouped)
       scratch.run.removeAll(keepingCapacity: true)
       enumerations(scratch.free, bytes: bytes, into: &scratch.found)
     }
@@ -600,7 +651,7 @@ public final class MentionScanner: Sendable {
   /// Applies the context rules to one run of one-character forms and emits its mentions.
   private func resolve(
     _ original: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)], bytes: UnsafeBufferPointer<UInt8>,
-    into result: inout [ScannedMention]
+    into result: inout [ScannedMention], ungrouped: inout [UngroupedRun]
   ) {
     guard original.count >= 2 else { return }
     var run = original[...]
@@ -631,11 +682,16 @@ public final class MentionScanner: Sendable {
       distinct += 1
     }
     guard distinct >= 2, let first = run.first, let last = run.last else { return }
-    // 日美印澳四边机制: the alias right after the run already names the grouping.
-    if distinct >= smallestGrouping, let grouping = groupingByMembers[Self.sortedMembers(of: run)],
-      !result.contains(where: { $0.entity == grouping && $0.start == last.end })
-    {
-      result.append(ScannedMention(entity: grouping, start: first.start, end: last.end))
+    if distinct >= Self.smallestGroupingSize {
+      let members = Self.sortedMembers(of: run)
+      if let grouping = groupingByMembers[members] {
+        // 日美印澳四边机制: the alias right after the run already names the grouping.
+        if !result.contains(where: { $0.entity == grouping && $0.start == last.end }) {
+          result.append(ScannedMention(entity: grouping, start: first.start, end: last.end))
+        }
+      } else {
+        ungrouped.append(UngroupedRun(start: first.start, end: last.end, members: members))
+      }
     }
     for item in run { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
   }

@@ -78,4 +78,33 @@ import Testing
     #expect(entity.map { index.entities[$0].id } == "nato-ccdcoe")
     #expect(entity.map { index.mentionCount(of: $0) } == 3)  // the full name and CDCX twice
   }
+
+  /// A compound of three states or more that no grouping has as its members (日美加), seen twice, is a grouping
+  /// (SPEC), named as the corpus writes it most and found in any order, where the scanner reads a run: as a word it
+  /// would also match in 日美加强.
+  @Test func compoundsOfStatesBecomeGroupings() throws {
+    let papers = [
+      IndexFixtures.paper("corpus/a.txt", paragraphs: ["日美加举行联合训练。", "此后日美加、美日加再度训练，日美加强合作。"]),
+      IndexFixtures.paper("corpus/b.txt", paragraphs: ["中俄蒙合作只提到一次。", "英法德三国表态。"]),
+    ]
+    let index = CorpusIndex.build(papers: papers)
+    let grouping = try #require(index.entity(forAlias: "日美加"))
+    let entity = index.entities[grouping]
+    #expect(entity.source == .discovered && entity.kind == .mechanism)
+    #expect(entity.name == "日美加" && entity.aliases == ["日美加", "美日加"])
+    #expect(Set(entity.members) == ["japan", "united-states", "canada"])
+    #expect(index.mentionCount(of: grouping) == 3)  // not in 日美加强
+    #expect(index.mentions(inPaper: 0).first.map { $0.entity == grouping && $0.range.start.utf8Offset == 0 } == true)
+    // A compound seen once (中俄蒙, 英法德) is no grouping.
+    #expect(index.entity(forAlias: "中俄蒙") == nil)
+    #expect(index.entities.filter { $0.source == .discovered }.map(\.name) == ["日美加"])
+    // A note names it as a run too.
+    #expect(index.scanMentions(in: "加美日").contains { $0.entity == grouping })
+  }
+
+  /// Indexing exactly the entities given (no discovery) discovers no grouping either.
+  @Test func noGroupingsWithoutDiscovery() {
+    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["日美加举行联合训练。", "此后日美加再度训练。"])]
+    #expect(CorpusIndex.build(papers: papers, discover: false).entity(forAlias: "日美加") == nil)
+  }
 }
