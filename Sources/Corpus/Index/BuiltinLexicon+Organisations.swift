@@ -47,18 +47,18 @@ extension BuiltinLexicon {
     quad | 四方安全对话 | Quad | 四边安全对话;四方机制;四边机制;四方会谈机制;四方首脑会谈;四方领导人会议;四方领导人峰会;美日印澳四边机制;美日澳印四边机制;日美澳印四边机制;日美印澳四边机制;日米豪印;美日印澳四方安全对话;四国机制;Quad;QUAD;Quadrilateral Security Dialogue | united-states;japan;australia;india
     democratic-security-diamond | 民主安全菱形 | Democratic Security Diamond | 亚洲民主安全菱形;安全菱形;Democratic Security Diamond;Security Diamond | united-states;japan;australia;india
     aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS | united-states;united-kingdom;australia
-    us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue | united-states;japan;australia
+    us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue;US-Japan-Australia;U.S.-Japan-Australia;U. S.-Japan-Australia;United States-Japan-Australia;United States – Japan – Australia | united-states;japan;australia
     squad | 美日澳菲四边机制 | Squad (US–Japan–Australia–Philippines) | 日美澳菲四边机制;战术小分队;SQUAD | united-states;japan;australia;philippines
     gcap | 全球空中作战计划 | Global Combat Air Programme | 全球作战航空计划;全球作战航空项目;GCAP;Global Combat Air Programme | japan;united-kingdom;italy
-    us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David | united-states;japan;south-korea
-    us-japan-philippines | 美日菲三边合作 | US–Japan–Philippines Trilateral | 美日菲三边;日美菲三边 | united-states;japan;philippines
-    us-japan-india | 美日印三边合作 | US–Japan–India Trilateral | 美日印三边;日美印三边 | united-states;japan;india
+    us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David;US-Japan-Republic of Korea;U.S.-Japan-Republic of Korea;U. S.-Japan-Republic of Korea;United States-Japan-Republic of Korea;United States – Japan – Republic of Korea;US-Japan-ROK;U.S.-Japan-ROK | united-states;japan;south-korea
+    us-japan-philippines | 美日菲三边合作 | US–Japan–Philippines Trilateral | 美日菲三边;日美菲三边;US-Japan-Philippines;U.S.-Japan-Philippines;United States-Japan-Philippines;United States – Japan – Philippines | united-states;japan;philippines
+    us-japan-india | 美日印三边合作 | US–Japan–India Trilateral | 美日印三边;日美印三边;US-Japan-India;U.S.-Japan-India;United States-Japan-India;United States – Japan – India | united-states;japan;india
     china-japan-korea | 中日韩合作 | China–Japan–ROK Cooperation | 中日韩合作机制;中日韩峰会;中日韩领导人会议 | china;japan;south-korea
     japan-australia-india | 日澳印三边合作 | Japan–Australia–India Trilateral | 日澳印三边;日印澳三边 | japan;australia;india
     ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners | japan;australia;new-zealand;south-korea
     nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;北约伙伴国;Partners across the Globe |
     nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
-    nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept |
+    nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept;新的战略概念;战略概念文件 |
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
     nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;核共有;Nuclear Sharing |
     partnership-for-peace | 和平伙伴关系计划 | Partnership for Peace | 和平伙伴关系;PfP |
@@ -72,12 +72,13 @@ extension BuiltinLexicon {
     ausmin | 澳美部长级磋商 | AUSMIN | 澳美部长级年度磋商;澳美部长级磋商会议;美澳部长级磋商;AUSMIN |
     us-australia-alliance | 美澳同盟 | US–Australia Alliance | 澳美同盟 | united-states;australia
     us-philippines-alliance | 美菲同盟 | US–Philippines Alliance | 菲美同盟 | united-states;philippines
-    two-plus-two | 外长防长“2+2”会谈 | 2+2 Ministerial Dialogue | 2+2;“2+2”;外长与防长会谈;外交与防务“2+2”;安全保障协商委员会;2＋2;2 + 2 |
+    two-plus-two | 外长防长“2+2”会谈 | 2+2 Ministerial Dialogue | 2+2;“2+2”;外长与防长会谈;外交与防务“2+2”;安全保障协商委员会;2＋2;2 + 2;Foreign and Defense Ministerial Meeting;Security Consultative Committee |
     ipef | 印太经济框架 | Indo-Pacific Economic Framework | 印太繁荣经济框架;IPEF;Indo-Pacific Economic Framework |
     us-japan-economic-2plus2 | 日美经济政策磋商委员会 | US–Japan Economic Policy Consultative Committee | 日美经济“2+2”;美日经济“2+2” |
     rcep | 区域全面经济伙伴关系协定 | Regional Comprehensive Economic Partnership | 区域全面经济伙伴关系;RCEP |
     cptpp | 全面与进步跨太平洋伙伴关系协定 | CPTPP | 全面与进步跨太平洋伙伴关系;CPTPP |
     tpp | 跨太平洋伙伴关系协定 | Trans-Pacific Partnership | 跨太平洋伙伴关系;TPP |
+    eu-japan-connectivity | 日欧互联互通伙伴关系 | EU–Japan Partnership on Sustainable Connectivity and Quality Infrastructure | 可持续互联互通和高质量基础设施伙伴关系;日欧可持续互联互通和高质量基础设施伙伴关系;日欧互联互通伙伴关系协议 | japan;european-union
     japan-eu-epa | 日欧经济伙伴关系协定 | Japan–EU Economic Partnership Agreement | 日欧EPA;日本-欧盟经济伙伴关系协定 |
     arf | 东盟地区论坛 | ASEAN Regional Forum | ARF;ASEAN Regional Forum |
     asean-summit | 东盟峰会 | ASEAN Summit | 东盟首脑峰会;东盟首脑会议;东盟系列首脑峰会;东盟系列峰会;ASEAN Summit |
@@ -122,7 +123,7 @@ extension BuiltinLexicon {
     oda | 政府开发援助 | Official Development Assistance | ODA;ODA援助;Official Development Assistance |
     osa | 政府安全援助 | Official Security Assistance | 官方安全援助;政府安全保障能力强化支援;政府安全能力强化支援;安全能力强化支援;OSA;Official Security Assistance |
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
-    national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;国家安全保障戦略;安保三文件;安保三份文件 |
+    national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;国家安全保障戦略;安保三文件;安保三份文件;Japan's National Security Strategy;Japan’s National Security Strategy;Japan's New National Security Strategy;Japan’s New National Security Strategy |
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
     defense-white-paper | 防卫白皮书 | Defense of Japan (white paper) | 日本防卫白皮书;防衛白書 |
     defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;防卫力量整備计划;中期防卫力量整备计划;中期防 |

@@ -100,6 +100,7 @@ extension BuiltinLexicon {
     japan-coast-guard | 海上保安厅 | Japan Coast Guard | 日本海上保安厅;海上保安庁;Japan Coast Guard
     jica | 国际协力机构 | Japan International Cooperation Agency | 日本国际协力机构;日本国际合作机构;JICA
     jbic | 日本国际协力银行 | Japan Bank for International Cooperation | 国际协力银行;JBIC
+    nexi | 日本出口投资保险公司 | Nippon Export and Investment Insurance | 日本贸易保险;日本出口和投资保险公司;NEXI
     jetro | 日本贸易振兴机构 | JETRO | JETRO
     japan-diet | 日本国会 | National Diet of Japan | 日本众议院;日本参议院
     ldp | 自民党 | Liberal Democratic Party | 自由民主党;日本自民党;LDP
@@ -107,6 +108,7 @@ extension BuiltinLexicon {
     keidanren | 经团联 | Keidanren | 日本经济团体联合会
     white-house | 白宫 | White House | White House
     us-state-department | 美国国务院 | US Department of State | 美国国务院;State Department;Department of State
+    us-commerce-department | 美国商务部 | US Department of Commerce | Department of Commerce;Commerce Department
     us-defense-department | 美国国防部 | US Department of Defense | 五角大楼;Pentagon;Department of Defense;Defense Department
     us-congress | 美国国会 | US Congress | 美国国会参议院;美国国会众议院;美国众议院;美国参议院
     ustr | 美国贸易代表办公室 | Office of the US Trade Representative | 美国贸易代表;USTR

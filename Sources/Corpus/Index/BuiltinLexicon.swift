@@ -76,6 +76,11 @@ public enum BuiltinLexicon {
     日本経済新聞;日経新聞;日本经济新闻社;実業之日本;日本戦略研究フォーラム;インド太平洋;インド洋;
     《美国问题研究》;美国研究中心;《俄罗斯研究》;《俄罗斯学刊》;《俄罗斯东欧中亚研究》;《德国研究》;《法国研究》;
     《韩国研究论丛》;《当代韩国》;《台湾研究》;《台湾研究集刊》;《印度研究》;《澳大利亚研究》;
+    《东北亚论坛》;《东北亚学刊》;《东北亚经济研究》;《东南亚研究》;《东南亚纵横》;《南亚研究》;《南亚研究季刊》;
+    《欧洲研究》;《俄罗斯东欧中亚研究》;《中国国际战略评论》;《中国周边外交学刊》;
+    美国战略与国际问题研究中心;美国战略和国际问题研究中心;新加坡尤索夫-伊萨东南亚研究院;新加坡尤索夫·伊萨东南亚研究院;
+    East Asia Forum;Strategic Japan;U. S. Institute of Peace;U. S. Institute for Peace;U.S. Institute of Peace;
+    United States Institute of Peace;
     Japan Times;Japan News;Japan Forward;Japan Today;China Daily;China Review;China Quarterly;Korea Herald;Korea Times;
     South China Morning Post
     """)

@@ -463,9 +463,10 @@ public final class MentionScanner: Sendable {
   static let universityWord = Array("大学".utf8)
   static let studentWord = Array("生".utf8)
   /// Characters that end a name: function words, and the verbs of prose, between an actor's name and an
-  /// institution's (美国与日本研究所, 日本政府决定设立研究中心, 日本积极推动大学合作).
+  /// institution's (美国与日本研究所, 日本政府决定设立研究中心, 日本积极推动大学合作). Not 因: names transliterate with it
+  /// (美国缅因大学).
   static let nameBreakers = BMPScalarSet(
-    "的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过推设决出参举支认表建成有要能派")
+    "的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟令称各了着过推设决出参举支认表建成有要能派")
 
   /// Whether the ideographs from `offset` end, within four characters and before any function word or verb, in the
   /// last words of an institution's name (rule 6): 澳大利亚战略政策研究所, 日本庆应义塾大学 (日本大学生 are students). Asked
@@ -626,14 +627,22 @@ public final class MentionScanner: Sendable {
         && free[k].scalar != "新"
         && !(free[k].scalar == "日" && free[k].start > 0 && Self.isNumeral(Self.scalar(before: free[k].start, in: bytes)))
     }
+    // The next item follows after 、, or after 、X、 where X is an item no form names (中、俄、巴、印四国: 巴 is Brazil
+    // here, Pakistan elsewhere); the items named are the mentions.
+    func follows(_ k: Int) -> Bool {
+      let end = free[k].end
+      switch free[k + 1].start - end {
+      case 3: return Self.equal(bytes, end, Self.enumerationComma)
+      case 9:
+        return Self.equal(bytes, end, Self.enumerationComma) && Self.equal(bytes, end + 6, Self.enumerationComma)
+          && Self.threeByteValue(bytes, at: end + 3).map(CharClass.isHan) == true
+      default: return false
+      }
+    }
     var k = 0
     while k < free.count {
       var last = k
-      while last + 1 < free.count, alone(last), alone(last + 1),
-        free[last + 1].start == free[last].end + 3, Self.equal(bytes, free[last].end, Self.enumerationComma)
-      {
-        last += 1
-      }
+      while last + 1 < free.count, alone(last), alone(last + 1), follows(last) { last += 1 }
       if last > k, Self.closesEnumeration(bytes, after: free[last].end) {
         for item in free[k...last] { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
       }

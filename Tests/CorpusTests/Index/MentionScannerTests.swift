@@ -185,6 +185,12 @@ import Testing
     checkMentions("日本大学生赴华交流", ["japan:日本", "china:华"])
     checkMentions("日本政府决定设立研究中心", ["japan:日本"])
     checkMentions("日本积极推动大学合作", ["japan:日本"])
+    // From an audit: a transliterated name, think tanks whose names hold 与, journals and an English institute.
+    checkNoMention("美国缅因大学教授", of: "united-states")
+    checkNoMention("美国战略与国际问题研究中心研究员", of: "united-states")
+    checkNoMention("《东北亚论坛》2022年第6期", of: "northeast-asia")
+    checkNoMention("*East Asia Forum*, August 2, 2022", of: "east-asia")
+    checkNoMention("*U. S. Institute of Peace*, May 3, 2023", of: "united-states")
   }
 
   @Test func verbsThatTakeStatesOpenACompoundWithChina() {
@@ -290,5 +296,18 @@ import Testing
     checkMentions("日美、日澳合作", ["japan:日", "united-states:美", "japan:日", "australia:澳"])
     checkMentions("美、日合作", [])
     checkNoMention("5日、6日等", of: "japan")
+    // One item no form names between two that do: the others are still listed.
+    checkMentions("由中、俄、巴、印四国发起", ["china:中", "russia:俄", "india:印"])
+    checkMentions("大、中、小等规模", [])
+  }
+
+  /// Trilaterals as English sources name them, spaced or not.
+  @Test func englishNamesOfTrilaterals() {
+    checkMentions(
+      "the United States – Japan – Australia Trilateral",
+      ["us-japan-australia:United States – Japan – Australia", "united-states:United States", "japan:Japan",
+       "australia:Australia"])
+    checkMentions(
+      "US-Japan-ROK talks", ["us-japan-korea:US-Japan-ROK", "united-states:US", "japan:Japan", "south-korea:ROK"])
   }
 }
