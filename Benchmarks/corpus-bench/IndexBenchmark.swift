@@ -192,7 +192,7 @@ enum IndexBenchmark {
     let discoveryCPU = cpuSeconds() - phaseCPU
     let entities = Lexicon.merge(builtin: Lexicon.builtin, discovered: discovered)
     let phaseMerged = clock.now
-    _ = CorpusIndex(papers: papers, entities: entities)
+    _ = CorpusIndex(papers: papers, entities: entities, problems: [], discoverGroupings: true)
     let phaseIndexed = clock.now
     let phases = "  phases: discovery \(phaseDiscovered - phaseStart), merge \(phaseMerged - phaseDiscovered), "
       + "index \(phaseIndexed - phaseMerged); discovery CPU \(discoveryCPU) s\n"

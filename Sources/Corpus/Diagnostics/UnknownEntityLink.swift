@@ -13,12 +13,25 @@ enum UnknownEntityLink {
       var fixes = suggestions.enumerated().map { position, alias in
         Fix(title: "Change to '\(alias)'", edits: [run.noteEdit(link.targetRange, alias)], isPreferred: position == 0)
       }
-      for kind in [EntityKind.actor, .mechanism] {
-        guard let edit = LexiconEdit.addingEntity(named: link.target, kind: kind, context: run.context) else { break }
-        fixes.append(
-          Fix(
-            title: "Add '\(link.target)' to the workspace lexicon as \(kind == .actor ? "an actor" : "a mechanism")",
-            edits: [edit]))
+      if let members = statesSpelled(by: link.target, in: run.index.entities) {
+        // 中俄蒙: a grouping of the states its forms name, read as a run like the corpus's (never as a word that
+        // would match in 日美加强).
+        let grouping = Entity(
+          id: LexiconEdit.entityID(for: link.target), kind: .mechanism, name: link.target,
+          members: members.map { run.index.entities[$0].id }, source: .lexicon)
+        if let edit = LexiconEdit.adding(grouping, context: run.context) {
+          let names = members.map { run.index.entities[$0].name }.joined(separator: "、")
+          fixes.append(
+            Fix(title: "Add '\(link.target)' to the workspace lexicon as a grouping of \(names)", edits: [edit]))
+        }
+      } else {
+        for kind in [EntityKind.actor, .mechanism] {
+          guard let edit = LexiconEdit.addingEntity(named: link.target, kind: kind, context: run.context) else { break }
+          fixes.append(
+            Fix(
+              title: "Add '\(link.target)' to the workspace lexicon as \(kind == .actor ? "an actor" : "a mechanism")",
+              edits: [edit]))
+        }
       }
       findings.append(
         Finding(
@@ -26,5 +39,16 @@ enum UnknownEntityLink {
           suggestions: suggestions, fixes: fixes))
     }
     return findings
+  }
+
+  /// The states a name spells in their one-character forms, in order, when it names three or more (中俄蒙); nil
+  /// for any other name.
+  static func statesSpelled(by name: String, in entities: [Entity]) -> [Int]? {
+    var states: [Int] = []
+    for scalar in name.unicodeScalars {
+      guard let state = entities.firstIndex(where: { $0.compoundForms.contains(String(scalar)) }) else { return nil }
+      if !states.contains(state) { states.append(state) }
+    }
+    return states.count >= MentionScanner.smallestGroupingSize ? states : nil
   }
 }

@@ -58,7 +58,7 @@ extension BuiltinLexicon {
     ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners | japan;australia;new-zealand;south-korea
     nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;北约伙伴国;Partners across the Globe |
     nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
-    nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept;新的战略概念;战略概念文件 |
+    nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept |
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
     nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;核共有;Nuclear Sharing |
     partnership-for-peace | 和平伙伴关系计划 | Partnership for Peace | 和平伙伴关系;PfP |

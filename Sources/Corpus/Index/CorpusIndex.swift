@@ -351,21 +351,21 @@ struct PaperScan: Sendable {
     var scratch = MentionScanner.Scratch()
     func scan(_ text: String, _ id: PassageID) {
       var text = text
-      text.withUTF8 { scanner.scan(bytes: $0, scratch: &scratch) }
-      guard !scratch.found.isEmpty else { return }
       let code = MentionRecord.encode(id)
+      text.withUTF8 { bytes in
+        scanner.scan(bytes: bytes, scratch: &scratch)
+        for run in scratch.ungrouped {
+          ungrouped.append(
+            UngroupedSighting(
+              passage: code, mention: StoredMention(entity: 0, start: UInt32(run.start), end: UInt32(run.end)),
+              members: run.members, spelling: String(decoding: bytes[run.start..<run.end], as: UTF8.self)))
+        }
+      }
+      guard !scratch.found.isEmpty else { return }
       runs.append(PassageRun(code: code, first: UInt32(mentions.count)))
       for mention in scratch.found {
         mentions.append(
           StoredMention(entity: UInt32(mention.entity), start: UInt32(mention.start), end: UInt32(mention.end)))
-      }
-      for run in scratch.ungrouped {
-        let utf8 = text.utf8
-        let spelling = String(utf8[utf8.index(utf8.startIndex, offsetBy: run.start)..<utf8.index(utf8.startIndex, offsetBy: run.end)])
-        ungrouped.append(
-          UngroupedSighting(
-            passage: code, mention: StoredMention(entity: 0, start: UInt32(run.start), end: UInt32(run.end)),
-            members: run.members, spelling: spelling ?? ""))
       }
     }
     // The title names what the paper is about (岸田政权东盟政策新趋势): its mentions count like the body's.
@@ -397,7 +397,7 @@ struct PaperScan: Sendable {
     }
     guard !added.isEmpty else { return }
     func precedes(_ a: StoredMention, _ b: StoredMention) -> Bool {
-      a.start != b.start ? a.start < b.start : a.end > b.end
+      MentionScanner.inScanOrder(Int(a.start), Int(a.end), before: Int(b.start), Int(b.end))
     }
     var patched: [StoredMention] = []
     patched.reserveCapacity(mentions.count + added.values.map(\.count).reduce(0, +))
@@ -422,24 +422,26 @@ struct PaperScan: Sendable {
   }
 }
 
-/// Groupings discovered from the runs of states no grouping has as its members: a set of states seen so twice in
-/// the corpus (once may be a chance sequence) becomes a grouping named as the corpus writes it most.
+/// Groupings discovered from the runs of states no grouping has as its members: a set of states seen so in two
+/// passages of the corpus (once may be a chance sequence, or a title repeated in one note) becomes a grouping named
+/// as the corpus writes it most, in Chinese forms rather than Japanese (日美加, not 日米加).
 struct DiscoveredGroupings {
-  static let minimumSightings = 2
+  static let minimumPassages = 2
 
   var entities: [Entity] = []
   /// Entity index (after the given entities) of each discovered grouping's sorted members.
   var groupingByMembers: [[Int]: Int] = [:]
 
   init(scans: [PaperScan], entities known: [Entity]) {
-    var sightings: [[Int]: (count: Int, spellings: [(String, Int)])] = [:]
+    var sightings: [[Int]: (count: Int, spellings: [(String, Int)], last: (paper: Int, passage: UInt32))] = [:]
     var order: [[Int]] = []
-    for scan in scans {
+    for (paper, scan) in scans.enumerated() {
       for sighting in scan.ungrouped {
         let (members, spelling) = (sighting.members, sighting.spelling)
         if sightings[members] == nil { order.append(members) }
-        var entry = sightings[members] ?? (0, [])
-        entry.count += 1
+        var entry = sightings[members] ?? (0, [], (-1, 0))
+        if entry.last != (paper, sighting.passage) { entry.count += 1 }
+        entry.last = (paper, sighting.passage)
         if let k = entry.spellings.firstIndex(where: { $0.0 == spelling }) {
           entry.spellings[k].1 += 1
         } else {
@@ -450,12 +452,13 @@ struct DiscoveredGroupings {
     }
     var ids = Set(known.map(\.id))
     for members in order {
-      guard let entry = sightings[members], entry.count >= Self.minimumSightings else { continue }
+      guard let entry = sightings[members], entry.count >= Self.minimumPassages else { continue }
       // The most written spelling names it (the first seen of equals); the others are its aliases.
       let spellings = entry.spellings.enumerated().sorted { a, b in
         a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
       }.map(\.element.0)
-      let name = spellings[0]
+      let japanese = Set(MentionScanner.japaneseForms.map(\.0))
+      let name = spellings.first { !$0.unicodeScalars.contains(where: japanese.contains) } ?? spellings[0]
       let base = "discovered-" + Lexicon.slug(name)
       var id = base
       var suffix = 2
@@ -468,7 +471,7 @@ struct DiscoveredGroupings {
       groupingByMembers[members] = known.count + entities.count
       entities.append(
         Entity(
-          id: id, kind: .mechanism, name: name, english: english, aliases: spellings,
+          id: id, kind: .mechanism, name: name, english: english, aliases: [name] + spellings.filter { $0 != name },
           members: members.map { known[$0].id }, source: .discovered))
     }
   }
@@ -491,7 +494,7 @@ public struct CorpusIndex: Sendable {
   }
 
   /// With `discoverGroupings`, `entities` ends with the groupings discovered while scanning (`IndexStorage`).
-  init(papers: [Paper], entities: [Entity], problems: [IndexProblem], discoverGroupings: Bool) {
+  public init(papers: [Paper], entities: [Entity], problems: [IndexProblem], discoverGroupings: Bool) {
     self.papers = papers
     self.problems = problems
     self.storage = IndexStorage(papers: papers, entities: entities, discoverGroupings: discoverGroupings)

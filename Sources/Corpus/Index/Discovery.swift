@@ -1,5 +1,6 @@
-//! Discovery of candidate entities in the corpus: quoted terms, 《titles》, abbreviation definitions,
-//! office + name patterns and compound abbreviations of states.
+//! Discovery of candidate entities in the corpus: quoted terms, 《titles》, abbreviation definitions and
+//! office + name patterns. (Compound abbreviations of states are discovered from the mention scan's own runs:
+//! `DiscoveredGroupings`.)
 
 import Foundation
 
@@ -71,7 +72,7 @@ public enum Discovery {
       result.append(
         Entity(
           id: "discovered-" + Lexicon.slug(candidate.name), kind: candidate.kind, name: candidate.name,
-          aliases: candidate.aliases, members: candidate.members, source: .discovered))
+          aliases: candidate.aliases, source: .discovered))
     }
     return result
   }
@@ -140,7 +141,7 @@ public enum Discovery {
         index = candidates.count
         indexOf.set(key, index)
         keys.append(key)
-        candidates.append(Candidate(name: name, kind: kind, aliases: [], members: [], count: 0))
+        candidates.append(Candidate(name: name, kind: kind, aliases: [], count: 0))
       }
       candidates[index].count += weight
       if let alias, !candidates[index].aliases.contains(alias) { candidates[index].aliases.append(alias) }
@@ -284,7 +285,6 @@ public enum Discovery {
     var name: String
     var kind: EntityKind
     var aliases: [String]
-    var members: [String]
     var count: Int
   }
 

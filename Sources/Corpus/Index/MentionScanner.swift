@@ -21,12 +21,13 @@ public struct ScannedMention: Sendable, Hashable {
 ///    character is a mention of its state, and a run whose states are exactly the members of a grouping
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
 ///    run (美日同盟) also mentions the states of the run, and an actor's alias inside a mechanism's name
-///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too. A run followed at once by an alias of its own grouping
-///    (日美印澳四边机制) names the grouping once. Japanese writes some states with forms of its own (日米豪印, 米中関係,
-///    日独): they count in Japanese text (a Japanese source's title in a footnote), where in Chinese 米 is rice or
-///    metres and 露 dew (`japaneseForms`).
+///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too. A run followed at once by an alias of its own
+///    grouping (日美印澳四边机制) names the grouping once. A grouping discovered from such runs (日美加) is found as a run
+///    only; an alias written in forms only yields to a word its last form starts (日美加强). Japanese writes some
+///    states with forms of its own (日米豪印, 米中関係, 日独): they count in Japanese text (a Japanese source's title in
+///    a footnote), where in Chinese 米 is rice or metres and 露 dew (`japaneseForms`).
 /// 4. One-character forms standing alone but listed with 、 and closed by 等 or a count (美、英、澳、韩等国, 越、菲两国)
-///    are an enumeration of states: each is a mention.
+///    are an enumeration of states: each is a mention, also across one state no form names (中、俄、巴、印四国).
 /// 5. A one-character form bound to a verb or preposition of relation makes a compound word with it (对华, 访日,
 ///    驻美, 赴俄, 窜台, 对乌援助): a mention. 华 and 台 count only so (`boundForms`); 中, 新 and 加 never (对中小企业, 对新
 ///    技术, 对加强); after 对, 在 and 来 a form that starts a common word is none (对日益, 在法律, 对越来越).
@@ -41,6 +42,16 @@ public final class MentionScanner: Sendable {
     case boundForm(Int)
     /// A form of Japanese writing, counted in runs only in Japanese text (rule 3): 米, 豪.
     case japaneseForm(Int)
+
+    var isAlias: Bool {
+      if case .alias = self { return true }
+      return false
+    }
+
+    var isNonEntity: Bool {
+      if case .nonEntity = self { return true }
+      return false
+    }
   }
 
   struct Pattern: Sendable {
@@ -52,6 +63,8 @@ public final class MentionScanner: Sendable {
     var latinEnd: Bool
     /// The alias starts with an ASCII capital and is not matched exactly: in lower case it must stand in prose.
     var capitalStart: Bool
+    /// The alias is written in one-character forms only (see `Flag.spelledInForms`).
+    var spelledInForms: Bool
     /// Actors the alias spells out: a leading run of one-character forms and actor aliases inside a mechanism's
     /// name, as (byte offset, byte length, entity).
     var leadingMembers: [(Int, Int, Int)]
@@ -74,6 +87,8 @@ public final class MentionScanner: Sendable {
     static let exact: UInt8 = 4
     static let compoundForm: UInt8 = 8
     static let capitalStart: UInt8 = 16
+    /// An alias written in one-character forms only (日美加): it yields to a word its last form starts (日美加强).
+    static let spelledInForms: UInt8 = 32
   }
 
   /// Endings of the names of governments' and organisations' bodies, whose names start with their owner's.
@@ -160,8 +175,6 @@ public final class MentionScanner: Sendable {
       if groupings[key] == nil { groupings[key] = index }
     }
     groupingByMembers = groupings
-    var membersOfGrouping: [Int: [Int]] = [:]
-    for (members, grouping) in groupings { membersOfGrouping[grouping] = members }
 
     // Actor aliases by key, to find the actors a mechanism's name spells out.
     var actorByKey: [String: Int] = [:]
@@ -187,7 +200,10 @@ public final class MentionScanner: Sendable {
       guard !original.isEmpty else { return }
       let folded = original.map(Self.fold)
       guard seen.insert(folded).inserted else { return }
-      let exact = Self.isShortAcronym(original) ? original : nil
+      // A title that names no entity (East Asia Forum, Strategic Japan) is one only as it is spelled: in lower case
+      // it is prose (an East Asia forum, a strategic Japan).
+      let isLatinWord = original.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+      let exact = Self.isShortAcronym(original) || (role.isNonEntity && isLatinWord) ? original : nil
       let capital = exact == nil && original[0] >= 0x41 && original[0] <= 0x5A
       var leading: [(Int, Int, Int)] = []
       if case .alias = role, spellsMembers {
@@ -217,16 +233,19 @@ public final class MentionScanner: Sendable {
       collected.append(
         Pattern(
           role: role, length: original.count, exactBytes: exact, latinStart: Self.isWordByte(original[0]),
-          latinEnd: Self.isWordByte(original[original.count - 1]), capitalStart: capital, leadingMembers: leading))
+          latinEnd: Self.isWordByte(original[original.count - 1]), capitalStart: capital,
+          spelledInForms: role.isAlias && Self.isSpelledInForms(text, forms: forms, japaneseForms: japaneseForms),
+          leadingMembers: leading))
       keys.append(folded)
     }
     for (index, entity) in entities.enumerated() {
       // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
       let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
-        // A grouping's name spelled in its members' forms (日美加) is found as a run, under the run's rules, in any
-        // order (美日加): as a word it would also match where a form starts a word (日美加强).
-        if let members = membersOfGrouping[index], Self.spellsInForms(alias, exactly: members, forms: forms) {
+        // A discovered grouping was found as a run (日美加): it is found so again, under the run's rules.
+        if entity.source == .discovered, !entity.members.isEmpty,
+          Self.isSpelledInForms(alias, forms: forms, japaneseForms: japaneseForms)
+        {
           continue
         }
         // A body's name spells out whose body it is (日本外务省, 美国国防部, 东盟秘书处); a state's does not
@@ -268,6 +287,7 @@ public final class MentionScanner: Sendable {
       default: break
       }
       if pattern.capitalStart { flags |= Flag.capitalStart }
+      if pattern.spelledInForms { flags |= Flag.spelledInForms }
       return flags
     }
 
@@ -276,14 +296,12 @@ public final class MentionScanner: Sendable {
 
   public var stateCount: Int { automaton.stateCount }
 
-  /// Whether `alias` is written in one-character forms only, of exactly the states `members` (sorted).
-  static func spellsInForms(_ alias: String, exactly members: [Int], forms: [Unicode.Scalar: Int]) -> Bool {
-    var spelled: [Int] = []
-    for scalar in alias.unicodeScalars {
-      guard let entity = forms[scalar] else { return false }
-      if !spelled.contains(entity) { spelled.append(entity) }
-    }
-    return spelled.sorted() == members
+  /// Whether `alias` is written in one-character forms only (日美加, 日米豪印).
+  static func isSpelledInForms(
+    _ alias: String, forms: [Unicode.Scalar: Int], japaneseForms: [Unicode.Scalar: Int]
+  ) -> Bool {
+    alias.unicodeScalars.count >= 2
+      && alias.unicodeScalars.allSatisfy { forms[$0] != nil || japaneseForms[$0] != nil }
   }
 
   /// This scanner with groupings discovered from its own runs (`UngroupedRun.members` → entity, appended after the
@@ -363,8 +381,9 @@ public final class MentionScanner: Sendable {
     // 1. Leftmost-longest among aliases and non-entity words.
     scratch.words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     var covered = 0
-    for hit in scratch.words where hit.start >= covered {
+    for (k, hit) in scratch.words.enumerated() where hit.start >= covered {
       if isPairBeforeGuojia(hit, bytes: bytes, singles: scratch.singles) { continue }
+      if patternFlags[hit.pattern] & Flag.spelledInForms != 0, runsIntoWord(k, of: scratch.words) { continue }
       scratch.chosen.append(hit)
       covered = hit.end
     }
@@ -440,10 +459,27 @@ public final class MentionScanner: Sendable {
         scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
       }
     }
-    scratch.found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+    scratch.found.sort { Self.inScanOrder($0.start, $0.end, before: $1.start, $1.end) }
+  }
+
+  /// The order of a scan's mentions: by start, the longer first (a compound's grouping before its states).
+  static func inScanOrder(_ start: Int, _ end: Int, before otherStart: Int, _ otherEnd: Int) -> Bool {
+    start != otherStart ? start < otherStart : end > otherEnd
   }
 
   static let dateWord = Array("日期".utf8)
+
+  /// Whether a non-entity word starts inside `words[k]` and runs past its end (日美加 in 日美加强): an alias
+  /// written in forms then yields, and its forms are read as a run, as they would be without it.
+  private func runsIntoWord(_ k: Int, of words: [Hit]) -> Bool {
+    let hit = words[k]
+    var next = k + 1
+    while next < words.count, words[next].start < hit.end {
+      if words[next].end > hit.end, roles[words[next].pattern].isNonEntity { return true }
+      next += 1
+    }
+    return false
+  }
 
   /// Whether a matched word (of `chosen`: sorted, not overlapping) covers `hit`.
   private func isCovered(_ hit: Hit, by chosen: [Hit]) -> Bool {
@@ -463,10 +499,9 @@ public final class MentionScanner: Sendable {
   static let universityWord = Array("大学".utf8)
   static let studentWord = Array("生".utf8)
   /// Characters that end a name: function words, and the verbs of prose, between an actor's name and an
-  /// institution's (美国与日本研究所, 日本政府决定设立研究中心, 日本积极推动大学合作). Not 因: names transliterate with it
-  /// (美国缅因大学).
+  /// institution's (美国与日本研究所, 日本政府决定设立研究中心, 日本积极推动大学合作). 因 after 缅 is a name's (美国缅因大学).
   static let nameBreakers = BMPScalarSet(
-    "的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟令称各了着过推设决出参举支认表建成有要能派")
+    "的与和及在对为是将于从而或同由向使让等就把被也都又并且以至到给跟因令称各了着过推设决出参举支认表建成有要能派")
 
   /// Whether the ideographs from `offset` end, within four characters and before any function word or verb, in the
   /// last words of an institution's name (rule 6): 澳大利亚战略政策研究所, 日本庆应义塾大学 (日本大学生 are students). Asked
@@ -478,7 +513,9 @@ public final class MentionScanner: Sendable {
       if institutionEndingStarts.contains(value), institutionEndings.contains(where: { equal(bytes, position, $0) }) {
         return !(equal(bytes, position, universityWord) && equal(bytes, position + 6, studentWord))
       }
-      if nameBreakers.contains(value) { return false }
+      if nameBreakers.contains(value), !(value == 0x56E0 && threeByteValue(bytes, at: position - 3) == 0x7F05) {
+        return false
+      }
       position += 3
     }
     return false
@@ -627,15 +664,15 @@ public final class MentionScanner: Sendable {
         && free[k].scalar != "新"
         && !(free[k].scalar == "日" && free[k].start > 0 && Self.isNumeral(Self.scalar(before: free[k].start, in: bytes)))
     }
-    // The next item follows after 、, or after 、X、 where X is an item no form names (中、俄、巴、印四国: 巴 is Brazil
-    // here, Pakistan elsewhere); the items named are the mentions.
+    // The next item follows after 、, or after 、X、 where X abbreviates a state no form names (中、俄、巴、印四国: 巴 is
+    // Brazil here, Pakistan elsewhere); the items named are the mentions.
     func follows(_ k: Int) -> Bool {
       let end = free[k].end
       switch free[k + 1].start - end {
       case 3: return Self.equal(bytes, end, Self.enumerationComma)
       case 9:
         return Self.equal(bytes, end, Self.enumerationComma) && Self.equal(bytes, end + 6, Self.enumerationComma)
-          && Self.threeByteValue(bytes, at: end + 3).map(CharClass.isHan) == true
+          && Self.threeByteValue(bytes, at: end + 3).map(Self.formlessStateAbbreviations.contains) == true
       default: return false
       }
     }
@@ -651,6 +688,9 @@ public final class MentionScanner: Sendable {
   }
 
   static let enumerationComma = Array("、".utf8)
+  /// One-character abbreviations of states that are no form (each starts too many words to count in runs), as
+  /// enumerations list them: 巴 西 葡 荷 比 瑞 波 土 以 伊 沙 埃 墨 缅 老 马 文 孟 阿 挪 丹 芬 希 匈 捷 奥 智 秘.
+  static let formlessStateAbbreviations = BMPScalarSet("巴西葡荷比瑞波土以伊沙埃墨缅老马文孟阿挪丹芬希匈捷奥智秘")
   static let enumerationClosers = ["等", "两国", "三国", "四国", "五国", "六国", "各国"].map { Array($0.utf8) }
 
   static func closesEnumeration(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {

@@ -42,3 +42,20 @@ import Testing
           {"id": "mekong-youth-forum", "kind": "actor", "name": "Mekong Youth Forum", "aliases": ["Mekong Youth Forum"]}]}
       """)
 }
+
+/// A name spelled in states' forms is added as a grouping of those states (read as a run, as the corpus's are).
+@Test func addToLexiconMakesACompoundOfStatesAGrouping() {
+  checkFix(
+    """
+    -- notes/a.md --
+    [[中俄蒙]]
+    """, rule: .unknownEntityLink, titleContaining: "as a grouping of 中国、俄罗斯、蒙古国",
+    expect: """
+      {
+        "entities": [
+          {"id": "中俄蒙", "kind": "mechanism", "name": "中俄蒙", "aliases": ["中俄蒙"], "members": ["china", "russia", "mongolia"]}
+        ]
+      }
+
+      """)
+}

@@ -1,4 +1,5 @@
 //! Tests for discovery: quoted terms, abbreviation definitions, office + name, conservatism.
+import TestSupport
 import Testing
 @testable import Corpus
 
@@ -79,32 +80,68 @@ import Testing
     #expect(entity.map { index.mentionCount(of: $0) } == 3)  // the full name and CDCX twice
   }
 
-  /// A compound of three states or more that no grouping has as its members (日美加), seen twice, is a grouping
-  /// (SPEC), named as the corpus writes it most and found in any order, where the scanner reads a run: as a word it
-  /// would also match in 日美加强.
+  /// A compound of three states or more that no grouping has as its members (日美加), seen in two passages, is a
+  /// grouping (SPEC), named as the corpus writes it most (in Chinese forms) and found in any order where the scanner
+  /// reads a run: as a word it would also match in 日美加强.
   @Test func compoundsOfStatesBecomeGroupings() throws {
     let papers = [
-      IndexFixtures.paper("corpus/a.txt", paragraphs: ["日美加举行联合训练。", "此后日美加、美日加再度训练，日美加强合作。"]),
-      IndexFixtures.paper("corpus/b.txt", paragraphs: ["中俄蒙合作只提到一次。", "英法德三国表态。"]),
+      IndexFixtures.paper("corpus/a.txt", paragraphs: ["日米加首脳会談。", "日美加举行联合训练。", "此后日美加、美日加再度训练，日美加强合作。"]),
+      IndexFixtures.paper("corpus/b.txt", paragraphs: ["中俄蒙合作，中俄蒙再次合作。", "英法德三国表态。"]),
     ]
     let index = CorpusIndex.build(papers: papers)
     let grouping = try #require(index.entity(forAlias: "日美加"))
     let entity = index.entities[grouping]
     #expect(entity.source == .discovered && entity.kind == .mechanism)
-    #expect(entity.name == "日美加" && entity.aliases == ["日美加", "美日加"])
-    #expect(Set(entity.members) == ["japan", "united-states", "canada"])
-    #expect(index.mentionCount(of: grouping) == 3)  // not in 日美加强
-    #expect(index.mentions(inPaper: 0).first.map { $0.entity == grouping && $0.range.start.utf8Offset == 0 } == true)
-    // A compound seen once (中俄蒙, 英法德) is no grouping.
-    #expect(index.entity(forAlias: "中俄蒙") == nil)
+    #expect(entity.name == "日美加" && entity.aliases == ["日美加", "日米加", "美日加"])
+    #expect(entity.members == ["japan", "united-states", "canada"])
+    #expect(index.mentionCount(of: grouping) == 4)  // 日米加 (Japanese text), 日美加 twice, 美日加; not in 日美加强
+    #expect(index.entity(forAlias: "日米加") == grouping)
+    // Seen in one passage only (中俄蒙 twice in one paragraph, 英法德 once): no grouping.
     #expect(index.entities.filter { $0.source == .discovered }.map(\.name) == ["日美加"])
-    // A note names it as a run too.
-    #expect(index.scanMentions(in: "加美日").contains { $0.entity == grouping })
+    // A note names it as a run too, in any order.
+    #expect(index.scanMentions(in: "加美日").map(\.entity).contains(grouping))
+    #expect(!index.scanMentions(in: "日美加强合作").map(\.entity).contains(grouping))
+    checkRecordsAreWhatAScanFinds(index)
+  }
+
+  /// A grouping of the workspace lexicon with those members (日美加 promoted) leaves nothing to discover, and its
+  /// alias, a word, yields where its last form starts a word (日美加强).
+  @Test func aLexiconGroupingIsNotRediscovered() throws {
+    let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["日美加举行联合训练。", "此后美日加再度训练，日美加强合作。"])]
+    let promoted = Entity(
+      id: "日美加", kind: .mechanism, name: "日美加", members: ["japan", "united-states", "canada"], source: .lexicon)
+    let index = CorpusIndex.build(papers: papers, lexicon: [promoted])
+    let grouping = try #require(index.entity(forAlias: "日美加"))
+    #expect(index.entities[grouping].source == .lexicon)
+    #expect(!index.entities.contains { $0.source == .discovered })
+    #expect(index.mentionCount(of: grouping) == 2)
+    checkRecordsAreWhatAScanFinds(index)
   }
 
   /// Indexing exactly the entities given (no discovery) discovers no grouping either.
   @Test func noGroupingsWithoutDiscovery() {
     let papers = [IndexFixtures.paper("corpus/a.txt", paragraphs: ["日美加举行联合训练。", "此后日美加再度训练。"])]
     #expect(CorpusIndex.build(papers: papers, discover: false).entity(forAlias: "日美加") == nil)
+  }
+
+  @Test func groupingsOfTheReferencePapersAreWhatAScanFinds() throws {
+    guard let index = ReferencePapers.index else { return }
+    #expect(index.entities.contains { $0.source == .discovered && $0.members.count >= 3 })
+    checkRecordsAreWhatAScanFinds(index)
+  }
+}
+
+/// Every passage's stored mentions are what the index's scanner, and a scanner built afresh on the index's entities,
+/// find in its text: discovered groupings added to the records change nothing a scan would not.
+func checkRecordsAreWhatAScanFinds(_ index: CorpusIndex, sourceLocation: SourceLocation = #_sourceLocation) {
+  let fresh = MentionScanner(entities: index.entities)
+  for paper in index.papers.indices {
+    index.papers[paper].forEachPassage { id, passage in
+      let stored = index.mentions(in: paper, passage: id).map { "\($0.entity)@\($0.range.start)-\($0.range.end)" }
+      let scanned = index.scanMentions(in: passage.text).map { "\($0.entity)@\($0.start)-\($0.end)" }
+      let again = fresh.scan(passage.text).map { "\($0.entity)@\($0.start)-\($0.end)" }
+      #expect(stored == scanned, "\(index.papers[paper].file) \(id)", sourceLocation: sourceLocation)
+      #expect(again == scanned, "\(index.papers[paper].file) \(id)", sourceLocation: sourceLocation)
+    }
   }
 }

@@ -191,6 +191,10 @@ import Testing
     checkNoMention("《东北亚论坛》2022年第6期", of: "northeast-asia")
     checkNoMention("*East Asia Forum*, August 2, 2022", of: "east-asia")
     checkNoMention("*U. S. Institute of Peace*, May 3, 2023", of: "united-states")
+    // 因 ends a name but after 缅; a title that names no entity is one only as spelled.
+    checkMentions("中国因大学扩招而受益", ["china:中国"])
+    checkMentions("美国因智库报告改变政策", ["united-states:美国"])
+    checkMentions("a more strategic Japan in Asia", ["japan:Japan"])
   }
 
   @Test func verbsThatTakeStatesOpenACompoundWithChina() {
@@ -298,7 +302,9 @@ import Testing
     checkNoMention("5日、6日等", of: "japan")
     // One item no form names between two that do: the others are still listed.
     checkMentions("由中、俄、巴、印四国发起", ["china:中", "russia:俄", "india:印"])
-    checkMentions("大、中、小等规模", [])
+    // 小 abbreviates no state: the list of states starts after it.
+    checkMentions("大、中、小、美、日等规模", ["united-states:美", "japan:日"])
+    checkMentions("英、小、日等", [])
   }
 
   /// Trilaterals as English sources name them, spaced or not.
