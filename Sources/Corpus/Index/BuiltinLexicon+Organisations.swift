@@ -58,7 +58,8 @@ extension BuiltinLexicon {
     ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners | japan;australia;new-zealand;south-korea
     nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;北约伙伴国;Partners across the Globe |
     nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
-    nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept |
+    snmg | 北约常设海上集群 | Standing NATO Maritime Groups | 北约海上常设作战部队;北约常设海上作战部队;SNMG |
+    nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept;新戦略概念;NATO戦略概念 |
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
     nato-nuclear-sharing | 核共享 | NATO Nuclear Sharing | 核共享协议;核共享安排;核共享制度;核共享政策;核共有;Nuclear Sharing |
     partnership-for-peace | 和平伙伴关系计划 | Partnership for Peace | 和平伙伴关系;PfP |
@@ -80,6 +81,7 @@ extension BuiltinLexicon {
     tpp | 跨太平洋伙伴关系协定 | Trans-Pacific Partnership | 跨太平洋伙伴关系;TPP |
     eu-japan-connectivity | 日欧互联互通伙伴关系 | EU–Japan Partnership on Sustainable Connectivity and Quality Infrastructure | 可持续互联互通和高质量基础设施伙伴关系;日欧可持续互联互通和高质量基础设施伙伴关系;日欧互联互通伙伴关系协议 | japan;european-union
     japan-eu-epa | 日欧经济伙伴关系协定 | Japan–EU Economic Partnership Agreement | 日欧EPA;日本-欧盟经济伙伴关系协定 |
+    asean-indo-pacific-forum | 东盟印太论坛 | ASEAN-Indo-Pacific Forum | ASEANインド太平洋フォーラム;AIPF |
     arf | 东盟地区论坛 | ASEAN Regional Forum | ARF;ASEAN Regional Forum |
     asean-summit | 东盟峰会 | ASEAN Summit | 东盟首脑峰会;东盟首脑会议;东盟系列首脑峰会;东盟系列峰会;ASEAN Summit |
     asean-community | 东盟共同体 | ASEAN Community | 东盟经济共同体;东盟政治安全共同体;东盟社会文化共同体;ASEAN Community |
@@ -122,8 +124,11 @@ extension BuiltinLexicon {
     jaif | 日本—东盟一体化基金 | Japan–ASEAN Integration Fund | 日本东盟一体化基金;JAIF |
     oda | 政府开发援助 | Official Development Assistance | ODA;ODA援助;Official Development Assistance |
     osa | 政府安全援助 | Official Security Assistance | 官方安全援助;政府安全保障能力强化支援;政府安全能力强化支援;安全能力强化支援;OSA;Official Security Assistance |
+    un-charter | 联合国宪章 | Charter of the United Nations | 国連憲章;UN Charter;Charter of the United Nations |
+    capacity-building-assistance | 能力构建支援 | Capacity Building Assistance (Japan) | 能力建设支援;能力構築支援;Capacity Building Assistance |
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
     national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;国家安全保障戦略;安保三文件;安保三份文件;Japan's National Security Strategy;Japan’s National Security Strategy;Japan's New National Security Strategy;Japan’s New National Security Strategy |
+    three-conditions-use-of-force | 武力行使三条件 | Three Conditions for the Use of Force (Japan) | 武力行使新三条件;武力行使の三要件;武力行使の新三要件 |
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
     defense-white-paper | 防卫白皮书 | Defense of Japan (white paper) | 日本防卫白皮书;防衛白書 |
     defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;防卫力量整備计划;中期防卫力量整备计划;中期防 |

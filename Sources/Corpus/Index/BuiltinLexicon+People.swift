@@ -85,11 +85,12 @@ extension BuiltinLexicon {
     japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防衛省;防卫厅;防衛庁
     japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;海陆空自卫队;陆海空自卫队;自衛隊;SDF;JSDF
     japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;陸上自衛隊;JGSDF
-    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 日本海上自卫队;海自;海上自衛隊;JMSDF
+    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 日本海上自卫队;海自;海上自衛隊;JMSDF;自衛艦隊;自卫舰队 
     japan-asdf | 航空自卫队 | Japan Air Self-Defense Force | 空自;航空自衛隊;JASDF
     japan-cabinet-office | 内阁府 | Cabinet Office of Japan | 内閣府
     japan-cabinet-secretariat | 内阁官房 | Cabinet Secretariat of Japan | 内閣官房
     japan-kantei | 首相官邸 | Prime Minister's Office of Japan | 日本首相官邸
+    nisc | 内阁网络安全中心 | National center of Incident readiness and Strategy for Cybersecurity (Japan) | 内阁官房网络安全中心;内閣サイバーセキュリティセンター;NISC
     japan-nsc | 国家安全保障会议 | National Security Council (Japan) | 日本国家安全保障会议;日本版国家安全委员会
     japan-nss | 国家安全保障局 | National Security Secretariat (Japan) | 日本国家安全保障局
     japan-meti | 经济产业省 | Ministry of Economy, Trade and Industry | 经产省;経済産業省;METI;Ministry of Economy, Trade and Industry

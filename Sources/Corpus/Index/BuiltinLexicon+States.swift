@@ -155,7 +155,7 @@ extension BuiltinLexicon {
     europe | 欧洲 | Europe | 欧洲国家;Europe;欧方;欧州 | | 欧
     central-asia | 中亚 | Central Asia | 中亚地区;中亚国家;Central Asia | |
     central-asian-five | 中亚五国 | Central Asian states | C5 | kazakhstan;uzbekistan;kyrgyzstan;tajikistan;turkmenistan |
-    southeast-asia | 东南亚 | Southeast Asia | 东南亚地区;东南亚国家;Southeast Asia | |
+    southeast-asia | 东南亚 | Southeast Asia | 东南亚地区;东南亚国家;Southeast Asia;東南アジア | |
     south-asia | 南亚 | South Asia | 南亚地区;南亚国家;South Asia | |
     east-asia | 东亚 | East Asia | 东亚地区;East Asia | |
     northeast-asia | 东北亚 | Northeast Asia | 东北亚地区;Northeast Asia | |

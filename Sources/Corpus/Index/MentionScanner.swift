@@ -65,6 +65,8 @@ public final class MentionScanner: Sendable {
     var capitalStart: Bool
     /// The alias is written in one-character forms only (see `Flag.spelledInForms`).
     var spelledInForms: Bool
+    /// See `Flag.digitsMayFollow`.
+    var digitsMayFollow: Bool
     /// Actors the alias spells out: a leading run of one-character forms and actor aliases inside a mechanism's
     /// name, as (byte offset, byte length, entity).
     var leadingMembers: [(Int, Int, Int)]
@@ -89,6 +91,9 @@ public final class MentionScanner: Sendable {
     static let capitalStart: UInt8 = 16
     /// An alias written in one-character forms only (日美加): it yields to a word its last form starts (日美加强).
     static let spelledInForms: UInt8 = 32
+    /// The alias ends in an acronym of four capitals or more, which digits may follow (ASEAN50, NATO75); a shorter
+    /// one is part of a code (US10, EU27).
+    static let digitsMayFollow: UInt8 = 64
   }
 
   /// Endings of the names of governments' and organisations' bodies, whose names start with their owner's.
@@ -195,7 +200,33 @@ public final class MentionScanner: Sendable {
     var collected: [Pattern] = []
     var keys: [[UInt8]] = []
     var seen: Set<[UInt8]> = []
-    func add(_ text: String, role: Role, spellsMembers: Bool = false, spellsActors: Bool = false) {
+    // The words that name no entity, by the actor's name inside them (インド太平洋 by インド), built as asked.
+    let nonEntityBytes = nonEntityWords.map { Array($0.utf8) }
+    var nonEntityWordsHolding: [[UInt8]: [[UInt8]]] = [:]
+    /// Whether a word that names no entity covers the piece of `alias` at `offset` (the インド of 自由で開かれたインド
+    /// 太平洋), unless another of its `pieces` starts inside that word and runs past it, as a scan would read it
+    /// (日本海上自卫队 is 日本 + 海上自卫队, not 日本海 + 上自卫队).
+    func isInsideNonEntityWord(_ alias: [UInt8], _ offset: Int, _ length: Int, pieces: [(Int, Int, Int)]) -> Bool {
+      let piece = Array(alias[offset..<(offset + length)])
+      let holding =
+        nonEntityWordsHolding[piece]
+        ?? nonEntityBytes.filter { $0.count > piece.count && Self.firstOffset(of: piece, in: $0, from: 0) != nil }
+      nonEntityWordsHolding[piece] = holding
+      return holding.contains { word in
+        var from = max(0, offset + length - word.count)
+        while let start = Self.firstOffset(of: word, in: alias, from: from), start <= offset {
+          let end = start + word.count
+          if end >= offset + length, !pieces.contains(where: { $0.0 > start && $0.0 < end && $0.0 + $0.1 > end }) {
+            return true
+          }
+          from = start + 1
+        }
+        return false
+      }
+    }
+    func add(
+      _ text: String, role: Role, spellsMembers: Bool = false, spellsActors: Bool = false, onlyMembers: Set<Int>? = nil
+    ) {
       let original = Array(text.utf8)
       guard !original.isEmpty else { return }
       let folded = original.map(Self.fold)
@@ -221,9 +252,15 @@ public final class MentionScanner: Sendable {
         if Set(leading.map { $0.2 }).count < 2 && !beforeLatin { leading = [] }
       }
       if case .alias = role, spellsMembers || spellsActors {
-        let embedded = Self.embeddedActors(
+        // An actor grouping's name names its members only (中亚五国 is no mention of 中亚, the region), and an actor's
+        // name inside a word that names no entity is none (the インド of インド太平洋).
+        let pieces = Self.embeddedActors(
           in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
           keyLengths: actorKeyLengths, longest: longestActorAlias)
+        let embedded = pieces.filter { piece in
+          onlyMembers.map { $0.contains(piece.2) } != false
+            && !isInsideNonEntityWord(original, piece.0, piece.1, pieces: pieces)
+        }
         // A body names its owner first (日本外务省), or last in English (Ministry of Foreign Affairs of Japan);
         // 海上自卫队 is no mention of 自卫队.
         let ownerLast = Self.isEnglishBody(text)
@@ -235,12 +272,16 @@ public final class MentionScanner: Sendable {
           role: role, length: original.count, exactBytes: exact, latinStart: Self.isWordByte(original[0]),
           latinEnd: Self.isWordByte(original[original.count - 1]), capitalStart: capital,
           spelledInForms: role.isAlias && Self.isSpelledInForms(text, forms: forms, japaneseForms: japaneseForms),
+          digitsMayFollow: role.isAlias && original.suffix(4).count == 4
+            && original.suffix(4).allSatisfy { $0 >= 0x41 && $0 <= 0x5A },
           leadingMembers: leading))
       keys.append(folded)
     }
     for (index, entity) in entities.enumerated() {
       // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
       let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
+      let onlyMembers = entity.kind == .actor && !entity.members.isEmpty
+        ? Set(entity.members.compactMap { idIndex[$0] }) : nil
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
         // A discovered grouping was found as a run (日美加): it is found so again, under the run's rules.
         if entity.source == .discovered, !entity.members.isEmpty,
@@ -254,7 +295,9 @@ public final class MentionScanner: Sendable {
           Self.bodySuffixes.contains { alias.utf8.reversed().starts(with: $0.utf8.reversed()) }
           || Self.isEnglishBody(alias)
         for variant in Self.dashVariants(alias) + (Self.spacedVariant(alias).map { Self.dashVariants($0) } ?? []) {
-          add(variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors)
+          add(
+            variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors,
+            onlyMembers: onlyMembers)
         }
       }
     }
@@ -288,6 +331,7 @@ public final class MentionScanner: Sendable {
       }
       if pattern.capitalStart { flags |= Flag.capitalStart }
       if pattern.spelledInForms { flags |= Flag.spelledInForms }
+      if pattern.digitsMayFollow { flags |= Flag.digitsMayFollow }
       return flags
     }
 
@@ -295,6 +339,15 @@ public final class MentionScanner: Sendable {
   }
 
   public var stateCount: Int { automaton.stateCount }
+
+  /// Where `needle` first occurs in `haystack` at or after `from`.
+  static func firstOffset(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+    guard !needle.isEmpty, haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
+    for start in from...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+    }
+    return nil
+  }
 
   /// Whether `alias` is written in one-character forms only (日美加, 日米豪印).
   static func isSpelledInForms(
@@ -630,7 +683,11 @@ public final class MentionScanner: Sendable {
           let start = end &- Int(lengths[patternIndex])
           if flags != 0 {
             if flags & Flag.latinStart != 0, start > 0, Self.isWordByte(bytes[start - 1]) { return }
-            if flags & Flag.latinEnd != 0, end < count, Self.isWordByte(bytes[end]) { return }
+            if flags & Flag.latinEnd != 0, end < count, Self.isWordByte(bytes[end]),
+              flags & Flag.digitsMayFollow == 0 || bytes[end] < 0x30 || bytes[end] > 0x39
+            {
+              return
+            }
             if flags & (Flag.latinStart | Flag.latinEnd) != 0, Self.insideURL(bytes, start, end) { return }
             if flags & Flag.capitalStart != 0, bytes[start] >= 0x61, bytes[start] <= 0x7A,
               !Self.standsInProse(bytes, start, end)

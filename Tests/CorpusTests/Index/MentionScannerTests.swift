@@ -316,4 +316,16 @@ import Testing
     checkMentions(
       "US-Japan-ROK talks", ["us-japan-korea:US-Japan-ROK", "united-states:US", "japan:Japan", "south-korea:ROK"])
   }
+
+  /// From an audit of papers 000, 002 and 004.
+  @Test func acronymsBeforeDigitsAndNamesInsideNames() {
+    // Digits may follow an acronym of four capitals or more (an anniversary), not a shorter one (a code).
+    checkMentions("「日ASEAN50周年」", ["asean-japan:日ASEAN", "japan:日", "asean:ASEAN"])
+    checkMentions("NATO75 summit", ["nato:NATO"])
+    checkNoMention("EU27 members", of: "european-union")
+    // An actor grouping's name names its members, not the region; a name inside a word that names no entity is none.
+    checkMentions("中亚五国与日本", ["central-asian-five:中亚五国", "japan:日本"])
+    checkNoMention("「『自由で開かれたインド太平洋』の実現」", of: "india")
+    checkMentions("日本は東南アジアと", ["japan:日本", "southeast-asia:東南アジア"])
+  }
 }
