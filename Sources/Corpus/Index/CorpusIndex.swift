@@ -193,7 +193,8 @@ final class IndexStorage: Sendable {
       perPaper.set(paperIndex, PaperScan(papers[paperIndex], with: scanner))
       searchPassagesByPaper.set(paperIndex, Self.searchPassages(of: papers[paperIndex], at: paperIndex))
     }
-    var scans = perPaper.values.map { $0 ?? PaperScan() }
+    // Taken out of the holder, so that adding groupings to a paper's records replaces them rather than copies them.
+    var scans = perPaper.takeValues().map { $0 ?? PaperScan() }
     var allEntities = entities
     if discoverGroupings {
       let discovered = DiscoveredGroupings(scans: scans, entities: entities)

@@ -598,4 +598,13 @@ final class ConcurrentResults<Value: Sendable>: Sendable {
   func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
 
   var values: [Value?] { storage.withLock { $0 } }
+
+  /// The results, left out of this holder: the caller holds the only reference to them, so that changing one
+  /// does not copy it.
+  func takeValues() -> [Value?] {
+    storage.withLock { values in
+      defer { values = [] }
+      return values
+    }
+  }
 }
