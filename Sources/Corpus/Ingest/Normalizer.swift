@@ -18,6 +18,8 @@ struct PassageBuilder {
   private var pendingSpaceRaw: Int?
   /// The previous line ended in a way that joins without a space (hyphen, URL, slash).
   private var joinTight = false
+  /// The pending join is a URL's, broken over lines: an access date in brackets after it keeps its space.
+  private var joinsURL = false
   /// Keep a space between wide characters (the keywords line: "小多边 印太战略" are two keywords, not one word).
   var keepsSpacesBetweenWide = false
   /// Every piece appended began and ended on a scalar boundary of the raw text, which is valid UTF-8: then so are
@@ -105,6 +107,7 @@ struct PassageBuilder {
     // A URL or path broken over lines continues without a space; so does a word split at a hyphen.
     if last == 0x2F || last == 0x5F || last == 0x2D || (last < 0x80 && endsWithURL(text, before: previousLineEnd)) {
       joinTight = true
+      joinsURL = last != 0x2D
     }
     pendingSpace = true
     pendingSpaceRaw = nil
@@ -113,6 +116,7 @@ struct PassageBuilder {
   /// Joins the next piece directly to the previous one (a hyphen was dropped).
   mutating func joinWithoutSpace() {
     joinTight = true
+    joinsURL = false
     pendingSpace = false
     pendingSpaceRaw = nil
   }
@@ -120,6 +124,9 @@ struct PassageBuilder {
   /// Writes the scalar `v` at `raw` (after the pending space, if it is kept), with the ordinary run after it up to
   /// `runEnd` when there is one.
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText, runEnd: Int) {
+    // …/index.html⏎[2023-07-25]: no URL holds a bracket; the access date opens after a space.
+    if joinsURL, v == 0x5B || v == 0xFF3B { joinTight = false }
+    joinsURL = false
     // "inter - regional", "US - China", "158 - 196", "U. K. - Italy": extraction pads a hyphen inside a word, a
     // range or a compound with spaces.
     let afterAbbreviation = last == 0x2E && bytes.count >= 2 && (0x41...0x5A).contains(bytes[bytes.count - 2])
@@ -248,6 +255,7 @@ struct PassageBuilder {
     pendingSpace = false
     pendingSpaceRaw = nil
     joinTight = false
+    joinsURL = false
     wholeScalars = true
     return passage
   }

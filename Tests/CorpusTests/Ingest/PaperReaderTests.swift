@@ -385,11 +385,16 @@ private func checkParagraphs(
 
     a/b.html [2023-01-01]。
 
+    ③ 示例来源：https://www.example.org/c/d.html
+
+    [2023-01-02]。
+
     束为止。
     """)
   #expect(paper.footnotes.map(\.text) == [
     "Example Author, “A Title,” Example Journal, Vol. 3, No. 2, 2020, pp.1-9.",
     "示例来源：https://www.example.org/a/b.html [2023-01-01]。",
+    "示例来源：https://www.example.org/c/d.html [2023-01-02]。",
   ])
   #expect(paper.paragraphs.map(\.text) == ["这一段在页末被截断，后面的文字在下一页继续写下去，直到句子结束为止。"])
 }
