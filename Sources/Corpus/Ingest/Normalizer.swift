@@ -163,8 +163,10 @@ struct PassageBuilder {
   /// A space written in the line between a Han character and a Latin word (将 QUAD 视为, 制度化 and 内部分工) is
   /// the author's and stays; one between Han and digits (2023 年) is extraction's, and a line break adds none.
   private func spaceAroundALatinWord(before v: UInt32) -> Bool {
-    pendingSpaceRaw != nil
-      && ((CharClass.isHan(last) && CharClass.isLatinLetter(v)) || (CharClass.isLatinLetter(last) && CharClass.isHan(v)))
+    // Kana too: a Japanese title spaces a Latin word on both sides (新たな日 ASEAN の経済協力).
+    func isHanOrKana(_ v: UInt32) -> Bool { CharClass.isHan(v) || (0x3041...0x30FF).contains(v) }
+    return pendingSpaceRaw != nil
+      && ((isHanOrKana(last) && CharClass.isLatinLetter(v)) || (CharClass.isLatinLetter(last) && isHanOrKana(v)))
   }
 
   /// Extraction pads the dots and slashes of URLs with spaces ("https://www.meti. go. jp / press / 2021"): a space

@@ -47,6 +47,19 @@ private func checkParagraphs(
       ["合作被纳入“Indo-Pacific connectivity”框架，英文文件称之为 quasi-alliance building and capacity development。"])
   }
 
+  /// A space written between a Latin word and Han or kana is the author's, on both sides of the word.
+  @Test func keepsTheSpacesAroundALatinWordInJapanese() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      标题为「新たな日 ASEAN の協力」与「将 QUAD 视为」的两篇文章。
+      """,
+      ["标题为「新たな日 ASEAN の協力」与「将 QUAD 视为」的两篇文章。"])
+  }
+
   @Test func closesUpSpacesThatExtractionPutInsideURLs() {
     checkParagraphs(
       """
