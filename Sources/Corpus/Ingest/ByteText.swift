@@ -372,11 +372,11 @@ struct RawLine {
     return line
   }
 
-  /// The ASCII bytes a line's measure notes, as bits of their value below 64 (`*`, `<`, `(`) and from 64 (`[`, `\`):
+  /// The ASCII bytes a line's measure notes, as bits of their value below 64 (`*`, `<`, `(`) and from 64 (`[`, `\`, `^`):
   /// the bytes of `MarkdownDebris.debrisStarts`, and the opening bracket. Bit 0x28 of the second mask (`h`) is not
   /// set: in the bits seen, it stands for `(`, and also marks `（`.
   private static let markBelow64: UInt64 = 1 << 0x2A | 1 << 0x3C | openingBracketMark
-  private static let markFrom64: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64)
+  private static let markFrom64: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64)
   private static let openingBracketMark: UInt64 = 1 << 0x28
   private static let debrisMarks: UInt64 = 1 << 0x2A | 1 << 0x3C | markFrom64
 

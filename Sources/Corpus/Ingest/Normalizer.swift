@@ -6,7 +6,7 @@
 /// digits and Latin words inside Chinese text with spaces); lines are joined with no space between CJK
 /// and one space between Latin words; a hyphen (⁃ ‐) ending a line inside a word is dropped; spaced-out
 /// abbreviations in brackets (（A P4）, （Q u ad）) are closed up; Markdown emphasis around Latin text, the brackets
-/// of autolinks and backslash escapes are dropped.
+/// of autolinks, backslash escapes and the caret of a superscript mark (^①) are dropped.
 struct PassageBuilder {
   private(set) var bytes: [UInt8] = []
   private(set) var map = OffsetMap()
@@ -282,14 +282,17 @@ extension PassageBuilder {
 /// `**Title**` around Latin text, the brackets of `<https://…>`, the link syntax of `[https://…](https://…)` (its
 /// text is what the page shows; the target repeats it), and the backslash of `\[` `\]` `\*` `\_` `\$`.
 enum MarkdownDebris {
-  /// `*`, `<`, `\` and `[`: the bytes that open debris.
+  /// `*`, `<`, `\` and `[`: the bytes that open debris (and `^`, looked for on its own: a `ByteSet` holds four).
   static let debrisStarts = ByteSet(0x2A, 0x3C, 0x5C, 0x5B)
+  static let caret = ByteSet(0x5E)
 
   /// Offsets of the single bytes to drop in `start..<end`, ascending.
   static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
-    // Only `*`, `<`, `\` and `[` open debris: most pieces hold none and are skipped in one fast scan.
-    guard start < end, var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return [] }
-    var found: [Int] = []
+    // Only `*`, `<`, `\`, `[` and `^` open debris: most pieces hold none and are skipped in one fast scan.
+    guard start < end else { return [] }
+    let carets = superscriptCarets(text, from: start, to: end)
+    guard var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return carets }
+    var found: [Int] = carets
     // Inside a link's text, which is kept (and may hold escapes): where it ends, and where its target ends.
     var linkTextEnd = -1
     var linkTargetEnd = -1
@@ -329,6 +332,17 @@ enum MarkdownDebris {
       i += 1
     }
     return found.sorted()
+  }
+
+  /// The carets of superscript marks in `start..<end` (^①: the reader of the PDF sees ①).
+  private static func superscriptCarets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
+    var found: [Int] = []
+    var i = start
+    while let caret = text.firstOffset(of: Self.caret, from: i, to: end) {
+      if caret + 1 < end, CharClass.circledNumber(text.scalar(at: caret + 1).value) != nil { found.append(caret) }
+      i = caret + 1
+    }
+    return found
   }
 
   /// For `*` or `**` at `i` opening emphasis of Latin text, the offset of the closing run.

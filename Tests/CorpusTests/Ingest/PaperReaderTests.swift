@@ -166,8 +166,10 @@ private func checkParagraphs(
     #expect(paper.metadata.title == "日澳关系的新阶段")
     #expect(paper.footnotes.map(\.mark) == ["*", "①", "②"])
     #expect(paper.footnotes.map(\.paragraph) == [nil, 1, 1])
-    #expect(paper.paragraphs.map(\.text) == ["两国在2007年签署联合宣言。^①2022年又签署准入协定。^②"])
-    #expect(paper.paragraphs[0].footnoteRefs.map { paper.paragraphs[0].text.slice($0.range) } == ["^①", "^②"])
+    // The caret is Markdown's superscript: the reader of the PDF sees ①.
+    #expect(paper.paragraphs.map(\.text) == ["两国在2007年签署联合宣言。①2022年又签署准入协定。②"])
+    #expect(paper.paragraphs[0].footnoteRefs.map { paper.paragraphs[0].text.slice($0.range) } == ["①", "②"])
+    for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
   }
 
   @Test func letterNotesRunInOrderWithinAPage() {
