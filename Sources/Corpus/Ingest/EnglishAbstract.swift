@@ -45,8 +45,11 @@ enum EnglishAbstractReader {
   }
 
   /// The own entry's English keywords (`Keywords: Japan; ASEAN`) after its abstract, for a paper that prints no
-  /// 关键词: the words and their raw range. A line that ends in `;` or `,` goes on in the next one.
-  static func keywords(_ classifier: LineClassifier, after abstract: Passage) -> (words: [String], range: TextRange)? {
+  /// 关键词: the words, their raw range, and the line(s) as a passage (without the label). A line that ends in `;`
+  /// or `,` goes on in the next one.
+  static func keywords(
+    _ classifier: LineClassifier, after abstract: Passage
+  ) -> (words: [String], range: TextRange, passage: Passage)? {
     let text = classifier.text
     let lines = classifier.lines
     let abstractEnd = abstract.rawRange.end.utf8Offset
@@ -61,9 +64,11 @@ enum EnglishAbstractReader {
     var pieces = [text.string(start, firstLine.contentEnd)]
     var end = firstLine.contentEnd
     var next = position + 1
+    var indices = [own[position]]
     while next < own.count, let last = pieces.last?.last, last == ";" || last == "," || last == "；" {
       let line = lines[own[next]]
       pieces.append(text.string(line.contentStart, line.contentEnd))
+      indices.append(own[next])
       end = line.contentEnd
       next += 1
     }
@@ -71,7 +76,9 @@ enum EnglishAbstractReader {
     let separators: Set<Character> = joined.contains(";") || joined.contains("；") ? [";", "；"] : [","]
     let words = joined.split(whereSeparator: { separators.contains($0) })
       .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-    return words.isEmpty ? nil : (words, TextRange(start, end))
+    guard !words.isEmpty else { return nil }
+    let passage = BodyAssembler.passage(text: text, lines: lines, indices: indices, firstStart: start)
+    return (words, TextRange(start, end), passage)
   }
 
   /// The offset after `Keywords:` (or `Key words:`, `Key Words：`) opening a line, if it does.

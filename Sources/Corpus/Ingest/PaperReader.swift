@@ -128,6 +128,8 @@ struct PaperAssembler {
     {
       paper.metadata.keywords = keywords.words
       paper.metadataSources[.keywords] = keywords.range
+      // Quotable and scanned like a 关键词 line.
+      if paper.keywordsPassage == nil, !keywords.passage.text.isEmpty { paper.keywordsPassage = keywords.passage }
     }
     FootnoteLinker.link(paper: &paper, titleMarks: titleMarks, notes: notes)
     paper.artefacts = Self.artefacts(classifier)

@@ -53,6 +53,9 @@ import Testing
           of: "Another Article of the Same Issue",
           with: "The Talent Strategy and Influence of Japanese Aid to Africa after the Cold War"))
     #expect(paper.metadata.keywords == ["Japan", "ASEAN", "Indo-Pacific Economic Framework(IPEF)"])
+    // They are the keywords passage too: quotable, and scanned for mentions like a 关键词 line.
+    #expect(paper.keywordsPassage?.text == "Japan; ASEAN; Indo-Pacific Economic Framework(IPEF)")
+    if let passage = paper.keywordsPassage { IngestFixture.checkMapsBack(passage, in: paper) }
   }
 
   @Test func ownAbstractIsScannedForMentionsAndTheOthersAreNot() throws {
