@@ -215,22 +215,31 @@ struct PassageBuilder {
     var i = start
     var sawSpace = false
     var tokenLength = 0
+    var previousLength = 0
+    var lastIsDigit = false
     var shortToken = false
     var letters = 0
+    // A one-character piece is a spaced-out letter (A P4, Q u ad), but a number after a word is the name's own
+    // (CHIP 4).
+    func endToken() {
+      if tokenLength == 1 && !(lastIsDigit && previousLength >= 3) { shortToken = true }
+      previousLength = tokenLength
+      tokenLength = 0
+    }
     while i < limit, i - start <= 16 {
       let (v, len) = text.scalar(at: i)
       if v == 0xFF09 || v == 0x29 {
-        if tokenLength == 1 { shortToken = true }
+        endToken()
         return sawSpace && shortToken && letters >= 2 ? i : nil
       }
       if v == 0x20 {
         if tokenLength == 0 { return nil }
-        if tokenLength == 1 { shortToken = true }
+        endToken()
         sawSpace = true
-        tokenLength = 0
       } else if CharClass.isLatinLetter(v) || CharClass.isDigit(v) {
         tokenLength += 1
         letters += 1
+        lastIsDigit = CharClass.isDigit(v)
       } else {
         return nil
       }

@@ -91,9 +91,9 @@ private func checkParagraphs(
 
       王明
 
-      四国组建了四边机制（Q u ad），又与北约亚太伙伴（A P4）对话，但（U. S. A）不变。
+      四国组建了四边机制（Q u ad），又与北约亚太伙伴（A P4）对话，但（U. S. A）与芯片联盟（CHIP 4）不变。
       """,
-      ["四国组建了四边机制（Quad），又与北约亚太伙伴（AP4）对话，但（U. S. A）不变。"])
+      ["四国组建了四边机制（Quad），又与北约亚太伙伴（AP4）对话，但（U. S. A）与芯片联盟（CHIP 4）不变。"])
   }
 
   @Test func separatesCircledFootnotesAndTiesThemToTheirMarks() {
