@@ -125,7 +125,7 @@ extension BuiltinLexicon {
     oda | 政府开发援助 | Official Development Assistance | ODA;ODA援助;Official Development Assistance |
     osa | 政府安全援助 | Official Security Assistance | 官方安全援助;政府安全保障能力强化支援;政府安全能力强化支援;安全能力强化支援;OSA;Official Security Assistance |
     un-charter | 联合国宪章 | Charter of the United Nations | 国連憲章;UN Charter;Charter of the United Nations |
-    capacity-building-assistance | 能力构建支援 | Capacity Building Assistance (Japan) | 能力建设支援;能力構築支援;Capacity Building Assistance |
+    capacity-building-assistance | 能力构建支援 | Capacity Building Assistance (Japan) | 能力建设支援;能力構築支援 |
     development-cooperation-charter | 开发合作大纲 | Development Cooperation Charter | 发展合作大纲;ODA大纲;政府开发援助大纲 |
     national-security-strategy | 国家安全保障战略 | National Security Strategy (Japan) | 日本国家安全战略;日本国家安全保障战略;国家安全保障戦略;安保三文件;安保三份文件;Japan's National Security Strategy;Japan’s National Security Strategy;Japan's New National Security Strategy;Japan’s New National Security Strategy |
     three-conditions-use-of-force | 武力行使三条件 | Three Conditions for the Use of Force (Japan) | 武力行使新三条件;武力行使の三要件;武力行使の新三要件 |

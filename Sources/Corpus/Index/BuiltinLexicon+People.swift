@@ -85,7 +85,7 @@ extension BuiltinLexicon {
     japan-mod | 防卫省 | Ministry of Defense of Japan | 日本防卫省;防衛省;防卫厅;防衛庁
     japan-sdf | 自卫队 | Japan Self-Defense Forces | 日本自卫队;海陆空自卫队;陆海空自卫队;自衛隊;SDF;JSDF
     japan-gsdf | 陆上自卫队 | Japan Ground Self-Defense Force | 陆自;陸上自衛隊;JGSDF
-    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 日本海上自卫队;海自;海上自衛隊;JMSDF;自衛艦隊;自卫舰队 
+    japan-msdf | 海上自卫队 | Japan Maritime Self-Defense Force | 日本海上自卫队;海自;海上自衛隊;JMSDF;自衛艦隊;自卫舰队;日本海上自衛隊
     japan-asdf | 航空自卫队 | Japan Air Self-Defense Force | 空自;航空自衛隊;JASDF
     japan-cabinet-office | 内阁府 | Cabinet Office of Japan | 内閣府
     japan-cabinet-secretariat | 内阁官房 | Cabinet Secretariat of Japan | 内閣官房
@@ -113,7 +113,7 @@ extension BuiltinLexicon {
     us-defense-department | 美国国防部 | US Department of Defense | 五角大楼;Pentagon;Department of Defense;Defense Department
     us-congress | 美国国会 | US Congress | 美国国会参议院;美国国会众议院;美国众议院;美国参议院
     ustr | 美国贸易代表办公室 | Office of the US Trade Representative | 美国贸易代表;USTR
-    indopacom | 美国印太司令部 | US Indo-Pacific Command | 印太司令部;INDOPACOM
+    indopacom | 美国印太司令部 | US Indo-Pacific Command | 印太司令部;INDOPACOM;印度太平洋司令部;美国印度太平洋司令部
     usfj | 驻日美军 | US Forces Japan | 在日美军;USFJ
     """
 }

@@ -99,6 +99,7 @@ public final class MentionScanner: Sendable {
   /// Endings of the names of governments' and organisations' bodies, whose names start with their owner's.
   static let bodySuffixes = [
     "省", "厅", "部", "局", "队", "处", "院", "署", "会", "行", "军", "组织", "机构", "中心", "官邸", "政府", "委员会", "司令部",
+    "隊", "庁",
   ]
 
   /// `Ministry of Foreign Affairs of Japan`, `Department of Defense`: an English body's name, which names its owner
@@ -111,16 +112,17 @@ public final class MentionScanner: Sendable {
   static let dashScalars: [Unicode.Scalar] = ["-", "‐", "–", "—", "―", "－"]
   static let dashes: [Character] = dashScalars.map(Character.init)
 
-  /// `日 ASEAN` for `日ASEAN`, `ODA 援助` for `ODA援助`: the spelling with a space between Han and Latin letters, as
-  /// the reader keeps the space an author writes there; nil when the alias has no such boundary.
+  /// `日 ASEAN` for `日ASEAN`, `ODA 援助` for `ODA援助`, `ASEAN インド太平洋フォーラム`: the spelling with a space
+  /// between Han or kana and Latin letters, as the reader keeps the space an author writes there; nil when the alias
+  /// has no such boundary.
   static func spacedVariant(_ alias: String) -> String? {
     var result = String.UnicodeScalarView()
     var previous: Unicode.Scalar?
     var spaced = false
     for scalar in alias.unicodeScalars {
       if let previous,
-        (CharClass.isHan(previous.value) && CharClass.isLatinLetter(scalar.value))
-          || (CharClass.isLatinLetter(previous.value) && CharClass.isHan(scalar.value))
+        (CharClass.isHanOrKana(previous.value) && CharClass.isLatinLetter(scalar.value))
+          || (CharClass.isLatinLetter(previous.value) && CharClass.isHanOrKana(scalar.value))
       {
         result.append(" ")
         spaced = true
@@ -204,9 +206,10 @@ public final class MentionScanner: Sendable {
     let nonEntityBytes = nonEntityWords.map { Array($0.utf8) }
     var nonEntityWordsHolding: [[UInt8]: [[UInt8]]] = [:]
     /// Whether a word that names no entity covers the piece of `alias` at `offset` (the インド of 自由で開かれたインド
-    /// 太平洋), unless another of its `pieces` starts inside that word and runs past it, as a scan would read it
-    /// (日本海上自卫队 is 日本 + 海上自卫队, not 日本海 + 上自卫队).
-    func isInsideNonEntityWord(_ alias: [UInt8], _ offset: Int, _ length: Int, pieces: [(Int, Int, Int)]) -> Bool {
+    /// 太平洋, ASEANインド太平洋フォーラム), where it ends the alias's words or is longer than the piece by two
+    /// characters or more. One a character longer and followed by more ideographs may be read otherwise: 日本海上自卫队
+    /// and 日本海洋政策本部 are Japan's, not the Sea of Japan's.
+    func isInsideNonEntityWord(_ alias: [UInt8], _ offset: Int, _ length: Int) -> Bool {
       let piece = Array(alias[offset..<(offset + length)])
       let holding =
         nonEntityWordsHolding[piece]
@@ -216,7 +219,11 @@ public final class MentionScanner: Sendable {
         var from = max(0, offset + length - word.count)
         while let start = Self.firstOffset(of: word, in: alias, from: from), start <= offset {
           let end = start + word.count
-          if end >= offset + length, !pieces.contains(where: { $0.0 > start && $0.0 < end && $0.0 + $0.1 > end }) {
+          let after = end < alias.count ? String(decoding: alias[end...], as: UTF8.self).unicodeScalars.first : nil
+          let longer =
+            String(decoding: word, as: UTF8.self).unicodeScalars.count
+            - String(decoding: piece, as: UTF8.self).unicodeScalars.count
+          if end >= offset + length, longer >= 2 || after.map({ !CharClass.isHanOrKana($0.value) }) ?? true {
             return true
           }
           from = start + 1
@@ -252,14 +259,15 @@ public final class MentionScanner: Sendable {
         if Set(leading.map { $0.2 }).count < 2 && !beforeLatin { leading = [] }
       }
       if case .alias = role, spellsMembers || spellsActors {
-        // An actor grouping's name names its members only (中亚五国 is no mention of 中亚, the region), and an actor's
-        // name inside a word that names no entity is none (the インド of インド太平洋).
+        // An actor grouping named by a count of states names them, not the region counted in (中亚五国 is no mention
+        // of 中亚; 北约欧洲盟国 still names NATO), and an actor's name inside a word that names no entity is none (the
+        // インド of 自由で開かれたインド太平洋).
         let pieces = Self.embeddedActors(
           in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
           keyLengths: actorKeyLengths, longest: longestActorAlias)
         let embedded = pieces.filter { piece in
-          onlyMembers.map { $0.contains(piece.2) } != false
-            && !isInsideNonEntityWord(original, piece.0, piece.1, pieces: pieces)
+          !(onlyMembers.map { !$0.contains(piece.2) } == true && Self.isCountOfStates(original, at: piece.0 + piece.1))
+            && !isInsideNonEntityWord(original, piece.0, piece.1)
         }
         // A body names its owner first (日本外务省), or last in English (Ministry of Foreign Affairs of Japan);
         // 海上自卫队 is no mention of 自卫队.
@@ -339,6 +347,13 @@ public final class MentionScanner: Sendable {
   }
 
   public var stateCount: Int { automaton.stateCount }
+
+  /// Whether `bytes` hold a count of states at `offset`: numerals, then 国 (五国, 两国, 10国).
+  static func isCountOfStates(_ bytes: [UInt8], at offset: Int) -> Bool {
+    let rest = String(decoding: bytes[min(offset, bytes.count)...], as: UTF8.self).unicodeScalars
+    let numerals = rest.prefix { "一二三四五六七八九十两0123456789".unicodeScalars.contains($0) }
+    return !numerals.isEmpty && rest.dropFirst(numerals.count).first == "国"
+  }
 
   /// Where `needle` first occurs in `haystack` at or after `from`.
   static func firstOffset(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {

@@ -23,6 +23,8 @@ public enum QuotableText {
     for mark in marks where mark.end.utf8Offset > offset && mark.start.utf8Offset < upper {
       kept += bytes[offset..<max(offset, mark.start.utf8Offset)]
       offset = min(upper, mark.end.utf8Offset)
+      // signed it ① in 2007: the spaces around the mark become one.
+      if kept.last == 0x20, offset < upper, bytes[offset] == 0x20 { offset += 1 }
     }
     kept += bytes[offset..<upper]
     return nested(withoutUnpairedMarks(String(decoding: kept, as: UTF8.self)), in: style)

@@ -600,7 +600,7 @@ final class ConcurrentResults<Value: Sendable>: Sendable {
   var values: [Value?] { storage.withLock { $0 } }
 
   /// The results, left out of this holder: the caller holds the only reference to them, so that changing one
-  /// does not copy it.
+  /// does not copy it. The holder is empty afterwards: no result may be set or read from it again.
   func takeValues() -> [Value?] {
     storage.withLock { values in
       defer { values = [] }

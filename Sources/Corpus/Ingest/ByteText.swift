@@ -119,6 +119,10 @@ enum CharClass {
   }
 
   static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
+  /// Han, or a hiragana or katakana letter (not the middle dot ・ or the length mark ー).
+  static func isHanOrKana(_ v: UInt32) -> Bool {
+    isHan(v) || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v)
+  }
 
   static func isSpace(_ v: UInt32) -> Bool {
     v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0B || v == 0x0C
@@ -205,6 +209,8 @@ struct RawLine {
   /// The line holds a byte that may open Markdown debris (`MarkdownDebris.debrisStarts`): most lines do not, and
   /// are not searched for it again.
   var mayHoldDebris: Bool
+  /// The line holds a `^`, which may be a superscript mark's (^①).
+  var mayHoldCaret: Bool
   /// No white space and no opening bracket ( （ inside the content: what `PassageBuilder` copies in one run when it
   /// meets none, so any piece of the content is one such run, unsearched.
   var isOneRun: Bool
@@ -247,7 +253,7 @@ struct RawLine {
   private static func measure(_ text: ByteText, from start: Int, valid: inout Bool) -> RawLine {
     var line = RawLine(
       start: start, end: text.count, contentStart: 0, contentEnd: 0, leadingSpace: false, width: 0, wideCount: 0,
-      latinCount: 0, mayHoldDebris: false, isOneRun: false)
+      latinCount: 0, mayHoldDebris: false, mayHoldCaret: false, isOneRun: false)
     let n = text.count
     guard start < n, let bytes = text.bytes.baseAddress else {
       line.contentStart = line.end
@@ -360,6 +366,7 @@ struct RawLine {
     line.wideCount = wideCount
     line.latinCount = latinCount
     line.mayHoldDebris = marks & Self.debrisMarks != 0
+    line.mayHoldCaret = marks & Self.caretMark != 0
     line.isOneRun = marks & Self.openingBracketMark == 0 && innerSpace == 0
     if firstContent >= 0 {
       line.contentStart = firstContent
@@ -378,6 +385,7 @@ struct RawLine {
   private static let markBelow64: UInt64 = 1 << 0x2A | 1 << 0x3C | openingBracketMark
   private static let markFrom64: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64)
   private static let openingBracketMark: UInt64 = 1 << 0x28
+  private static let caretMark: UInt64 = 1 << (0x5E - 64)
   private static let debrisMarks: UInt64 = 1 << 0x2A | 1 << 0x3C | markFrom64
 
   /// The three bytes of `word` (little-endian, lead E2–EF) are one valid sequence: two continuation bytes, and no

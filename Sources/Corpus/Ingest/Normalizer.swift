@@ -20,6 +20,8 @@ struct PassageBuilder {
   private var joinTight = false
   /// The pending join is a URL's, broken over lines: an access date in brackets after it keeps its space.
   private var joinsURL = false
+  /// The scalar before the last footnote mark written (①), whose side the mark takes for spacing.
+  private var beforeMark: UInt32 = 0
   /// Keep a space between wide characters (the keywords line: "小多边 印太战略" are two keywords, not one word).
   var keepsSpacesBetweenWide = false
   /// Every piece appended began and ended on a scalar boundary of the raw text, which is valid UTF-8: then so are
@@ -40,7 +42,8 @@ struct PassageBuilder {
     var from = max(0, start)
     let isOneRun = line?.isOneRun ?? false
     guard line?.mayHoldDebris ?? true else { return appendPlain(text, from: from, to: end, isOneRun: isOneRun) }
-    for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count)) {
+    let carets = line?.mayHoldCaret ?? true
+    for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count), carets: carets) {
       appendPlain(text, from: from, to: offset, isOneRun: isOneRun)
       from = offset + 1
     }
@@ -71,6 +74,7 @@ struct PassageBuilder {
       emit(v, raw: i, length: len, text: text, runEnd: run.end)
       if run.end > i + len {
         last = text.scalar(at: run.lastStart).value
+        if CharClass.circledNumber(last) != nil { beforeMark = text.scalar(before: run.lastStart).value }
         i = run.end
       } else {
         i += len
@@ -107,7 +111,7 @@ struct PassageBuilder {
     // A URL or path broken over lines continues without a space; so does a word split at a hyphen.
     if last == 0x2F || last == 0x5F || last == 0x2D || (last < 0x80 && endsWithURL(text, before: previousLineEnd)) {
       joinTight = true
-      joinsURL = last != 0x2D
+      joinsURL = last != 0x2D || endsWithURL(text, before: previousLineEnd)
     }
     pendingSpace = true
     pendingSpaceRaw = nil
@@ -125,7 +129,7 @@ struct PassageBuilder {
   /// `runEnd` when there is one.
   private mutating func emit(_ v: UInt32, raw: Int, length: Int, text: ByteText, runEnd: Int) {
     // …/index.html⏎[2023-07-25]: no URL holds a bracket; the access date opens after a space.
-    if joinsURL, v == 0x5B || v == 0xFF3B { joinTight = false }
+    if joinsURL, v == 0x5B { joinTight = false }
     joinsURL = false
     // "inter - regional", "US - China", "158 - 196", "U. K. - Italy": extraction pads a hyphen inside a word, a
     // range or a compound with spaces.
@@ -134,7 +138,7 @@ struct PassageBuilder {
       v == 0x2D && pendingSpace && (Self.isLatinAlphanumeric(last) || afterAbbreviation) && text[raw + 1] == 0x20
       && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
     if pendingSpace, last != 0, !joinTight, !paddedHyphen,
-      keepsSpacesBetweenWide || (!CharClass.isWide(last) && !CharClass.isWide(v)) || spaceAroundALatinWord(before: v),
+      keepsSpacesBetweenWide || !isWideForSpacing(before: v) || spaceAroundALatinWord(before: v),
       !spaceInsideURL(before: v)
     {
       if let spaceRaw = pendingSpaceRaw {
@@ -154,19 +158,34 @@ struct PassageBuilder {
     } else {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[raw..<min(copyEnd, text.count)]))
     }
+    if CharClass.circledNumber(v) != nil { beforeMark = last }
     last = v
     if paddedHyphen { joinTight = true }
   }
 
   private static func isLatinAlphanumeric(_ v: UInt32) -> Bool { CharClass.isLatinLetter(v) || CharClass.isDigit(v) }
 
+  /// Whether either side of a pending space before `v` is wide (the space goes). A footnote mark (①) takes the side
+  /// of what precedes it: Latin text keeps its spaces around one (signed it ① in 2007, in 2007. ① The), Chinese has
+  /// none (威慑。① 2022年 and 关联。”④ 2023年 read 威慑。①2022年, 关联。”④2023年).
+  private func isWideForSpacing(before v: UInt32) -> Bool {
+    let leftIsWide: Bool
+    if CharClass.circledNumber(last) != nil {
+      let b = beforeMark
+      leftIsWide = !(CharClass.isLatinLetter(b) || CharClass.isDigit(b) || [0x2E, 0x2C, 0x3B, 0x3A, 0x29].contains(b))
+    } else {
+      leftIsWide = CharClass.isWide(last)
+    }
+    return leftIsWide || (CharClass.circledNumber(v) == nil && CharClass.isWide(v))
+  }
+
   /// A space written in the line between a Han character and a Latin word (将 QUAD 视为, 制度化 and 内部分工) is
   /// the author's and stays; one between Han and digits (2023 年) is extraction's, and a line break adds none.
   private func spaceAroundALatinWord(before v: UInt32) -> Bool {
     // Kana too: a Japanese title spaces a Latin word on both sides (新たな日 ASEAN の経済協力).
-    func isHanOrKana(_ v: UInt32) -> Bool { CharClass.isHan(v) || (0x3041...0x30FF).contains(v) }
-    return pendingSpaceRaw != nil
-      && ((isHanOrKana(last) && CharClass.isLatinLetter(v)) || (CharClass.isLatinLetter(last) && isHanOrKana(v)))
+    pendingSpaceRaw != nil
+      && ((CharClass.isHanOrKana(last) && CharClass.isLatinLetter(v))
+        || (CharClass.isLatinLetter(last) && CharClass.isHanOrKana(v)))
   }
 
   /// Extraction pads the dots and slashes of URLs with spaces ("https://www.meti. go. jp / press / 2021"): a space
@@ -267,6 +286,7 @@ struct PassageBuilder {
     pendingSpaceRaw = nil
     joinTight = false
     joinsURL = false
+    beforeMark = 0
     wholeScalars = true
     return passage
   }
@@ -296,12 +316,13 @@ enum MarkdownDebris {
   static let caret = ByteSet(0x5E)
 
   /// Offsets of the single bytes to drop in `start..<end`, ascending.
-  static func offsets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
+  /// `carets`: the piece may hold a `^` (`RawLine.mayHoldCaret`).
+  static func offsets(_ text: ByteText, from start: Int, to end: Int, carets: Bool = true) -> [Int] {
     // Only `*`, `<`, `\`, `[` and `^` open debris: most pieces hold none and are skipped in one fast scan.
     guard start < end else { return [] }
-    let carets = superscriptCarets(text, from: start, to: end)
-    guard var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return carets }
-    var found: [Int] = carets
+    let caretOffsets = carets ? superscriptCarets(text, from: start, to: end) : []
+    guard var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return caretOffsets }
+    var found: [Int] = caretOffsets
     // Inside a link's text, which is kept (and may hold escapes): where it ends, and where its target ends.
     var linkTextEnd = -1
     var linkTargetEnd = -1

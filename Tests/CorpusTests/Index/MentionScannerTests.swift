@@ -327,5 +327,28 @@ import Testing
     checkMentions("中亚五国与日本", ["central-asian-five:中亚五国", "japan:日本"])
     checkNoMention("「『自由で開かれたインド太平洋』の実現」", of: "india")
     checkMentions("日本は東南アジアと", ["japan:日本", "southeast-asia:東南アジア"])
+    // A word that names no entity (日本海) followed by more of the name is not read inside it.
+    checkMentions("日本海上自衛隊の艦艇", ["japan-msdf:日本海上自衛隊", "japan:日本"])
+    checkMentions("美国印度太平洋司令部", ["indopacom:美国印度太平洋司令部", "united-states:美国"])
+    // A Latin name and kana, spaced as a Japanese title spaces them.
+    checkMentions("「ASEAN インド太平洋フォーラム」", ["asean-indo-pacific-forum:ASEAN インド太平洋フォーラム", "asean:ASEAN"])
+    checkNoMention("ARF27 members", of: "arf")
+  }
+
+  /// A body's owner is named even when a word that names no entity (日本海) starts its name; an actor grouping named
+  /// by a count names no region, but other actors it names stay.
+  @Test func namesInsideLexiconNames() {
+    let entities = Lexicon.merge(
+      builtin: Lexicon.builtin,
+      lexicon: [
+        Entity(id: "ocean-hq", kind: .actor, name: "日本海洋政策本部", source: .lexicon),
+        Entity(
+          id: "nato-europe", kind: .actor, name: "北约欧洲盟国", members: ["united-kingdom", "france", "germany"],
+          source: .lexicon),
+      ])
+    let scanner = MentionScanner(entities: entities)
+    func ids(_ text: String) -> [String] { scanner.scan(text).map { entities[$0.entity].id } }
+    #expect(ids("日本海洋政策本部") == ["ocean-hq", "japan"])
+    #expect(ids("北约欧洲盟国") == ["nato-europe", "nato", "europe"])
   }
 }

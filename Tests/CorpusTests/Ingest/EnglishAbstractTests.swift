@@ -56,6 +56,9 @@ import Testing
     // They are the keywords passage too: quotable, and scanned for mentions like a 关键词 line.
     #expect(paper.keywordsPassage?.text == "Japan; ASEAN; Indo-Pacific Economic Framework(IPEF)")
     if let passage = paper.keywordsPassage { IngestFixture.checkMapsBack(passage, in: paper) }
+    let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
+    let named = Set(index.mentions(in: 0, passage: .keywords).map { index.entities[$0.entity].id })
+    #expect(named.isSuperset(of: ["japan", "asean", "ipef"]))
   }
 
   @Test func ownAbstractIsScannedForMentionsAndTheOthersAreNot() throws {

@@ -172,6 +172,25 @@ private func checkParagraphs(
     for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
   }
 
+  /// In Latin text a mark keeps the spaces around it, and a quotation of the text has one where the mark was.
+  @Test func aMarkInLatinTextKeepsItsSpaces() throws {
+    let paper = IngestFixture.read(
+      """
+      标题
+
+      王明
+
+      The two states signed it ^① in 2007, and 2^3 stays.
+
+      ^① Example Source, 2007.
+      """)
+    #expect(paper.paragraphs.map(\.text) == ["The two states signed it ① in 2007, and 2^3 stays."])
+    let whole = TextRange(0, paper.paragraphs[0].text.utf8.count)
+    #expect(
+      QuotableText.text(of: whole, in: paper, passage: .paragraph(1), style: .curly)
+        == "The two states signed it in 2007, and 2^3 stays.")
+  }
+
   @Test func letterNotesRunInOrderWithinAPage() {
     let paper = IngestFixture.read(
       """
@@ -404,12 +423,17 @@ private func checkParagraphs(
 
     [2023-01-02]。
 
+    ④ 示例来源：https://www.example.org/e-
+
+    [2023-01-03]。
+
     束为止。
     """)
   #expect(paper.footnotes.map(\.text) == [
     "Example Author, “A Title,” Example Journal, Vol. 3, No. 2, 2020, pp.1-9.",
     "示例来源：https://www.example.org/a/b.html [2023-01-01]。",
     "示例来源：https://www.example.org/c/d.html [2023-01-02]。",
+    "示例来源：https://www.example.org/e- [2023-01-03]。",
   ])
   #expect(paper.paragraphs.map(\.text) == ["这一段在页末被截断，后面的文字在下一页继续写下去，直到句子结束为止。"])
 }
