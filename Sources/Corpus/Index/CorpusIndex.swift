@@ -174,8 +174,8 @@ final class IndexStorage: Sendable {
   let entities: [Entity]
 
   /// Scans `papers` for `entities`. With `discoverGroupings`, a run of one-character forms naming three states or
-  /// more that no grouping has as its members (日美加, 日美澳法), seen twice in the corpus, becomes a discovered
-  /// grouping (SPEC: compound abbreviations of states), appended to `entities`.
+  /// more that no grouping has as its members (日美加, 日美澳法), seen in two passages, becomes a discovered grouping
+  /// (SPEC: compound abbreviations of states; `DiscoveredGroupings`), appended to `entities`.
   init(papers: [Paper], entities: [Entity], discoverGroupings: Bool = false) {
     // The key and alias tables need no mention: they are built on another thread while the scanner is built and
     // the papers are scanned.
@@ -208,12 +208,11 @@ final class IndexStorage: Sendable {
     }
     self.entities = allEntities
     self.scanner = scanner
-    let perPaperValues = scans
-    let recordsByPaper = perPaperValues.map(\.mentions)
+    let recordsByPaper = scans.map(\.mentions)
     var paperStarts = [0]
     for list in recordsByPaper { paperStarts.append(paperStarts[paperStarts.count - 1] + list.count) }
     self.mentionsByPaper = recordsByPaper
-    self.passageRunsByPaper = perPaperValues.map(\.runs)
+    self.passageRunsByPaper = scans.map(\.runs)
     self.paperStarts = paperStarts
 
     // Per-entity lists by counting sort (stable: keeps paper and position order), over two halves of the papers at
@@ -452,13 +451,13 @@ struct DiscoveredGroupings {
       }
     }
     var ids = Set(known.map(\.id))
+    let japanese = Set(MentionScanner.japaneseForms.map(\.0))
     for members in order {
       guard let entry = sightings[members], entry.count >= Self.minimumPassages else { continue }
       // The most written spelling names it (the first seen of equals); the others are its aliases.
       let spellings = entry.spellings.enumerated().sorted { a, b in
         a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
       }.map(\.element.0)
-      let japanese = Set(MentionScanner.japaneseForms.map(\.0))
       let name = spellings.first { !$0.unicodeScalars.contains(where: japanese.contains) } ?? spellings[0]
       let base = "discovered-" + Lexicon.slug(name)
       var id = base

@@ -212,17 +212,15 @@ public final class MentionScanner: Sendable {
     func isInsideNonEntityWord(_ alias: [UInt8], _ offset: Int, _ length: Int) -> Bool {
       let piece = Array(alias[offset..<(offset + length)])
       let holding =
-        nonEntityWordsHolding[piece]
-        ?? nonEntityBytes.filter { $0.count > piece.count && Self.firstOffset(of: piece, in: $0, from: 0) != nil }
+        nonEntityWordsHolding[piece] ?? nonEntityBytes.filter { $0.count > piece.count && $0.contains(piece) }
       nonEntityWordsHolding[piece] = holding
+      func scalarCount(_ bytes: [UInt8]) -> Int { bytes.count { $0 & 0xC0 != 0x80 } }
       return holding.contains { word in
+        let longer = scalarCount(word) - scalarCount(piece)
         var from = max(0, offset + length - word.count)
-        while let start = Self.firstOffset(of: word, in: alias, from: from), start <= offset {
+        while let start = alias[from...].firstRange(of: word)?.lowerBound, start <= offset {
           let end = start + word.count
           let after = end < alias.count ? String(decoding: alias[end...], as: UTF8.self).unicodeScalars.first : nil
-          let longer =
-            String(decoding: word, as: UTF8.self).unicodeScalars.count
-            - String(decoding: piece, as: UTF8.self).unicodeScalars.count
           if end >= offset + length, longer >= 2 || after.map({ !CharClass.isHanOrKana($0.value) }) ?? true {
             return true
           }
@@ -232,7 +230,8 @@ public final class MentionScanner: Sendable {
       }
     }
     func add(
-      _ text: String, role: Role, spellsMembers: Bool = false, spellsActors: Bool = false, onlyMembers: Set<Int>? = nil
+      _ text: String, role: Role, spellsMembers: Bool = false, spellsActors: Bool = false, onlyMembers: Set<Int>? = nil,
+      spelledInForms: Bool = false
     ) {
       let original = Array(text.utf8)
       guard !original.isEmpty else { return }
@@ -240,7 +239,7 @@ public final class MentionScanner: Sendable {
       guard seen.insert(folded).inserted else { return }
       // A title that names no entity (East Asia Forum, Strategic Japan) is one only as it is spelled: in lower case
       // it is prose (an East Asia forum, a strategic Japan).
-      let isLatinWord = original.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+      let isLatinWord = original.contains { CharClass.isLatinLetter(UInt32($0)) }
       let exact = Self.isShortAcronym(original) || (role.isNonEntity && isLatinWord) ? original : nil
       let capital = exact == nil && original[0] >= 0x41 && original[0] <= 0x5A
       var leading: [(Int, Int, Int)] = []
@@ -279,7 +278,7 @@ public final class MentionScanner: Sendable {
         Pattern(
           role: role, length: original.count, exactBytes: exact, latinStart: Self.isWordByte(original[0]),
           latinEnd: Self.isWordByte(original[original.count - 1]), capitalStart: capital,
-          spelledInForms: role.isAlias && Self.isSpelledInForms(text, forms: forms, japaneseForms: japaneseForms),
+          spelledInForms: spelledInForms,
           digitsMayFollow: role.isAlias && original.suffix(4).count == 4
             && original.suffix(4).allSatisfy { $0 >= 0x41 && $0 <= 0x5A },
           leadingMembers: leading))
@@ -291,12 +290,9 @@ public final class MentionScanner: Sendable {
       let onlyMembers = entity.kind == .actor && !entity.members.isEmpty
         ? Set(entity.members.compactMap { idIndex[$0] }) : nil
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
+        let spelledInForms = Self.isSpelledInForms(alias, forms: forms, japaneseForms: japaneseForms)
         // A discovered grouping was found as a run (日美加): it is found so again, under the run's rules.
-        if entity.source == .discovered, !entity.members.isEmpty,
-          Self.isSpelledInForms(alias, forms: forms, japaneseForms: japaneseForms)
-        {
-          continue
-        }
+        if entity.source == .discovered, !entity.members.isEmpty, spelledInForms { continue }
         // A body's name spells out whose body it is (日本外务省, 美国国防部, 东盟秘书处); a state's does not
         // (印度尼西亚 is no 印度).
         let spellsActors =
@@ -305,7 +301,7 @@ public final class MentionScanner: Sendable {
         for variant in Self.dashVariants(alias) + (Self.spacedVariant(alias).map { Self.dashVariants($0) } ?? []) {
           add(
             variant, role: .alias(index), spellsMembers: spellsMembers, spellsActors: spellsActors,
-            onlyMembers: onlyMembers)
+            onlyMembers: onlyMembers, spelledInForms: spelledInForms)
         }
       }
     }
@@ -353,15 +349,6 @@ public final class MentionScanner: Sendable {
     let rest = String(decoding: bytes[min(offset, bytes.count)...], as: UTF8.self).unicodeScalars
     let numerals = rest.prefix { "一二三四五六七八九十两0123456789".unicodeScalars.contains($0) }
     return !numerals.isEmpty && rest.dropFirst(numerals.count).first == "国"
-  }
-
-  /// Where `needle` first occurs in `haystack` at or after `from`.
-  static func firstOffset(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-    guard !needle.isEmpty, haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
-    for start in from...(haystack.count - needle.count) where haystack[start] == needle[0] {
-      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
-    }
-    return nil
   }
 
   /// Whether `alias` is written in one-character forms only (日美加, 日米豪印).

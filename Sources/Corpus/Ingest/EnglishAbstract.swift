@@ -61,23 +61,21 @@ enum EnglishAbstractReader {
     else { return nil }
     let firstLine = lines[own[position]]
     while start < firstLine.contentEnd, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
-    var pieces = [text.string(start, firstLine.contentEnd)]
     var end = firstLine.contentEnd
     var next = position + 1
     var indices = [own[position]]
-    while next < own.count, let last = pieces.last?.last, last == ";" || last == "," || last == "；" {
-      let line = lines[own[next]]
-      pieces.append(text.string(line.contentStart, line.contentEnd))
+    while next < own.count, [0x3B, 0x2C, 0xFF1B].contains(text.scalar(before: end).value) {  // ; , ；
       indices.append(own[next])
-      end = line.contentEnd
+      end = lines[own[next]].contentEnd
       next += 1
     }
-    let joined = pieces.joined(separator: " ")
+    // The words are the passage's: its lines joined as any passage's are.
+    let passage = BodyAssembler.passage(text: text, lines: lines, indices: indices, firstStart: start)
+    let joined = passage.text
     let separators: Set<Character> = joined.contains(";") || joined.contains("；") ? [";", "；"] : [","]
     let words = joined.split(whereSeparator: { separators.contains($0) })
       .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
     guard !words.isEmpty else { return nil }
-    let passage = BodyAssembler.passage(text: text, lines: lines, indices: indices, firstStart: start)
     return (words, TextRange(start, end), passage)
   }
 

@@ -109,9 +109,10 @@ struct PassageBuilder {
   mutating func lineBreak(_ text: ByteText, previousLineEnd: Int) {
     guard last != 0 else { return }
     // A URL or path broken over lines continues without a space; so does a word split at a hyphen.
-    if last == 0x2F || last == 0x5F || last == 0x2D || (last < 0x80 && endsWithURL(text, before: previousLineEnd)) {
+    let url = last < 0x80 && endsWithURL(text, before: previousLineEnd)
+    if last == 0x2F || last == 0x5F || last == 0x2D || url {
       joinTight = true
-      joinsURL = last != 0x2D || endsWithURL(text, before: previousLineEnd)
+      joinsURL = last != 0x2D || url
     }
     pendingSpace = true
     pendingSpaceRaw = nil
