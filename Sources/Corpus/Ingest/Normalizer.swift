@@ -70,7 +70,8 @@ struct PassageBuilder {
       // The scalar, and the run of ordinary scalars after it, are copied in one go.
       let run =
         isOneRun && i + len < end
-        ? (end: end, lastStart: text.scalar(before: end).start) : Self.ordinaryRun(text, from: i + len, to: end)
+        ? (end: end, lastStart: text.scalar(before: end).start)
+        : Self.ordinaryRun(text, from: i + len, to: end, spacesFrom: closeUpUntil)
       emit(v, raw: i, length: len, text: text, runEnd: run.end)
       if run.end > i + len {
         last = text.scalar(at: run.lastStart).value
@@ -82,15 +83,27 @@ struct PassageBuilder {
     }
   }
 
-  /// The run of scalars from `start` that need no decision (no white space, no opening bracket): where it ends
-  /// (at most `end`) and where its last scalar starts. Most of a passage is such runs: this loop sees most bytes.
-  private static func ordinaryRun(_ text: ByteText, from start: Int, to end: Int) -> (end: Int, lastStart: Int) {
+  /// The run of scalars from `start` that need no decision (no opening bracket, no white space but a space that
+  /// stays as it is): where it ends (at most `end`) and where its last scalar starts. Most of a passage is such
+  /// runs: this loop sees most bytes.
+  ///
+  /// A single space from `spacesFrom` on between a Latin word (or a digit, or , ; : and ")") and a letter or digit
+  /// is such a space: `emit` would keep it and copy it (no side of it is wide, neither is a hyphen, a slash or a
+  /// dot, and a space inside the run follows no line break). References and English abstracts are mostly such
+  /// words: copied a word at a time, they cost more than Chinese text.
+  private static func ordinaryRun(_ text: ByteText, from start: Int, to end: Int, spacesFrom: Int)
+    -> (end: Int, lastStart: Int)
+  {
     guard start < end, let bytes = text.bytes.baseAddress else { return (start, -1) }
     var j = start
     var lastStart = -1
     while j < end {
       let byte = bytes[j]
       if byte < 0x80 {
+        if byte == 0x20, j > start, j >= spacesFrom, j + 1 < end, keepsSpaceBetween(bytes[j - 1], bytes[j + 1]) {
+          j += 1
+          continue
+        }
         if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x28 { break }
         lastStart = j
         j += 1
@@ -103,6 +116,18 @@ struct PassageBuilder {
       j += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
     }
     return (min(j, end), lastStart)
+  }
+
+  /// Whether a single space between the ASCII bytes `left` and `right` is written as it is (see `ordinaryRun`).
+  @inline(__always)
+  private static func keepsSpaceBetween(_ left: UInt8, _ right: UInt8) -> Bool {
+    isASCIIAlphanumeric(right)
+      && (isASCIIAlphanumeric(left) || left == 0x2C || left == 0x3B || left == 0x3A || left == 0x29)
+  }
+
+  @inline(__always)
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
   }
 
   /// Marks a line break between two appended pieces.

@@ -47,6 +47,26 @@ private func checkParagraphs(
       ["合作被纳入“Indo-Pacific connectivity”框架，英文文件称之为 quasi-alliance building and capacity development。"])
   }
 
+  /// English prose in a reference is copied word runs at a time (`PassageBuilder.ordinaryRun`); a space next to a
+  /// hyphen, a slash, a dot, a bracket, a second space or a tab still gets its own decision.
+  @Test func copiesEnglishReferencesAsTheyRead() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      参见 John Smith, Alliance Politics in Asia (New York: Norton, 2021), pp. 15 - 19; see also
+      https://www.meti. go. jp / press / 2021 / a.html [2023-06-10], U. S. - Japan ties,  two  spaces and\ta tab,
+      A ① B ② 2007, 日本 Japan 2023 年 ASEAN 10 国。
+      """,
+      [
+        "参见 John Smith, Alliance Politics in Asia (New York: Norton, 2021), pp. 15-19; see also "
+          + "https://www.meti.go.jp/press/2021/a.html [2023-06-10], U. S.-Japan ties, two spaces and a tab, "
+          + "A ① B ② 2007,日本 Japan 2023年 ASEAN 10国。"
+      ])
+  }
+
   /// A space written between a Latin word and Han or kana is the author's, on both sides of the word.
   @Test func keepsTheSpacesAroundALatinWordInJapanese() {
     checkParagraphs(
