@@ -49,7 +49,7 @@ extension BuiltinLexicon {
     aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS | united-states;united-kingdom;australia
     us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue;US-Japan-Australia;U.S.-Japan-Australia;United States – Japan – Australia | united-states;japan;australia
     squad | 美日澳菲四边机制 | Squad (US–Japan–Australia–Philippines) | 日美澳菲四边机制;战术小分队;SQUAD | united-states;japan;australia;philippines
-    gcap | 全球空中作战计划 | Global Combat Air Programme | 全球作战航空计划;全球作战航空项目;GCAP;Global Combat Air Programme | japan;united-kingdom;italy
+    gcap | 全球空中作战计划 | Global Combat Air Programme | 全球作战航空计划;全球作战航空项目;GCAP;Global Combat Air Programme;グローバル戦闘航空プログラム | japan;united-kingdom;italy
     us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David;US-Japan-Republic of Korea;U. S.-Japan-Republic of Korea;United States-Japan-Republic of Korea;United States – Japan – Republic of Korea;US-Japan-ROK | united-states;japan;south-korea
     us-japan-philippines | 美日菲三边合作 | US–Japan–Philippines Trilateral | 美日菲三边;日美菲三边;US-Japan-Philippines;United States – Japan – Philippines | united-states;japan;philippines
     us-japan-india | 美日印三边合作 | US–Japan–India Trilateral | 美日印三边;日美印三边;US-Japan-India;United States – Japan – India | united-states;japan;india
@@ -57,7 +57,7 @@ extension BuiltinLexicon {
     japan-australia-india | 日澳印三边合作 | Japan–Australia–India Trilateral | 日澳印三边;日印澳三边 | japan;australia;india
     ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners | japan;australia;new-zealand;south-korea
     nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;北约伙伴国;Partners across the Globe |
-    nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
+    nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;NATO首脳会合;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
     snmg | 北约常设海上集群 | Standing NATO Maritime Groups | 北约海上常设作战部队;北约常设海上作战部队;SNMG |
     nato-strategic-concept | 北约战略概念 | NATO Strategic Concept | 北约新战略概念;北约新版战略概念;新版战略概念;Strategic Concept;新戦略概念;NATO戦略概念 |
     north-atlantic-treaty | 北大西洋公约 | North Atlantic Treaty | North Atlantic Treaty |
@@ -132,7 +132,7 @@ extension BuiltinLexicon {
     national-defense-strategy | 国家防卫战略 | National Defense Strategy (Japan) | 防卫计划大纲;防卫大纲 |
     defense-white-paper | 防卫白皮书 | Defense of Japan (white paper) | 日本防卫白皮书;防衛白書 |
     defense-buildup-program | 防卫力量整备计划 | Defense Buildup Program | 防卫力整备计划;防衛力整備計画;防卫力量整備计划;中期防卫力量整备计划;中期防 |
-    peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案 |
+    peace-security-legislation | 和平安全法制 | Legislation for Peace and Security | 新安保法;安保法;安保法案;新安保法案;安保法制;平和安全法制 |
     peace-constitution | 和平宪法 | Constitution of Japan (Peace Constitution) | 日本国宪法;宪法第九条;Peace Constitution |
     exclusively-defense-oriented-policy | 专守防卫 | Exclusively Defense-Oriented Policy | 专守防卫政策;専守防衛 |
     collective-self-defense | 集体自卫权 | Right of Collective Self-Defense | 集団的自衛権;collective self-defense |
@@ -140,7 +140,7 @@ extension BuiltinLexicon {
     diplomatic-bluebook | 外交蓝皮书 | Diplomatic Bluebook | 外交青書;Diplomatic Bluebook |
     three-non-nuclear-principles | 无核三原则 | Three Non-Nuclear Principles | 非核三原则;非核三原則 |
     defense-equipment-transfer | 防卫装备转移三原则 | Three Principles on Transfer of Defense Equipment | 防卫装备转让三原则;武器出口三原则 |
-    economic-security-promotion-act | 经济安全保障推进法 | Economic Security Promotion Act | 经济安全保障推进法案;经济安全保障促进法;经济安保推进法;经济安保法 |
+    economic-security-promotion-act | 经济安全保障推进法 | Economic Security Promotion Act | 经济安全保障推进法案;经济安全保障促进法;经济安保推进法;经济安保法;経済安全保障推進法 |
     raa | 互惠准入协定 | Reciprocal Access Agreement | 互惠准入协议;RAA |
     acsa | 物资劳务相互提供协定 | Acquisition and Cross-Servicing Agreement | 采购与交叉服务协议;ACSA |
     gsomia | 军事情报保护协定 | General Security of Military Information Agreement | 军事情报综合保护协定;秘密军事情报保护协定;日韩秘密军事情报保护协定;日韩军事情报保护协定;情报保护协定;GSOMIA |
@@ -164,5 +164,7 @@ extension BuiltinLexicon {
     unclos | 联合国海洋法公约 | UNCLOS | UNCLOS |
     chips-act | 芯片与科学法案 | CHIPS and Science Act | 芯片法案;CHIPS Act;CHIPS and Science Act |
     inflation-reduction-act | 通胀削减法案 | Inflation Reduction Act | 通货膨胀削减法案;IRA |
+    one-china-principle | 一个中国原则 | One-China Principle | 一中原则 |
+    china-japan-four-political-documents | 中日四个政治文件 | Four Political Documents between China and Japan | 中日间四个政治文件;中日之间的四个政治文件 | china;japan
     """
 }

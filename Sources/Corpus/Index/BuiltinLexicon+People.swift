@@ -25,7 +25,7 @@ extension BuiltinLexicon {
     akiba-takeo | 秋叶刚男 | Akiba Takeo |
     hayashi-yoshimasa | 林芳正 | Hayashi Yoshimasa | 林外相;林外务大臣;林外務大臣
     kamikawa-yoko | 上川阳子 | Kamikawa Yoko |
-    motegi-toshimitsu | 茂木敏充 | Motegi Toshimitsu |
+    motegi-toshimitsu | 茂木敏充 | Motegi Toshimitsu | Motegi Toshimitsu
     kono-taro | 河野太郎 | Kono Taro |
     kawaguchi-yoriko | 川口顺子 | Kawaguchi Yoriko |
     hamada-yasukazu | 滨田靖一 | Hamada Yasukazu |
@@ -54,7 +54,7 @@ extension BuiltinLexicon {
     julianne-smith | 朱莉安娜·史密斯 | Julianne Smith | Julianne Smith
     vestager | 维斯塔格 | Margrethe Vestager | 玛格丽特·维斯塔格;Vestager
     rasmussen | 拉斯穆森 | Anders Fogh Rasmussen |
-    xi-jinping | 习近平 | Xi Jinping |
+    xi-jinping | 习近平 | Xi Jinping | Xi Jinping
     wang-yi | 王毅 | Wang Yi |
     li-qiang | 李强 | Li Qiang |
     yoon-suk-yeol | 尹锡悦 | Yoon Suk Yeol |
@@ -115,5 +115,6 @@ extension BuiltinLexicon {
     ustr | 美国贸易代表办公室 | Office of the US Trade Representative | 美国贸易代表;USTR
     indopacom | 美国印太司令部 | US Indo-Pacific Command | 印太司令部;INDOPACOM;印度太平洋司令部;美国印度太平洋司令部
     usfj | 驻日美军 | US Forces Japan | 在日美军;USFJ
+    usaid | 美国国际开发署 | US Agency for International Development | USAID;美国国际发展署
     """
 }

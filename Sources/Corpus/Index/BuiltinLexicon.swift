@@ -80,7 +80,8 @@ public enum BuiltinLexicon {
     《欧洲研究》;《中国国际战略评论》;《中国周边外交学刊》;
     美国战略与国际问题研究中心;美国战略和国际问题研究中心;新加坡尤索夫-伊萨东南亚研究院;新加坡尤索夫·伊萨东南亚研究院;
     East Asia Forum;Strategic Japan;U. S. Institute of Peace;U. S. Institute for Peace;U.S. Institute of Peace;
-    United States Institute of Peace;Moving from Japan;
+    United States Institute of Peace;Moving from Japan;美国对外关系委员会;美国卡内基国际和平基金会;新美国安全中心;
+    美国与亚洲研究中心;United States Studies Centre;U. S. Naval Institute;
     Japan Times;Japan News;Japan Forward;Japan Today;China Daily;China Review;China Quarterly;Korea Herald;Korea Times;
     South China Morning Post
     """)

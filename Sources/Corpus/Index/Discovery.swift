@@ -244,6 +244,13 @@ public enum Discovery {
         if let abbreviation, !known.contains(Lexicon.aliasKey(abbreviation)) {
           tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
         }
+        // A mechanism's English name in brackets: “产业共创倡议”（Industrial Co-Creation Initiative）; the English
+        // sources cite it so.
+        if mechanism, abbreviation == nil, let english = englishName(text, at: after),
+          !known.contains(Lexicon.aliasKey(english))
+        {
+          tally.note(key: key, name: term, kind: .mechanism, alias: english, weight: 1)
+        }
       }
       // Office titles inside the quotation marks (marks are no ideographs: no title spans one), leftmost-longest.
       let quoted = UnsafeBufferPointer(rebasing: bytes[i..<min(after, count)])
@@ -355,6 +362,41 @@ public enum Discovery {
     }
     let closing = text[j] == 0x29 || text.scalar(at: j).value == 0xFF09
     return closing ? text.string(start, j) : nil
+  }
+
+  /// Lower-case words an English name may hold between its capitalised words (Partnership on Sustainable
+  /// Connectivity and Quality Infrastructure).
+  static let nameFunctionWords: Set<String> = ["of", "on", "and", "for", "the", "between", "in", "to", "with"]
+
+  /// The English name in brackets at `index`: two to ten words of letters (a hyphen inside a word), capitalised
+  /// but for function words, the first and at least two capitalised. Nil for anything else: a gloss in lower case
+  /// (minilateralism), an abbreviation, a date.
+  static func englishName(_ text: ByteText, at index: Int) -> String? {
+    let open = text.scalar(at: index)
+    guard open.value == 0xFF08 || open.value == 0x28 else { return nil }
+    let start = index + open.length
+    var j = start
+    while j < text.count, j - start <= 100 {
+      let byte = text[j]
+      if byte == 0x29 || (byte == 0xEF && text.scalar(at: j).value == 0xFF09) { break }
+      let isLetter = (byte | 0x20) &- 0x61 < 26
+      guard isLetter || byte == 0x20 || byte == 0x2D else { return nil }
+      j += 1
+    }
+    guard j < text.count, j - start <= 100, text[j] == 0x29 || text.scalar(at: j).value == 0xFF09 else { return nil }
+    let name = text.string(start, j)
+    let words = name.split(separator: " ", omittingEmptySubsequences: false)
+    guard (2...10).contains(words.count) else { return nil }
+    var capitalised = 0
+    for (number, word) in words.enumerated() {
+      guard let first = word.unicodeScalars.first, word.unicodeScalars.last != "-", first != "-" else { return nil }
+      if ("A"..."Z").contains(first) {
+        capitalised += 1
+      } else if number == 0 || !nameFunctionWords.contains(String(word)) {
+        return nil
+      }
+    }
+    return capitalised >= 2 ? name : nil
   }
 
   /// The CJK term right before an opening parenthesis, cut after function words and punctuation.

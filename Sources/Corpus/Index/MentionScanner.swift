@@ -631,8 +631,8 @@ public final class MentionScanner: Sendable {
   }
 
   /// Verbs and prepositions of relation a form binds to (对华, 访日, 赴俄, 涉台, 遏华, 援乌, 驻美, 窜台, 抵日, 在韩, 来华,
-  /// 离日, 反华, 侵华).
-  static let relationPrefixes = BMPScalarSet("对访赴涉遏援驻窜抵在来离反侵")
+  /// 离日, 反华, 侵华, 亲美).
+  static let relationPrefixes = BMPScalarSet("对访赴涉遏援驻窜抵在来离反侵亲")
   /// The general ones: after them a form may be the first character of a common word (对日益, 在越来越, 反对华为).
   static let generalPrefixes = BMPScalarSet("对在来离反")
   /// Forms never counted bound: each starts too many words (对中小企业, 对新技术, 对加强, 对意义, 在蒙受, 反法西斯, 涉法涉诉,

@@ -37,6 +37,27 @@ import Testing
     #expect(!found.contains { $0.aliases.contains("GDP") })
   }
 
+  /// A mechanism's English name in brackets after it is its alias; a gloss in lower case or a term that is no
+  /// mechanism gives none.
+  @Test func anEnglishNameInBracketsIsAnAlias() {
+    let found = discover([
+      "日本提出“产业共创倡议”（Industrial Co-Creation Initiative），", "又与印度建立“清洁能源伙伴关系”(Clean Energy Partnership)。",
+      "学者称之为“小多边主义”（Minilateral Turn）与“海洋合作机制”（maritime cooperation）。",
+    ])
+    #expect(found.first { $0.name == "产业共创倡议" }?.aliases.contains("Industrial Co-Creation Initiative") == true)
+    #expect(found.first { $0.name == "清洁能源伙伴关系" }?.aliases.contains("Clean Energy Partnership") == true)
+    #expect(!found.contains { $0.aliases.contains("Minilateral Turn") || $0.aliases.contains("maritime cooperation") })
+    #expect(englishName("（Partnership on Quality Infrastructure）") == "Partnership on Quality Infrastructure")
+    #expect(englishName("（Japan-US Partnership）") == "Japan-US Partnership")
+    #expect(englishName("（2023 Summit）") == nil)
+    #expect(englishName("（Summit）") == nil)
+    #expect(englishName("（Clean Energy Partnership") == nil)
+  }
+
+  func englishName(_ text: String) -> String? {
+    Array(text.utf8).withUnsafeBufferPointer { Discovery.englishName(ByteText(bytes: $0), at: 0) }
+  }
+
   /// The term before an abbreviation stops at 与, 和, 及: when an ideograph precedes that word, the name may go on
   /// (战略与国际问题研究中心), and a cut name is worse than none.
   @Test func aNameCutAtAConjunctionIsNoCandidate() {

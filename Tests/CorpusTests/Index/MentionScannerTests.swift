@@ -120,6 +120,9 @@ import Testing
     // An item of an enumeration counts once; a form next to another is a run.
     checkMentions("对美、英、澳等国", ["united-states:美", "united-kingdom:英", "australia:澳"])
     checkMentions("随后访美", ["united-states:美"])
+    // From a second audit: 亲 (pro-) binds a form too.
+    checkMentions("尹锡悦政府的亲美亲日政策", ["yoon-suk-yeol:尹锡悦", "united-states:美", "japan:日"])
+    checkNoMention("母亲节", of: "japan")
   }
 
   @Test func aBoundFormThatStartsAWordIsNone() {
@@ -191,6 +194,13 @@ import Testing
     checkNoMention("《东北亚论坛》2022年第6期", of: "northeast-asia")
     checkNoMention("*East Asia Forum*, August 2, 2022", of: "east-asia")
     checkNoMention("*U. S. Institute of Peace*, May 3, 2023", of: "united-states")
+    // From a second audit: think tanks and institutes whose names hold a state's.
+    checkNoMention("美国对外关系委员会高级研究员", of: "united-states")
+    checkNoMention("新美国安全中心印太项目主任", of: "united-states")
+    checkNoMention("美国卡内基国际和平基金会高级研究员", of: "united-states")
+    checkNoMention("珀斯大学美国与亚洲研究中心研究员", of: "united-states")
+    checkNoMention("The United States Studies Centre at the University of Sydney", of: "united-states")
+    checkNoMention("Chinese A2/AD”, U. S. Naval Institute, 2023", of: "united-states")
     // 因 ends a name but after 缅; a title that names no entity is one only as spelled.
     checkMentions("中国因大学扩招而受益", ["china:中国"])
     checkMentions("美国因智库报告改变政策", ["united-states:美国"])

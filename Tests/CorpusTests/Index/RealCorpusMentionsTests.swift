@@ -49,6 +49,8 @@ private let expectedPerPaper: [(String, [String])] = [
       "msp", "ipmda", "scri", "aagc", "blue-dot-network", "hiroshima-ai-process", "freedom-edge", "ausmin",
       "us-japan-economic-2plus2", "us-japan-security-treaty", "digital-silk-road", "economic-security-promotion-act",
       "katherine-tai", "nishimura-yasutoshi", "rahm-emanuel", "ustr", "nato", "g7",
+      // From a second audit: English names of people and of an agency, in the references.
+      "xi-jinping", "motegi-toshimitsu", "usaid",
     ]
   ),
   (
@@ -67,6 +69,7 @@ private let expectedPerPaper: [(String, [String])] = [
       "us-japan-korea", "us-japan-philippines", "us-japan-australia", "us-japan-india", "japan-australia-india",
       "ip4", "gcap", "us-japan-alliance", "five-eyes", "aukus", "scri", "rcep", "asean-plus-three", "asean-china",
       "peace-constitution", "pelosi", "tsai-ing-wen", "yoon-suk-yeol", "duterte", "north-korea",
+      "one-china-principle", "china-japan-four-political-documents",
       // Compounds no grouping of the lexicon has as members, discovered from the paper (日美加, 日美澳加, 日美澳法).
       "discovered-日美加", "discovered-日美澳加", "discovered-日美澳法",
     ]
