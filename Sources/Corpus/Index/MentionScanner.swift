@@ -212,7 +212,8 @@ public final class MentionScanner: Sendable {
     func isInsideNonEntityWord(_ alias: [UInt8], _ offset: Int, _ length: Int) -> Bool {
       let piece = Array(alias[offset..<(offset + length)])
       let holding =
-        nonEntityWordsHolding[piece] ?? nonEntityBytes.filter { $0.count > piece.count && Self.bytes($0, contain: piece) }
+        nonEntityWordsHolding[piece]
+        ?? nonEntityBytes.filter { $0.count > piece.count && Self.bytes($0, contain: piece) }
       nonEntityWordsHolding[piece] = holding
       func scalarCount(_ bytes: [UInt8]) -> Int { bytes.count { $0 & 0xC0 != 0x80 } }
       return holding.contains { word in
