@@ -237,19 +237,22 @@ public enum Discovery {
         if mechanism, value == 0x300A || !term.unicodeScalars.contains("的"), !known.contains(key),
           !institutePosts.contains(where: { text.hasPrefix($0, at: after) })
         {
-          tally.note(key: key, name: term, kind: .mechanism, alias: nil, weight: 1)
+          // Its English name in brackets, as the English sources cite it: “产业共创倡议”（Industrial Co-Creation
+          // Initiative）. Only for a new mechanism: a known one's generic English title (National Defense
+          // Strategy) may be another state's.
+          let english = abbreviation == nil ? englishName(text, at: after) : nil
+          if let english, !known.contains(Lexicon.aliasKey(english.name)),
+            !institutePosts.contains(where: { text.hasPrefix($0, at: english.end) })
+          {
+            tally.note(key: key, name: term, kind: .mechanism, alias: english.name, weight: 1)
+          } else {
+            tally.note(key: key, name: term, kind: .mechanism, alias: nil, weight: 1)
+          }
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
         // alias of that entity (the merge adds it there).
         if let abbreviation, !known.contains(Lexicon.aliasKey(abbreviation)) {
           tally.note(key: key, name: term, kind: .mechanism, alias: abbreviation, weight: 2)
-        }
-        // A mechanism's English name in brackets: “产业共创倡议”（Industrial Co-Creation Initiative）; the English
-        // sources cite it so.
-        if mechanism, abbreviation == nil, let english = englishName(text, at: after),
-          !known.contains(Lexicon.aliasKey(english))
-        {
-          tally.note(key: key, name: term, kind: .mechanism, alias: english, weight: 1)
         }
       }
       // Office titles inside the quotation marks (marks are no ideographs: no title spans one), leftmost-longest.
@@ -368,10 +371,10 @@ public enum Discovery {
   /// Connectivity and Quality Infrastructure).
   static let nameFunctionWords: Set<String> = ["of", "on", "and", "for", "the", "between", "in", "to", "with"]
 
-  /// The English name in brackets at `index`: two to ten words of letters (a hyphen inside a word), capitalised
-  /// but for function words, the first and at least two capitalised. Nil for anything else: a gloss in lower case
-  /// (minilateralism), an abbreviation, a date.
-  static func englishName(_ text: ByteText, at index: Int) -> String? {
+  /// The English name in brackets at `index`, and where the brackets end: two to ten words of letters (a hyphen
+  /// inside a word), capitalised but for function words, the first and at least two capitalised. Nil for anything
+  /// else: a gloss in lower case (minilateralism), an abbreviation, a date.
+  static func englishName(_ text: ByteText, at index: Int) -> (name: String, end: Int)? {
     let open = text.scalar(at: index)
     guard open.value == 0xFF08 || open.value == 0x28 else { return nil }
     let start = index + open.length
@@ -396,7 +399,7 @@ public enum Discovery {
         return nil
       }
     }
-    return capitalised >= 2 ? name : nil
+    return capitalised >= 2 ? (name, j + text.scalar(at: j).length) : nil
   }
 
   /// The CJK term right before an opening parenthesis, cut after function words and punctuation.

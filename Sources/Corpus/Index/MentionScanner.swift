@@ -634,8 +634,9 @@ public final class MentionScanner: Sendable {
   /// Verbs and prepositions of relation a form binds to (对华, 访日, 赴俄, 涉台, 遏华, 援乌, 驻美, 窜台, 抵日, 在韩, 来华,
   /// 离日, 反华, 侵华, 亲美).
   static let relationPrefixes = BMPScalarSet("对访赴涉遏援驻窜抵在来离反侵亲")
-  /// The general ones: after them a form may be the first character of a common word (对日益, 在越来越, 反对华为).
-  static let generalPrefixes = BMPScalarSet("对在来离反")
+  /// The general ones: after them a form may be the first character of a common word (对日益, 在越来越, 反对华为,
+  /// 乡亲台下).
+  static let generalPrefixes = BMPScalarSet("对在来离反亲")
   /// Forms never counted bound: each starts too many words (对中小企业, 对新技术, 对加强, 对意义, 在蒙受, 反法西斯, 涉法涉诉,
   /// 在德黑兰, 离心离德), and 对中 is rare in Chinese writing, which says 对华.
   static let unboundForms = BMPScalarSet("中新加意蒙泰柬法德")
@@ -649,7 +650,7 @@ public final class MentionScanner: Sendable {
     "欧": Set("元式".unicodeScalars),
     "印": Set("象记刷发证章花".unicodeScalars),
     "澳": Set("门".unicodeScalars),
-    "英": Set("语文雄才明俊勇寸尺里".unicodeScalars),
+    "英": Set("语文雄才明俊勇寸尺里年".unicodeScalars),
     "德": Set("行治育才性政高".unicodeScalars),
     "法": Set("律治规院案制理定人则官学庭令典宝术子".unicodeScalars),
     "越": Set("来发过境界野狱权级".unicodeScalars),

@@ -47,15 +47,23 @@ import Testing
     #expect(found.first { $0.name == "产业共创倡议" }?.aliases.contains("Industrial Co-Creation Initiative") == true)
     #expect(found.first { $0.name == "清洁能源伙伴关系" }?.aliases.contains("Clean Energy Partnership") == true)
     #expect(!found.contains { $0.aliases.contains("Minilateral Turn") || $0.aliases.contains("maritime cooperation") })
+    // From a review: a known mechanism's generic English title, a description with 的 and an institute's name are
+    // no aliases.
+    let more = discover([
+      "日本“国家防卫战略”（National Defense Strategy）与“面向未来的伙伴关系”（Future-oriented Partnership），",
+      "美国智库“太平洋论坛”（Pacific Forum）高级顾问。",
+    ])
+    #expect(!more.contains { !$0.aliases.filter { $0.unicodeScalars.first!.isASCII }.isEmpty }, "\(more)")
     #expect(englishName("（Partnership on Quality Infrastructure）") == "Partnership on Quality Infrastructure")
     #expect(englishName("（Japan-US Partnership）") == "Japan-US Partnership")
+    #expect(englishName("(Japan-US Partnership)。") == "Japan-US Partnership")
     #expect(englishName("（2023 Summit）") == nil)
     #expect(englishName("（Summit）") == nil)
     #expect(englishName("（Clean Energy Partnership") == nil)
   }
 
   func englishName(_ text: String) -> String? {
-    Array(text.utf8).withUnsafeBufferPointer { Discovery.englishName(ByteText(bytes: $0), at: 0) }
+    Array(text.utf8).withUnsafeBufferPointer { Discovery.englishName(ByteText(bytes: $0), at: 0)?.name }
   }
 
   /// The term before an abbreviation stops at 与, 和, 及: when an ideograph precedes that word, the name may go on

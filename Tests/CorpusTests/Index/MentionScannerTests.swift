@@ -123,6 +123,8 @@ import Testing
     // From a second audit: 亲 (pro-) binds a form too.
     checkMentions("尹锡悦政府的亲美亲日政策", ["yoon-suk-yeol:尹锡悦", "united-states:美", "japan:日"])
     checkNoMention("母亲节", of: "japan")
+    checkNoMention("父亲英年早逝", of: "united-kingdom")
+    checkNoMention("乡亲台下鼓掌", of: "taiwan")
   }
 
   @Test func aBoundFormThatStartsAWordIsNone() {
