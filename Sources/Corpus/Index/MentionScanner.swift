@@ -98,7 +98,7 @@ public final class MentionScanner: Sendable {
 
   /// Endings of the names of governments' and organisations' bodies, whose names start with their owner's.
   static let bodySuffixes = [
-    "省", "厅", "部", "局", "队", "处", "院", "署", "会", "行", "军", "组织", "机构", "中心", "官邸", "政府", "委员会", "司令部",
+    "省", "厅", "部", "局", "队", "处", "院", "署", "会", "行", "军", "组织", "机构", "中心", "官邸", "政府", "委员会", "司令部", "小组",
     "隊", "庁",
   ]
 

@@ -243,6 +243,7 @@ import Testing
     checkMentions("日本外务省", ["japan-mofa:日本外务省", "japan:日本"])
     checkMentions("日本海上自卫队", ["japan-msdf:日本海上自卫队", "japan:日本"])
     checkMentions("北约峰会", ["nato-summit:北约峰会", "nato:北约"])
+    checkMentions("北约核计划小组", ["nato-nuclear-planning-group:北约核计划小组", "nato:北约"])
     checkMentions("“中亚+日本”对话", ["central-asia-plus-japan:“中亚+日本”对话", "central-asia:中亚", "japan:日本"])
     checkNoMention("印度尼西亚", of: "india")
   }
