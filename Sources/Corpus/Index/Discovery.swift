@@ -240,14 +240,11 @@ public enum Discovery {
           // Its English name in brackets, as the English sources cite it: “产业共创倡议”（Industrial Co-Creation
           // Initiative）. Only for a new mechanism: a known one's generic English title (National Defense
           // Strategy) may be another state's.
-          let english = abbreviation == nil ? englishName(text, at: after) : nil
-          if let english, !known.contains(Lexicon.aliasKey(english.name)),
-            !institutePosts.contains(where: { text.hasPrefix($0, at: english.end) })
-          {
-            tally.note(key: key, name: term, kind: .mechanism, alias: english.name, weight: 1)
-          } else {
-            tally.note(key: key, name: term, kind: .mechanism, alias: nil, weight: 1)
+          let english = (abbreviation == nil ? englishName(text, at: after) : nil).flatMap { english in
+            known.contains(Lexicon.aliasKey(english.name))
+              || institutePosts.contains(where: { text.hasPrefix($0, at: english.end) }) ? nil : english.name
           }
+          tally.note(key: key, name: term, kind: .mechanism, alias: english, weight: 1)
         }
         // An abbreviation right after the closing mark: “自由开放的印太”（FOIP）; after a known name it is a new
         // alias of that entity (the merge adds it there).
@@ -345,26 +342,33 @@ public enum Discovery {
   /// `（FOIP）` or `(ADMM-Plus)` at `index`: 2–10 letters, digits, `+`, `-`, starting with a capital, with
   /// at least two capitals.
   static func abbreviation(_ text: ByteText, at index: Int) -> String? {
+    guard
+      let (start, close) = bracketed(text, at: index, upTo: 10, accepting: { byte in
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+          || byte == 0x2B || byte == 0x2D
+      })
+    else { return nil }
+    let capitals = (start..<close).count { text[$0] >= 0x41 && text[$0] <= 0x5A }
+    guard close - start >= 2, capitals >= 2, text[start] >= 0x41, text[start] <= 0x5A else { return nil }
+    return text.string(start, close)
+  }
+
+  /// Where the content of the brackets opening at `index` starts and where the closing bracket is, when they
+  /// close within `limit` bytes of content that `accepting` takes byte by byte.
+  private static func bracketed(
+    _ text: ByteText, at index: Int, upTo limit: Int, accepting: (UInt8) -> Bool
+  ) -> (start: Int, close: Int)? {
     let open = text.scalar(at: index)
     guard open.value == 0xFF08 || open.value == 0x28 else { return nil }
-    var j = index + open.length
-    let start = j
-    var capitals = 0
-    while j < text.count, j - start <= 10 {
+    let start = index + open.length
+    var j = start
+    while j < text.count, j - start <= limit {
       let byte = text[j]
-      if byte == 0x29 || (byte == 0xEF && text.scalar(at: j).value == 0xFF09) { break }
-      let isCapital = byte >= 0x41 && byte <= 0x5A
-      let isOther = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D
-      guard isCapital || isOther else { return nil }
-      if isCapital { capitals += 1 }
+      if byte == 0x29 || (byte == 0xEF && text.scalar(at: j).value == 0xFF09) { return (start, j) }
+      guard accepting(byte) else { return nil }
       j += 1
     }
-    let length = j - start
-    guard j < text.count, length >= 2, length <= 10, capitals >= 2, text[start] >= 0x41, text[start] <= 0x5A else {
-      return nil
-    }
-    let closing = text[j] == 0x29 || text.scalar(at: j).value == 0xFF09
-    return closing ? text.string(start, j) : nil
+    return nil
   }
 
   /// Lower-case words an English name may hold between its capitalised words (Partnership on Sustainable
@@ -375,19 +379,12 @@ public enum Discovery {
   /// inside a word), capitalised but for function words, the first and at least two capitalised. Nil for anything
   /// else: a gloss in lower case (minilateralism), an abbreviation, a date.
   static func englishName(_ text: ByteText, at index: Int) -> (name: String, end: Int)? {
-    let open = text.scalar(at: index)
-    guard open.value == 0xFF08 || open.value == 0x28 else { return nil }
-    let start = index + open.length
-    var j = start
-    while j < text.count, j - start <= 100 {
-      let byte = text[j]
-      if byte == 0x29 || (byte == 0xEF && text.scalar(at: j).value == 0xFF09) { break }
-      let isLetter = (byte | 0x20) &- 0x61 < 26
-      guard isLetter || byte == 0x20 || byte == 0x2D else { return nil }
-      j += 1
-    }
-    guard j < text.count, j - start <= 100, text[j] == 0x29 || text.scalar(at: j).value == 0xFF09 else { return nil }
-    let name = text.string(start, j)
+    guard
+      let (start, close) = bracketed(text, at: index, upTo: 100, accepting: { byte in
+        (byte | 0x20) &- 0x61 < 26 || byte == 0x20 || byte == 0x2D
+      })
+    else { return nil }
+    let name = text.string(start, close)
     let words = name.split(separator: " ", omittingEmptySubsequences: false)
     guard (2...10).contains(words.count) else { return nil }
     var capitalised = 0
@@ -399,7 +396,7 @@ public enum Discovery {
         return nil
       }
     }
-    return capitalised >= 2 ? (name, j + text.scalar(at: j).length) : nil
+    return capitalised >= 2 ? (name, close + text.scalar(at: close).length) : nil
   }
 
   /// The CJK term right before an opening parenthesis, cut after function words and punctuation.
