@@ -8,14 +8,16 @@ enum QuoteCommand {
 
     Finds TEXT in the corpus, ignoring line breaks, white space, full/half-width punctuation and quote style.
     Elisions (…… or ...) split TEXT into fragments that must occur in order within one paragraph.
-    When TEXT is not there, prints the closest passage and how similar it is.
+    When TEXT is not there, prints the closest passage and how similar it is, and where TEXT stands in text the
+    reader set aside (the English abstracts printed after a paper, running headers, publication details).
 
     Lines and columns are 1-based; columns count Unicode scalars (code points) in the raw corpus file, and
     the end position is exclusive.
 
     OPTIONS:
       --json           print {"matches": [{"file", "key", "paragraph", "passage", "line", "column", "endLine",
-                       "endColumn", "text", "exact", "similarity"}], "closest": {…} or null, "columnUnit"}
+                       "endColumn", "text", "exact", "similarity"}], "closest": {…} or null, "setAside": [{"file",
+                       "key", "line", "column", "endLine", "endColumn", "kind", "description"}], "columnUnit"}
       --paper KEY      list matches in this document first
       --workspace DIR  the workspace folder (default: the current folder)
       --help, -h       show this help
@@ -54,12 +56,40 @@ enum QuoteCommand {
       preferred = paper
     }
     let result = index.findQuote(query, preferredPaper: preferred)
+    // Words not in any passage may still be in the file, in text the reader set aside: say where.
+    let setAside =
+      result.matches.isEmpty
+      ? setAsidePlaces(query, in: preferred.map { [$0] } ?? Array(index.papers.indices), index: index) : []
     if options.flags.contains("--json") {
-      print(json(result, index: index))
+      print(json(result, setAside: setAside, index: index))
     } else {
-      print(text(result, index: index))
+      print(text(result, setAside: setAside, index: index))
     }
     return result.matches.isEmpty ? 1 : 0
+  }
+
+  /// A place in the text a paper set aside.
+  typealias SetAsidePlace = (paper: Int, place: SetAsideQuotation)
+
+  /// Where TEXT stands in what `papers` set aside (the English abstracts printed after a paper, running headers,
+  /// publication details): found there, it is no quotation of the paper, and the closest passage alone would not
+  /// say why.
+  static func setAsidePlaces(_ query: String, in papers: [Int], index: CorpusIndex) -> [SetAsidePlace] {
+    let fragments = QuoteFolding.fragments(of: query)
+    return papers.compactMap { paper in
+      index.papers[paper].setAsideQuotation(fragments).map { (paper, $0) }
+    }
+  }
+
+  static func describe(_ place: SetAsideQuotation, paper: Int, index: CorpusIndex) -> [String: Any] {
+    let record = index.papers[paper]
+    let start = record.rawLines.lineColumn(at: place.rawRange.start, unit: .utf32)
+    let end = record.rawLines.lineColumn(at: place.rawRange.end, unit: .utf32)
+    return [
+      "file": record.file, "key": index.key(of: paper), "line": start.line + 1, "column": start.column + 1,
+      "endLine": end.line + 1, "endColumn": end.column + 1, "kind": place.kind.rawValue,
+      "description": place.description,
+    ]
   }
 
   /// Locator as notes write it: `¶12`, `fn. 3`, `§二` for a heading, or nothing for the abstract.
@@ -93,10 +123,13 @@ enum QuoteCommand {
     ]
   }
 
-  static func json(_ result: QuoteSearchResult, index: CorpusIndex) -> String {
+  static func json(
+    _ result: QuoteSearchResult, setAside: [SetAsidePlace] = [], index: CorpusIndex
+  ) -> String {
     let root: [String: Any] = [
       "matches": result.matches.map { describe($0, index: index) },
       "closest": result.closest.map { describe($0, index: index) } ?? NSNull(),
+      "setAside": setAside.map { describe($0.place, paper: $0.paper, index: index) },
       "columnUnit": CheckReport.columnUnit,
     ]
     guard
@@ -138,7 +171,9 @@ enum QuoteCommand {
     return "“\(text)”\(cite)"
   }
 
-  static func text(_ result: QuoteSearchResult, index: CorpusIndex) -> String {
+  static func text(
+    _ result: QuoteSearchResult, setAside: [SetAsidePlace] = [], index: CorpusIndex
+  ) -> String {
     var lines: [String] = []
     func place(_ match: QuoteMatch) -> String {
       let info = describe(match, index: index)
@@ -157,6 +192,15 @@ enum QuoteCommand {
       lines.append("    " + citation(closest, index: index))
     } else {
       lines.append("not found, and no passage is similar.")
+    }
+    if !setAside.isEmpty {
+      lines.append("in text the reader sets aside (no passage, not quotable):")
+      for (paper, place) in setAside {
+        let info = describe(place, paper: paper, index: index)
+        lines.append(
+          "  \(info["file"] ?? ""):\(info["line"] ?? 0):\(info["column"] ?? 0)  \(index.key(of: paper))  "
+            + place.description)
+      }
     }
     return lines.joined(separator: "\n")
   }

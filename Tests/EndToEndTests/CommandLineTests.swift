@@ -60,6 +60,52 @@ import Testing
     }
   }
 
+  /// `quote`: a match with its citation ready to paste (exit 0); words that are only in text the paper set aside
+  /// (the English abstracts printed after it) are not found, and the output says where they are (exit 1).
+  @Test func quoteFindsPassagesAndNamesTextSetAside() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-lsp-quote-\(getpid())")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let paper = """
+      日本与太平洋岛国的关系
+
+      王五
+
+      《太平洋研究》2023年第1期
+
+      一、引言
+
+       日本近年来加大了对太平洋岛国的援助，双方在渔业与气候领域的合作不断深化。
+
+      （责任编辑：赵六）
+       The European Union has revised its trade strategy after the pandemic, and its members
+      disagree on how far to go in screening foreign investment in critical sectors.
+
+      """
+    try paper.write(to: folder.appendingPathComponent("corpus/王五2023.txt"), atomically: true, encoding: .utf8)
+
+    let found = try run(["quote", "双方在渔业与气候领域的合作", "--workspace", folder.path])
+    #expect(found.status == 0, "\(found.output)")
+    #expect(found.output.contains("found 1 match:"), "\(found.output)")
+    #expect(found.output.contains("“双方在渔业与气候领域的合作”[@王五2023, ¶1]"), "\(found.output)")
+
+    let setAside = try run(["quote", "screening foreign investment", "--workspace", folder.path])
+    #expect(setAside.status == 1, "\(setAside.output)")
+    #expect(setAside.output.contains("in text the reader sets aside (no passage, not quotable):"), "\(setAside.output)")
+    #expect(
+      setAside.output.contains("corpus/王五2023.txt:13:30  王五2023  the English abstracts printed after the paper"),
+      "\(setAside.output)")
+
+    let json = try run(["quote", "screening foreign investment", "--json", "--workspace", folder.path])
+    let root = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let places = try #require(root["setAside"] as? [[String: Any]])
+    #expect(places.count == 1)
+    #expect(places.first?["kind"] as? String == "englishAbstract")
+    #expect(places.first?["line"] as? Int == 13 && places.first?["column"] as? Int == 30)
+    #expect((root["matches"] as? [Any])?.isEmpty == true)
+  }
+
   @Test func badLogLevelIsAUsageError() throws {
     let result = try run(["serve", "--log-level", "loud"])
     #expect(result.status == 2)

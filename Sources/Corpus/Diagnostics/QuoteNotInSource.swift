@@ -10,6 +10,10 @@ enum QuoteNotInSource {
       guard case .notFound(let closest) = outcome else { continue }
       let citedPapers = run.items(of: quotation.citation).compactMap(\.paper)
       let cited = citedPapers.map { run.index.displayKey(of: $0) }.joined(separator: " or ")
+      if let finding = setAsideFinding(quotation, citedPapers: citedPapers, run: run) {
+        findings.append(finding)
+        continue
+      }
       let diagnosis =
         quotation.fragments.count > 1
         ? ElidedQuoteDiagnosis.diagnose(
@@ -68,6 +72,29 @@ enum QuoteNotInSource {
           suggestions: suggestions, related: related, fixes: fixes))
     }
     return findings
+  }
+
+  /// The finding for a quotation that is in text a cited paper set aside (the English abstracts printed after it, a
+  /// running header): that, not a near miss elsewhere, is why the file holds it and the paper does not. No fix:
+  /// the words are the file's; the citation is what is wrong.
+  private static func setAsideFinding(
+    _ quotation: Quotation, citedPapers: [Int], run: CheckRun<some CorpusLookup>
+  ) -> Finding? {
+    let fragments = quotation.fragments.map(\.text)
+    for paper in citedPapers {
+      guard let record = run.index.paperRecord(paper), let aside = record.setAsideQuotation(fragments) else {
+        continue
+      }
+      let line = record.rawLines.line(containing: aside.rawRange.start) + 1
+      return Finding(
+        rule: .quoteNotInSource, file: run.notePath, range: quotation.textRange,
+        message:
+          "This quotation is not in the text of \(run.index.displayKey(of: paper)): it is in \(aside.description) "
+          + "(line \(line)), which the reader sets aside",
+        related: [RelatedLocation(file: record.file, range: aside.rawRange, message: "\(aside.description), set aside")]
+      )
+    }
+    return nil
   }
 
   /// The finding for an elided quotation whose wrong fragments can be replaced one by one. Its suggestion is the

@@ -263,6 +263,16 @@ enum QuoteMatcher {
     return closest(fragments, passages: [passages], isPreferred: { _ in true })
   }
 
+  /// Where the fragments occur in order in `text` (folded as passages are), as a range of its UTF-8 bytes: a
+  /// search of text that is no passage, such as what the reader set aside.
+  static func occurrence(of rawFragments: [String], in text: String) -> TextRange? {
+    let fragments = foldedFragments(rawFragments)
+    guard !fragments.isEmpty else { return nil }
+    var folded = FoldedPassage()
+    let passage = SearchPassage(paper: 0, id: .title, text: text, skipping: [])
+    return match(fragments, in: passage, folded: &folded)?.range
+  }
+
   private static func foldedFragments(_ rawFragments: [String]) -> [[UInt8]] {
     rawFragments.flatMap { QuoteFolding.fragments(of: $0) }.map { QuoteFolding.fold($0) }.filter { !$0.isEmpty }
   }

@@ -211,3 +211,58 @@ private let markBetweenIdeographsPaper = """
     """)
   #expect(findings.first?.fixes.contains { $0.title.contains("part") } == false, "\(findings)")
 }
+
+/// A paper that ends, as journal issues print them, with its editor's note and the English abstracts of the issue:
+/// text in the file that the reader sets aside.
+private let paperWithTrailingAbstracts = """
+  -- corpus/王五2023.txt --
+  日本与太平洋岛国的关系
+
+  王五
+
+  《太平洋研究》2023年第1期
+
+  一、引言
+
+   日本近年来加大了对太平洋岛国的援助，双方在渔业与气候领域的合作不断深化。
+
+  （责任编辑：赵六）
+   Japan's Pacific Islands policy has shifted from aid to security in the past decade, and its
+  partners now weigh the costs of closer ties with Tokyo against their own development goals.
+   The European Union has revised its trade strategy after the pandemic, and its members
+  disagree on how far to go in screening foreign investment in critical sectors.
+
+  """
+
+@Test func aQuotationOfTextTheReaderSetAsideSaysWhereItIs() throws {
+  let findings = checkDiagnostics(
+    paperWithTrailingAbstracts + """
+    -- notes/a.md --
+    “The European Union has revised its trade strategy”[@王五2023]<!--@diag("The European Union has revised its trade strategy", quote-not-in-source)-->
+    “closer ties with Tokyo”[@王五2023]<!--@diag("closer ties with Tokyo", quote-not-in-source)-->
+    “责任编辑：赵六”[@王五2023]<!--@diag("责任编辑：赵六", quote-not-in-source)-->
+    """)
+  try #require(findings.count == 3)
+  #expect(
+    findings[0].message
+      == "This quotation is not in the text of 王五2023: it is in the English abstracts printed after the paper "
+      + "(line 14), which the reader sets aside")
+  // Its place in the file, to go to; and no fix: the file's words are right, the citation is not.
+  let related = try #require(findings[0].related.first)
+  #expect(related.file == "corpus/王五2023.txt")
+  let raw = try #require(Fixture(paperWithTrailingAbstracts).file("corpus/王五2023.txt"))
+  #expect(raw.slice(related.range) == "The European Union has revised its trade strategy")
+  #expect(findings[0].fixes.isEmpty && findings[0].suggestions.isEmpty)
+  #expect(findings[1].message.contains("the English abstracts printed after the paper (line 13)"))
+  #expect(findings[2].message.contains("the journal's publication details (line 11)"))
+}
+
+@Test func aQuotationInNoTextOfThePaperStillGetsItsClosestPassage() {
+  // Set-aside text answers only a quotation of its very words: a near miss of the body is still that.
+  let findings = checkDiagnostics(
+    paperWithTrailingAbstracts + """
+    -- notes/a.md --
+    “日本近年来加大了对太平洋岛国的投资”[@王五2023]<!--@diag("日本近年来加大了对太平洋岛国的投资", quote-not-in-source)-->
+    """)
+  #expect(findings.first?.message.contains("Closest passage: 王五2023 ¶1") == true, "\(findings.map(\.message))")
+}
