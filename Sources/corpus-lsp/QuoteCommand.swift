@@ -56,10 +56,14 @@ enum QuoteCommand {
       preferred = paper
     }
     let result = index.findQuote(query, preferredPaper: preferred)
-    // Words not in any passage may still be in the file, in text the reader set aside: say where.
-    let setAside =
-      result.matches.isEmpty
-      ? setAsidePlaces(query, in: preferred.map { [$0] } ?? Array(index.papers.indices), index: index) : []
+    // Words in no passage may still be in the file, in text the reader set aside: say where (the paper of
+    // --paper first, as its matches would be).
+    var setAside: [SetAsideResult] = []
+    if result.matches.isEmpty {
+      let papers = Array(index.papers.indices)
+      let ordered = preferred.map { [$0] + papers.filter { $0 != preferred } } ?? papers
+      setAside = index.setAsidePlaces(of: QuoteFolding.fragments(of: query), inPapers: ordered)
+    }
     if options.flags.contains("--json") {
       print(json(result, setAside: setAside, index: index))
     } else {
@@ -68,20 +72,10 @@ enum QuoteCommand {
     return result.matches.isEmpty ? 1 : 0
   }
 
-  /// A place in the text a paper set aside.
-  typealias SetAsidePlace = (paper: Int, place: SetAsideQuotation)
+  /// A paper, and where TEXT stands in what it set aside.
+  typealias SetAsideResult = (paper: Int, place: SetAsidePlace)
 
-  /// Where TEXT stands in what `papers` set aside (the English abstracts printed after a paper, running headers,
-  /// publication details): found there, it is no quotation of the paper, and the closest passage alone would not
-  /// say why.
-  static func setAsidePlaces(_ query: String, in papers: [Int], index: CorpusIndex) -> [SetAsidePlace] {
-    let fragments = QuoteFolding.fragments(of: query)
-    return papers.compactMap { paper in
-      index.papers[paper].setAsideQuotation(fragments).map { (paper, $0) }
-    }
-  }
-
-  static func describe(_ place: SetAsideQuotation, paper: Int, index: CorpusIndex) -> [String: Any] {
+  static func describe(_ place: SetAsidePlace, paper: Int, index: CorpusIndex) -> [String: Any] {
     let record = index.papers[paper]
     let start = record.rawLines.lineColumn(at: place.rawRange.start, unit: .utf32)
     let end = record.rawLines.lineColumn(at: place.rawRange.end, unit: .utf32)
@@ -124,7 +118,7 @@ enum QuoteCommand {
   }
 
   static func json(
-    _ result: QuoteSearchResult, setAside: [SetAsidePlace] = [], index: CorpusIndex
+    _ result: QuoteSearchResult, setAside: [SetAsideResult] = [], index: CorpusIndex
   ) -> String {
     let root: [String: Any] = [
       "matches": result.matches.map { describe($0, index: index) },
@@ -172,7 +166,7 @@ enum QuoteCommand {
   }
 
   static func text(
-    _ result: QuoteSearchResult, setAside: [SetAsidePlace] = [], index: CorpusIndex
+    _ result: QuoteSearchResult, setAside: [SetAsideResult] = [], index: CorpusIndex
   ) -> String {
     var lines: [String] = []
     func place(_ match: QuoteMatch) -> String {

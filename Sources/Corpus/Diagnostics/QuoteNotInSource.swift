@@ -10,10 +10,6 @@ enum QuoteNotInSource {
       guard case .notFound(let closest) = outcome else { continue }
       let citedPapers = run.items(of: quotation.citation).compactMap(\.paper)
       let cited = citedPapers.map { run.index.displayKey(of: $0) }.joined(separator: " or ")
-      if let finding = setAsideFinding(quotation, citedPapers: citedPapers, run: run) {
-        findings.append(finding)
-        continue
-      }
       let diagnosis =
         quotation.fragments.count > 1
         ? ElidedQuoteDiagnosis.diagnose(
@@ -47,6 +43,11 @@ enum QuoteNotInSource {
       var related: [RelatedLocation] = []
       var fixes: [Fix] = []
       var suggestions: [String] = []
+      // The words may be in the file all the same, in text the reader set aside (the English abstracts printed
+      // after the paper): said beside the closest passage, or instead of "nothing comes close".
+      let setAside = run.index.setAsidePlaces(
+        of: quotation.fragments.map(\.text), inPapers: Array(Set(citedPapers)).sorted()
+      ).first
       // A passage below the threshold is noise (often another paper's, matching a few common words).
       if let closest, closest.similarity >= replacementThreshold,
         let source = run.sourceText(of: closest, style: quotation.style)
@@ -56,6 +57,9 @@ enum QuoteNotInSource {
         if let location = run.relatedLocation(of: closest, message: "closest passage, \(percent)% similar") {
           related.append(location)
         }
+        if let setAside {
+          message += ". Its words stand as they are in " + describe(setAside, run: run)
+        }
         suggestions.append(source)
         fixes.append(
           Fix(
@@ -63,8 +67,14 @@ enum QuoteNotInSource {
             edits: [run.noteEdit(quotation.textRange, source)]
               + citationEdits(pointingTo: closest, quotation: quotation, run: run),
             isPreferred: true))
+      } else if let setAside {
+        message += ": its words are in " + describe(setAside, run: run)
       } else {
         message += ", and no passage of the corpus comes close."
+      }
+      if let setAside, let record = run.index.paperRecord(setAside.paper) {
+        related.append(
+          RelatedLocation(file: record.file, range: setAside.place.rawRange, message: setAside.place.description))
       }
       findings.append(
         Finding(
@@ -74,27 +84,14 @@ enum QuoteNotInSource {
     return findings
   }
 
-  /// The finding for a quotation that is in text a cited paper set aside (the English abstracts printed after it, a
-  /// running header): that, not a near miss elsewhere, is why the file holds it and the paper does not. No fix:
-  /// the words are the file's; the citation is what is wrong.
-  private static func setAsideFinding(
-    _ quotation: Quotation, citedPapers: [Int], run: CheckRun<some CorpusLookup>
-  ) -> Finding? {
-    let fragments = quotation.fragments.map(\.text)
-    for paper in citedPapers {
-      guard let record = run.index.paperRecord(paper), let aside = record.setAsideQuotation(fragments) else {
-        continue
-      }
-      let line = record.rawLines.line(containing: aside.rawRange.start) + 1
-      return Finding(
-        rule: .quoteNotInSource, file: run.notePath, range: quotation.textRange,
-        message:
-          "This quotation is not in the text of \(run.index.displayKey(of: paper)): it is in \(aside.description) "
-          + "(line \(line)), which the reader sets aside",
-        related: [RelatedLocation(file: record.file, range: aside.rawRange, message: "\(aside.description), set aside")]
-      )
-    }
-    return nil
+  /// `the English abstracts printed after the paper (王五2023, line 14), which corpus-lsp does not count as the
+  /// paper's text`.
+  private static func describe(
+    _ setAside: (paper: Int, place: SetAsidePlace), run: CheckRun<some CorpusLookup>
+  ) -> String {
+    let line = run.index.paperRecord(setAside.paper).map { $0.rawLine(containing: setAside.place.rawRange.start) + 1 }
+    return "\(setAside.place.description) (\(run.index.displayKey(of: setAside.paper))"
+      + (line.map { ", line \($0)" } ?? "") + "), \(SetAsidePlace.notCounted)"
   }
 
   /// The finding for an elided quotation whose wrong fragments can be replaced one by one. Its suggestion is the

@@ -269,8 +269,7 @@ enum QuoteMatcher {
     let fragments = foldedFragments(rawFragments)
     guard !fragments.isEmpty else { return nil }
     var folded = FoldedPassage()
-    let passage = SearchPassage(paper: 0, id: .title, text: text, skipping: [])
-    return match(fragments, in: passage, folded: &folded)?.range
+    return occurrence(of: fragments, in: text, skipping: [], folded: &folded)?.range
   }
 
   private static func foldedFragments(_ rawFragments: [String]) -> [[UInt8]] {
@@ -306,8 +305,21 @@ enum QuoteMatcher {
   private static func match(
     _ fragments: [[UInt8]], in passage: SearchPassage, folded: inout FoldedPassage
   ) -> QuoteMatch? {
-    var text = passage.text
-    text.withUTF8 { folded.fold($0, skipping: passage.skipping) }
+    guard let found = occurrence(of: fragments, in: passage.text, skipping: passage.skipping, folded: &folded) else {
+      return nil
+    }
+    return QuoteMatch(
+      paper: passage.paper, passage: passage.id, range: found.range, exact: true, similarity: 1,
+      fragments: found.fragments)
+  }
+
+  /// The folded fragments found in order in `text` (without the ranges `skipping`): the whole span, and each
+  /// fragment's range, in bytes of `text`.
+  private static func occurrence(
+    of fragments: [[UInt8]], in text: String, skipping: [TextRange], folded: inout FoldedPassage
+  ) -> (range: TextRange, fragments: [TextRange])? {
+    var text = text
+    text.withUTF8 { folded.fold($0, skipping: skipping) }
     var position = 0
     var start: Int?
     var ranges: [TextRange] = []
@@ -318,9 +330,7 @@ enum QuoteMatcher {
       ranges.append(folded.originalRange(found, position))
     }
     guard let start else { return nil }
-    return QuoteMatch(
-      paper: passage.paper, passage: passage.id, range: folded.originalRange(start, position), exact: true,
-      similarity: 1, fragments: ranges)
+    return (folded.originalRange(start, position), ranges)
   }
 
   /// The longest run of the query's scalars that folding leaves alone and that contains no white space or

@@ -1,4 +1,5 @@
 //! Rule quote-not-in-source and its replace fix.
+import Foundation
 import Testing
 
 @testable import Corpus
@@ -245,24 +246,73 @@ private let paperWithTrailingAbstracts = """
   try #require(findings.count == 3)
   #expect(
     findings[0].message
-      == "This quotation is not in the text of 王五2023: it is in the English abstracts printed after the paper "
-      + "(line 14), which the reader sets aside")
+      == "This quotation is not in 王五2023: its words are in the English abstracts printed after the paper "
+      + "(王五2023, line 14), which corpus-lsp does not count as the paper's text")
   // Its place in the file, to go to; and no fix: the file's words are right, the citation is not.
   let related = try #require(findings[0].related.first)
   #expect(related.file == "corpus/王五2023.txt")
   let raw = try #require(Fixture(paperWithTrailingAbstracts).file("corpus/王五2023.txt"))
   #expect(raw.slice(related.range) == "The European Union has revised its trade strategy")
   #expect(findings[0].fixes.isEmpty && findings[0].suggestions.isEmpty)
-  #expect(findings[1].message.contains("the English abstracts printed after the paper (line 13)"))
-  #expect(findings[2].message.contains("the journal's publication details (line 11)"))
+  #expect(findings[1].message.contains("the English abstracts printed after the paper (王五2023, line 13)"))
+  #expect(findings[2].message.contains("the journal's publication details (王五2023, line 11)"))
 }
 
-@Test func aQuotationInNoTextOfThePaperStillGetsItsClosestPassage() {
-  // Set-aside text answers only a quotation of its very words: a near miss of the body is still that.
+@Test func aNearMissOfTheBodyKeepsItsFixAndNamesTheSetAsideWordsBeside() throws {
+  // The body says 援助 where the note says “投资”; a masthead line printed after the paper holds the note's words.
+  let paper = paperWithTrailingAbstracts.replacingOccurrences(
+    of: "disagree on how far", with: "日本近年来加大了对太平洋岛国的投资\n   disagree on how far")
   let findings = checkDiagnostics(
-    paperWithTrailingAbstracts + """
+    paper + """
     -- notes/a.md --
     “日本近年来加大了对太平洋岛国的投资”[@王五2023]<!--@diag("日本近年来加大了对太平洋岛国的投资", quote-not-in-source)-->
     """)
-  #expect(findings.first?.message.contains("Closest passage: 王五2023 ¶1") == true, "\(findings.map(\.message))")
+  let finding = try #require(findings.first)
+  #expect(finding.message.contains("Closest passage: 王五2023 ¶1"), "\(finding.message)")
+  #expect(
+    finding.message.hasSuffix(
+      "Its words stand as they are in the journal's publication details (王五2023, line 15), which corpus-lsp does "
+        + "not count as the paper's text"), "\(finding.message)")
+  #expect(finding.fixes.count == 1 && finding.related.count == 2)
+}
+
+@Test func setAsideWordsAreMatchedWithinOneEntryAndOnlyThere() {
+  // Fragments from two abstracts are no quotation of either; a near miss of the body stays one.
+  let findings = checkDiagnostics(
+    paperWithTrailingAbstracts + """
+    -- notes/a.md --
+    “closer ties with Tokyo……revised its trade strategy”[@王五2023]<!--@diag("closer ties with Tokyo……revised its trade strategy", quote-not-in-source)-->
+    “日本近年来加大了对太平洋岛国的投资”[@王五2023]<!--@diag("日本近年来加大了对太平洋岛国的投资", quote-not-in-source)-->
+    """)
+  #expect(findings.allSatisfy { !$0.message.contains("English abstracts") }, "\(findings.map(\.message))")
+  #expect(findings.last?.message.contains("Closest passage: 王五2023 ¶1") == true)
+}
+
+@Test func withSeveralPapersCitedTheSetAsideWordsNameTheirPaper() {
+  let findings = checkDiagnostics(
+    paperWithTrailingAbstracts + sampleCorpus + """
+    -- notes/a.md --
+    “screening foreign investment”[@张三2021; @王五2023]<!--@diag("screening foreign investment", quote-not-in-source)-->
+    """)
+  #expect(
+    findings.first?.message
+      == "This quotation is not in 张三2021 or 王五2023: its words are in the English abstracts printed after the "
+      + "paper (王五2023, line 15), which corpus-lsp does not count as the paper's text")
+}
+
+@Test func setAsideTextIsNotSearchedInAFileChangedSinceItWasIndexed() throws {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("set-aside-\(getpid())")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let text = try #require(Fixture(paperWithTrailingAbstracts).file("corpus/王五2023.txt"))
+  func paper(_ name: String) throws -> Paper {
+    let file = folder.appendingPathComponent(name)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return try PaperReader.read(file: "corpus/" + name, data: Data(text.utf8), sourcePath: file.path).get()
+  }
+  #expect(try paper("a.txt").setAsidePlace(of: ["trade strategy"]) != nil)
+  // The artefacts' ranges are those of the text indexed: a file that has grown since is no longer that text.
+  let changed = try paper("b.txt")
+  try ("前言\n" + text).write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+  #expect(changed.setAsidePlace(of: ["trade strategy"]) == nil)
 }
