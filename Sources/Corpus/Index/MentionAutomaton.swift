@@ -19,7 +19,9 @@ struct MentionAutomaton: Sendable {
 
     /// `check` is the base of the state this transition belongs to, -1 for a free slot; `next` is the target
     /// state's code (`Code`).
-    init(check: Int32, next: Int32) { bits = UInt64(UInt32(bitPattern: check)) | UInt64(UInt32(bitPattern: next)) << 32 }
+    init(check: Int32, next: Int32) {
+      bits = UInt64(UInt32(bitPattern: check)) | UInt64(UInt32(bitPattern: next)) << 32
+    }
   }
 
   /// Class of each ASCII byte (capitals share their lower-case class); 0 when no pattern uses it.
@@ -317,6 +319,17 @@ struct MentionAutomaton: Sendable {
   /// Texts shorter than this are read in one stream.
   static let halvingThreshold = 256
 
+  /// Where the second of the two streams `forEachMatch` reads starts (the first character boundary from the
+  /// middle), or the end of a text read in one stream: the occurrences starting before it are reported in the
+  /// order of their ends, as are those starting from it, but the two are interleaved.
+  static func secondHalfStart(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let count = bytes.count
+    guard count >= halvingThreshold else { return count }
+    var middle = count / 2
+    while middle < count, bytes[middle] & 0xC0 == 0x80 { middle += 1 }
+    return middle
+  }
+
   /// A transition waits for its slot, which is rarely in the first-level cache: reading the two halves of a text
   /// in one loop keeps two such loads in flight at once. The second half starts from the root at a character
   /// boundary, so it finds exactly the occurrences that start in it; the first reads on past the middle by the
@@ -335,8 +348,7 @@ struct MentionAutomaton: Sendable {
       }
       return
     }
-    var middle = count / 2
-    while middle < count, bytes[middle] & 0xC0 == 0x80 { middle += 1 }
+    let middle = Self.secondHalfStart(of: bytes)
     let firstEnd = min(count, middle + longestKey)
     var i = 0
     var j = middle

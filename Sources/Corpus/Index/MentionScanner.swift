@@ -168,7 +168,9 @@ public final class MentionScanner: Sendable {
     formEntity = forms
     var japaneseForms: [Unicode.Scalar: Int] = [:]
     for (scalar, id) in Self.japaneseForms {
-      if let entity = entities.firstIndex(where: { $0.id == id }), forms[scalar] == nil { japaneseForms[scalar] = entity }
+      if let entity = entities.firstIndex(where: { $0.id == id }), forms[scalar] == nil {
+        japaneseForms[scalar] = entity
+      }
     }
 
     var idIndex: [String: Int] = [:]
@@ -288,7 +290,8 @@ public final class MentionScanner: Sendable {
     for (index, entity) in entities.enumerated() {
       // Only groupings and mechanisms (美日同盟, 日欧EPA) spell out their states; 新加坡 is no 新 + 加.
       let spellsMembers = !entity.members.isEmpty || entity.kind == .mechanism
-      let onlyMembers = entity.kind == .actor && !entity.members.isEmpty
+      let onlyMembers =
+        entity.kind == .actor && !entity.members.isEmpty
         ? Set(entity.members.compactMap { idIndex[$0] }) : nil
       for alias in entity.aliases where alias.unicodeScalars.count > 1 || alias.utf8.count > 1 {
         let spelledInForms = Self.isSpelledInForms(alias, forms: forms, japaneseForms: japaneseForms)
@@ -398,6 +401,10 @@ public final class MentionScanner: Sendable {
   struct Scratch {
     var words: [Hit] = []
     var singles: [Hit] = []
+    /// The hits starting in the second half of a text read in two streams, appended to `words` and `singles` after
+    /// the first half's: each list is then in order but for overlaps, rather than two orders interleaved.
+    var secondWords: [Hit] = []
+    var secondSingles: [Hit] = []
     var chosen: [Hit] = []
     var run: [(start: Int, end: Int, entity: Int, scalar: Unicode.Scalar)] = []
     /// One-character forms outside compounds and words, for enumerations (美、英、澳等).
@@ -445,18 +452,24 @@ public final class MentionScanner: Sendable {
   func scan(bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
     scratch.words.removeAll(keepingCapacity: true)
     scratch.singles.removeAll(keepingCapacity: true)
+    scratch.secondWords.removeAll(keepingCapacity: true)
+    scratch.secondSingles.removeAll(keepingCapacity: true)
     scratch.chosen.removeAll(keepingCapacity: true)
     scratch.found.removeAll(keepingCapacity: true)
     scratch.ungrouped.removeAll(keepingCapacity: true)
-    collectHits(bytes, words: &scratch.words, singles: &scratch.singles)
+    collectHits(
+      bytes, words: &scratch.words, singles: &scratch.singles, secondWords: &scratch.secondWords,
+      secondSingles: &scratch.secondSingles)
+    scratch.words.append(contentsOf: scratch.secondWords)
+    scratch.singles.append(contentsOf: scratch.secondSingles)
     if scratch.words.isEmpty && scratch.singles.isEmpty { return }
-    // The automaton reads a long text as two halves at once: its one-character hits come in two ordered runs.
-    if zip(scratch.singles, scratch.singles.dropFirst()).contains(where: { $0.start > $1.start }) {
+    // Hits come in the order of their ends: a word inside a longer one (美国 in 美国国务院) comes first.
+    if !Self.isSorted(scratch.singles, by: { $0.start < $1.start }) {
       scratch.singles.sort { $0.start < $1.start }
     }
 
     // 1. Leftmost-longest among aliases and non-entity words.
-    scratch.words.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+    if !Self.isSorted(scratch.words, by: Self.isBefore) { scratch.words.sort(by: Self.isBefore) }
     var covered = 0
     for (k, hit) in scratch.words.enumerated() where hit.start >= covered {
       if isPairBeforeGuojia(hit, bytes: bytes, singles: scratch.singles) { continue }
@@ -536,7 +549,26 @@ public final class MentionScanner: Sendable {
         scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
       }
     }
-    scratch.found.sort { Self.inScanOrder($0.start, $0.end, before: $1.start, $1.end) }
+    let inScanOrder = { (a: ScannedMention, b: ScannedMention) in
+      Self.inScanOrder(a.start, a.end, before: b.start, b.end)
+    }
+    if !Self.isSorted(scratch.found, by: inScanOrder) { scratch.found.sort(by: inScanOrder) }
+  }
+
+  /// Words by start, the longer first.
+  @inline(__always)
+  private static func isBefore(_ a: Hit, _ b: Hit) -> Bool { a.start != b.start ? a.start < b.start : a.end > b.end }
+
+  /// Whether no element comes before the one preceding it: a stable sort would leave the list as it is, and is
+  /// not run (most lists of hits and mentions are in order already).
+  @inline(__always)
+  static func isSorted<Element>(_ list: [Element], by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+    var k = 1
+    while k < list.count {
+      if areInIncreasingOrder(list[k], list[k - 1]) { return false }
+      k += 1
+    }
+    return true
   }
 
   /// The order of a scan's mentions: by start, the longer first (a compound's grouping before its states).
@@ -604,7 +636,6 @@ public final class MentionScanner: Sendable {
     guard offset >= 0, offset + 3 <= bytes.count, bytes[offset] & 0xF0 == 0xE0 else { return nil }
     return UInt32(bytes[offset] & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
   }
-
 
   /// Forms that count only bound to a verb or preposition of relation (rule 5), by entity id: on their own they start
   /// too many words (华丽, 中华, 平台, 舞台) to count inside runs.
@@ -699,7 +730,11 @@ public final class MentionScanner: Sendable {
 
   /// The automaton pass: every pattern occurrence that passes its boundary and case checks.
   @inline(__always)
-  private func collectHits(_ bytes: UnsafeBufferPointer<UInt8>, words: inout [Hit], singles: inout [Hit]) {
+  private func collectHits(
+    _ bytes: UnsafeBufferPointer<UInt8>, words: inout [Hit], singles: inout [Hit], secondWords: inout [Hit],
+    secondSingles: inout [Hit]
+  ) {
+    let secondHalf = MentionAutomaton.secondHalfStart(of: bytes)
     patternLengths.withUnsafeBufferPointer { lengths in
       patternFlags.withUnsafeBufferPointer { flagsOf in
         let count = bytes.count
@@ -725,11 +760,19 @@ public final class MentionScanner: Sendable {
               return
             }
             if flags & Flag.compoundForm != 0 {
-              singles.append(Hit(start: start, end: end, pattern: patternIndex))
+              if start < secondHalf {
+                singles.append(Hit(start: start, end: end, pattern: patternIndex))
+              } else {
+                secondSingles.append(Hit(start: start, end: end, pattern: patternIndex))
+              }
               return
             }
           }
-          words.append(Hit(start: start, end: end, pattern: patternIndex))
+          if start < secondHalf {
+            words.append(Hit(start: start, end: end, pattern: patternIndex))
+          } else {
+            secondWords.append(Hit(start: start, end: end, pattern: patternIndex))
+          }
         }
       }
     }
@@ -744,7 +787,8 @@ public final class MentionScanner: Sendable {
     func alone(_ k: Int) -> Bool {
       (k == 0 || free[k - 1].end != free[k].start) && (k + 1 == free.count || free[k + 1].start != free[k].end)
         && free[k].scalar != "新"
-        && !(free[k].scalar == "日" && free[k].start > 0 && Self.isNumeral(Self.scalar(before: free[k].start, in: bytes)))
+        && !(free[k].scalar == "日" && free[k].start > 0
+          && Self.isNumeral(Self.scalar(before: free[k].start, in: bytes)))
     }
     // The next item follows after 、, or after 、X、 where X abbreviates a state no form names (中、俄、巴、印四国: 巴 is
     // Brazil here, Pakistan elsewhere); the items named are the mentions.
@@ -763,7 +807,9 @@ public final class MentionScanner: Sendable {
       var last = k
       while last + 1 < free.count, alone(last), alone(last + 1), follows(last) { last += 1 }
       if last > k, Self.closesEnumeration(bytes, after: free[last].end) {
-        for item in free[k...last] { result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end)) }
+        for item in free[k...last] {
+          result.append(ScannedMention(entity: item.entity, start: item.start, end: item.end))
+        }
       }
       k = last + 1
     }
@@ -809,7 +855,8 @@ public final class MentionScanner: Sendable {
     guard run.count >= 2 else { return }
     // Distinct members, counted without allocating: most runs are two characters (日美, 中美) and name no grouping.
     var distinct = 0
-    for (k, item) in zip(run.indices, run) where !run[run.startIndex..<k].contains(where: { $0.entity == item.entity }) {
+    for (k, item) in zip(run.indices, run) where !run[run.startIndex..<k].contains(where: { $0.entity == item.entity })
+    {
       distinct += 1
     }
     guard distinct >= 2, let first = run.first, let last = run.last else { return }

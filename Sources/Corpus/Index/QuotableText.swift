@@ -126,6 +126,9 @@ extension Paper {
   /// The footnote reference marks inside a passage (a body paragraph's; other passages hold none), sorted.
   public func footnoteMarks(in passage: PassageID) -> [TextRange] {
     guard case .paragraph(let number) = passage, paragraphs.indices.contains(number - 1) else { return [] }
-    return paragraphs[number - 1].footnoteRefs.map(\.range).sorted { $0.start < $1.start }
+    let ranges = paragraphs[number - 1].footnoteRefs.map(\.range)
+    // They are kept in order (`FootnoteLinker`): sorted again only when they are not.
+    let inOrder = zip(ranges, ranges.dropFirst()).allSatisfy { $0.start <= $1.start }
+    return inOrder ? ranges : ranges.sorted { $0.start < $1.start }
   }
 }

@@ -40,9 +40,11 @@ struct ReferenceMark {
 enum FootnoteLinker {
   /// Reference marks in a normalised text: ①, ^①, ^{*}, a trailing *, and (when the paper has letter notes)
   /// a lone letter a–j between CJK characters.
-  static func marks(in passage: Passage, letters: Bool, stars: Bool) -> [(FootnoteMark.Kind, TextRange)] {
-    var found: [(FootnoteMark.Kind, TextRange)] = []
-    passage.text.utf8.withContiguousStorageIfAvailable { buffer in
+  /// Each is handed to `found` in order (no array is made for each paragraph).
+  static func marks(
+    in passage: Passage, letters: Bool, stars: Bool, _ found: (FootnoteMark.Kind, TextRange) -> Void
+  ) {
+    _ = passage.text.utf8.withContiguousStorageIfAvailable { buffer in
       let text = ByteText(bytes: buffer)
       var i = 0
       var previous: UInt32 = 0
@@ -65,26 +67,25 @@ enum FootnoteLinker {
         }
         let (v, len) = text.scalar(at: i)
         if v == 0x5E, let mark = FootnoteMark.parse(text, at: i, limit: text.count) {
-          found.append((mark.kind, TextRange(i, mark.end)))
+          found(mark.kind, TextRange(i, mark.end))
           i = mark.end
           previous = 0x2460
           continue
         }
         if let n = CharClass.circledNumber(v) {
-          found.append((.circled(n), TextRange(i, i + len)))
+          found(.circled(n), TextRange(i, i + len))
         } else if stars, v == 0x2A, i > 0 {
-          found.append((.star, TextRange(i, i + len)))
+          found(.star, TextRange(i, i + len))
         } else if letters, (0x61...0x6A).contains(v), CharClass.isWide(previous) || previous == 0x20 {
           let next = text.scalar(at: i + 1).value
           if i + 1 >= text.count || CharClass.isWide(next) && !CharClass.isLatinLetter(next) {
-            found.append((.letter(UInt8(v)), TextRange(i, i + 1)))
+            found(.letter(UInt8(v)), TextRange(i, i + 1))
           }
         }
         previous = v
         i += len
       }
     }
-    return found
   }
 
   /// Ties each footnote to the reference mark that calls it: the latest unmatched mark of the same kind before
@@ -97,14 +98,16 @@ enum FootnoteLinker {
       ReferenceMark(kind: $0.kind, range: TextRange($0.start, $0.end), raw: $0.start, paragraph: nil)
     }
     for paragraph in paper.paragraphs {
-      for (kind, range) in marks(in: paragraph.passage, letters: letters, stars: stars) {
+      marks(in: paragraph.passage, letters: letters, stars: stars) { kind, range in
         let raw = paragraph.passage.map.rawOffset(forNormalized: range.start, bias: .start).utf8Offset
         refs.append(ReferenceMark(kind: kind, range: range, raw: raw, paragraph: paragraph.number))
       }
     }
     refs.sort { $0.raw < $1.raw }
     var used = [Bool](repeating: false, count: refs.count)
-    var paragraphRefs: [Int: [FootnoteReference]] = [:]
+    // Each call tied, in the order of the notes; then grouped by paragraph and ordered by position, calls at one
+    // position by note (one array for each paragraph, not one grown note by note).
+    var linked: [(paragraph: Int, reference: FootnoteReference)] = []
     for (n, mark) in notes.marks.enumerated() {
       let start = notes.rawStarts[n]
       var chosen: Int?
@@ -121,11 +124,25 @@ enum FootnoteLinker {
       used[found] = true
       if let p = refs[found].paragraph {
         paper.footnotes[n].paragraph = p
-        paragraphRefs[p, default: []].append(FootnoteReference(range: refs[found].range, footnote: n + 1))
+        linked.append((p, FootnoteReference(range: refs[found].range, footnote: n + 1)))
       }
     }
-    for (p, list) in paragraphRefs where paper.paragraphs.indices.contains(p - 1) {
-      paper.paragraphs[p - 1].footnoteRefs = list.sorted { $0.range.start < $1.range.start }
+    linked.sort { a, b in
+      if a.paragraph != b.paragraph { return a.paragraph < b.paragraph }
+      if a.reference.range.start != b.reference.range.start {
+        return a.reference.range.start < b.reference.range.start
+      }
+      return a.reference.footnote < b.reference.footnote
+    }
+    var groupStart = 0
+    while groupStart < linked.count {
+      let p = linked[groupStart].paragraph
+      var groupEnd = groupStart + 1
+      while groupEnd < linked.count, linked[groupEnd].paragraph == p { groupEnd += 1 }
+      if paper.paragraphs.indices.contains(p - 1) {
+        paper.paragraphs[p - 1].footnoteRefs = linked[groupStart..<groupEnd].map(\.reference)
+      }
+      groupStart = groupEnd
     }
   }
 }

@@ -364,6 +364,8 @@ struct LineClassifier {
   private mutating func classifyBody() {
     guard bodyStart < bodyEnd else { return }
     let repeated = repeatedShortLines()
+    // A line's text is made into a String only when its length is one of theirs.
+    let repeatedLengths = Set(repeated.map(\.utf8.count))
     var inNote: Int?
     var lastNoteMark: FootnoteMark?
     var previousWasBody = true
@@ -374,7 +376,10 @@ struct LineClassifier {
         inNote = nil
         continue
       }
-      if isRunningHeader(line) || (!repeated.isEmpty && repeated.contains(text.string(line.contentStart, line.contentEnd))) {
+      if isRunningHeader(line)
+        || (repeatedLengths.contains(line.contentEnd - line.contentStart)
+          && repeated.contains(text.string(line.contentStart, line.contentEnd)))
+      {
         roles[index] = .runningHeader
         inNote = nil
         continue
@@ -397,7 +402,8 @@ struct LineClassifier {
       // One-line-per-note text: a note cut short continues on a short line ("…第" / "5页。").
       if paragraphPerLine, !previousWasBody, let last = notes.last?.lines.last,
         !endsSentence(lines[last]) || endsWithAbbreviation(lines[last]),
-        line.width < 60, !line.leadingSpace, HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd) == nil
+        line.width < 60, !line.leadingSpace,
+        HeadingNumber.parse(text, at: line.contentStart, end: line.contentEnd) == nil
       {
         notes[notes.count - 1].lines.append(index)
         roles[index] = .footnote(notes.count - 1)
@@ -430,7 +436,9 @@ struct LineClassifier {
     let (last, lastStart) = text.scalar(before: line.contentEnd)
     guard last == 0x2E else { return false }
     var start = lastStart
-    while start > line.contentStart, CharClass.isLatinLetter(UInt32(text[start - 1])), lastStart - start < 5 { start -= 1 }
+    while start > line.contentStart, CharClass.isLatinLetter(UInt32(text[start - 1])), lastStart - start < 5 {
+      start -= 1
+    }
     let letters = lastStart - start
     let boundary = start == line.contentStart || !CharClass.isLatinLetter(UInt32(text[start - 1]))
     return letters >= 1 && letters <= 4 && boundary

@@ -27,6 +27,9 @@ struct PassageBuilder {
   /// Every piece appended began and ended on a scalar boundary of the raw text, which is valid UTF-8: then so are
   /// `bytes` (whole scalars and ASCII spaces), and `build` makes its String without validating them again.
   private var wholeScalars = true
+  /// The debris offsets of the piece being appended (`MarkdownDebris.offsets(_:from:to:carets:into:)`), kept for
+  /// the next piece.
+  private var debrisOffsets: [Int] = []
 
   var isEmpty: Bool { bytes.isEmpty }
 
@@ -43,10 +46,15 @@ struct PassageBuilder {
     let isOneRun = line?.isOneRun ?? false
     guard line?.mayHoldDebris ?? true else { return appendPlain(text, from: from, to: end, isOneRun: isOneRun) }
     let carets = line?.mayHoldCaret ?? true
-    for offset in MarkdownDebris.offsets(text, from: from, to: min(end, text.count), carets: carets) {
+    // The offsets buffer is taken out of `self` while it is read, and put back with its capacity.
+    var offsets: [Int] = []
+    swap(&offsets, &debrisOffsets)
+    MarkdownDebris.offsets(text, from: from, to: min(end, text.count), carets: carets, into: &offsets)
+    for offset in offsets {
       appendPlain(text, from: from, to: offset, isOneRun: isOneRun)
       from = offset + 1
     }
+    swap(&offsets, &debrisOffsets)
     appendPlain(text, from: from, to: end, isOneRun: isOneRun)
   }
 
@@ -221,8 +229,9 @@ struct PassageBuilder {
     let slash: UInt32 = 0x2F
     let dot: UInt32 = 0x2E
     let lowerOrDigit = (0x61...0x7A).contains(v) || CharClass.isDigit(v)
-    guard (last == slash && v != 0x5B && v != 0x3C) || v == slash || (last == dot && lowerOrDigit)
-      || (v == dot && (CharClass.isDigit(last) || CharClass.isLatinLetter(last)))
+    guard
+      (last == slash && v != 0x5B && v != 0x3C) || v == slash || (last == dot && lowerOrDigit)
+        || (v == dot && (CharClass.isDigit(last) || CharClass.isLatinLetter(last)))
     else { return false }
     // The token written so far, back to the last space: does it start a URL?
     var start = bytes.count
@@ -341,14 +350,16 @@ enum MarkdownDebris {
   static let debrisStarts = ByteSet(0x2A, 0x3C, 0x5C, 0x5B)
   static let caret = ByteSet(0x5E)
 
-  /// Offsets of the single bytes to drop in `start..<end`, ascending.
+  /// Offsets of the single bytes to drop in `start..<end`, ascending, into `found` (emptied first: a builder passes
+  /// the same buffer for every piece, as most pieces that may hold debris, a `[` of a reference, hold none).
   /// `carets`: the piece may hold a `^` (`RawLine.mayHoldCaret`).
-  static func offsets(_ text: ByteText, from start: Int, to end: Int, carets: Bool = true) -> [Int] {
+  static func offsets(_ text: ByteText, from start: Int, to end: Int, carets: Bool, into found: inout [Int]) {
+    found.removeAll(keepingCapacity: true)
     // Only `*`, `<`, `\`, `[` and `^` open debris: most pieces hold none and are skipped in one fast scan.
-    guard start < end else { return [] }
-    let caretOffsets = carets ? superscriptCarets(text, from: start, to: end) : []
-    guard var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return caretOffsets }
-    var found: [Int] = caretOffsets
+    guard start < end else { return }
+    if carets { superscriptCarets(text, from: start, to: end, into: &found) }
+    guard var i = text.firstOffset(of: Self.debrisStarts, from: start, to: end) else { return }
+    let caretCount = found.count
     // Inside a link's text, which is kept (and may hold escapes): where it ends, and where its target ends.
     var linkTextEnd = -1
     var linkTargetEnd = -1
@@ -361,7 +372,7 @@ enum MarkdownDebris {
       let byte = text[i]
       if byte == 0x5B, linkTextEnd < 0, let link = linkEnd(text, at: i, end: end) {
         found.append(i)
-        found += Array(link.close..<link.targetEnd)
+        found.append(contentsOf: link.close..<link.targetEnd)
         linkTextEnd = link.close
         linkTargetEnd = link.targetEnd
         i += 1
@@ -371,34 +382,39 @@ enum MarkdownDebris {
       let limit = linkTextEnd >= 0 ? linkTextEnd : end
       if byte == 0x2A, let close = emphasisEnd(text, at: i, start: start, end: limit) {
         let run = text[i + 1] == 0x2A ? 2 : 1
-        found += Array(i..<(i + run)) + Array(close..<(close + run))
+        found.append(contentsOf: i..<(i + run))
+        found.append(contentsOf: close..<(close + run))
         i = close + run
         continue
       }
       if byte == 0x3C, let close = autolinkEnd(text, at: i, end: limit) {
-        found += [i, close]
+        found.append(i)
+        found.append(close)
         i = close + 1
         continue
       }
-      if byte == 0x5C, i + 1 < limit, [0x5B, 0x5D, 0x2A, 0x5F, 0x24].contains(text[i + 1]) {
+      if byte == 0x5C, i + 1 < limit, Self.isEscapable(text[i + 1]) {
         found.append(i)
         i += 2
         continue
       }
       i += 1
     }
-    return found.sorted()
+    if found.count > caretCount { found.sort() }
   }
 
-  /// The carets of superscript marks in `start..<end` (^①: the reader of the PDF sees ①).
-  private static func superscriptCarets(_ text: ByteText, from start: Int, to end: Int) -> [Int] {
-    var found: [Int] = []
+  /// `[`, `]`, `*`, `_` and `$`: what a backslash escapes in the Markdown extraction writes.
+  private static func isEscapable(_ byte: UInt8) -> Bool {
+    byte == 0x5B || byte == 0x5D || byte == 0x2A || byte == 0x5F || byte == 0x24
+  }
+
+  /// The carets of superscript marks in `start..<end` (^①: the reader of the PDF sees ①), appended to `found`.
+  private static func superscriptCarets(_ text: ByteText, from start: Int, to end: Int, into found: inout [Int]) {
     var i = start
     while let caret = text.firstOffset(of: Self.caret, from: i, to: end) {
       if caret + 1 < end, CharClass.circledNumber(text.scalar(at: caret + 1).value) != nil { found.append(caret) }
       i = caret + 1
     }
-    return found
   }
 
   /// For `*` or `**` at `i` opening emphasis of Latin text, the offset of the closing run.

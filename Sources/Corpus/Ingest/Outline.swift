@@ -10,6 +10,9 @@ struct BodyAssembler {
   private var counters = [Int](repeating: 0, count: 6)
   /// Builds every paragraph in turn, reusing its buffers.
   private var builder = PassageBuilder()
+  /// Build each heading's title and whole printed text in turn, reusing their buffers.
+  private var titleBuilder = PassageBuilder()
+  private var headingBuilder = PassageBuilder()
 
   init(classifier: LineClassifier) { self.classifier = classifier }
 
@@ -118,8 +121,15 @@ struct BodyAssembler {
   private mutating func addSection(_ heading: HeadingNumber, lines headingLines: [Int]) {
     // The title (after the numbering) and the whole heading as printed (a searchable, mapped passage) are
     // built alike: a quotation may or may not include the numbering.
+    let text = self.text
     var builder = PassageBuilder()
     var whole = PassageBuilder()
+    swap(&builder, &titleBuilder)
+    swap(&whole, &headingBuilder)
+    defer {
+      swap(&builder, &titleBuilder)
+      swap(&whole, &headingBuilder)
+    }
     for (position, index) in headingLines.enumerated() {
       let line = lines[index]
       if position > 0 {
@@ -133,8 +143,8 @@ struct BodyAssembler {
     let first = lines[headingLines[0]]
     let last = lines[headingLines[headingLines.count - 1]]
     addSection(
-      heading, title: builder.build().text, range: TextRange(first.contentStart, last.contentEnd),
-      passage: whole.build())
+      heading, title: builder.finish().text, range: TextRange(first.contentStart, last.contentEnd),
+      passage: whole.finish())
   }
 
   /// `passage` is nil for a title run into its paragraph: the paragraph holds its text.
@@ -196,7 +206,7 @@ struct BodyAssembler {
     guard !current.isEmpty else { return }
     let passage = Self.passage(
       text: text, lines: lines, indices: current, firstStart: currentStart, lastEnd: lastEnd, using: &builder)
-    current.removeAll()
+    current.removeAll(keepingCapacity: true)
     currentStart = nil
     guard !passage.text.isEmpty else { return }
     paragraphs.append(Paragraph(number: paragraphs.count + 1, passage: passage))
@@ -234,7 +244,8 @@ struct BodyAssembler {
     text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?, lastEnd: Int? = nil
   ) -> Passage {
     var builder = PassageBuilder()
-    return passage(text: text, lines: lines, indices: indices, firstStart: firstStart, lastEnd: lastEnd, using: &builder)
+    return passage(
+      text: text, lines: lines, indices: indices, firstStart: firstStart, lastEnd: lastEnd, using: &builder)
   }
 
   /// The same, built in `builder`'s buffers (left empty for the next passage).
@@ -242,9 +253,10 @@ struct BodyAssembler {
     text: ByteText, lines: [RawLine], indices: [Int], firstStart: Int?, lastEnd: Int? = nil,
     using builder: inout PassageBuilder
   ) -> Passage {
-    builder.reserveCapacity(indices.reduce(0) { total, index in
-      lines.indices.contains(index) ? total + max(0, lines[index].contentEnd - lines[index].contentStart) : total
-    })
+    builder.reserveCapacity(
+      indices.reduce(0) { total, index in
+        lines.indices.contains(index) ? total + max(0, lines[index].contentEnd - lines[index].contentStart) : total
+      })
     for (position, index) in indices.enumerated() {
       let line = lines[index]
       let start = position == 0 ? max(firstStart ?? line.contentStart, line.contentStart) : line.contentStart
