@@ -76,6 +76,9 @@ enum IndexBenchmark {
         total += data.count
         copy += 1
       }
+      // The copies are written out before anything is measured: the kernel writing them back meanwhile would take
+      // a core from whichever side runs first.
+      sync()
       // Three full index builds, each in a fresh process, and three rg runs: the best of each is compared, so that
       // one slow run on either side (the first touch of fresh memory costs this virtual machine dearly, and varies)
       // flatters neither. The peak is the highest of the three.
