@@ -464,12 +464,10 @@ public final class MentionScanner: Sendable {
     scratch.singles.append(contentsOf: scratch.secondSingles)
     if scratch.words.isEmpty && scratch.singles.isEmpty { return }
     // Hits come in the order of their ends: a word inside a longer one (美国 in 美国国务院) comes first.
-    if !Self.isSorted(scratch.singles, by: { $0.start < $1.start }) {
-      scratch.singles.sort { $0.start < $1.start }
-    }
+    scratch.singles.sortIfNeeded { $0.start < $1.start }
 
     // 1. Leftmost-longest among aliases and non-entity words.
-    if !Self.isSorted(scratch.words, by: Self.isBefore) { scratch.words.sort(by: Self.isBefore) }
+    scratch.words.sortIfNeeded { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
     var covered = 0
     for (k, hit) in scratch.words.enumerated() where hit.start >= covered {
       if isPairBeforeGuojia(hit, bytes: bytes, singles: scratch.singles) { continue }
@@ -549,26 +547,7 @@ public final class MentionScanner: Sendable {
         scratch.found.append(ScannedMention(entity: entity, start: hit.start, end: hit.end))
       }
     }
-    let inScanOrder = { (a: ScannedMention, b: ScannedMention) in
-      Self.inScanOrder(a.start, a.end, before: b.start, b.end)
-    }
-    if !Self.isSorted(scratch.found, by: inScanOrder) { scratch.found.sort(by: inScanOrder) }
-  }
-
-  /// Words by start, the longer first.
-  @inline(__always)
-  private static func isBefore(_ a: Hit, _ b: Hit) -> Bool { a.start != b.start ? a.start < b.start : a.end > b.end }
-
-  /// Whether no element comes before the one preceding it: a stable sort would leave the list as it is, and is
-  /// not run (most lists of hits and mentions are in order already).
-  @inline(__always)
-  static func isSorted<Element>(_ list: [Element], by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
-    var k = 1
-    while k < list.count {
-      if areInIncreasingOrder(list[k], list[k - 1]) { return false }
-      k += 1
-    }
-    return true
+    scratch.found.sortIfNeeded { Self.inScanOrder($0.start, $0.end, before: $1.start, $1.end) }
   }
 
   /// The order of a scan's mentions: by start, the longer first (a compound's grouping before its states).

@@ -126,9 +126,8 @@ extension Paper {
   /// The footnote reference marks inside a passage (a body paragraph's; other passages hold none), sorted.
   public func footnoteMarks(in passage: PassageID) -> [TextRange] {
     guard case .paragraph(let number) = passage, paragraphs.indices.contains(number - 1) else { return [] }
-    let ranges = paragraphs[number - 1].footnoteRefs.map(\.range)
-    // They are kept in order (`FootnoteLinker`): sorted again only when they are not.
-    let inOrder = zip(ranges, ranges.dropFirst()).allSatisfy { $0.start <= $1.start }
-    return inOrder ? ranges : ranges.sorted { $0.start < $1.start }
+    var ranges = paragraphs[number - 1].footnoteRefs.map(\.range)
+    ranges.sortIfNeeded { $0.start < $1.start }  // `FootnoteLinker` keeps them in order
+    return ranges
   }
 }

@@ -121,7 +121,6 @@ struct BodyAssembler {
   private mutating func addSection(_ heading: HeadingNumber, lines headingLines: [Int]) {
     // The title (after the numbering) and the whole heading as printed (a searchable, mapped passage) are
     // built alike: a quotation may or may not include the numbering.
-    let text = self.text
     var builder = PassageBuilder()
     var whole = PassageBuilder()
     swap(&builder, &titleBuilder)
