@@ -108,6 +108,7 @@ enum QuoteCommand {
     case .keywords: passageName = "keywords"
     case .authorNote: passageName = "author note"
     case .englishAbstract: passageName = "English abstract"
+    case .englishTitle: passageName = "English title"
     }
     return [
       "file": paper.file, "key": index.key(of: match.paper), "paragraph": paragraph, "passage": passageName,

@@ -173,7 +173,8 @@ struct CheckRun<Index: CorpusLookup> {
     switch match.passage {
     case .paragraph, .footnote: return "\(key) \(match.passage.citableLocatorText ?? "")"
     case .heading: return "the heading of \(key) \(index.citableLocator(of: match.passage, in: match.paper) ?? "")"
-    case .abstract, .title, .keywords, .authorNote, .englishAbstract: return "the \(match.passage.name) of \(key)"
+    case .abstract, .title, .keywords, .authorNote, .englishAbstract, .englishTitle:
+      return "the \(match.passage.name) of \(key)"
     }
   }
 

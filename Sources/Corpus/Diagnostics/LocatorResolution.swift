@@ -68,6 +68,7 @@ enum LocatorResolution: Equatable {
       }
       touched += paper.paragraphs.filter { $0.passage.rawRange.intersects(span) }.map { .paragraph($0.number) }
       touched += paper.footnotes.filter { $0.passage.rawRange.intersects(span) }.map { .footnote($0.number) }
+      if paper.englishTitlePassage?.rawRange.intersects(span) ?? false { touched.append(.englishTitle) }
       if paper.englishAbstractPassage?.rawRange.intersects(span) ?? false { touched.append(.englishAbstract) }
       return .lines(first: first, last: last, passages: touched)
     case .page:
@@ -200,7 +201,7 @@ extension PassageID {
     switch self {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
-    case .abstract, .title, .heading, .keywords, .authorNote, .englishAbstract: return nil
+    case .abstract, .title, .heading, .keywords, .authorNote, .englishAbstract, .englishTitle: return nil
     }
   }
 
@@ -215,6 +216,7 @@ extension PassageID {
     case .keywords: return "keywords"
     case .authorNote: return "author note"
     case .englishAbstract: return "English abstract"
+    case .englishTitle: return "English title"
     }
   }
 }

@@ -168,6 +168,7 @@ enum QuoteNotInSource {
     case .abstract: return "the abstract"
     case .title: return "the title"
     case .englishAbstract: return "the English abstract"
+    case .englishTitle: return "the English title"
     default: return passage.citableLocatorText ?? "?"
     }
   }

@@ -168,7 +168,11 @@ enum FeatureSupport {
     while low <= high {
       let mid = (low + high) / 2
       let range = paper.paragraphs[mid].passage.rawRange
-      if offset < range.start { high = mid - 1 } else if offset > range.end { low = mid + 1 } else {
+      if offset < range.start {
+        high = mid - 1
+      } else if offset > range.end {
+        low = mid + 1
+      } else {
         candidates.append(.paragraph(paper.paragraphs[mid].number))
         break
       }
@@ -180,7 +184,7 @@ enum FeatureSupport {
     where section.heading?.rawRange.contains(inclusive: offset) ?? false {
       candidates.append(.heading(index))
     }
-    for id in [PassageID.title, .abstract, .keywords, .authorNote, .englishAbstract]
+    for id in [PassageID.title, .abstract, .keywords, .authorNote, .englishTitle, .englishAbstract]
     where paper.passage(id)?.rawRange.contains(inclusive: offset) ?? false {
       candidates.append(id)
     }

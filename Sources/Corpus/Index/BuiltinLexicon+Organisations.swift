@@ -44,18 +44,21 @@ extension BuiltinLexicon {
   /// Standing mechanisms: dialogues, strategies, visions, agreements, initiatives, summits, minilateral
   /// groupings, aid instruments. Columns as `organisations`.
   static let mechanisms = """
+    integrated-deterrence | 一体化威慑 | Integrated Deterrence | 综合威慑;整合威慑;Integrated Deterrence |
+    hub-and-spoke | 轴辐体系 | Hub-and-Spoke Alliance System | 轴辐式同盟体系;轴辐式同盟;轴辐同盟;轴辐式;轴辐;辐辏体系;辐辏模式;hub-and-spoke;San Francisco System;旧金山体系 |
+    indo-pacific-deployment | 印太部署 | Indo-Pacific Deployment | 印太部署行动;Indo-Pacific Deployment;IPD |
     quad | 四方安全对话 | Quad | 四边安全对话;四方机制;四边机制;四方会谈机制;四方首脑会谈;四方领导人会议;四方领导人峰会;美日印澳四边机制;美日澳印四边机制;日美澳印四边机制;日美印澳四边机制;日米豪印;美日印澳四方安全对话;四国机制;Quad;QUAD;Quadrilateral Security Dialogue | united-states;japan;australia;india
     democratic-security-diamond | 民主安全菱形 | Democratic Security Diamond | 亚洲民主安全菱形;安全菱形;Democratic Security Diamond;Security Diamond | united-states;japan;australia;india
-    aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS | united-states;united-kingdom;australia
+    aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS;US-UK-Australia;US – UK – Australia | united-states;united-kingdom;australia
     us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue;US-Japan-Australia;U.S.-Japan-Australia;United States – Japan – Australia | united-states;japan;australia
     squad | 美日澳菲四边机制 | Squad (US–Japan–Australia–Philippines) | 日美澳菲四边机制;战术小分队;SQUAD | united-states;japan;australia;philippines
     gcap | 全球空中作战计划 | Global Combat Air Programme | 全球作战航空计划;全球作战航空项目;GCAP;Global Combat Air Programme;グローバル戦闘航空プログラム | japan;united-kingdom;italy
-    us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David;US-Japan-Republic of Korea;U. S.-Japan-Republic of Korea;United States-Japan-Republic of Korea;United States – Japan – Republic of Korea;US-Japan-ROK | united-states;japan;south-korea
+    us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David;US-Japan-Republic of Korea;U. S.-Japan-Republic of Korea;United States-Japan-Republic of Korea;United States – Japan – Republic of Korea;US-Japan-ROK;戴维营会晤;戴维营 | united-states;japan;south-korea
     us-japan-philippines | 美日菲三边合作 | US–Japan–Philippines Trilateral | 美日菲三边;日美菲三边;US-Japan-Philippines;United States – Japan – Philippines | united-states;japan;philippines
     us-japan-india | 美日印三边合作 | US–Japan–India Trilateral | 美日印三边;日美印三边;US-Japan-India;United States – Japan – India | united-states;japan;india
     china-japan-korea | 中日韩合作 | China–Japan–ROK Cooperation | 中日韩合作机制;中日韩峰会;中日韩领导人会议 | china;japan;south-korea
     japan-australia-india | 日澳印三边合作 | Japan–Australia–India Trilateral | 日澳印三边;日印澳三边 | japan;australia;india
-    ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners | japan;australia;new-zealand;south-korea
+    ip4 | 印太伙伴 | Indo-Pacific Partners (IP4) | 印太四国;亚太四国;亚太伙伴;亚太伙伴国;北约亚太伙伴;北约亚太伙伴国;IP4;AP4;Asia-Pacific Partners;Indo-Pacific Partners;アジア太平洋パートナー | japan;australia;new-zealand;south-korea
     nato-partners-across-the-globe | 北约全球伙伴 | NATO Partners across the Globe | 全球伙伴国;全球伙伴关系国;北约伙伴国;Partners across the Globe |
     nato-summit | 北约峰会 | NATO Summit | 北约首脑峰会;北约首脑会议;NATO Summit;NATO首脳会合;马德里峰会;维尔纽斯峰会;华盛顿峰会 |
     snmg | 北约常设海上集群 | Standing NATO Maritime Groups | 北约海上常设作战部队;北约常设海上作战部队;SNMG |
@@ -88,10 +91,10 @@ extension BuiltinLexicon {
     eas | 东亚峰会 | East Asia Summit | EAS;East Asia Summit |
     admm-plus | 东盟防长扩大会议 | ADMM-Plus | 东盟防长扩大会;东盟国防部长扩大会议;ADMM-Plus;ADMM+ |
     asean-plus-three | 东盟与中日韩（10+3）合作 | ASEAN Plus Three | 东盟与中日韩;东盟10+3;10+3;东盟+3;APT;ASEAN Plus Three |
-    asean-japan | 东盟—日本合作 | ASEAN–Japan Cooperation | 日本—东盟峰会;日本-东盟峰会;东盟-日本峰会;东盟与日本领导人会议;日本与东盟特别首脑会议;日本—东盟特别首脑峰会;日本东盟特别首脑峰会;日本—东盟首脑峰会;日本与东盟首脑峰会;日本—东盟友好合作;日ASEAN |
+    asean-japan | 东盟—日本合作 | ASEAN–Japan Cooperation | 日本—东盟峰会;日本-东盟峰会;东盟-日本峰会;东盟与日本领导人会议;日本与东盟特别首脑会议;日本—东盟特别首脑峰会;日本东盟特别首脑峰会;日本—东盟首脑峰会;日本与东盟首脑峰会;日本—东盟友好合作;日ASEAN;Japan-ASEAN |
     asean-china | 中国—东盟合作 | ASEAN–China Cooperation | 东盟—中国（10+1）;中国—东盟（10+1）;中国—东盟合作机制 |
     aoip | 东盟印太展望 | ASEAN Outlook on the Indo-Pacific | 东盟“印太展望”;东盟的“印太展望”;印太展望;AOIP;ASEAN Outlook on the Indo-Pacific |
-    shangri-la-dialogue | 香格里拉对话 | Shangri-La Dialogue | 香格里拉对话会;香格里拉峰会;亚洲安全会议;亚洲安全峰会;シャングリラ・ダイアローグ;Shangri-La Dialogue |
+    shangri-la-dialogue | 香格里拉对话 | Shangri-La Dialogue | 香格里拉对话会;香格里拉峰会;亚洲安全会议;亚洲安全峰会;シャングリラ・ダイアローグ;Shangri-La Dialogue;アジア安全保障会議 |
     asem | 亚欧会议 | Asia–Europe Meeting | ASEM |
     ticad | 东京非洲发展国际会议 | TICAD | 非洲发展国际会议;TICAD |
     palm | 日本—太平洋岛国峰会 | Pacific Islands Leaders Meeting | 太平洋岛国峰会;PALM |
@@ -105,7 +108,7 @@ extension BuiltinLexicon {
     c5-plus-1 | C5+1 | C5+1 | |
     foip | 自由开放的印太 | Free and Open Indo-Pacific | 自由开放的印太战略;自由开放印太战略;自由开放的印太构想;自由而开放的印太;自由而开放印太战略;自由而开放的印太战略;自由而开放的“印太”;自由开放印太;自由、开放的印太;自由开放的印度太平洋;自由与开放的印太;FOIP;Free and Open Indo-Pacific;自由で開かれたインド太平洋 |
     foip-new-plan | 印太新计划 | New Plan for a Free and Open Indo-Pacific | 自由开放的印太新计划;FOIP新计划 |
-    indo-pacific-strategy | 印太战略 | Indo-Pacific Strategy | 印太构想;Indo-Pacific Strategy;Indo-Pacific Vision |
+    indo-pacific-strategy | 印太战略 | Indo-Pacific Strategy | 印太构想;Indo-Pacific Strategy;Indo-Pacific Vision;“印太”战略;インド太平洋戦略;インド太平洋構想 |
     arc-of-freedom-and-prosperity | 自由与繁荣之弧 | Arc of Freedom and Prosperity | 自由繁荣之弧;自由と繁栄の弧 |
     panoramic-diplomacy | 俯瞰地球仪外交 | Diplomacy Taking a Panoramic Perspective of the World Map | 俯瞰地球仪的外交;地球仪外交 |
     bri | 一带一路 | Belt and Road Initiative | 一带一路倡议;共建一带一路;BRI;Belt and Road;One Belt One Road;OBOR |

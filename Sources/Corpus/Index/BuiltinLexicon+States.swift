@@ -158,6 +158,8 @@ extension BuiltinLexicon {
     southeast-asia | 东南亚 | Southeast Asia | 东南亚地区;东南亚国家;Southeast Asia;東南アジア | |
     south-asia | 南亚 | South Asia | 南亚地区;南亚国家;South Asia | |
     east-asia | 东亚 | East Asia | 东亚地区;East Asia | |
+    asia-pacific | 亚太 | Asia-Pacific | 亚太地区;Asia-Pacific;Asia Pacific;アジア太平洋 | |
+    indo-pacific | 印太 | Indo-Pacific | 印太地区;印度太平洋;Indo-Pacific;インド太平洋 | |
     northeast-asia | 东北亚 | Northeast Asia | 东北亚地区;Northeast Asia | |
     south-pacific | 南太平洋 | South Pacific | 南太平洋地区;南太地区;South Pacific | |
     caucasus | 高加索 | Caucasus | 高加索地区;南高加索;外高加索;Caucasus;South Caucasus | |

@@ -37,12 +37,16 @@ public enum BuiltinLexicon {
     return result
   }()
 
-  /// Words that contain an alias or a one-character form but name no entity (印太 is not India, 美元 is not
+  /// Regions that frame policy (印太, 亚太, 东亚, 东北亚) rather than act in it: a name holding one (印太战略, 亚太经合组织,
+  /// 东亚峰会) does not mention it (`MentionScanner`), where 中亚 in the “中亚+日本”对话 is a party.
+  static let frameRegionIDs: Set<String> = ["indo-pacific", "asia-pacific", "east-asia", "northeast-asia"]
+
+  /// Words that contain an alias or a one-character form but name no entity (印度洋 is not India, 美元 is not
   /// the United States, 其中 holds no China, the journal 《日本学刊》 and the newspaper *Japan Times* are not Japan). The scanner matches them like aliases and then drops them, so
   /// longest-match keeps them from being misread.
   public static let nonEntityWords: [String] = list(
     """
-    印太;印太地区;印度洋;印度太平洋;印发;印象;印证;印刷;印记;印章;
+    印度洋;印发;印象;印证;印刷;印记;印章;
     美元;美洲;北美;南美;拉美;中美洲;美中不足;美德;完美;赞美;美好;美丽;美术;美食;美感;审美;
     中心;其中;之中;当中;集中;中期;中央;中间;中等;中小;中长期;中层;中立;中断;中止;中介;中文;中级;中枢;中坚;
     中游;中部;中外;中共;中东;中东欧;中南半岛;中华民族;发展中国家;中国际;空中;心中;手中;高中;初中;途中;
@@ -71,9 +75,9 @@ public enum BuiltinLexicon {
     欧元;
     乌云;乌托邦;乌鲁木齐;
     柬帖;
-    孟加拉湾;菲律宾海;
+    孟加拉湾;菲律宾海;戴维营协议;
     《日本学刊》;《日本研究》;《日本问题研究》;《现代日本经济》;《日本经济新闻》;日本经济新闻;《美国研究》;《当代美国评论》;
-    日本経済新聞;日経新聞;日本经济新闻社;実業之日本;日本戦略研究フォーラム;インド太平洋;インド洋;
+    日本経済新聞;日経新聞;日本经济新闻社;実業之日本;日本戦略研究フォーラム;インド洋;
     《美国问题研究》;美国研究中心;《俄罗斯研究》;《俄罗斯学刊》;《俄罗斯东欧中亚研究》;《德国研究》;《法国研究》;
     《韩国研究论丛》;《当代韩国》;《台湾研究》;《台湾研究集刊》;《印度研究》;《澳大利亚研究》;
     《东北亚论坛》;《东北亚学刊》;《东北亚经济研究》;《东南亚研究》;《东南亚纵横》;《南亚研究》;《南亚研究季刊》;

@@ -61,7 +61,7 @@ public struct QuoteSearchResult: Sendable, Equatable {
 }
 
 /// A mention as stored, per paper: 16 bytes, in reading order of passages (title, abstract, keywords, author note,
-/// headings among the paragraphs, footnotes, the English abstract) and start order.
+/// headings among the paragraphs, footnotes, the English title and abstract) and start order.
 struct MentionRecord: Sendable {
   var entity: UInt32
   var passage: UInt32
@@ -73,6 +73,7 @@ struct MentionRecord: Sendable {
     case .abstract: return 0
     case .title: return 1
     case .englishAbstract: return 2
+    case .englishTitle: return 3
     case .paragraph(let n): return 1 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     case .footnote(let n): return 2 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
     case .heading(let n): return 3 << 28 | UInt32(truncatingIfNeeded: max(0, n) & 0x0FFF_FFFF)
@@ -87,7 +88,13 @@ struct MentionRecord: Sendable {
     case 2: return .footnote(Int(code & 0x0FFF_FFFF))
     case 3: return .heading(Int(code & 0x0FFF_FFFF))
     case 4: return code & 1 == 0 ? .keywords : .authorNote
-    default: return code == 1 ? .title : code == 2 ? .englishAbstract : .abstract
+    default:
+      switch code {
+      case 1: return .title
+      case 2: return .englishAbstract
+      case 3: return .englishTitle
+      default: return .abstract
+      }
     }
   }
 }
@@ -313,6 +320,9 @@ final class IndexStorage: Sendable {
     if let abstract = paper.abstractPassage?.text ?? paper.metadata.abstract {
       list.append(SearchPassage(paper: paperIndex, id: .abstract, text: abstract, skipping: []))
     }
+    if let english = paper.englishTitlePassage?.text {
+      list.append(SearchPassage(paper: paperIndex, id: .englishTitle, text: english, skipping: []))
+    }
     if let english = paper.englishAbstractPassage?.text {
       list.append(SearchPassage(paper: paperIndex, id: .englishAbstract, text: english, skipping: []))
     }
@@ -382,8 +392,9 @@ struct PaperScan: Sendable {
     if let note = paper.authorNotePassage { scan(note.text, .authorNote) }
     paper.forEachBodyPassage { id, passage in scan(passage.text, id) }
     for footnote in paper.footnotes { scan(footnote.passage.text, .footnote(footnote.number)) }
-    // The paper's own English abstract names the same actors for a reader of English (the other articles'
+    // The paper's own English title and abstract name the same actors for a reader of English (the other articles'
     // abstracts printed after it are no part of the paper, and were never made passages).
+    if let english = paper.englishTitlePassage { scan(english.text, .englishTitle) }
     if let english = paper.englishAbstractPassage { scan(english.text, .englishAbstract) }
     // Trim the growth slack: at 100 MB the mention lists are tens of megabytes.
     self.mentions = mentions.withUnsafeBufferPointer { Array($0) }
@@ -664,7 +675,7 @@ public struct CorpusIndex: Sendable {
     case .keywords: field = .keywords
     case .authorNote: field = .authorNote
     case .heading(let section): return document.sections[checked: section]?.headingRange ?? TextRange(0, 0)
-    case .englishAbstract: return TextRange(0, 0)
+    case .englishAbstract, .englishTitle: return TextRange(0, 0)
     case .abstract, .paragraph, .footnote: field = .abstract
     }
     guard let source = document.metadataSources[field] else { return TextRange(0, 0) }
@@ -732,6 +743,7 @@ extension Paper {
     case .footnote(let n): return footnotes.indices.contains(n - 1) ? footnotes[n - 1].passage : nil
     case .abstract: return abstractPassage
     case .englishAbstract: return englishAbstractPassage
+    case .englishTitle: return englishTitlePassage
     case .title: return titlePassage
     case .heading(let index): return sections.indices.contains(index) ? sections[index].heading : nil
     case .keywords: return keywordsPassage
@@ -740,7 +752,7 @@ extension Paper {
   }
 
   /// Every passage of the paper: title, abstract, keywords, author note, headings and paragraphs in reading order,
-  /// footnotes, and the paper's own English abstract.
+  /// footnotes, and the paper's own English title and abstract.
   func forEachPassage(_ body: (PassageID, Passage) -> Void) {
     if let titlePassage { body(.title, titlePassage) }
     if let abstractPassage { body(.abstract, abstractPassage) }
@@ -748,6 +760,7 @@ extension Paper {
     if let authorNotePassage { body(.authorNote, authorNotePassage) }
     forEachBodyPassage(body)
     for footnote in footnotes { body(.footnote(footnote.number), footnote.passage) }
+    if let englishTitlePassage { body(.englishTitle, englishTitlePassage) }
     if let englishAbstractPassage { body(.englishAbstract, englishAbstractPassage) }
   }
 

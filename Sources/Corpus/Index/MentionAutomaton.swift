@@ -52,11 +52,11 @@ struct MentionAutomaton: Sendable {
   /// The code of each partial state's failure state; by base.
   let failCode: [Int32]
   /// The longest row a state takes over from its failure state, and the most transitions all rows may hold (at
-  /// least `rowBudgetPerEdge` per trie edge). The built-in lexicon stays within both (its longest row is 43, and
-  /// its rows hold 44 K transitions for 7.6 K edges); a large workspace lexicon whose words end where hundreds of
+  /// least `rowBudgetPerEdge` per trie edge). The built-in lexicon stays within both (a test keeps it so: its
+  /// regions 印太 and 亚太 end many words' failure paths, which took it past 64 K transitions); a large workspace lexicon whose words end where hundreds of
   /// others start would otherwise give every such state a row of hundreds.
   static let inheritedRowLimit = 64
-  static let rowBudget = 65_536
+  static let rowBudget = 81_920
   static let rowBudgetPerEdge = 4
   let slots: [Slot]
   /// Start of each state's outputs in `outputs` (a count, then that many pattern numbers), or -1; by base.

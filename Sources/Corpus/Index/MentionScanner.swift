@@ -21,7 +21,8 @@ public struct ScannedMention: Sendable, Hashable {
 ///    character is a mention of its state, and a run whose states are exactly the members of a grouping
 ///    (three or more) is also a mention of that grouping (日美澳印 → Quad). An alias that starts with such a
 ///    run (美日同盟) also mentions the states of the run, and an actor's alias inside a mechanism's name
-///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too. A run followed at once by an alias of its own
+///    (日本—东盟首脑峰会, 北约峰会, 岸田和平愿景) mentions that actor too, as does a run joined by 与 in it (东盟与中日韩); the
+///    name of a region that frames policy is none (东亚峰会, 印太战略, 亚太经合组织). A run followed at once by an alias of its own
 ///    grouping (日美印澳四边机制) names the grouping once. A grouping discovered from such runs (日美加) is found as a run
 ///    only; an alias written in forms only yields to a word its last form starts (日美加强). Japanese writes some
 ///    states with forms of its own (日米豪印, 米中関係, 日独): they count in Japanese text (a Japanese source's title in
@@ -175,6 +176,7 @@ public final class MentionScanner: Sendable {
 
     var idIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where idIndex[entity.id] == nil { idIndex[entity.id] = index }
+    let isFrame = entities.map { BuiltinLexicon.frameRegionIDs.contains($0.id) }
     var groupings: [[Int]: Int] = [:]
     for (index, entity) in entities.enumerated() where entity.members.count >= Self.smallestGroupingSize {
       let members = entity.members.compactMap { idIndex[$0] }
@@ -267,15 +269,21 @@ public final class MentionScanner: Sendable {
         let pieces = Self.embeddedActors(
           in: text, after: leading.last.map { $0.0 + $0.1 } ?? 0, actorByKey: actorByKey,
           keyLengths: actorKeyLengths, longest: longestActorAlias)
+        // A region that frames policy inside a name is part of the name (东亚峰会, 印太战略, 亚太经合组织), not a
+        // party to it as 中亚 is to the “中亚+日本”对话.
         let embedded = pieces.filter { piece in
           !(onlyMembers.map { !$0.contains(piece.2) } == true && Self.isCountOfStates(original, at: piece.0 + piece.1))
-            && !isInsideNonEntityWord(original, piece.0, piece.1)
+            && !isInsideNonEntityWord(original, piece.0, piece.1) && !isFrame[piece.2]
         }
         // A body names its owner first (日本外务省), or last in English (Ministry of Foreign Affairs of Japan);
         // 海上自卫队 is no mention of 自卫队.
         let ownerLast = Self.isEnglishBody(text)
         let owner = embedded.filter { $0.0 == 0 || (ownerLast && $0.0 + $0.1 == original.count) }
         leading += spellsMembers ? embedded : Array(owner.prefix(1))
+      }
+      if case .alias = role, spellsMembers {
+        leading += Self.joinedRuns(in: text, forms: forms)
+        leading.sort { $0.0 < $1.0 }  // a joined run (东盟与中日韩) comes after the actors before it
       }
       collected.append(
         Pattern(
@@ -353,6 +361,39 @@ public final class MentionScanner: Sendable {
     let rest = String(decoding: bytes[min(offset, bytes.count)...], as: UTF8.self).unicodeScalars
     let numerals = rest.prefix { "一二三四五六七八九十两0123456789".unicodeScalars.contains($0) }
     return !numerals.isEmpty && rest.dropFirst(numerals.count).first == "国"
+  }
+
+  /// Runs of two states' forms or more joined to what comes before them in a name by 与, 和 or 及 (the 中日韩 of
+  /// 东盟与中日韩): each form spells its state, as a leading run does. (offset, length, entity), in bytes.
+  static func joinedRuns(in name: String, forms: [Unicode.Scalar: Int]) -> [(Int, Int, Int)] {
+    let scalars = Array(name.unicodeScalars)
+    var result: [(Int, Int, Int)] = []
+    var offset = 0
+    var k = 0
+    while k < scalars.count {
+      let width = String(scalars[k]).utf8.count
+      guard k > 0, "与和及".unicodeScalars.contains(scalars[k - 1]) else {
+        offset += width
+        k += 1
+        continue
+      }
+      var run: [(Int, Int, Int)] = []
+      var position = offset
+      while k < scalars.count, let entity = forms[scalars[k]] {
+        let length = String(scalars[k]).utf8.count
+        run.append((position, length, entity))
+        position += length
+        k += 1
+      }
+      if Set(run.map { $0.2 }).count >= 2 { result += run }
+      if run.isEmpty {
+        offset += width
+        k += 1
+      } else {
+        offset = position
+      }
+    }
+    return result
   }
 
   /// Whether `alias` is written in one-character forms only (日美加, 日米豪印).

@@ -44,6 +44,44 @@ enum EnglishAbstractReader {
     return passage.text.isEmpty ? nil : passage
   }
 
+  /// The own entry's English title: its lines above the abstract, less a heading over the entries (`Abstracts`)
+  /// and the author line under the title (`CHANG Sichun / 110`, `Zhao Minghao`), as a passage mapped to the raw file.
+  /// Nil when nothing is left, or what is left does not read as a title (a capital first, three lines at most).
+  static func titlePassage(_ classifier: LineClassifier, before abstract: Passage) -> Passage? {
+    let text = classifier.text
+    let lines = classifier.lines
+    let abstractStart = abstract.rawRange.start.utf8Offset
+    var indices = classifier.roles.indices.filter {
+      classifier.roles[$0] == .englishAbstract && !lines[$0].isBlank && lines[$0].contentEnd <= abstractStart
+        && !text.hasPrefix("Abstract", at: lines[$0].contentStart)
+    }
+    if let last = indices.last, indices.count > 1, isAuthorLine(text, lines[last]) { indices.removeLast() }
+    guard let first = indices.first, indices.count <= 3,
+      (0x41...0x5A).contains(text[lines[first].contentStart]),
+      indices.reduce(0, { $0 + lines[$1].width }) <= 400
+    else { return nil }
+    let passage = BodyAssembler.passage(
+      text: text, lines: lines, indices: indices, firstStart: lines[first].contentStart)
+    return passage.text.isEmpty ? nil : passage
+  }
+
+  /// A line of two to five capitalised words, maybe followed by `/ page` (`CHANG Sichun / 110`, `Zhao Minghao`):
+  /// an author as an entry names one, where a title holds lower-case words (of, and, in) or is a single word.
+  static func isAuthorLine(_ text: ByteText, _ line: RawLine) -> Bool {
+    let content = text.string(line.contentStart, line.contentEnd)
+    var words = content.split(separator: " ").map(String.init)
+    if let slash = words.firstIndex(of: "/"), slash + 2 == words.count, words[slash + 1].allSatisfy(\.isNumber) {
+      words.removeLast(2)
+    }
+    guard (2...5).contains(words.count) else { return false }
+    return words.allSatisfy { word in
+      guard let first = word.unicodeScalars.first, (0x41...0x5A).contains(first.value) else { return false }
+      return word.unicodeScalars.allSatisfy {
+        CharClass.isLatinLetter($0.value) || $0 == "-" || $0 == "'" || $0 == "." || $0 == "’"
+      }
+    }
+  }
+
   /// The own entry's English keywords (`Keywords: Japan; ASEAN`) after its abstract, for a paper that prints no
   /// 关键词: the words, their raw range, and the line(s) as a passage (without the label). A line that ends in `;`
   /// or `,` goes on in the next one.

@@ -122,6 +122,9 @@ struct PaperAssembler {
     paper.keywordsPassage = found.keywords.flatMap { $0.text.isEmpty ? nil : $0 }
     paper.authorNotePassage = found.authorNote.flatMap { $0.text.isEmpty ? nil : $0 }
     paper.englishAbstractPassage = EnglishAbstractReader.passage(classifier)
+    paper.englishTitlePassage = paper.englishAbstractPassage.flatMap {
+      EnglishAbstractReader.titlePassage(classifier, before: $0)
+    }
     // A paper that prints no 关键词 has its own English keywords, when its own English abstract is known.
     if paper.metadata.keywords.isEmpty, let english = paper.englishAbstractPassage,
       let keywords = EnglishAbstractReader.keywords(classifier, after: english)

@@ -64,4 +64,6 @@ public enum PassageID: Hashable, Sendable {
   case authorNote
   /// The paper's own English abstract, read after the body.
   case englishAbstract
+  /// The paper's own English title, printed above its English abstract.
+  case englishTitle
 }

@@ -36,6 +36,8 @@ public struct Paper: Sendable {
   /// The paper's own English abstract (`PassageID.englishAbstract`), when the reader is sure which entry after the
   /// body is the paper's own; the other articles' abstracts stay artefacts.
   public var englishAbstractPassage: Passage?
+  /// The title above that abstract (`PassageID.englishTitle`), without the author line under it.
+  public var englishTitlePassage: Passage?
 
   public init(
     file: String, rawText: String, metadata: PaperMetadata = PaperMetadata(),
@@ -144,8 +146,9 @@ public struct Passage: Sendable, Equatable {
 
   /// The raw range a normalised range came from.
   public func rawRange(of range: TextRange) -> TextRange {
-    TextRange(start: map.rawOffset(forNormalized: range.start, bias: .start),
-              end: map.rawOffset(forNormalized: range.end, bias: .end))
+    TextRange(
+      start: map.rawOffset(forNormalized: range.start, bias: .start),
+      end: map.rawOffset(forNormalized: range.end, bias: .end))
   }
 
   /// The raw pieces a normalised range came from (`OffsetMap.rawPieces(forNormalized:)`): more than one when a

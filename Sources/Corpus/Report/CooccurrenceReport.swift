@@ -209,9 +209,12 @@ public struct CooccurrenceReport: Sendable {
     let gathered = Mutex<[[Mention]]>(Array(repeating: [], count: shown.count))
     DispatchQueue.concurrentPerform(iterations: shown.count) { position in
       let list = mentionsOf(shown[position])
-      let kept = list.allSatisfy { papers.indices.contains($0.paper) } ? list : list.filter {
-        papers.indices.contains($0.paper)
-      }
+      let kept =
+        list.allSatisfy { papers.indices.contains($0.paper) }
+        ? list
+        : list.filter {
+          papers.indices.contains($0.paper)
+        }
       gathered.withLock { $0[position] = kept }
     }
     let mentionLists = Dictionary(uniqueKeysWithValues: zip(shown, gathered.withLock { $0 }))
@@ -433,9 +436,12 @@ public struct CooccurrenceReport: Sendable {
         let (first, second) = a.start <= m.start ? (a, m) : (m, a)
         let rank = (scope == .sentence ? sa : 0, sa == sm ? 0 : 1, second.start - first.start)
         if let current = best, current.rank <= rank { continue }
-        best = (rank, QuotePair(
-          first: first, second: second, firstSentence: sentences[sentence(of: first)],
-          secondSentence: sentences[sentence(of: second)]))
+        best = (
+          rank,
+          QuotePair(
+            first: first, second: second, firstSentence: sentences[sentence(of: first)],
+            secondSentence: sentences[sentence(of: second)])
+        )
       }
     }
     return best?.pair
@@ -517,7 +523,7 @@ public struct CooccurrenceReport: Sendable {
     case .paragraph(let number): return "¶\(number)"
     case .footnote(let number): return "fn. \(number)"
     case .heading(let section): return sectionLocators.indices.contains(section) ? sectionLocators[section] : nil
-    case .abstract, .title, .keywords, .authorNote, .englishAbstract: return nil
+    case .abstract, .title, .keywords, .authorNote, .englishAbstract, .englishTitle: return nil
     }
   }
 
@@ -550,7 +556,8 @@ private func singleQuoted(_ text: String) -> String {
 }
 
 /// A passage of one paper packed in one `Int` (paper in the high bits), ordered as a reader meets them:
-/// title, abstract, paragraphs, then footnotes; then (added later, kept apart) headings, keywords and author note.
+/// title, abstract, paragraphs, then footnotes; then (added later, kept apart) headings, keywords, author note and
+/// English title.
 /// Hashing an `Int` keeps counting fast on large corpora.
 enum PassageCode {
   private static let footnoteBase = 1 << 32
@@ -568,7 +575,8 @@ enum PassageCode {
     case ..<headingBase: return .footnote(code - footnoteBase)
     case ..<keywordsCode: return .heading(code - headingBase)
     case keywordsCode: return .keywords
-    default: return .authorNote
+    case keywordsCode + 1: return .authorNote
+    default: return .englishTitle
     }
   }
   private static func code(_ passage: PassageID) -> Int {
@@ -581,6 +589,7 @@ enum PassageCode {
     case .heading(let section): return headingBase + max(0, min(section, 1 << 30 - 1))
     case .keywords: return keywordsCode
     case .authorNote: return keywordsCode + 1
+    case .englishTitle: return keywordsCode + 2
     }
   }
 }
@@ -593,6 +602,7 @@ extension Paper {
     case .abstract: return metadata.abstract
     case .title: return metadata.title
     case .englishAbstract: return englishAbstractPassage?.text
+    case .englishTitle: return englishTitlePassage?.text
     }
   }
 }
@@ -603,7 +613,7 @@ extension PassageID {
   var isProse: Bool {
     switch self {
     case .paragraph, .footnote, .abstract, .heading: return true
-    case .title, .keywords, .authorNote, .englishAbstract: return false
+    case .title, .keywords, .authorNote, .englishAbstract, .englishTitle: return false
     }
   }
 }

@@ -252,7 +252,7 @@ struct CSVBuffer {
       if let locator = CooccurrenceReport.locator(of: passage, sectionLocators: sectionLocators) {
         bytes += Array(", \(locator)".utf8)
       }
-    case .abstract, .title, .keywords, .authorNote, .englishAbstract:
+    case .abstract, .title, .keywords, .authorNote, .englishAbstract, .englishTitle:
       break
     }
     bytes += Self.citationEnd
@@ -316,6 +316,8 @@ struct CSVBuffer {
       bytes += Self.authorNoteFields
     case .englishAbstract:
       bytes += Self.englishAbstractFields
+    case .englishTitle:
+      bytes += Self.englishTitleFields
     }
   }
 
@@ -329,6 +331,7 @@ struct CSVBuffer {
   private static let keywordsFields = Array("keywords,,".utf8)
   private static let authorNoteFields = Array("author-note,,".utf8)
   private static let englishAbstractFields = Array("englishAbstract,,".utf8)
+  private static let englishTitleFields = Array("englishTitle,,".utf8)
 
   /// Decimal digits without making a string: the long form writes millions of numbers.
   private mutating func appendDigits(_ value: Int) {
@@ -341,8 +344,11 @@ struct CSVBuffer {
       bytes.append(UInt8(ascii: "0") + UInt8(value))
       return
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0
     var rest = value
     withUnsafeMutableBytes(of: &digits) { buffer in

@@ -45,7 +45,8 @@ struct RawReading {
       if let title = paper.titlePassage { passages.append((.title, title)) }
       passages += paper.paragraphs.map { (.paragraph($0.number), $0.passage) }
       passages += paper.footnotes.map { (.footnote($0.number), $0.passage) }
-      let debris = paper.artefacts.map(\.rawRange) + Array(paper.metadataSources.values)
+      let debris =
+        paper.artefacts.map(\.rawRange) + Array(paper.metadataSources.values)
         + RawReading.linkSyntax(paper)
       for range in debris {
         for k in range.start.utf8Offset..<min(owner.count, range.end.utf8Offset) { owner[k] = -2 }
@@ -125,9 +126,13 @@ struct RawReading {
         let content = (start..<end).filter { raw[$0] & 0xC0 != 0x80 && !Self.isSpace(raw, at: $0) }
         if content.isEmpty { continue }
         // Another passage's line, or debris; a footnote's first line also holds its mark (①, ^①, a, *).
-        let unclaimed = content.filter { !elsewhere.contains($0) && !Self.hyphens.contains(Self.scalar(raw, at: $0).0.value) }
+        let unclaimed = content.filter {
+          !elsewhere.contains($0) && !Self.hyphens.contains(Self.scalar(raw, at: $0).0.value)
+        }
         let firstClaimed = content.first { elsewhere.contains($0) } ?? Int.max
-        if unclaimed.isEmpty || (firstClaimed != Int.max && unclaimed.allSatisfy { $0 < firstClaimed } && unclaimed.count <= 12) {
+        if unclaimed.isEmpty
+          || (firstClaimed != Int.max && unclaimed.allSatisfy { $0 < firstClaimed } && unclaimed.count <= 12)
+        {
           pendingDebris = true
           pendingDebrisText += String(decoding: raw[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
           continue
@@ -227,7 +232,8 @@ enum QuotationSelfCheck {
       default: break
       }
       var text = unit.text
-      if unit.kind == .mark, style.contains(.caretMarks), text.unicodeScalars.allSatisfy({ (0x2460...0x24FF).contains($0.value) }),
+      if unit.kind == .mark, style.contains(.caretMarks),
+        text.unicodeScalars.allSatisfy({ (0x2460...0x24FF).contains($0.value) }),
         k == units.startIndex || units[k - 1].text != "^"
       {
         text = "^" + text
@@ -374,7 +380,9 @@ enum QuotationSelfCheck {
     let wanted = QuoteFolding.fold(source)
     if got == wanted { return true }
     guard let found = got.firstRange(of: wanted) else { return false }
-    func isWordByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (0x30...0x39).contains(byte) }
+    func isWordByte(_ byte: UInt8) -> Bool {
+      (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (0x30...0x39).contains(byte)
+    }
     return got[..<found.lowerBound].allSatisfy(isWordByte) && got[found.upperBound...].allSatisfy(isWordByte)
   }
 
@@ -386,7 +394,9 @@ enum QuotationSelfCheck {
     var text = ""
     var offset = first.lowerBound
     for mark in units where mark.kind == .mark {
-      guard let range = mark.normalized, range.lowerBound >= offset, range.upperBound <= last.upperBound else { continue }
+      guard let range = mark.normalized, range.lowerBound >= offset, range.upperBound <= last.upperBound else {
+        continue
+      }
       text += passage.text.slice(TextRange(offset, range.lowerBound))
       offset = range.upperBound
     }
@@ -455,7 +465,8 @@ extension QuotationSelfCheck {
           let passage = paper.passage(id)
         else { continue }
         if !reading.lostLines.isEmpty {
-          report.lostLines.append("\(paper.stem) \(id.locatorText) l. \(reading.lostLines.map(String.init).joined(separator: ","))")
+          report.lostLines.append(
+            "\(paper.stem) \(id.locatorText) l. \(reading.lostLines.map(String.init).joined(separator: ","))")
         }
         if case .paragraph = id {
           if let previous = previousParagraph, let crossing = crossingParagraphs(previous, reading, index: index) {
@@ -512,7 +523,7 @@ extension QuotationSelfCheck {
     case .footnote(let n):
       primary = "fn. \(n)"
       locators = [lineRange]
-    case .abstract, .title, .englishAbstract, .keywords, .authorNote, .heading:
+    case .abstract, .title, .englishAbstract, .englishTitle, .keywords, .authorNote, .heading:
       locators = [lineRange]
     }
     func cite(_ locator: String?, key: String = key) -> String {
@@ -555,7 +566,8 @@ extension QuotationSelfCheck {
       let head = quote(headUnits, style: [])
       let tail = quote(tailUnits, style: [])
       planned.append(
-        Planned(tags: ["correct", "elided"] + tags, quote: head + "……" + tail, citation: cite(primary), expectation: .passes))
+        Planned(
+          tags: ["correct", "elided"] + tags, quote: head + "……" + tail, citation: cite(primary), expectation: .passes))
       let reversed = QuoteFolding.fragments(of: tail + "……" + head)
       if index.findQuote(reversed, inPapers: Array(index.papers.indices)).isEmpty {
         planned.append(
@@ -719,7 +731,8 @@ extension QuotationSelfCheck {
         if !ok {
           let said = got.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: " | ")
           report.failures.append(
-            "\(paper.stem) \(plan.tags.joined(separator: ", ")): \(lines[k])\n    expected \(plan.expectation), got \(said.isEmpty ? "nothing" : said)\(detail)")
+            "\(paper.stem) \(plan.tags.joined(separator: ", ")): \(lines[k])\n    expected \(plan.expectation), got \(said.isEmpty ? "nothing" : said)\(detail)"
+          )
         }
       }
     }

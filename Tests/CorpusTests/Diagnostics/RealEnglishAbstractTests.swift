@@ -28,6 +28,15 @@ private func rules(_ note: String, _ index: CorpusIndex) -> [String] {
   try #require(papers.count == 5)
   // 003 prints another article's abstract first and only the tail of its own: no English abstract is sure.
   #expect(papers.map { $0.englishAbstractPassage != nil } == [true, true, false, false, true])
+  // Each own abstract's title is a passage too, without the author line under it.
+  #expect(papers.map { $0.englishTitlePassage != nil } == [true, true, false, false, true])
+  for paper in papers { if let title = paper.englishTitlePassage { IngestFixture.checkMapsBack(title, in: paper) } }
+  #expect(
+    papers.allSatisfy { paper in
+      guard let title = paper.englishTitlePassage?.text else { return true }
+      return title.first?.isUppercase == true && !title.contains("/") && !title.contains("Abstract")
+        && !title.contains("\n")
+    })
   let index = CorpusIndex.build(papers: papers)
   for (number, paper) in papers.enumerated() {
     guard let passage = paper.englishAbstractPassage else { continue }

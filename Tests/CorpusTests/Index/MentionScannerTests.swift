@@ -1,5 +1,6 @@
 //! Tests for the mention scanner: aliases, compounds, the one-character rule, Latin boundaries, traps.
 import Testing
+
 @testable import Corpus
 
 @Suite struct MentionScannerTests {
@@ -38,6 +39,28 @@ import Testing
     checkMentions("中方立场", ["china:中方"])
     checkNoMention("在其中日本的角色", of: "china")
     checkMentions("在其中日本的角色", ["japan:日本"])
+  }
+
+  @Test func regionsAreMentionedOnlyOutsideNames() {
+    checkMentions("亚太地区的秩序", ["asia-pacific:亚太地区"])
+    checkMentions("美国在“印太”地区", ["united-states:美国", "indo-pacific:印太"])
+    checkMentions("对印太地区的投入", ["indo-pacific:印太地区"])
+    checkMentions("the Indo-Pacific region", ["indo-pacific:Indo-Pacific"])
+    // Inside a name, a region is part of the name: the forum, the strategy, the organisation are mentioned.
+    checkMentions("东亚峰会期间", ["eas:东亚峰会"])
+    checkMentions("日本的印太战略", ["japan:日本", "indo-pacific-strategy:印太战略"])
+    checkMentions("推进“印太”战略", ["indo-pacific-strategy:“印太”战略"])
+    checkMentions("亚太经合组织", ["apec:亚太经合组织"])
+    checkMentions("自由で開かれたインド太平洋", ["foip:自由で開かれたインド太平洋"])
+    checkMentions("NATOアジア太平洋パートナー", ["nato:NATO", "ip4:アジア太平洋パートナー"])
+  }
+
+  @Test func aRunJoinedInsideANameSpellsItsStates() {
+    checkMentions(
+      "东盟与中日韩合作",
+      ["asean-plus-three:东盟与中日韩", "asean:东盟", "china:中", "japan:日", "south-korea:韩"])
+    // One form after 与 is no run: 东盟与日本 names Japan by its full name.
+    checkMentions("东盟与日本", ["asean:东盟", "japan:日本"])
   }
 
   @Test func falsePositiveTraps() {
@@ -85,9 +108,11 @@ import Testing
     checkMentions("今日美欧关系", ["united-states:美", "europe:欧"])
     // 迄今 and 首次 end before the 日: it opens a compound.
     checkMentions("迄今日澳两国", ["japan:日", "australia:澳"])
-    checkMentions("首次日美菲三方会议", [
-      "us-japan-philippines:日美菲", "japan:日", "united-states:美", "philippines:菲",
-    ])
+    checkMentions(
+      "首次日美菲三方会议",
+      [
+        "us-japan-philippines:日美菲", "japan:日", "united-states:美", "philippines:菲",
+      ])
     checkNoMention("次日美欧发表声明", of: "japan")
   }
 
@@ -220,9 +245,11 @@ import Testing
     checkMentions(
       "日美印澳四边机制",
       ["quad:日美印澳四边机制", "japan:日", "united-states:美", "india:印", "australia:澳"])
-    checkMentions("日美印澳和四边机制", [
-      "quad:日美印澳", "japan:日", "united-states:美", "india:印", "australia:澳", "quad:四边机制",
-    ])
+    checkMentions(
+      "日美印澳和四边机制",
+      [
+        "quad:日美印澳", "japan:日", "united-states:美", "india:印", "australia:澳", "quad:四边机制",
+      ])
   }
 
   @Test func groupingsOfTheField() {
@@ -269,10 +296,12 @@ import Testing
     checkNoMention("https://asia.nikkei.com/Spotlight/Japan-South-Korea-rift/Japan-lifts-chipmaking", of: "japan")
     checkNoMention("wp-content/uploads/2023/04/NCAFP-U.S.-Japan-Report-2023.pdf", of: "united-states")
     // A URL that extraction spaced out at its slashes.
-    checkNoMention("asean2020 / wp-content / uploads / 2021 / 01 / ASEAN-Outlook-on-the-Indo-Pacific_FINAL_", of: "asean")
+    checkNoMention(
+      "asean2020 / wp-content / uploads / 2021 / 01 / ASEAN-Outlook-on-the-Indo-Pacific_FINAL_", of: "asean")
     checkNoMention("uploads / 2022 / 10 / Biden-Harris-Administrations-National-Security-Strategy-", of: "biden")
     // Hyphens and slashes of prose are no path.
-    checkMentions("Japan-ASEAN cooperation", ["japan:Japan", "asean:ASEAN"])
+    checkMentions("Japan-ASEAN cooperation", ["asean-japan:Japan-ASEAN", "japan:Japan", "asean:ASEAN"])
+    checkMentions("Japan-Korea talks", ["japan:Japan", "south-korea:Korea"])
     checkMentions("日本/Japan", ["japan:日本"])
     checkMentions("Japan / the U. S.", ["japan:Japan", "united-states:U. S."])
   }
@@ -324,8 +353,10 @@ import Testing
   @Test func englishNamesOfTrilaterals() {
     checkMentions(
       "the United States – Japan – Australia Trilateral",
-      ["us-japan-australia:United States – Japan – Australia", "united-states:United States", "japan:Japan",
-       "australia:Australia"])
+      [
+        "us-japan-australia:United States – Japan – Australia", "united-states:United States", "japan:Japan",
+        "australia:Australia",
+      ])
     checkMentions(
       "US-Japan-ROK talks", ["us-japan-korea:US-Japan-ROK", "united-states:US", "japan:Japan", "south-korea:ROK"])
   }

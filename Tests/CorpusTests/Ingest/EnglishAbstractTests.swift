@@ -35,7 +35,8 @@ import Testing
     let paper = IngestFixture.read(Self.paperWithAbstracts)
     let passage = try #require(paper.englishAbstractPassage)
     #expect(
-      passage.text == "This article argues that Japan seeks a quasi-alliance with ASEAN, and that “connectivity” is its key.")
+      passage.text
+        == "This article argues that Japan seeks a quasi-alliance with ASEAN, and that “connectivity” is its key.")
     IngestFixture.checkMapsBack(passage, in: paper)
     #expect(paper.rawText.slice(passage.rawRange).hasPrefix("This article argues"))
     #expect(paper.rawText.slice(passage.rawRange).hasSuffix("is its key."))
@@ -44,11 +45,36 @@ import Testing
     #expect(paper.metadata.keywords == ["Japan", "ASEAN"])
   }
 
+  @Test func ownTitleIsAPassageWithoutItsAuthorLine() throws {
+    let paper = IngestFixture.read(Self.paperWithAbstracts)
+    let title = try #require(paper.englishTitlePassage)
+    #expect(title.text == "Japan and ASEAN: A New Partnership")
+    IngestFixture.checkMapsBack(title, in: paper)
+    #expect(paper.passage(.englishTitle)?.text == title.text)
+    // Its actors are mentions, as a reader of English meets them first.
+    let index = CorpusIndex(papers: [paper], entities: Lexicon.builtin)
+    let named = Set(index.mentions(in: 0, passage: .englishTitle).map { index.entities[$0.entity].id })
+    #expect(named == ["japan", "asean"])
+  }
+
+  @Test func aTitleOverTwoLinesIsJoinedAndNoAuthorLineIsPartOfIt() throws {
+    let paper = IngestFixture.read(
+      Self.paperWithAbstracts.replacingOccurrences(
+        of: " Japan and ASEAN: A New Partnership\nWANG Ming / 27\n",
+        with: " The Causes and Prospect of Japan-ASEAN Co\u{2043}\noperation\n"))
+    #expect(paper.englishTitlePassage?.text == "The Causes and Prospect of Japan-ASEAN Cooperation")
+    // An author line without a page number is no part of the title either.
+    let named = IngestFixture.read(
+      Self.paperWithAbstracts.replacingOccurrences(of: "WANG Ming / 27", with: "Wang Ming"))
+    #expect(named.englishTitlePassage?.text == "Japan and ASEAN: A New Partnership")
+  }
+
   @Test func englishKeywordsGoOnAfterASemicolonAtALineEnd() {
     let paper = IngestFixture.read(
       Self.paperWithAbstracts
         .replacingOccurrences(
-          of: "Keywords: Japan; ASEAN", with: "Keywords: Japan; ASEAN;\n\nIndo-Pacific Economic Framework(IPEF)")
+          of: "Keywords: Japan; ASEAN", with: "Keywords: Japan; ASEAN;\n\nIndo-Pacific Economic Framework(IPEF)"
+        )
         .replacingOccurrences(
           of: "Another Article of the Same Issue",
           with: "The Talent Strategy and Influence of Japanese Aid to Africa after the Cold War"))
@@ -73,7 +99,8 @@ import Testing
   }
 
   @Test func oneLinePerParagraphCollectionOfAbstracts() throws {
-    let long = "The United States is building a composite alliance system in the Indo-Pacific, and Japan plays a key role in it by many means."
+    let long =
+      "The United States is building a composite alliance system in the Indo-Pacific, and Japan plays a key role in it by many means."
     let paper = IngestFixture.read(
       """
       标题
@@ -147,7 +174,8 @@ import Testing
     let note = try #require(paper.footnotes.first)
     #expect(
       note.text
-        == "Victor Cha, “Powerplay”, International Security, Vol. 34, https://example.org/a/b[2024-02-18]; Japan Times.")
+        == "Victor Cha, “Powerplay”, International Security, Vol. 34, https://example.org/a/b[2024-02-18]; Japan Times."
+    )
     IngestFixture.checkMapsBack(note.passage, in: paper)
   }
 
@@ -165,7 +193,8 @@ import Testing
     let note = try #require(paper.footnotes.first)
     #expect(
       note.text
-        == "The White House, “Statement”, 2024, https://example.gov/a/[2024-06-22]. Plans $75 bln; [see](notes) [1]. *A and C.")
+        == "The White House, “Statement”, 2024, https://example.gov/a/[2024-06-22]. Plans $75 bln; [see](notes) [1]. *A and C."
+    )
     IngestFixture.checkMapsBack(note.passage, in: paper)
   }
 
