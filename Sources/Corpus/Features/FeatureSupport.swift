@@ -168,11 +168,7 @@ enum FeatureSupport {
     while low <= high {
       let mid = (low + high) / 2
       let range = paper.paragraphs[mid].passage.rawRange
-      if offset < range.start {
-        high = mid - 1
-      } else if offset > range.end {
-        low = mid + 1
-      } else {
+      if offset < range.start { high = mid - 1 } else if offset > range.end { low = mid + 1 } else {
         candidates.append(.paragraph(paper.paragraphs[mid].number))
         break
       }

@@ -146,9 +146,8 @@ public struct Passage: Sendable, Equatable {
 
   /// The raw range a normalised range came from.
   public func rawRange(of range: TextRange) -> TextRange {
-    TextRange(
-      start: map.rawOffset(forNormalized: range.start, bias: .start),
-      end: map.rawOffset(forNormalized: range.end, bias: .end))
+    TextRange(start: map.rawOffset(forNormalized: range.start, bias: .start),
+              end: map.rawOffset(forNormalized: range.end, bias: .end))
   }
 
   /// The raw pieces a normalised range came from (`OffsetMap.rawPieces(forNormalized:)`): more than one when a

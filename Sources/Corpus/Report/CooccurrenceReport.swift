@@ -209,12 +209,9 @@ public struct CooccurrenceReport: Sendable {
     let gathered = Mutex<[[Mention]]>(Array(repeating: [], count: shown.count))
     DispatchQueue.concurrentPerform(iterations: shown.count) { position in
       let list = mentionsOf(shown[position])
-      let kept =
-        list.allSatisfy { papers.indices.contains($0.paper) }
-        ? list
-        : list.filter {
-          papers.indices.contains($0.paper)
-        }
+      let kept = list.allSatisfy { papers.indices.contains($0.paper) } ? list : list.filter {
+        papers.indices.contains($0.paper)
+      }
       gathered.withLock { $0[position] = kept }
     }
     let mentionLists = Dictionary(uniqueKeysWithValues: zip(shown, gathered.withLock { $0 }))
@@ -436,12 +433,9 @@ public struct CooccurrenceReport: Sendable {
         let (first, second) = a.start <= m.start ? (a, m) : (m, a)
         let rank = (scope == .sentence ? sa : 0, sa == sm ? 0 : 1, second.start - first.start)
         if let current = best, current.rank <= rank { continue }
-        best = (
-          rank,
-          QuotePair(
-            first: first, second: second, firstSentence: sentences[sentence(of: first)],
-            secondSentence: sentences[sentence(of: second)])
-        )
+        best = (rank, QuotePair(
+          first: first, second: second, firstSentence: sentences[sentence(of: first)],
+          secondSentence: sentences[sentence(of: second)]))
       }
     }
     return best?.pair

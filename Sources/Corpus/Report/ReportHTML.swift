@@ -85,28 +85,17 @@ public enum ReportHTML {
     for document in report.documents {
       let metadata = document.metadata
       json.open("{")
-      json.key("key")
-      json.string(document.key)
-      json.key("file")
-      json.string(document.file)
-      json.key("title")
-      json.string(metadata.title)
-      json.key("authors")
-      json.strings(metadata.authors)
-      json.key("venue")
-      json.string(metadata.venue ?? "")
-      json.key("year")
-      json.string(metadata.year.map(String.init) ?? "")
-      json.key("keywords")
-      json.strings(metadata.keywords)
-      json.key("abstract")
-      json.string(metadata.abstract ?? "")
-      json.key("paragraphs")
-      json.number(document.paragraphs)
-      json.key("footnotes")
-      json.number(document.footnotes)
-      json.key("mentions")
-      json.number(document.mentions)
+      json.key("key"); json.string(document.key)
+      json.key("file"); json.string(document.file)
+      json.key("title"); json.string(metadata.title)
+      json.key("authors"); json.strings(metadata.authors)
+      json.key("venue"); json.string(metadata.venue ?? "")
+      json.key("year"); json.string(metadata.year.map(String.init) ?? "")
+      json.key("keywords"); json.strings(metadata.keywords)
+      json.key("abstract"); json.string(metadata.abstract ?? "")
+      json.key("paragraphs"); json.number(document.paragraphs)
+      json.key("footnotes"); json.number(document.footnotes)
+      json.key("mentions"); json.number(document.mentions)
       json.close("}")
     }
     json.close("]")
@@ -114,18 +103,12 @@ public enum ReportHTML {
     json.open("[")
     for entity in entities {
       json.open("{")
-      json.key("id")
-      json.string(entity.id)
-      json.key("name")
-      json.string(entity.name)
-      json.key("english")
-      json.string(entity.english ?? "")
-      json.key("kind")
-      json.string(entity.kind.rawValue)
-      json.key("total")
-      json.number(entity.total)
-      json.key("members")
-      json.strings(entity.members)
+      json.key("id"); json.string(entity.id)
+      json.key("name"); json.string(entity.name)
+      json.key("english"); json.string(entity.english ?? "")
+      json.key("kind"); json.string(entity.kind.rawValue)
+      json.key("total"); json.number(entity.total)
+      json.key("members"); json.strings(entity.members)
       json.close("}")
     }
     json.close("]")
@@ -133,15 +116,12 @@ public enum ReportHTML {
     // Cells: [row, document, count, "¶1×2, ¶3, fn. 1"].
     json.key("entityDocument")
     json.open("{")
-    json.key("rows")
-    json.numbers(entityRows)
+    json.key("rows"); json.numbers(entityRows)
     json.key("cells")
     json.open("[")
     for cell in report.entityDocument.cells {
       json.open("[")
-      json.number(cell.row)
-      json.number(cell.document)
-      json.number(cell.count)
+      json.number(cell.row); json.number(cell.document); json.number(cell.count)
       let sections =
         report.documents.indices.contains(cell.document) ? report.documents[cell.document].sectionLocators : []
       let locators = cell.passages.prefix(locatorsPerCell).map { passage in
@@ -158,23 +138,18 @@ public enum ReportHTML {
     // Cells: [row, column, count, {document: count}, [[document, locator, count, citation]…]].
     json.key("cooccurrence")
     json.open("{")
-    json.key("rows")
-    json.numbers(cooccurrenceRows)
-    json.key("columns")
-    json.numbers(cooccurrenceColumns)
+    json.key("rows"); json.numbers(cooccurrenceRows)
+    json.key("columns"); json.numbers(cooccurrenceColumns)
     json.key("cells")
     json.open("[")
     for cell in report.actorMechanism.cells {
       json.open("[")
-      json.number(cell.row)
-      json.number(cell.column)
-      json.number(cell.count)
+      json.number(cell.row); json.number(cell.column); json.number(cell.count)
       var byDocument: [Int: Int] = [:]
       for evidence in cell.evidence { byDocument[evidence.paper, default: 0] += evidence.count }
       json.open("{")
       for (document, count) in byDocument.sorted(by: { $0.key < $1.key }) {
-        json.key(String(document))
-        json.number(count)
+        json.key(String(document)); json.number(count)
       }
       json.close("}")
       json.open("[")
@@ -693,8 +668,7 @@ struct ReportJSONWriter {
         case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
         case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
           appendEscape(UInt32(byte))
-        case 0xE2
-        where index + 2 < buffer.count && buffer[index + 1] == 0x80
+        case 0xE2 where index + 2 < buffer.count && buffer[index + 1] == 0x80
           && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
           appendEscape(buffer[index + 2] == 0xA8 ? 0x2028 : 0x2029)  // line and paragraph separators
           index += 2

@@ -45,8 +45,7 @@ struct RawReading {
       if let title = paper.titlePassage { passages.append((.title, title)) }
       passages += paper.paragraphs.map { (.paragraph($0.number), $0.passage) }
       passages += paper.footnotes.map { (.footnote($0.number), $0.passage) }
-      let debris =
-        paper.artefacts.map(\.rawRange) + Array(paper.metadataSources.values)
+      let debris = paper.artefacts.map(\.rawRange) + Array(paper.metadataSources.values)
         + RawReading.linkSyntax(paper)
       for range in debris {
         for k in range.start.utf8Offset..<min(owner.count, range.end.utf8Offset) { owner[k] = -2 }
@@ -126,13 +125,9 @@ struct RawReading {
         let content = (start..<end).filter { raw[$0] & 0xC0 != 0x80 && !Self.isSpace(raw, at: $0) }
         if content.isEmpty { continue }
         // Another passage's line, or debris; a footnote's first line also holds its mark (①, ^①, a, *).
-        let unclaimed = content.filter {
-          !elsewhere.contains($0) && !Self.hyphens.contains(Self.scalar(raw, at: $0).0.value)
-        }
+        let unclaimed = content.filter { !elsewhere.contains($0) && !Self.hyphens.contains(Self.scalar(raw, at: $0).0.value) }
         let firstClaimed = content.first { elsewhere.contains($0) } ?? Int.max
-        if unclaimed.isEmpty
-          || (firstClaimed != Int.max && unclaimed.allSatisfy { $0 < firstClaimed } && unclaimed.count <= 12)
-        {
+        if unclaimed.isEmpty || (firstClaimed != Int.max && unclaimed.allSatisfy { $0 < firstClaimed } && unclaimed.count <= 12) {
           pendingDebris = true
           pendingDebrisText += String(decoding: raw[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
           continue
@@ -232,8 +227,7 @@ enum QuotationSelfCheck {
       default: break
       }
       var text = unit.text
-      if unit.kind == .mark, style.contains(.caretMarks),
-        text.unicodeScalars.allSatisfy({ (0x2460...0x24FF).contains($0.value) }),
+      if unit.kind == .mark, style.contains(.caretMarks), text.unicodeScalars.allSatisfy({ (0x2460...0x24FF).contains($0.value) }),
         k == units.startIndex || units[k - 1].text != "^"
       {
         text = "^" + text
@@ -380,9 +374,7 @@ enum QuotationSelfCheck {
     let wanted = QuoteFolding.fold(source)
     if got == wanted { return true }
     guard let found = got.firstRange(of: wanted) else { return false }
-    func isWordByte(_ byte: UInt8) -> Bool {
-      (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (0x30...0x39).contains(byte)
-    }
+    func isWordByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (0x30...0x39).contains(byte) }
     return got[..<found.lowerBound].allSatisfy(isWordByte) && got[found.upperBound...].allSatisfy(isWordByte)
   }
 
@@ -394,9 +386,7 @@ enum QuotationSelfCheck {
     var text = ""
     var offset = first.lowerBound
     for mark in units where mark.kind == .mark {
-      guard let range = mark.normalized, range.lowerBound >= offset, range.upperBound <= last.upperBound else {
-        continue
-      }
+      guard let range = mark.normalized, range.lowerBound >= offset, range.upperBound <= last.upperBound else { continue }
       text += passage.text.slice(TextRange(offset, range.lowerBound))
       offset = range.upperBound
     }
@@ -465,8 +455,7 @@ extension QuotationSelfCheck {
           let passage = paper.passage(id)
         else { continue }
         if !reading.lostLines.isEmpty {
-          report.lostLines.append(
-            "\(paper.stem) \(id.locatorText) l. \(reading.lostLines.map(String.init).joined(separator: ","))")
+          report.lostLines.append("\(paper.stem) \(id.locatorText) l. \(reading.lostLines.map(String.init).joined(separator: ","))")
         }
         if case .paragraph = id {
           if let previous = previousParagraph, let crossing = crossingParagraphs(previous, reading, index: index) {
@@ -566,8 +555,7 @@ extension QuotationSelfCheck {
       let head = quote(headUnits, style: [])
       let tail = quote(tailUnits, style: [])
       planned.append(
-        Planned(
-          tags: ["correct", "elided"] + tags, quote: head + "……" + tail, citation: cite(primary), expectation: .passes))
+        Planned(tags: ["correct", "elided"] + tags, quote: head + "……" + tail, citation: cite(primary), expectation: .passes))
       let reversed = QuoteFolding.fragments(of: tail + "……" + head)
       if index.findQuote(reversed, inPapers: Array(index.papers.indices)).isEmpty {
         planned.append(
@@ -731,8 +719,7 @@ extension QuotationSelfCheck {
         if !ok {
           let said = got.map { "[\($0.rule.rawValue)] \($0.message)" }.joined(separator: " | ")
           report.failures.append(
-            "\(paper.stem) \(plan.tags.joined(separator: ", ")): \(lines[k])\n    expected \(plan.expectation), got \(said.isEmpty ? "nothing" : said)\(detail)"
-          )
+            "\(paper.stem) \(plan.tags.joined(separator: ", ")): \(lines[k])\n    expected \(plan.expectation), got \(said.isEmpty ? "nothing" : said)\(detail)")
         }
       }
     }
