@@ -281,8 +281,8 @@ public final class MentionScanner: Sendable {
         let owner = embedded.filter { $0.0 == 0 || (ownerLast && $0.0 + $0.1 == original.count) }
         leading += spellsMembers ? embedded : Array(owner.prefix(1))
       }
-      if case .alias = role, spellsMembers {
-        leading += Self.joinedRuns(in: text, forms: forms)
+      if case .alias = role, spellsMembers, case let joined = Self.joinedRuns(in: text, forms: forms), !joined.isEmpty {
+        leading += joined
         leading.sort { $0.0 < $1.0 }  // a joined run (东盟与中日韩) comes after the actors before it
       }
       collected.append(
@@ -366,33 +366,22 @@ public final class MentionScanner: Sendable {
   /// Runs of two states' forms or more joined to what comes before them in a name by 与, 和 or 及 (the 中日韩 of
   /// 东盟与中日韩): each form spells its state, as a leading run does. (offset, length, entity), in bytes.
   static func joinedRuns(in name: String, forms: [Unicode.Scalar: Int]) -> [(Int, Int, Int)] {
-    let scalars = Array(name.unicodeScalars)
     var result: [(Int, Int, Int)] = []
+    var run: [(Int, Int, Int)] = []
+    var afterJoiner = false
     var offset = 0
-    var k = 0
-    while k < scalars.count {
-      let width = String(scalars[k]).utf8.count
-      guard k > 0, "与和及".unicodeScalars.contains(scalars[k - 1]) else {
-        offset += width
-        k += 1
-        continue
-      }
-      var run: [(Int, Int, Int)] = []
-      var position = offset
-      while k < scalars.count, let entity = forms[scalars[k]] {
-        let length = String(scalars[k]).utf8.count
-        run.append((position, length, entity))
-        position += length
-        k += 1
-      }
-      if Set(run.map { $0.2 }).count >= 2 { result += run }
-      if run.isEmpty {
-        offset += width
-        k += 1
+    for scalar in name.unicodeScalars {
+      let width = scalar.utf8.count
+      if afterJoiner || !run.isEmpty, let entity = forms[scalar] {
+        run.append((offset, width, entity))
       } else {
-        offset = position
+        if Set(run.map(\.2)).count >= 2 { result += run }
+        run = []
       }
+      afterJoiner = "与和及".unicodeScalars.contains(scalar)
+      offset += width
     }
+    if Set(run.map(\.2)).count >= 2 { result += run }
     return result
   }
 
