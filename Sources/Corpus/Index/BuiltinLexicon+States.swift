@@ -5,7 +5,7 @@ extension BuiltinLexicon {
   /// A compound form is a one-character abbreviation counted only inside compounds (日美同盟, 中日关系).
   static let states = """
     japan | 日本 | Japan | 日方;Japan;Nippon;Nihon | 日
-    united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;U. S.;US;米国;アメリカ | 美
+    united-states | 美国 | United States | 美利坚合众国;美方;美国政府;United States;USA;U.S.;U. S.;US;America;米国;アメリカ | 美
     china | 中国 | China | 中华人民共和国;中方;China;PRC;Sino | 中
     south-korea | 韩国 | South Korea | 大韩民国;韩方;South Korea;Republic of Korea;ROK;Korea;韓国 | 韩;韓
     north-korea | 朝鲜 | North Korea | 朝鲜民主主义人民共和国;北朝鲜;朝方;朝核;North Korea;DPRK;北朝鮮 | 朝

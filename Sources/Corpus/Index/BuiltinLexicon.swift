@@ -81,13 +81,14 @@ public enum BuiltinLexicon {
     《美国问题研究》;美国研究中心;《俄罗斯研究》;《俄罗斯学刊》;《俄罗斯东欧中亚研究》;《德国研究》;《法国研究》;
     《韩国研究论丛》;《当代韩国》;《台湾研究》;《台湾研究集刊》;《印度研究》;《澳大利亚研究》;
     《东北亚论坛》;《东北亚学刊》;《东北亚经济研究》;《东南亚研究》;《东南亚纵横》;《南亚研究》;《南亚研究季刊》;
-    《欧洲研究》;《中国国际战略评论》;《中国周边外交学刊》;
-    美国战略与国际问题研究中心;美国战略和国际问题研究中心;新加坡尤索夫-伊萨东南亚研究院;新加坡尤索夫·伊萨东南亚研究院;
+    《欧洲研究》;《中国国际战略评论》;《中国周边外交学刊》;《亚太安全与海洋研究》;《当代亚太》;《亚太经济》;
+    《东亚评论》;
+    美国战略与国际问题研究中心;美国战略和国际问题研究中心;美国战略与国际研究中心;美国和平研究所;新加坡尤索夫-伊萨东南亚研究院;新加坡尤索夫·伊萨东南亚研究院;
     East Asia Forum;Strategic Japan;U. S. Institute of Peace;U. S. Institute for Peace;U.S. Institute of Peace;
     United States Institute of Peace;Moving from Japan;美国对外关系委员会;美国卡内基国际和平基金会;新美国安全中心;
     美国与亚洲研究中心;United States Studies Centre;U. S. Naval Institute;
     Japan Times;Japan News;Japan Forward;Japan Today;China Daily;China Review;China Quarterly;Korea Herald;Korea Times;
-    South China Morning Post
+    South China Morning Post;Latin America;North America;South America;Central America;Voice of America
     """)
 
   // MARK: - Table parsing

@@ -228,6 +228,9 @@ import Testing
     checkNoMention("珀斯大学美国与亚洲研究中心研究员", of: "united-states")
     checkNoMention("The United States Studies Centre at the University of Sydney", of: "united-states")
     checkNoMention("Chinese A2/AD”, U. S. Naval Institute, 2023", of: "united-states")
+    // From a third review: two more whose names hold 和 and 与, which end a name elsewhere.
+    checkNoMention("美国和平研究所高级研究员", of: "united-states")
+    checkNoMention("美国战略与国际研究中心高级研究员", of: "united-states")
     // 因 ends a name but after 缅; a title that names no entity is one only as spelled.
     checkMentions("中国因大学扩招而受益", ["china:中国"])
     checkMentions("美国因智库报告改变政策", ["united-states:美国"])
@@ -316,6 +319,15 @@ import Testing
     checkMentions("美国研究人员指出", ["united-states:美国"])
     checkNoMention("演习地域涵盖孟加拉湾、菲律宾海", of: "bangladesh")
     checkNoMention("演习地域涵盖孟加拉湾、菲律宾海", of: "philippines")
+    checkNoMention("《亚太安全与海洋研究》2023年第2期", of: "asia-pacific")
+  }
+
+  @Test func americaIsTheUnitedStatesButNotTheContinents() {
+    checkMentions("“Why America Must Lead Again”", ["united-states:America"])
+    checkMentions("The Sheriff: America’s Defense of the New World Order", ["united-states:America"])
+    checkNoMention("trade with Latin America and North America", of: "united-states")
+    checkNoMention("Center for a New American Security", of: "united-states")
+    checkNoMention("relations across the Americas", of: "united-states")
   }
 
   @Test func aSpaceBetweenHanAndLatinInsideAnAliasIsAllowed() {
