@@ -50,7 +50,7 @@ extension BuiltinLexicon {
     quad | 四方安全对话 | Quad | 四边安全对话;四方机制;四边机制;四方会谈机制;四方首脑会谈;四方领导人会议;四方领导人峰会;美日印澳四边机制;美日澳印四边机制;日美澳印四边机制;日美印澳四边机制;日米豪印;美日印澳四方安全对话;四国机制;Quad;QUAD;Quadrilateral Security Dialogue | united-states;japan;australia;india
     democratic-security-diamond | 民主安全菱形 | Democratic Security Diamond | 亚洲民主安全菱形;安全菱形;Democratic Security Diamond;Security Diamond | united-states;japan;australia;india
     aukus | 美英澳三边安全伙伴关系 | AUKUS | 美英澳三边安全伙伴;美英澳联盟;奥库斯;AUKUS;US-UK-Australia;US – UK – Australia | united-states;united-kingdom;australia
-    us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue;US-Japan-Australia;U.S.-Japan-Australia;United States – Japan – Australia | united-states;japan;australia
+    us-japan-australia | 美日澳三边战略对话 | US–Japan–Australia Trilateral | 美日澳三边;日美澳三边;日美澳战略对话;TSD;Trilateral Strategic Dialogue;US-Japan-Australia;U.S.-Japan-Australia;United States-Japan-Australia;United States – Japan – Australia | united-states;japan;australia
     squad | 美日澳菲四边机制 | Squad (US–Japan–Australia–Philippines) | 日美澳菲四边机制;战术小分队;SQUAD | united-states;japan;australia;philippines
     gcap | 全球空中作战计划 | Global Combat Air Programme | 全球作战航空计划;全球作战航空项目;GCAP;Global Combat Air Programme;グローバル戦闘航空プログラム | japan;united-kingdom;italy
     us-japan-korea | 美日韩三边合作 | US–Japan–ROK Trilateral | 美日韩三边;日美韩三边;美日韩三边合作;戴维营峰会;戴维营首脑会晤;戴维营精神;Camp David;US-Japan-Republic of Korea;U. S.-Japan-Republic of Korea;United States-Japan-Republic of Korea;United States – Japan – Republic of Korea;US-Japan-ROK;戴维营会晤;戴维营 | united-states;japan;south-korea

@@ -53,6 +53,14 @@ struct PassageBuilder {
     for offset in offsets {
       appendPlain(text, from: from, to: offset, isOneRun: isOneRun)
       from = offset + 1
+      // <https://…>[2024-04-18], [text](https://…)[2024-04-18] (or \[2024-04-18\]): the dropped end of a URL kept it
+      // apart from the access date; a space does now, or the date reads as part of the URL.
+      if text[offset] == 0x3E || text[offset] == 0x29, last != 0, !pendingSpace,
+        text[offset + 1] == 0x5B || (text[offset + 1] == 0x5C && text[offset + 2] == 0x5B)
+      {
+        pendingSpace = true
+        pendingSpaceRaw = nil
+      }
     }
     swap(&offsets, &debrisOffsets)
     appendPlain(text, from: from, to: end, isOneRun: isOneRun)
@@ -166,13 +174,16 @@ struct PassageBuilder {
     if joinsURL, v == 0x5B { joinTight = false }
     joinsURL = false
     // "inter - regional", "US - China", "158 - 196", "U. K. - Italy": extraction pads a hyphen inside a word, a
-    // range or a compound with spaces.
+    // range or a compound with spaces. So it does an en dash ("Indo – Pacific", "2024 – 05 – 19", "pp. 3 – 10"),
+    // which prose also writes spaced as a dash ("the alliance – which…"): only before a capital or a digit.
     let afterAbbreviation = last == 0x2E && bytes.count >= 2 && (0x41...0x5A).contains(bytes[bytes.count - 2])
     let paddedHyphen =
-      v == 0x2D && pendingSpace && (Self.isLatinAlphanumeric(last) || afterAbbreviation) && text[raw + 1] == 0x20
-      && Self.isLatinAlphanumeric(UInt32(text[raw + 2]))
+      pendingSpace && (Self.isLatinAlphanumeric(last) || afterAbbreviation) && text[raw + length] == 0x20
+      && ((v == 0x2D && Self.isLatinAlphanumeric(UInt32(text[raw + 2])))
+        || (v == 0x2013 && Self.isCapitalOrDigit(text[raw + 4])))
     if pendingSpace, last != 0, !joinTight, !paddedHyphen,
-      keepsSpacesBetweenWide || !isWideForSpacing(before: v) || spaceAroundALatinWord(before: v),
+      keepsSpacesBetweenWide || !isWideForSpacing(before: v, text: text, at: raw) || spaceAroundALatinWord(before: v)
+        || spaceInJapanese(before: v, text: text),
       !spaceInsideURL(before: v)
     {
       if let spaceRaw = pendingSpaceRaw {
@@ -199,18 +210,75 @@ struct PassageBuilder {
 
   private static func isLatinAlphanumeric(_ v: UInt32) -> Bool { CharClass.isLatinLetter(v) || CharClass.isDigit(v) }
 
+  private static func isCapitalOrDigit(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
+
   /// Whether either side of a pending space before `v` is wide (the space goes). A footnote mark (①) takes the side
   /// of what precedes it: Latin text keeps its spaces around one (signed it ① in 2007, in 2007. ① The), Chinese has
   /// none (威慑。① 2022年 and 关联。”④ 2023年 read 威慑。①2022年, 关联。”④2023年).
-  private func isWideForSpacing(before v: UInt32) -> Bool {
+  /// Curly double quotes take the side of the text they quote: “网格架构” (lattice-work) reads “网格架构”(lattice-work),
+  /// where “Japan” (2020) keeps its space.
+  private func isWideForSpacing(before v: UInt32, text: ByteText, at raw: Int) -> Bool {
     let leftIsWide: Bool
     if CharClass.circledNumber(last) != nil {
       let b = beforeMark
       leftIsWide = !(CharClass.isLatinLetter(b) || CharClass.isDigit(b) || [0x2E, 0x2C, 0x3B, 0x3A, 0x29].contains(b))
+    } else if last == 0x201D {
+      leftIsWide = CharClass.isWide(scalarBeforeLast())
     } else {
       leftIsWide = CharClass.isWide(last)
     }
-    return leftIsWide || (CharClass.circledNumber(v) == nil && CharClass.isWide(v))
+    if leftIsWide { return true }
+    if v == 0x201C { return CharClass.isWide(text.scalar(at: raw + 3).value) }
+    return CharClass.circledNumber(v) == nil && CharClass.isWide(v)
+  }
+
+  /// The scalar written before the last one (0 if none).
+  private func scalarBeforeLast() -> UInt32 {
+    var end = bytes.count
+    // Step over the last scalar, then decode the one before it.
+    repeat { end -= 1 } while end > 0 && bytes[end] & 0xC0 == 0x80
+    guard end > 0 else { return 0 }
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 && end - start < 4 { start -= 1 }
+    var value = UInt32(bytes[start])
+    switch end - start {
+    case 2: value &= 0x1F
+    case 3: value &= 0x0F
+    case 4: value &= 0x07
+    default: return value
+    }
+    for k in (start + 1)..<end { value = value << 6 | UInt32(bytes[k] & 0x3F) }
+    return value
+  }
+
+  /// A space written between two words of a Japanese title is the author's: headlines part their phrases so
+  /// (「レーダー完成、輸出へ フィリピン向け 『三原則』策定後初」, 「日欧安保、近づく距離 ウクライナ侵攻契機」), where Chinese
+  /// has no such space. Only a single written space counts (never a line break), between ideographs or kana (or a
+  /// bracket closing or opening a title), in a line that holds kana.
+  private func spaceInJapanese(before v: UInt32, text: ByteText) -> Bool {
+    guard let space = pendingSpaceRaw,
+      CharClass.isHanOrKana(last) || last == 0x300D || last == 0x300F,
+      CharClass.isHanOrKana(v) || v == 0x300C || v == 0x300E
+    else { return false }
+    return Self.lineHoldsKana(text, around: space)
+  }
+
+  /// Whether the raw line around `offset` (at most 120 bytes either way) holds a hiragana or katakana letter.
+  private static func lineHoldsKana(_ text: ByteText, around offset: Int) -> Bool {
+    func isKana(_ i: Int) -> Bool {
+      text[i] == 0xE3 && (0x81...0x83).contains(text[i + 1]) && CharClass.isHanOrKana(text.scalar(at: i).value)
+    }
+    var i = offset
+    while i < text.count, i - offset < 120, text[i] != 0x0A {
+      if isKana(i) { return true }
+      i += 1
+    }
+    i = offset - 1
+    while i >= 0, offset - i < 120, text[i] != 0x0A {
+      if isKana(i) { return true }
+      i -= 1
+    }
+    return false
   }
 
   /// A space written in the line between a Han character and a Latin word (将 QUAD 视为, 制度化 and 内部分工) is

@@ -55,11 +55,6 @@ struct BodyAssembler {
           } ?? false
         } ?? false
       if next == nil || nextIsHeading || c.paragraphEnds(after: index, next: next, opensParagraph: opensParagraph) {
-        if let next, let split = enumerationSplit(in: index, nextParagraph: next) {
-          flush(lastEnd: split)
-          current = [index]
-          currentStart = split
-        }
         flush()
       }
       k += 1
@@ -209,32 +204,6 @@ struct BodyAssembler {
     currentStart = nil
     guard !passage.text.isEmpty else { return }
     paragraphs.append(Paragraph(number: paragraphs.count + 1, passage: passage))
-  }
-
-  /// Paragraph-per-line text where extraction lost one break: a lead-in ending in "：" and the first item of an
-  /// enumeration on one line ("…主要体现在：一是加强…。"), while the next item opens the next paragraph ("二是…").
-  /// An author who breaks before the second item broke before the first; an inline enumeration keeps its second
-  /// item inline. Returns where the item begins (after the colon), or nil.
-  private func enumerationSplit(in index: Int, nextParagraph next: Int) -> Int? {
-    guard classifier.paragraphPerLine else { return nil }
-    let items: [(first: StaticString, second: StaticString)] = [
-      ("一是", "二是"), ("第一，", "第二，"), ("首先，", "其次，"), ("其一，", "其二，"),
-    ]
-    let line = lines[index]
-    let following = lines[next]
-    for item in items where text.hasPrefix(item.second, at: following.contentStart) {
-      var colon = text.find("：", from: line.contentStart, to: line.contentEnd)
-      while let c = colon {
-        let itemStart = c + 3
-        if text.hasPrefix(item.first, at: itemStart),
-          text.find(item.second, from: itemStart, to: line.contentEnd) == nil
-        {
-          return itemStart
-        }
-        colon = text.find("：", from: itemStart, to: line.contentEnd)
-      }
-    }
-    return nil
   }
 
   /// Joins lines into one passage, undoing hyphenation at line ends. `firstStart` and `lastEnd` cut the first

@@ -174,7 +174,7 @@ import Testing
     let note = try #require(paper.footnotes.first)
     #expect(
       note.text
-        == "Victor Cha, “Powerplay”, International Security, Vol. 34, https://example.org/a/b[2024-02-18]; Japan Times."
+        == "Victor Cha, “Powerplay”, International Security, Vol. 34, https://example.org/a/b [2024-02-18]; Japan Times."
     )
     IngestFixture.checkMapsBack(note.passage, in: paper)
   }

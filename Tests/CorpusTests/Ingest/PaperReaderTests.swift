@@ -99,9 +99,49 @@ private func checkParagraphs(
 
       高远
 
-      双方的跨域联动（inter - regional alignments）见第 158 - 196 页，但“A – B”与“甲 - 乙”不变。Japan - U. K. - Italy.
+      双方的跨域联动（inter - regional alignments）见第 158 - 196 页，但“a – b”与“甲 - 乙”不变。Japan - U. K. - Italy.
       """,
-      ["双方的跨域联动（inter-regional alignments）见第158-196页，但“A – B”与“甲-乙”不变。Japan-U. K.-Italy."])
+      ["双方的跨域联动（inter-regional alignments）见第158-196页，但“a – b”与“甲-乙”不变。Japan-U. K.-Italy."])
+  }
+
+  /// An en dash too, but only before a capital or a digit: prose spaces a dash between words.
+  @Test func closesUpSpacesThatExtractionPutAroundAnEnDashInACompound() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      Kei Koga, “US – Japan Cooperation on Indo – Pacific Architecture”, pp. 3 – 10 [2024 – 05 – 19]; the alliance – which is old – holds.
+      """,
+      ["Kei Koga, “US–Japan Cooperation on Indo–Pacific Architecture”, pp. 3–10 [2024–05–19]; the alliance – which is old – holds."])
+  }
+
+  /// A URL's Markdown delimiters go, and the access date after it keeps apart from it.
+  @Test func anAccessDateAfterADelimitedURLIsSpacedFromIt() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      参见 <https://example.org/report>[2024-04-18]，又见 [https://example.org/b.pdf](https://example.org/b.pdf)[2024-04-12]，及 <https://example.org/c>。
+      """,
+      ["参见 https://example.org/report [2024-04-18]，又见 https://example.org/b.pdf [2024-04-12]，及 https://example.org/c。"])
+  }
+
+  /// Chinese text has no space between ideographs, so extraction's go; a Japanese headline parts its phrases with
+  /// one, which stays. A curly quote takes the side of what it quotes.
+  @Test func spacesBetweenIdeographsStayOnlyInJapanese() {
+    checkParagraphs(
+      """
+      报告
+
+      高远
+
+      日本 政府提出“网格架构” (lattice-work), “两洋交汇” (Confluence of the Two Seas)与“Japan” (2020)。见「日欧安保、近づく距離 ウクライナ侵攻契機」、『日本経済新聞』。
+      """,
+      ["日本政府提出“网格架构”(lattice-work),“两洋交汇”(Confluence of the Two Seas)与“Japan” (2020)。见「日欧安保、近づく距離 ウクライナ侵攻契機」、『日本経済新聞』。"])
   }
 
   @Test func closesUpSpacedAbbreviationsInBrackets() {

@@ -55,7 +55,10 @@ private let wrappedPage = """
     for paragraph in paper.paragraphs { IngestFixture.checkMapsBack(paragraph.passage, in: paper) }
   }
 
-  @Test func anEnumerationsFirstItemRunOnAfterItsLeadInIsSplitOffWhenTheSecondOpensAParagraph() {
+  /// Paragraph-per-line text: a line is a paragraph even when its enumeration's first item runs on after the lead-in
+  /// and the second item opens the next line. Splitting it guessed at a lost break, and a quotation copied across
+  /// the colon was then in no passage.
+  @Test func anEnumerationsFirstItemRunOnAfterItsLeadInStaysInItsLine() {
     let paper = IngestFixture.read(
       """
       标题
@@ -70,7 +73,7 @@ private let wrappedPage = """
       """)
     #expect(
       paper.paragraphs.map(\.text) == [
-        "日本积极参与芯片领域的合作，主要体现在：", "一是加强与美国的双边合作。两国建立了联合工作组。",
+        "日本积极参与芯片领域的合作，主要体现在：一是加强与美国的双边合作。两国建立了联合工作组。",
         "二是与其他盟友共同打造芯片联盟。三方同意共同限制出口。", "合作的动因包括：一是维护供应链安全；二是争夺技术标准。",
         "最后一段说明局限：一是成本高昂。", "后续的段落并不以二是开头。",
       ])
@@ -101,7 +104,7 @@ private let referenceStarts: [String: [Int]] = [
   ],
   "001": [
     18, 24, 40, 54, 56, 72, 74, 86, 88, 98, 114, 130, 142, 152, 154, 164, 166, 174, 188, 198, 202, 224, 226, 238, 240,
-    252, 262, 264, 278, 292, 308, 312, 316, 324, 326, 342, 354, 368, 382, 398, 400, 412,
+    252, 262, 264, 278, 292, 308, 312, 316, 326, 342, 354, 368, 382, 398, 400, 412,
   ],
   "002": [15, 19, 23, 25, 29, 33, 35, 37, 41, 45, 49, 51, 57, 59, 61, 63, 67],
   "003": [
