@@ -178,9 +178,10 @@ struct PassageBuilder {
     // which prose also writes spaced as a dash ("the alliance – which…"): only before a capital or a digit.
     let afterAbbreviation = last == 0x2E && bytes.count >= 2 && (0x41...0x5A).contains(bytes[bytes.count - 2])
     let paddedHyphen =
-      pendingSpace && (Self.isLatinAlphanumeric(last) || afterAbbreviation) && text[raw + length] == 0x20
-      && ((v == 0x2D && Self.isLatinAlphanumeric(UInt32(text[raw + 2])))
-        || (v == 0x2013 && Self.isCapitalOrDigit(text[raw + 4])))
+      (v == 0x2D || v == 0x2013) && pendingSpace && (Self.isLatinAlphanumeric(last) || afterAbbreviation)
+      && text[raw + length] == 0x20
+      && (v == 0x2D
+        ? Self.isLatinAlphanumeric(UInt32(text[raw + length + 1])) : Self.isCapitalOrDigit(text[raw + length + 1]))
     if pendingSpace, last != 0, !joinTight, !paddedHyphen,
       keepsSpacesBetweenWide || !isWideForSpacing(before: v, text: text, at: raw) || spaceAroundALatinWord(before: v)
         || spaceInJapanese(before: v, text: text),

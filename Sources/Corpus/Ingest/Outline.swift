@@ -196,10 +196,10 @@ struct BodyAssembler {
 
   // MARK: Paragraphs
 
-  private mutating func flush(lastEnd: Int? = nil) {
+  private mutating func flush() {
     guard !current.isEmpty else { return }
     let passage = Self.passage(
-      text: text, lines: lines, indices: current, firstStart: currentStart, lastEnd: lastEnd, using: &builder)
+      text: text, lines: lines, indices: current, firstStart: currentStart, using: &builder)
     current.removeAll(keepingCapacity: true)
     currentStart = nil
     guard !passage.text.isEmpty else { return }
