@@ -233,23 +233,10 @@ struct PassageBuilder {
     return CharClass.circledNumber(v) == nil && CharClass.isWide(v)
   }
 
-  /// The scalar written before the last one (0 if none).
+  /// The scalar written before the last one, a curly quote (three bytes); 0 if none.
   private func scalarBeforeLast() -> UInt32 {
-    var end = bytes.count
-    // Step over the last scalar, then decode the one before it.
-    repeat { end -= 1 } while end > 0 && bytes[end] & 0xC0 == 0x80
-    guard end > 0 else { return 0 }
-    var start = end - 1
-    while start > 0 && bytes[start] & 0xC0 == 0x80 && end - start < 4 { start -= 1 }
-    var value = UInt32(bytes[start])
-    switch end - start {
-    case 2: value &= 0x1F
-    case 3: value &= 0x0F
-    case 4: value &= 0x07
-    default: return value
-    }
-    for k in (start + 1)..<end { value = value << 6 | UInt32(bytes[k] & 0x3F) }
-    return value
+    guard bytes.count > 3 else { return 0 }
+    return bytes.withUnsafeBufferPointer { ByteText(bytes: $0).scalar(before: $0.count - 3).value }
   }
 
   /// A space written between two words of a Japanese title is the author's: headlines part their phrases so
