@@ -52,9 +52,10 @@ public enum Discovery {
           collect(ByteText(bytes: bytes), offices: officeWords, stops: stops, known: frozenKnown, into: &tally)
         }
       }
-      // A name seen after an office must occur again in the same paper: one sighting may be a misreading.
+      // A name seen after an office must occur again in the same paper: one sighting may be a misreading. A name
+      // seen after two offices already has (sightings never overlap), and is not searched for.
       let unconfirmed = tally.candidates.indices.filter {
-        tally.candidates[$0].kind == .actor && tally.candidates[$0].aliases.isEmpty
+        tally.candidates[$0].kind == .actor && tally.candidates[$0].aliases.isEmpty && tally.candidates[$0].count < 2
       }
       let names = unconfirmed.map { Array(tally.candidates[$0].name.utf8) }
       let counts = occurrences(of: names, in: papers[paperIndex], atMost: 2)
