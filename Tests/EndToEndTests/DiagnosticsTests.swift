@@ -66,6 +66,41 @@ func diagnosticsArePushedOnOpenWithRangesInTheNegotiatedEncoding(encoding: Refer
   try client.finish()
 }
 
+/// A large note's check may still run when the note is closed, or closed and reopened (at version 1 again): its
+/// diagnostics must not come back on the closed file or on the new text.
+@Test func diagnosticsOfAnEarlierOpeningNeverComeBack() throws {
+  let workspace = try TestWorkspace(noteWorkspace)
+  defer { workspace.cleanUp() }
+  let client = try startServer(workspace: workspace)
+  let uri = workspace.uri("notes/草稿.md")
+  let broken = String(repeating: "“并无此句”[@王五2022, ¶9] [@无此键] [[无此实体]]\n", count: 300)
+  func edit(_ version: Int) {
+    client.notify(
+      "textDocument/didChange",
+      [
+        "textDocument": ["uri": .string(uri), "version": .int(version)],
+        "contentChanges": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]], "text": "又"]],
+      ])
+  }
+  client.openDocument(uri: uri, text: broken)
+  for version in 2...12 { edit(version) }
+  // Past the server's pause after an edit, so that the check of the broken text is under way.
+  Thread.sleep(forTimeInterval: 0.3)
+  client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
+  client.openDocument(uri: uri, text: "干净的笔记。\n")
+  let reopened = try #require(try client.publishedDiagnostics(uri))
+  #expect(reopened["version"] == 1 && reopened["diagnostics"] == [], "\(client.note)")
+
+  for version in 2...12 { edit(version) }
+  client.notify(
+    "textDocument/didChange",
+    ["textDocument": ["uri": .string(uri), "version": 13], "contentChanges": [["text": .string(broken)]]])
+  Thread.sleep(forTimeInterval: 0.3)
+  client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
+  #expect(try client.publishedDiagnostics(uri)?["diagnostics"] == [], "\(client.note)")
+  try client.finish()
+}
+
 @Test func corpusAndLexiconChangesRecheckOpenNotes() throws {
   let workspace = try TestWorkspace(noteWorkspace)
   defer { workspace.cleanUp() }

@@ -103,10 +103,14 @@ public struct DiagnosticRenderer: Sendable {
 
 /// Pushes `textDocument/publishDiagnostics`, never letting an older computation overwrite a newer one.
 public enum DiagnosticsPublisher {
+  /// What a computation was made from: the document's opening (or closing), the analysis, the text's version.
   private struct Stamp: Comparable {
+    var epoch: Int
     var generation: Int
     var version: Int
-    static func < (lhs: Stamp, rhs: Stamp) -> Bool { (lhs.generation, lhs.version) < (rhs.generation, rhs.version) }
+    static func < (lhs: Stamp, rhs: Stamp) -> Bool {
+      (lhs.epoch, lhs.generation, lhs.version) < (rhs.epoch, rhs.generation, rhs.version)
+    }
   }
 
   /// Last stamp pushed per (client connection, document key).
@@ -125,12 +129,11 @@ public enum DiagnosticsPublisher {
     let renderer = DiagnosticRenderer(snapshot: snapshot, analysis: analysis)
     let (diagnostics, version) = renderer.diagnostics(forURI: uri)
     let key = "\(ObjectIdentifier(client).hashValue)\u{0}\(DocumentStore.key(uri))"
-    let stamp = Stamp(generation: analysis.generation, version: version ?? Int.min)
+    // A closed document's stamp outranks every computation of the opening it ends (those finish late on a large
+    // note: their diagnostics would come back on a closed file, or on the clean text of a reopened one).
+    let stamp = Stamp(
+      epoch: snapshot.documents.epoch(of: uri), generation: analysis.generation, version: version ?? Int.max)
     let current = published.withLock { published -> Bool in
-      if version == nil {  // closed or never opened: no version to order by
-        published[key] = nil
-        return true
-      }
       if let last = published[key], stamp < last { return false }
       published[key] = stamp
       return true

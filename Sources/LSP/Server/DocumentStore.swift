@@ -42,6 +42,11 @@ public struct TextChange: Sendable, Equatable {
 /// URIs are compared after percent-decoding (`%E4%B8%AD` and `中` name the same file: clients differ).
 public struct DocumentStore: Sendable {
   private var documents: [String: Document] = [:]
+  /// Which opening or closing of each URI this is, counted over the store's life: a version number orders the
+  /// texts of one opening only (a reopened note starts again at 1), so results computed for an earlier opening,
+  /// or before a close, are told apart by it.
+  private var epochs: [String: Int] = [:]
+  private var lastEpoch = 0
 
   public init() {}
 
@@ -60,11 +65,22 @@ public struct DocumentStore: Sendable {
 
   public mutating func open(uri: String, languageID: String, version: Int, text: String) {
     documents[Self.key(uri)] = Document(uri: uri, languageID: languageID, version: version, text: text)
+    beginEpoch(Self.key(uri))
   }
 
   @discardableResult
   public mutating func close(uri: String) -> Document? {
-    documents.removeValue(forKey: Self.key(uri))
+    beginEpoch(Self.key(uri))
+    return documents.removeValue(forKey: Self.key(uri))
+  }
+
+  /// The opening or closing of `uri` the store is in: larger after every later `open` or `close` of it; 0 when
+  /// it was never opened.
+  public func epoch(of uri: String) -> Int { epochs[Self.key(uri)] ?? 0 }
+
+  private mutating func beginEpoch(_ key: String) {
+    lastEpoch += 1
+    epochs[key] = lastEpoch
   }
 
   /// Applies `changes` in order, each against the text the previous one left. Returns false for an unknown URI.
