@@ -91,6 +91,47 @@ enum FeaturesBenchmark {
     let done = DispatchSemaphore(value: 0)
   }
 
+  /// Whole-document requests on a note of one long line (an extract pasted without line breaks: 20,000 citations
+  /// and mentions on it), five times each: their time must grow with the line, not with its square.
+  static func measureLongLine(
+    key: String, folder: URL, request: (String, JSONValue) -> Int, wait: (Int) -> (UInt64, Int),
+    send: (JSONValue) -> Void
+  ) {
+    let uri = folder.appendingPathComponent("notes/long-line.md").absoluteString
+    let text = String(repeating: "日本[@\(key)] ", count: 20_000)
+    send([
+      "jsonrpc": "2.0", "method": "textDocument/didOpen",
+      "params": ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1, "text": .string(text)]],
+    ])
+    _ = wait(request("corpusLsp/synchronize", .null))
+    let document: JSONValue = ["textDocument": ["uri": .string(uri)]]
+    let methods = [
+      "textDocument/semanticTokens/full", "textDocument/documentSymbol", "textDocument/foldingRange",
+      "textDocument/documentLink", "textDocument/inlayHint",
+    ]
+    print("  one line of \(text.utf8.count / 1000) KB (20,000 citations), 5 requests each:")
+    for method in methods {
+      var params = document
+      if method == "textDocument/inlayHint", case .object(var object) = params {
+        let end: JSONValue = ["line": 0, "character": .integer(text.utf16.count)]
+        object["range"] = ["start": ["line": 0, "character": 0], "end": end]
+        params = .object(object)
+      }
+      var latencies: [Double] = []
+      var results = 0
+      for _ in 0..<5 {
+        let sentAt = DispatchTime.now().uptimeNanoseconds
+        let (receivedAt, count) = wait(request(method, params))
+        latencies.append(Double(receivedAt - sentAt) / 1e6)
+        results = count
+      }
+      latencies.sort()
+      print(
+        "  " + method.dropFirst("textDocument/".count).padding(toLength: 28, withPad: " ", startingAt: 0)
+          + String(format: " %7d %8.2f %8.2f %8.2f", results, latencies[2], latencies[4], latencies[4]))
+    }
+  }
+
   static func measure(folder: URL, key: String, label: String, iterations: Int) {
     var toServer: [Int32] = [0, 0]
     var fromServer: [Int32] = [0, 0]
@@ -197,6 +238,7 @@ enum FeaturesBenchmark {
         "  " + name.padding(toLength: 28, withPad: " ", startingAt: 0)
           + String(format: " %7d %8.2f %8.2f %8.2f", results, percentile(0.5), percentile(0.99), latencies.last ?? .nan))
     }
+    measureLongLine(key: key, folder: folder, request: request, wait: wait, send: send)
     _ = wait(for: request("shutdown", .null))
     send(["jsonrpc": "2.0", "method": "exit", "params": .null])
     close(toServer[1])

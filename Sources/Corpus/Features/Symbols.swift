@@ -128,7 +128,7 @@ public enum Symbols {
         continue
       }
       // A block quote, a list item or a thematic break is no paragraph a setext underline can turn into a heading.
-      paragraph = startsOtherBlock(content) ? [] : paragraph + [number]
+      if startsOtherBlock(content) { paragraph = [] } else { paragraph.append(number) }
     }
     return result
   }

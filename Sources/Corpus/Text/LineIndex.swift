@@ -1,4 +1,5 @@
 //! Line starts of a text and conversions between UTF-8 offsets and (line, column) in any unit.
+import Synchronization
 
 /// The unit a column is counted in. LSP's `positionEncoding` maps onto this one-to-one.
 public enum TextUnit: String, Sendable, CaseIterable {
@@ -8,7 +9,8 @@ public enum TextUnit: String, Sendable, CaseIterable {
 /// Line table for one text. Lines end at `\n`, `\r\n` or `\r`.
 ///
 /// Stores only line starts (32 bits each); columns are computed by scanning the one line concerned, so the
-/// index costs 4 bytes a line whatever the script. All inputs are clamped, never trapped on:
+/// index costs 4 bytes a line whatever the script (a long line's scan starts from the nearest of its
+/// checkpoints, made when it is first needed). All inputs are clamped, never trapped on:
 /// a line past the end means end of text, a column past the end of a line means end of line,
 /// a column inside a multi-unit character snaps to that character's start.
 public struct LineIndex: Sendable {
@@ -18,6 +20,8 @@ public struct LineIndex: Sendable {
   /// `lineStarts` as stored: 32 bits a line (a text beyond 4 GiB is not a corpus file or a note).
   private let starts: [UInt32]
   public let utf8Count: Int
+  /// Checkpoints of the long lines positions were asked on, shared by copies of this index.
+  private let longLines = LongLineColumns()
 
   public init(_ text: String) {
     var text = text
@@ -107,7 +111,11 @@ public struct LineIndex: Sendable {
     let start = Int(starts[line])
     let end = lineEnd(line).utf8Offset
     let target = max(start, min(scalarBoundary(atOrBefore: offset).utf8Offset, end))
-    return (line, columnCount(from: start, to: target, unit: unit))
+    if unit == .utf8 || end - start <= Self.longLine { return (line, columnCount(from: start, to: target, unit: unit)) }
+    let marks = checkpoints(ofLine: line, start: start, end: end)
+    let k = marks.last(atOrBefore: target, in: marks.offsets)
+    let counted = unit == .utf16 ? marks.utf16[k] : marks.utf32[k]
+    return (line, counted + columnCount(from: marks.offsets[k], to: target, unit: unit))
   }
 
   /// UTF-8 offset of (line, column), the column counted in `unit`; clamped as the type describes.
@@ -117,10 +125,22 @@ public struct LineIndex: Sendable {
     let start = Int(starts[line])
     let end = lineEnd(line).utf8Offset
     if column <= 0 { return TextSize(start) }
+    var from = start
+    var units = 0
+    if end - start > Self.longLine {
+      let marks = checkpoints(ofLine: line, start: start, end: end)
+      let k: Int
+      switch unit {
+      case .utf8: k = marks.last(atOrBefore: start + column, in: marks.offsets)
+      case .utf16: k = marks.last(atOrBefore: column, in: marks.utf16)
+      case .utf32: k = marks.last(atOrBefore: column, in: marks.utf32)
+      }
+      from = marks.offsets[k]
+      units = unit == .utf8 ? from - start : unit == .utf16 ? marks.utf16[k] : marks.utf32[k]
+    }
     var result = end
     withBytes { bytes in
-      var i = start
-      var units = 0
+      var i = from
       while i < end {
         let width = Self.sequenceLength(bytes[i])
         let step: Int
@@ -156,6 +176,36 @@ public struct LineIndex: Sendable {
     return count
   }
 
+  // MARK: Long lines
+
+  /// Lines longer than this many bytes have their columns counted at checkpoints (see `LongLineColumns`).
+  static let longLine = 4096
+  /// Bytes between two checkpoints of a long line.
+  static let checkpointStride = 1024
+
+  /// The checkpoints of a long line, made on first use.
+  private func checkpoints(ofLine line: Int, start: Int, end: Int) -> LineCheckpoints {
+    longLines.checkpoints(ofLine: line) {
+      var marks = LineCheckpoints(offsets: [start], utf16: [0], utf32: [0])
+      withBytes { bytes in
+        var utf16 = 0
+        var utf32 = 0
+        var last = start
+        for i in start..<end where bytes[i] & 0xC0 != 0x80 {
+          if i - last >= Self.checkpointStride {
+            marks.offsets.append(i)
+            marks.utf16.append(utf16)
+            marks.utf32.append(utf32)
+            last = i
+          }
+          utf16 += bytes[i] >= 0xF0 ? 2 : 1
+          utf32 += 1
+        }
+      }
+      return marks
+    }
+  }
+
   /// Moves an offset back to the start of the scalar it falls in.
   public func scalarBoundary(atOrBefore offset: TextSize) -> TextSize {
     var i = max(0, min(offset.utf8Offset, utf8Count))
@@ -187,5 +237,38 @@ public struct LineIndex: Sendable {
     if lead >= 0xE0 { return 3 }
     if lead >= 0xC0 { return 2 }
     return 1  // stray continuation byte: step over it
+  }
+}
+
+/// Columns at points along one long line: where each checkpoint is (a UTF-8 offset on a scalar boundary, the
+/// line's start first) and how many UTF-16 units and scalars lie between the line's start and it.
+struct LineCheckpoints: Sendable {
+  var offsets: [Int]
+  var utf16: [Int]
+  var utf32: [Int]
+
+  /// The last index of ascending `values` whose value is at most `value` (0 when none is).
+  func last(atOrBefore value: Int, in values: [Int]) -> Int {
+    var low = 0
+    var high = values.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if values[mid] <= value { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+}
+
+/// Checkpoints of a text's long lines, made when a position on one is first converted. Without them every
+/// conversion counts from the line's start, and the many positions asked on one long line (an extract pasted
+/// without line breaks, its tokens, symbols and links) cost the square of its length.
+final class LongLineColumns: Sendable {
+  private let byLine = Mutex<[Int: LineCheckpoints]>([:])
+
+  func checkpoints(ofLine line: Int, make: () -> LineCheckpoints) -> LineCheckpoints {
+    if let known = byLine.withLock({ $0[line] }) { return known }
+    let made = make()
+    byLine.withLock { $0[line] = made }
+    return made
   }
 }

@@ -22,6 +22,9 @@ private let samples: [String] = [
   "",
   "no newline at end",
   "trailing newline\n",
+  // Lines past `LineIndex.longLine` bytes, counted from checkpoints: astral scalars and combining marks fall
+  // across them.
+  String(repeating: "日本[@常思纯2023] 👍🏽e\u{301}𠀀 ", count: 180) + "\nshort\r\n" + String(repeating: "a😀", count: 1100),
 ]
 
 @Test(arguments: samples, TextUnit.allCases)
@@ -79,4 +82,24 @@ func everyScalarBoundaryRoundTrips(text: String, unit: TextUnit) {
     #expect(paper.rawLines.lineStarts == LineIndex(text).lineStarts, "\(text.debugDescription)")
     #expect(paper.rawLines.utf8Count == text.utf8.count)
   }
+}
+
+/// On a long line, every column (also one inside a character) gives what counting from the line's start gives.
+@Test(arguments: TextUnit.allCases)
+func everyColumnOfALongLineMapsToItsCharacter(unit: TextUnit) {
+  let line = String(repeating: "东盟😀a\u{301}", count: 700)
+  let index = LineIndex("x\n" + line)
+  #expect(line.utf8.count > LineIndex.longLine)
+  var expected: [Int] = []  // expected[column] = UTF-8 offset in the text
+  var offset = 2
+  for scalar in line.unicodeScalars {
+    let width = unit == .utf8 ? scalar.utf8.count : unit == .utf16 ? scalar.utf16.count : 1
+    for _ in 0..<width { expected.append(offset) }
+    offset += scalar.utf8.count
+  }
+  expected.append(offset)
+  for (column, target) in expected.enumerated() {
+    #expect(index.offset(line: 1, column: column, unit: unit).utf8Offset == target, "column \(column)")
+  }
+  #expect(index.offset(line: 1, column: expected.count + 5, unit: unit).utf8Offset == offset)
 }
